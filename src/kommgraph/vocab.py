@@ -1,0 +1,108 @@
+"""Namespaces and the rules that mint kommgraph identifiers (shared/design/VOCABULARY.md)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+KG = Namespace("https://w3id.org/kommgraph/ontology#")
+ONTOLOGY_IRI = "https://w3id.org/kommgraph/ontology"
+DEFAULT_BASE = "https://w3id.org/kommgraph/id/"
+KGID = Namespace(DEFAULT_BASE)
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+# One prefix table for every file kommgraph writes, so that files diff cleanly.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "kgid": DEFAULT_BASE,
+    "org": str(ORG),
+    "prov": str(PROV),
+    "dct": str(DCTERMS),
+    "skos": str(SKOS),
+    "foaf": str(FOAF),
+    "oa": str(OA),
+    "schema": str(SCHEMA),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+# Named graphs that are no single source's statement.
+REFERENCE_GRAPH = KGID["graph/reference"]
+DERIVED_GRAPH = KGID["graph/derived"]
+ONTOLOGY_GRAPH = KGID["graph/ontology"]
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug: German umlauts transliterated, everything else folded to hyphens.
+
+    >>> slug("Amt für Informations- und Kommunikationstechnik")
+    'amt-fuer-informations-und-kommunikationstechnik'
+    >>> slug("Bürgeramt, Statistik, Wahlen")
+    'buergeramt-statistik-wahlen'
+    """
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def authority_iri(ags: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"authority/{ags}"]
+
+
+def unit_iri(ags: str, name: str, base: str = DEFAULT_BASE, suffix: str | None = None):
+    """`kgid:unit/{ags}/{slug}`; a suffix tells apart a later unit that reuses a name."""
+    tail = slug(name) + (f"-{suffix}" if suffix else "")
+    return Namespace(base)[f"unit/{ags}/{tail}"]
+
+
+def event_iri(ags: str, date: str | None, event_type: str, name: str, base: str = DEFAULT_BASE):
+    """`kgid:event/{ags}/{date}-{type}-{slug}`; `undated` stands in for an unknown date."""
+    return Namespace(base)[f"event/{ags}/{date or 'undated'}-{slug(event_type)}-{slug(name)}"]
+
+
+def source_iri(source_id: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"source/{source_id}"]
+
+
+def graph_iri(source_id: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"graph/{source_id}"]
+
+
+def person_iri(name: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"person/{slug(name)}"]
+
+
+def evidence_iri(source_id: str, start: int, end: int, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"evidence/{source_id}/{start}-{end}"]
+
+
+def function_iri(ags: str, name: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"function/{ags}/{slug(name)}"]
+
+
+def membership_iri(ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"membership/{ags}/{slug(person)}-{slug(role)}-{slug(unit_or_authority)}"]
+
+
+def post_iri(ags: str, name: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"post/{ags}/{slug(name)}"]
+
+
+def strategy_iri(ags: str, name: str, year: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"strategy/{ags}/{slug(name)}-{year}"]
+
+
+def measure_iri(ags: str, name: str, base: str = DEFAULT_BASE):
+    return Namespace(base)[f"measure/{ags}/{slug(name)}"]
