@@ -1,4 +1,4 @@
-from kommgraph.cli import main
+from kommgraph.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -53,3 +53,15 @@ def canonical_trig(dataset: Dataset, graph_order: list[URIRef]) -> str:
         body = "\n".join("    " + line if line else "" for line in lines if not line.startswith("PREFIX "))
         blocks.append(f"<{name}> {{\n{body.strip(chr(10))}\n}}\n")
     return "\n".join(sorted(prefix_lines)) + "\n\n" + "\n".join(blocks)
+
+
+def reformat(text: str, name: str = "<input>") -> str:
+    """``text`` in the canonical layout, keeping its leading ``#`` comment lines as the header."""
+    graph = fresh_graph()
+    graph.parse(data=text, format="turtle", publicID=name)
+    header_lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        header_lines.append(line[1:].removeprefix(" "))
+    return canonical_turtle(graph, "\n".join(header_lines))

@@ -1,0 +1,124 @@
+"""Assemble the ontology, the reference data and one named graph per source into one store.
+
+Turtle is parsed by Oxigraph, which reports syntax errors with line and column; each source file
+``data/ttl/ID.ttl`` becomes the named graph ``kgid:graph/ID``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kommgraph import paths
+from kommgraph.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+
+
+class LoadError(ValueError):
+    """A data file cannot be read or parsed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class GraphFile:
+    path: Path
+    graph: str  # IRI of the named graph it is loaded into
+    kind: str  # "source", "reference" or "ontology"
+
+    @property
+    def source_id(self) -> str | None:
+        return self.path.stem if self.kind == "source" else None
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """The folders of a kommgraph data directory."""
+
+    root: Path
+
+    @property
+    def ttl_dir(self) -> Path:
+        return self.root / "ttl"
+
+    @property
+    def reference_dir(self) -> Path:
+        return self.ttl_dir / "reference"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    def source_text(self, source_id: str) -> Path:
+        return self.sources_dir / f"{source_id}.txt"
+
+
+def discover(data_dir: Path | None = None, include_ontology: bool = True) -> list[GraphFile]:
+    layout = DataLayout(Path(data_dir) if data_dir else paths.default_data_dir())
+    if not layout.ttl_dir.is_dir():
+        raise LoadError(f"{layout.ttl_dir}: no such folder (expected a kommgraph data directory with ttl/)")
+    files = [GraphFile(p, str(graph_iri(p.stem)), "source") for p in sorted(layout.ttl_dir.glob("*.ttl"))]
+    files += [GraphFile(p, str(REFERENCE_GRAPH), "reference") for p in sorted(layout.reference_dir.rglob("*.ttl"))]
+    if include_ontology:
+        files += [GraphFile(p, str(ONTOLOGY_GRAPH), "ontology") for p in paths.ontology_files()]
+    return files
+
+
+def load_file(store: ox.Store, graph_file: GraphFile) -> None:
+    try:
+        store.load(path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph))
+    except SyntaxError as exc:
+        raise LoadError(f"{graph_file.path} line {exc.lineno} column {exc.offset}: {_reason(exc)}") from exc
+    except OSError as exc:
+        raise LoadError(f"{graph_file.path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def _reason(exc: SyntaxError) -> str:
+    message = str(exc.msg)
+    return message.split(": ", 1)[1] if message.startswith("Parser error") and ": " in message else message
+
+
+def load_store(files: list[GraphFile]) -> ox.Store:
+    """An in-memory Oxigraph store holding every file in its named graph, and their merge as default graph."""
+    store = ox.Store()
+    for graph_file in files:
+        load_file(store, graph_file)
+    merge_into_default(store)
+    return store
+
+
+def merge_into_default(store: ox.Store, graphs: list[str] | None = None) -> None:
+    """Copy the triples of the named graphs (all, or those given) into the default graph.
+
+    Oxigraph's union default graph keeps one copy of a triple per named graph (bag semantics), so a
+    fact stated by two sources would double every row it joins; the merged default graph is a set,
+    as the RDF merge of the SPARQL specification is.
+    """
+    wanted = None if graphs is None else {ox.NamedNode(g) for g in graphs}
+    quads = [
+        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+        for q in store
+        if not isinstance(q.graph_name, ox.DefaultGraph) and (wanted is None or q.graph_name in wanted)
+    ]
+    store.extend(quads)
+
+
+def subset_store(store: ox.Store, graphs: list[str]) -> ox.Store:
+    """A new store with only the named graphs given, merged into its default graph."""
+    wanted = {ox.NamedNode(g) for g in graphs}
+    subset = ox.Store()
+    subset.extend([q for q in store if q.graph_name in wanted])
+    merge_into_default(subset)
+    return subset
+
+
+def graph_names(store: ox.Store) -> list[str]:
+    return sorted(g.value for g in store.named_graphs())
+
+
+def data_graph_names(store: ox.Store) -> list[str]:
+    """The named graphs of the data (sources, reference and derived), without the ontology."""
+    return [g for g in graph_names(store) if g != str(ONTOLOGY_GRAPH)]
+
+
+def derived_graph() -> ox.NamedNode:
+    return ox.NamedNode(str(DERIVED_GRAPH))

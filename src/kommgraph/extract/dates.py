@@ -1,0 +1,117 @@
+"""German date expressions at their true precision (day, month or year), with relative forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kommgraph.extract.model import DateValue
+from kommgraph.extract.patterns import compiled, load
+
+_DATA = load("dates")
+MONTHS: dict[str, int] = _DATA["months"]
+NUMBERS: dict[str, int] = _DATA["numbers"]
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH_WORD = rf"(?P<mon>(?i:{_MONTH}))\.?"
+
+NUMERIC = compiled(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d.]*\d)")
+ISO = compiled(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+DAY_MONTH_YEAR = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
+DAY_MONTH = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}(?!\s*\d)")
+MONTH_YEAR = compiled(rf"\b{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
+MONTH_ONLY = compiled(rf"\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Im|Seit|Ab)\s+{_MONTH_WORD}(?!\s*\d)\b")
+YEAR = compiled(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?![\d/.]\d|-\d)")
+YEAR_CUE = compiled(
+    r"(?:\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Jahr|Jahres|Jahresbeginn|Jahreswechsel|Frühjahr|Sommer|Herbst|"
+    r"Winter|Quartal|Halbjahr|in|vor|per|für|Seit|Ab|Im)\s*)$"
+)
+REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["relative"]}
+EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"])
+ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"])
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    value: DateValue
+    relative: bool = False  # resolved against the publication date
+
+
+def _date(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y if y > 99 else (2000 + y if y < 50 else 1900 + y)
+
+
+def parse_date(text: str) -> DateValue | None:
+    """The first date in ``text`` (e.g. a header value ``2018-05-30`` or ``30.05.2018``)."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return DateValue(text)
+    found = find_dates(text)
+    return found[0].value if found else None
+
+
+def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]:
+    """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: str | None, relative: bool = False, approximate: bool = False) -> None:
+        if value is None or any(start < b and a < end for a, b in taken):
+            return
+        taken.append((start, end))
+        found.append(DateMatch(start, end, DateValue(value, approximate), relative))
+
+    for m in ISO.finditer(text):
+        add(m.start(), m.end(), _date(int(m["y"]), int(m["m"]), int(m["d"])))
+    for m in NUMERIC.finditer(text):
+        add(m.start(), m.end(), _date(_year(m["y"]), int(m["m"]), int(m["d"])))
+    for m in DAY_MONTH_YEAR.finditer(text):
+        add(m.start(), m.end(), _date(int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"])))
+    for m in MONTH_YEAR.finditer(text):
+        add(m.start(), m.end(), f"{int(m['y']):04d}-{MONTHS[m['mon'].lower()]:02d}")
+    if published is not None:
+        year = published.year
+        for m in DAY_MONTH.finditer(text):
+            add(m.start(), m.end(), _date(year, MONTHS[m["mon"].lower()], int(m["d"])), relative=True)
+        for m in MONTH_ONLY.finditer(text):
+            add(m.start("mon"), m.end(), f"{year:04d}-{MONTHS[m['mon'].lower()]:02d}", relative=True)
+        _relative(text, published, add)
+    for m in YEAR.finditer(text):
+        if YEAR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            add(m.start(), m.end(), m["y"])
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _relative(text: str, published: DateValue, add) -> None:
+    year = published.year
+    for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
+        for m in REL[key].finditer(text):
+            add(m.start(), m.end(), str(year + offset), relative=True)
+    for m in REL["years_ago"].finditer(text):
+        n = m["n"]
+        count = int(n) if n.isdigit() else NUMBERS.get(n.lower(), 0)
+        if count:
+            add(m.start(), m.end(), str(year - count), relative=True, approximate=True)
+    for m in REL["now"].finditer(text):
+        add(m.start(), m.end(), published.value, relative=True)
+
+
+def cue_before(text: str, match: DateMatch) -> str:
+    """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
+    before = text[max(0, match.start - 60) : match.start]
+    if ANNOUNCED_CUE.search(before) and not EFFECTIVE_CUE.search(before[-25:]):
+        return "announced"
+    if EFFECTIVE_CUE.search(before[-25:]):
+        return "effective"
+    return ""

@@ -1,0 +1,254 @@
+"""Change events in one sentence: which type, which units are original and which resulting.
+
+Patterns (``patterns/events.toml``) run on the sentence with its unit mentions replaced by
+placeholders ``«U0»``. The type comes from trigger words; the direction from the words right before
+each placeholder (``zum``, ``in``, ``aus dem``, ``neue`` ...), so that word order may vary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kommgraph.extract.dates import DateMatch, cue_before
+from kommgraph.extract.model import DateValue
+from kommgraph.extract.patterns import any_of, compiled, load
+
+_DATA = load("events")
+ORDER: list[str] = _DATA["order"]
+TRIGGERS = {name: any_of(patterns) for name, patterns in _DATA["triggers"].items()}
+IGNORE = any_of(_DATA["ignore"]["sentence"])
+ROLE = {name: any_of(patterns) for name, patterns in _DATA["roles"].items()}
+RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
+PLANNED = any_of(_DATA["planned"]["cues"])
+FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
+FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
+NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
+PLACEHOLDER = re.compile(r"«U(\d+)»")
+EVENT_CLASS = {
+    "spinoff": "SpinOff", "merger": "Merger", "split": "Split", "absorption": "Absorption",
+    "dissolution": "Dissolution", "renaming": "Renaming", "relocation": "Relocation",
+    "transfer": "TransferOfFunctions", "founding": "Founding",
+}  # fmt: skip
+
+
+@dataclass
+class Slot:
+    index: int  # placeholder number
+    start: int
+    end: int
+    cues: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Found:
+    """An event as a sentence states it; units as placeholder indexes."""
+
+    event_type: str
+    original: list[int] = field(default_factory=list)
+    resulting: list[int] = field(default_factory=list)
+    spun_off_from: int | None = None
+    new_parent: int | None = None
+    functions: list[str] = field(default_factory=list)
+    date: DateValue | None = None
+    date_rank: int = -1
+    announced: DateValue | None = None
+    planned: bool = False
+    nominal: bool = False  # only a noun of change, no units: refers to an event named before
+
+
+def slots(text: str, usable: set[int]) -> list[Slot]:
+    """Placeholders of resolved units with the cues of the words before each."""
+    result: list[Slot] = []
+    previous_end = 0
+    for m in PLACEHOLDER.finditer(text):
+        index = int(m.group(1))
+        before = text[previous_end : m.start()]
+        previous_end = m.end()
+        if index not in usable:
+            continue
+        slot = Slot(index, m.start(), m.end())
+        for name, pattern in ROLE.items():
+            if pattern.search(before):
+                slot.cues.add(name)
+        if result and result[-1].end == m.start() - len(before) and ROLE["genitive"].search(before) and len(before) < 6:
+            slot.cues.add("of_previous")
+        result.append(slot)
+    return result
+
+
+def find_event(text: str, usable: set[int], dates: list[DateMatch], published: DateValue | None) -> Found | None:
+    """The change a sentence states, if any (the first type in ``ORDER`` that fits)."""
+    if IGNORE.search(text):
+        return None
+    all_slots = slots(text, usable)
+    participants = [s for s in all_slots if "of_previous" not in s.cues]
+    for name in ORDER:
+        trigger = TRIGGERS[name].search(text)
+        if not trigger:
+            continue
+        found = _ROLES[name](participants, trigger, text)
+        if found is None:
+            continue
+        _date(found, text, dates, published)
+        return found
+    return None
+
+
+def _plain(s: Slot) -> bool:
+    return not s.cues & {"to", "from", "parent", "new"}
+
+
+def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if len(p) < 2:
+        return Found("renaming", nominal=True) if len(p) == 0 else None
+    heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
+    to = [s for s in p if "to" in s.cues and "from" not in s.cues]
+    if heisst:
+        after = [s for s in p if s.start > heisst.start()]
+        to = after[-1:] or to
+    target = to[-1] if to else p[1]
+    source = [s for s in p if s is not target and s.start < target.start] or [s for s in p if s is not target]
+    return Found("renaming", original=[source[0].index], resulting=[target.index])
+
+
+def _founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    new = [s for s in p if "new" in s.cues]
+    results = new or [s for s in p if not s.cues & {"from", "parent"} and s.start >= trigger.start() - 60]
+    if not results:
+        return None
+    parents = [s for s in p if "parent" in s.cues and s not in results]
+    found = Found("founding", resulting=[s.index for s in results[:1]])
+    if parents:
+        found.new_parent = parents[0].index
+    return found
+
+
+def _spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    source = [s for s in p if "from" in s.cues]
+    parts = [s for s in p if _plain(s) and s.start < trigger.start()]
+    results = [s for s in p if s.cues & {"to", "new"} and s.start > trigger.start() and s not in source]
+    if not source and not parts:
+        return None
+    found = Found("spinoff", original=[s.index for s in parts[:1]], resulting=[s.index for s in results])
+    found.spun_off_from = source[0].index if source else None
+    return found
+
+
+def _merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    originals = [s for s in p if s not in results]
+    if any("from" in s.cues for s in p) and not results:
+        results = [s for s in p if "from" not in s.cues][-1:]
+        originals = [s for s in p if s not in results]
+    if len(originals) < 2 and not (originals and results):
+        return None
+    return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])
+
+
+def _split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    originals = [s for s in p if s not in results]
+    if not results:
+        originals, results = p[:1], p[1:]
+    if not originals or not results:
+        return None
+    return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
+
+
+def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    takes = re.match(r"übernimmt", trigger.group())
+    if takes:
+        subject = [s for s in p if s.start < trigger.start()]
+        objects = [s for s in p if s.start > trigger.start()]
+        if subject and objects:
+            return Found("absorption", original=[objects[0].index], resulting=[subject[0].index])
+        return None
+    results = [s for s in p if "to" in s.cues and "from" not in s.cues]
+    originals = [s for s in p if s not in results and "parent" not in s.cues]
+    if not results or not originals:
+        return None
+    return Found("absorption", original=[originals[0].index], resulting=[results[-1].index])
+
+
+def _dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    before = [s for s in p if s.start < trigger.start() and not s.cues & {"to", "parent"}]
+    after = [s for s in p if s.start > trigger.start() and "of_previous" not in s.cues]
+    nominal = re.match(r"Auflösung|Abschaffung", trigger.group())
+    units = (after[:1] if nominal and after else before[:1]) or after[:1]
+    if not units:
+        return None
+    return Found("dissolution", original=[units[0].index])
+
+
+def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if not RELOCATION_CHANGE.search(text):
+        return None
+    movers = [s for s in p if _plain(s) and s.start < trigger.start()]
+    targets = [s for s in p if s not in movers and not s.cues & {"from"}]
+    dative = re.search(r"\b(?:dem|der)\s+«U(\d+)»\s+(?:\w+\s+){0,2}(?:unterstellt|zugeordnet|angegliedert|zugeschlagen)", text)
+    if dative:
+        targets = [s for s in p if s.index == int(dative.group(1))] or targets
+    if not movers or not targets or movers[0].index == targets[-1].index:
+        return None
+    found = Found("relocation", original=[movers[0].index], resulting=[movers[0].index])
+    found.new_parent = targets[-1].index
+    return found
+
+
+def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
+    if takes:
+        to = [s for s in p if s.start < trigger.start() and _plain(s)]
+    else:
+        to = [s for s in p if "to" in s.cues and "from" not in s.cues] or [s for s in p if _plain(s)][-1:]
+    source = [s for s in p if "from" in s.cues and s not in to]
+    inside = re.search(r"\bin\s+de[rm]\s+«U(\d+)»\s+(?:bisher|bislang)", text)
+    if not to:
+        return None
+    found = Found("transfer", resulting=[to[-1].index], functions=_functions(text))
+    if source:
+        found.original = [source[0].index]
+    elif inside and int(inside.group(1)) != to[-1].index:
+        found.original = [int(inside.group(1))]
+    return found
+
+
+def _functions(text: str) -> list[str]:
+    """What a transfer moves: a parenthesised list, else the subject (``Der Ansprechpartner X``)."""
+    paren = re.search(r"\(([^()«]{5,200})\)", text)
+    if paren:
+        return [p.strip() for p in re.split(r",|\bsowie\b|;", paren.group(1)) if len(p.strip()) > 2]
+    clause = re.split(r",\s*(?:dass|so\s+dass|sodass)\s+", text)[-1]
+    m = FUNCTION_SUBJECT.search(clause) or re.search(
+        r"^(?:(?:die|der|das)\s+)?(?P<f>[^«,;]{3,80}?)\s+(?:in|an|auf|zu[mr]|ins)\s+", clause
+    )
+    if not m:
+        return []
+    function = m.group("f")
+    for pattern in FUNCTION_DROP:
+        function = pattern.sub("", function)
+    function = function.strip(" ,")
+    if NOT_FUNCTION.search(function) or len(function.split()) > 8:
+        return []
+    return [function]
+
+
+_ROLES = {
+    "renaming": _renaming, "founding": _founding, "spinoff": _spinoff, "merger": _merger, "split": _split,
+    "absorption": _absorption, "dissolution": _dissolution, "relocation": _relocation, "transfer": _transfer,
+}  # fmt: skip
+
+
+def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue | None) -> None:
+    for match in dates:
+        cue = cue_before(text, match)
+        if cue == "announced":
+            found.announced = found.announced or match.value
+            continue
+        rank = (3 if cue == "effective" else 2) - (1 if match.relative else 0) - (1 if match.value.approximate else 0)
+        if rank > found.date_rank:
+            found.date, found.date_rank = match.value, rank
+    found.planned = bool(PLANNED.search(text)) or bool(
+        published and found.date and found.date.value > published.value[: len(found.date.value)]
+    )

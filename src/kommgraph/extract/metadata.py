@@ -1,0 +1,157 @@
+"""Document metadata: header and sidecar values first, then what the text itself shows."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kommgraph.extract.dates import parse_date
+from kommgraph.extract.model import DateValue, Metadata
+from kommgraph.extract.patterns import any_of, compiled, load
+
+_DATA = load("metadata")
+ISSUED = [compiled(p, re.MULTILINE) for p in _DATA["issued"]]
+TYPES = {name: any_of(patterns, re.MULTILINE) for name, patterns in _DATA["types"].items()}
+TYPE_NAMES: dict[str, str] = _DATA["type_names"]
+IDENTIFIER = compiled(_DATA["identifier"])
+_PLACE = _DATA["place"]
+PLACE_KINDS = compiled(_PLACE["kinds"])
+DISTRICT_KINDS = tuple(_PLACE["district_kinds"])
+NOT_PLACES = frozenset(_PLACE["not_places"])
+MAYOR = compiled(_PLACE["mayor"])
+TITLE_PREFIX = compiled(_PLACE["title_prefix"])
+TITLE_PREFIX_INLINE = compiled(_PLACE["title_prefix_inline"])
+KEYWORDS = compiled(_PLACE["keywords"], re.MULTILINE)
+NOT_PREFIX = frozenset(_PLACE["not_prefix"])
+HEAD_LINES = 8
+
+
+def _first_lines(text: str, count: int = HEAD_LINES) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()][:count]
+
+
+def doc_type(header: str | None, head: str, article: str) -> str:
+    if header:
+        return TYPE_NAMES.get(header.strip().lower().replace(" ", "-"), "WebPage")
+    for name in ("CouncilReport", "PressRelease"):
+        if TYPES[name].search(head):
+            return name
+    if TYPES["NewsItem"].search(head) or TYPES["NewsItem"].search(article):
+        return "NewsItem"
+    return "WebPage"
+
+
+def issued(head: str, item_dates: list[str]) -> DateValue | None:
+    """The publication date from the first lines; else the newest date of the page's news list."""
+    for pattern in ISSUED:
+        for line in head.splitlines():
+            m = pattern.search(line)
+            if m and (value := parse_date(m["d"])):
+                return value
+    dates = sorted(filter(None, (parse_date(d) for d in item_dates)), key=lambda d: d.value)
+    return dates[-1] if dates else None
+
+
+def title(body: str, place: str | None) -> str | None:
+    for line in _first_lines(body, 4):
+        if TITLE_PREFIX.match(line) or (place and line == place) or parse_date(line) and len(line) < 20:
+            continue
+        if re.fullmatch(r"Inhalt|Startseite|Navigation|Menü", line):
+            continue
+        line = re.sub(r"^\[\d{1,2}\.\d{1,2}\.\d{4}\]\s*", "", line)
+        return line[:200] or None
+    return None
+
+
+def identifier(head: str, published: DateValue | None) -> str | None:
+    m = IDENTIFIER.search(head)
+    if not m:
+        return None
+    value = re.sub(r"\s+", " ", m["id"])
+    if "/" not in value and published is not None:
+        value = f"{value}/{published.year}"
+    return value
+
+
+def _key(name: str) -> str:
+    return name.split()[0]
+
+
+def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
+    """The authority the document is about, by weighted cues; the fullest form of its name."""
+    scores: Counter[str] = Counter()
+    forms: dict[str, set[str]] = {}
+
+    def vote(name: str, weight: float) -> None:
+        name = name.strip(" .,;:")
+        if not name or _key(name) in NOT_PLACES:
+            return
+        scores[_key(name)] += weight
+        forms.setdefault(_key(name), set()).add(name)
+
+    lines = _first_lines(article, 3)
+    for line in lines[:2]:
+        m = TITLE_PREFIX.match(line) or TITLE_PREFIX_INLINE.match(line)
+        if m and m["name"] not in NOT_PREFIX:
+            vote(m["name"], 6)
+    if lines and len(lines[0].split()) <= 4 and not lines[0].endswith((".", ":")):
+        first = lines[0]
+        if first in gazetteer or PLACE_KINDS.search(article.replace(first, "", 1)) and first in article[len(first) :]:
+            vote(first, 3)
+    for m in PLACE_KINDS.finditer(article):
+        kind = m["kind"]
+        name = m["name"]
+        if kind.startswith(DISTRICT_KINDS):
+            kind_word = re.sub(r"(?:es|s)$", "", kind)
+            name = f"{kind_word} {name}"
+        vote(name, 2 if m.start() < 600 else 1)
+    for m in MAYOR.finditer(article):
+        vote(m["name"], 3)
+    for m in KEYWORDS.finditer(whole):
+        for word in m["list"].split(","):
+            word = word.strip()
+            if _key(word) in scores or word in gazetteer:
+                vote(word, 2)
+    for name in gazetteer:
+        short = _key(name)
+        hits = len(re.findall(rf"\b{re.escape(short)}(?:er)?\b", article))
+        if hits:
+            vote(short, 0.5 * hits)
+    if not scores:
+        return None
+    best = max(sorted(scores), key=lambda k: scores[k])
+    return _fullest(best, forms[best], whole, gazetteer)
+
+
+def _fullest(key: str, forms: set[str], whole: str, gazetteer: dict[str, str]) -> str:
+    candidates = set(forms)
+    for m in PLACE_KINDS.finditer(whole):
+        if _key(m["name"]) == key:
+            candidates.add(m["name"])
+    district = [f for f in candidates if f.startswith(DISTRICT_KINDS)]
+    if district and all(f.startswith(DISTRICT_KINDS) or f == key for f in candidates):
+        candidates = set(district)
+    else:
+        candidates -= set(district)
+    for name in gazetteer:
+        if name == key or name.startswith(key + " "):
+            if any(c == name for c in candidates) or all(name.startswith(c) for c in candidates):
+                candidates.add(name)
+    return max(sorted(candidates), key=len)
+
+
+def extract_metadata(
+    header: dict[str, str], body: str, article: str, item_dates: list[str], gazetteer: dict[str, str]
+) -> Metadata:
+    head = "\n".join(_first_lines(body))
+    meta = Metadata()
+    meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
+    meta.place = header.get("place") or place(article, body, gazetteer)
+    meta.title = header.get("title") or title(body, meta.place)
+    meta.doc_type = doc_type(header.get("type"), head, article)
+    meta.identifier = header.get("identifier") or (
+        identifier(head, meta.issued) if meta.doc_type == "CouncilReport" else None
+    )
+    meta.publisher = header.get("publisher")
+    meta.url = header.get("source-url")
+    return meta

@@ -1,0 +1,122 @@
+"""Sentences with their offsets in the source, robust to hard line breaks inside sentences.
+
+Text taken from web pages often breaks lines (even with blank lines) inside a sentence. A line
+break ends a sentence only when the line before ends with final punctuation or is clearly shorter
+than the text's usual line (a heading, a list item). Each sentence also has a *folded* view, white
+space runs folded to one space, with a map back to source offsets, so that patterns need not care
+about line breaks and quotes can still be cut verbatim from the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kommgraph.extract.model import Span
+
+# abbreviations after which a full stop does not end a sentence
+ABBREVIATIONS = frozenset(
+    "z.B bzw ca Nr Dr Prof St Str usw vgl u.a d.h Abs Art Beschl d Stv.-V Stv i.V o.ä inkl ggf evtl "
+    "geb sog Tel Mio Mrd rd insg u.ä Hr Fr Dipl Ing Mag etc jun sen Bd S ff Jh".split()
+)
+_FINAL = re.compile(r"[.!?:;\"“”»]\s*$")
+_SPLIT = re.compile(r"(?<=[.!?])(?P<q>[\"“”»]?)\s+(?=[\"„“«]?[A-ZÄÖÜ0-9\[])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    folded: str
+    offsets: tuple[int, ...]  # source offset of each character of ``folded``
+
+    def source_span(self, start: int, end: int) -> Span:
+        """The source span of ``folded[start:end]``."""
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+
+def fold(text: str, base: int) -> tuple[str, tuple[int, ...]]:
+    chars: list[str] = []
+    offsets: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\u00ad":
+            space = bool(chars)
+            continue
+        if space:
+            chars.append(" ")
+            offsets.append(base + i - 1)
+            space = False
+        chars.append(ch)
+        offsets.append(base + i)
+    return "".join(chars), tuple(offsets)
+
+
+def _typical_line_length(lines: list[str]) -> int:
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths:
+        return 0
+    return lengths[int(len(lengths) * 0.8) - 1 if len(lengths) > 1 else 0]
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of lines that belong together (a paragraph, possibly hard-wrapped)."""
+    region = text[start:end]
+    lines = region.splitlines(keepends=True)
+    typical = _typical_line_length(lines)
+    blocks: list[tuple[int, int]] = []
+    pos = start
+    block_start: int | None = None
+    previous = ""
+    for line in lines:
+        stripped = line.strip()
+        if stripped:
+            if block_start is None:
+                block_start = pos
+            elif _ends_block(previous, typical):
+                blocks.append((block_start, pos))
+                block_start = pos
+            previous = stripped
+        pos += len(line)
+    if block_start is not None:
+        blocks.append((block_start, pos))
+    return blocks
+
+
+def _ends_block(previous: str, typical: int) -> bool:
+    if _FINAL.search(previous):
+        return True
+    return len(previous) < max(30, int(typical * 0.7))
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    word = re.search(r"([\w.-]+)\.$", chunk.rstrip("\"“”» "))
+    if not word:
+        return False
+    token = word.group(1)
+    return token in ABBREVIATIONS or len(token) == 1 or token.isdigit()
+
+
+def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of ``text[start:end]`` in order."""
+    end = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text, start, end):
+        block = text[block_start:block_end]
+        cut = 0
+        for match in _SPLIT.finditer(block):
+            if _is_abbreviation(block[cut : match.start()]):
+                continue
+            _add(sentences, text, block_start + cut, block_start + match.start() + len(match.group("q")))
+            cut = match.end()
+        _add(sentences, text, block_start + cut, block_end)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        folded, offsets = fold(text[start:end], start)
+        sentences.append(Sentence(Span(start, end), folded, offsets))

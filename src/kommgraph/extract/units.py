@@ -1,0 +1,277 @@
+"""Unit mentions in a sentence: names of German administrative units, in the nominative.
+
+Three kinds of names are recognised (word lists in ``patterns/units.toml``):
+
+* a plain head with a name after it: ``Stabsstelle Digitalisierung``, ``Amt für Schule und Sport``,
+  ``Referat 12``, ``AG Digitalisierung``;
+* a compound ending in a head, a name of its own: ``Hauptamt``, ``IT-Abteilung``, ``Personalreferat``,
+  also as a list name: ``Bürgeramt, Statistik, Wahlen``;
+* institutions of the authority (``Stadtarchiv``) and single nouns coordinated with a recognised unit
+  (``mit der Wirtschaftsförderung und dem Bauamt``).
+
+A plain head without a name (``die Stabsstelle``, ``des neuen Amtes``) is a *bare* mention: it refers
+back to a unit named before and creates none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kommgraph.extract.patterns import load
+
+_DATA = load("units")
+HEADS: dict[str, str] = _DATA["heads"]
+PLAIN_ONLY = frozenset(_DATA["plain_only"])
+COMPOUND_TYPES: dict[str, str] = _DATA["compound_types"]
+ENDINGS: list[tuple[str, str]] = sorted((tuple(e) for e in _DATA["inflection"]["endings"]), key=lambda e: -len(e[0]))
+EXCLUDE = frozenset(_DATA["exclude"]["words"])
+EXCLUDE_PREFIXES = tuple(_DATA["exclude"]["prefixes"])
+STOP = frozenset(_DATA["exclude"]["stop"])
+INSTITUTION_PREFIXES = tuple(_DATA["institutions"]["prefixes"])
+INSTITUTION_NOUNS = tuple(_DATA["institutions"]["nouns"])
+NOT_COORDINATED = frozenset(_DATA["coordination"]["not_units"])
+COORDINATION_ENDINGS = tuple(_DATA["coordination"]["endings"])
+
+TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+QUOTES = frozenset("\"„“”»«'‚‘’")
+ROMAN = re.compile(r"^(?:[IVX]{1,5}|\d{1,3}[a-z]?|\d{1,2}\.\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets in the folded sentence
+    end: int
+    name: str | None  # nominative name; None for a bare mention
+    unit_type: str
+    confidence: float = 0.9
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:3])))
+
+
+@cache
+def nominative(word: str) -> str:
+    """A head or compound in the nominative: ``Amtes`` → ``Amt``, ``Hauptamts`` → ``Hauptamt``."""
+    if word in HEADS or _compound_type(word, inflected=False):
+        return word
+    lower = word.lower()
+    for ending, replacement in ENDINGS:
+        if lower.endswith(ending):
+            candidate = word[: len(word) - len(ending)] + replacement
+            candidate = candidate[:1].upper() + candidate[1:]
+            if candidate in HEADS or _compound_type(candidate, inflected=False):
+                return candidate
+    return word
+
+
+@cache
+def _lemma(word: str) -> str:
+    import simplemma  # loaded on first use: its dictionaries take a moment
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    return lemma if word.startswith(lemma[:-1]) and len(word) - len(lemma) <= 2 else word
+
+
+def _compound_type(word: str, inflected: bool = True) -> str | None:
+    if inflected:
+        word = nominative(word)
+    if word in EXCLUDE or word.startswith(EXCLUDE_PREFIXES) or not word[:1].isupper():
+        return None
+    lower = word.lower()
+    for suffix, unit_type in COMPOUND_TYPES.items():
+        if lower.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: len(word) - len(suffix)]
+            if stem.endswith("-") or len(stem) >= 3:
+                return unit_type
+    return None
+
+
+def head_type(word: str) -> str | None:
+    """The unit type of a plain head (``Amt``, ``Amtes``, ``Stabsstelle``), else None."""
+    return HEADS.get(nominative(word)) if nominative(word) in HEADS else None
+
+
+def _institution(word: str) -> str | None:
+    base = _lemma(word) if word.endswith("s") else word
+    for prefix in INSTITUTION_PREFIXES:
+        if base.startswith(prefix) and base[len(prefix) :].lower() in INSTITUTION_NOUNS:
+            return base
+    return None
+
+
+def _unit_word(word: str) -> bool:
+    """True for a word that names or heads a unit by itself."""
+    return bool(head_type(word) or _compound_type(word) or _institution(word))
+
+
+def _name_word(tok: Token) -> bool:
+    w = tok.text
+    if w in STOP or w.lower() in ARTICLES:
+        return False
+    return _is_cap(w) or bool(ROMAN.match(w))
+
+
+class _Scanner:
+    def __init__(self, tokens: list[Token]):
+        self.t = tokens
+
+    def word(self, j: int) -> str:
+        return self.t[j].text if 0 <= j < len(self.t) else ""
+
+    def phrase(self, j: int, allow_lists: bool) -> int:
+        """End index (exclusive) of a name phrase starting at token j; j when there is none."""
+        k = j
+        while k < len(self.t):
+            w = self.word(k)
+            nxt = self.word(k + 1)
+            if w in QUOTES and k > j:
+                break
+            if _name_word(self.t[k]) and not _unit_word(w) or (k == j and _name_word(self.t[k])):
+                k += 1
+            elif w.endswith("-") and nxt in ("und", "oder", "bzw"):
+                k += 2
+            elif (
+                re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
+                and w not in ARTICLES
+                and _is_cap(nxt)
+                and nxt not in STOP
+                and self.word(k - 1) in ("für", "und", ",")
+            ):
+                k += 1
+            elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
+                k += 1
+            elif w == "," and allow_lists and k > j and self._list_item(k + 1):
+                k += 1
+            else:
+                break
+        while k > j and self.word(k - 1) in ("und", "sowie", "&", ",", "oder"):
+            k -= 1
+        return k
+
+    def _continues(self, j: int) -> bool:
+        w = self.word(j)
+        return bool(w) and _name_word(self.t[j]) and not _unit_word(w)
+
+    def _list_item(self, j: int) -> bool:
+        w = self.word(j)
+        if not w or not _name_word(self.t[j]) or _unit_word(w) or not w[0].isupper():
+            return False
+        after = self.word(j + 1)
+        return after in (",", "und", "sowie") or not _is_cap(after)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Unit mentions in one folded sentence, in order, not overlapping."""
+    tokens = tokenize(text)
+    scan = _Scanner(tokens)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        w = tok.text
+        kind = head_type(w)
+        if kind and not (w == "AG" and i > 0 and _is_cap(scan.word(i - 1)) and scan.word(i - 1) not in STOP):
+            j = i + 1
+            if scan.word(j) in QUOTES:
+                j += 1
+            if scan.word(j) == "für":
+                end = scan.phrase(j + 1, allow_lists=True)
+                if end > j + 1:
+                    mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
+                    i = end
+                    continue
+            elif j < len(tokens) and _name_word(tokens[j]) and not _unit_word(scan.word(j)):
+                end = min(scan.phrase(j, allow_lists=False), j + 4)
+                if end > j:
+                    mentions.append(_mention(text, tokens, i, end, nominative(w)))
+                    i = end
+                    continue
+            if w not in PLAIN_ONLY and nominative(w) not in PLAIN_ONLY:
+                mentions.append(Mention(tok.start, tok.end, None, kind))
+            i += 1
+            continue
+        compound = _compound_type(w)
+        if compound:
+            end = i + 1
+            if scan.word(end) == "," and scan._list_item(end + 1):
+                end = _list_end(scan, end)
+            name = nominative(w) + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else nominative(w)
+            mentions.append(Mention(tok.start, tokens[end - 1].end, _clean(name), compound))
+            i = end
+            continue
+        institution = _institution(w)
+        if institution:
+            mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
+        i += 1
+    return _coordinated(text, tokens, mentions)
+
+
+def _list_end(scan: _Scanner, j: int) -> int:
+    """End of a list name after a compound: ``Bürgeramt, Statistik, Wahlen`` (single words only)."""
+    k = j
+    while scan.word(k) in (",", "und") and scan._list_item(k + 1):
+        k += 2
+        if scan.word(k - 2) == "und":
+            break
+    return k
+
+
+def _mention(text: str, tokens: list[Token], i: int, end: int, head: str) -> Mention:
+    tail_start = tokens[i + 2].start if head.endswith(" für") else tokens[i + 1].start
+    if tokens[i + 1].text in QUOTES:
+        tail_start = tokens[i + 2 + (1 if head.endswith(" für") else 0)].start
+    name = head + " " + text[tail_start : tokens[end - 1].end]
+    return Mention(tokens[i].start, tokens[end - 1].end, _clean(name), head_type(tokens[i].text) or "OtherUnit")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"[\"„“”»«]", "", name)
+    return re.sub(r"\s+", " ", name).strip(" ,")
+
+
+def _coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Add single nouns coordinated with a named unit: ``der Wirtschaftsförderung und dem Bauamt``."""
+    named = [m for m in mentions if m.name]
+    if not named:
+        return mentions
+    extra: list[Mention] = []
+    by_start = {m.start: m for m in mentions}
+    covered = [(m.start, m.end) for m in mentions]
+    for k, tok in enumerate(tokens):
+        if k == 0 or tokens[k - 1].text not in ("der", "dem", "die", "den", "des"):
+            continue
+        w = tok.text
+        if (
+            not w[:1].isupper()
+            or w in NOT_COORDINATED
+            or w in STOP
+            or any(a <= tok.start < b for a, b in covered)
+            or not w.lower().endswith(COORDINATION_ENDINGS)
+        ):
+            continue
+        after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+        if after and _is_cap(after) and after not in STOP:
+            continue
+        before = tokens[k - 2].text if k >= 2 else ""
+        nxt = tokens[k + 3].start if k + 3 < len(tokens) else -1
+        linked = (after in ("und", "sowie") and nxt in by_start and by_start[nxt].name) or (
+            before in ("und", "sowie") and k >= 3 and any(m.end == tokens[k - 3].end and m.name for m in mentions)
+        )
+        if linked:
+            extra.append(Mention(tok.start, tok.end, _lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
+    return sorted(mentions + extra, key=lambda m: m.start)
