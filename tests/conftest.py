@@ -1,0 +1,47 @@
+"""Shared fixtures: the bundled data loaded once, and small data directories built from Turtle text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from kommgraph import dataset, derive
+from kommgraph.build import load
+from kommgraph.validate import default_graph_as_rdflib
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    """The curated data, loaded and derived once per test session (treat as read-only)."""
+    return load(DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the curated data directory (ttl/ and sources/)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA / "ttl", target / "ttl")
+    shutil.copytree(DATA / "sources", target / "sources")
+    return target
+
+
+def derived_graph_of(turtle: str | Graph) -> Graph:
+    """Ontology + the given data in one store, rules applied; the merged graph as rdflib Graph."""
+    graph = turtle if isinstance(turtle, Graph) else Graph().parse(data=turtle, format="turtle")
+    store = ox.Store()
+    for graph_file in dataset.discover(DATA):
+        if graph_file.kind == "ontology":
+            dataset.load_file(store, graph_file)
+    target = ox.NamedNode("https://w3id.org/kommgraph/id/graph/test")
+    store.load(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    dataset.merge_into_default(store)
+    derive.derive(store)
+    return default_graph_as_rdflib(store)

@@ -1,0 +1,33 @@
+"""Expected rows of every stored query on the curated data: tests/queries/NAME/CASE.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kommgraph import queries
+from kommgraph.engines import OxigraphEngine
+from kommgraph.formatting import display
+
+CASES = Path(__file__).parent / "queries"
+
+
+def case_files() -> list[Path]:
+    return sorted(CASES.glob("*/*.json"))
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_every_stored_query_has_expected_rows_and_a_summary(name):
+    assert list((CASES / name).glob("*.json")), f"add tests/queries/{name}/CASE.json"
+    assert queries.catalogue()[name].summary
+
+
+@pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_stored_query_gives_the_expected_rows(path, bundled):
+    case = json.loads(path.read_text(encoding="utf-8"))
+    stored = queries.catalogue()[path.parent.name]
+    result = OxigraphEngine(bundled.store).select(stored.bind(case["params"]))
+    assert result.variables == case["variables"]
+    assert [[display(t) for t in row] for row in result.rows] == case["rows"]
