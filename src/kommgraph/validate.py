@@ -119,12 +119,12 @@ def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
     findings = []
     if conforms:
         return findings
+    details = set(results.objects(None, SH.detail))
     for result in results.subjects(RDF.type, SH.ValidationResult):
+        if result in details:
+            continue  # nested results of sh:node; the outer result carries the shape's message
         shape = results.value(result, SH.sourceShape)
-        messages: dict[str, str] = {}
-        for message in results.objects(result, SH.resultMessage):
-            lang = message.language if isinstance(message, Literal) and message.language else "en"
-            messages.setdefault(lang, str(message))
+        messages = _messages_by_language(shapes, shape, list(results.objects(result, SH.resultMessage)))
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
         findings.append(Finding(
@@ -133,6 +133,24 @@ def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
             path=_short(path) if path is not None else "", value=_short(value) if value is not None else "",
         ))
     return findings
+
+
+def _messages_by_language(shapes: Graph, shape, messages: list) -> dict[str, str]:
+    """Messages keyed by language. pySHACL drops the language tag when it fills in a SPARQL message
+    template, so an untagged message is matched against the shape's tagged templates."""
+    nodes = [shape, *shapes.objects(shape, SH.sparql)]
+    templates = [m for node in nodes for m in shapes.objects(node, SH.message)]
+    out: dict[str, str] = {}
+    for message in messages:
+        lang = message.language if isinstance(message, Literal) else None
+        if not lang:
+            for template in templates:
+                pattern = re.sub(r"\\\{\\[?$]\w+\\\}", ".*", re.escape(str(template)))
+                if template.language and re.fullmatch(pattern, str(message), flags=re.S):
+                    lang = template.language
+                    break
+        out.setdefault(lang or "en", str(message))
+    return out
 
 
 def check_findings(store: ox.Store) -> list[Finding]:
