@@ -33,7 +33,7 @@ def layout(text: str, body_start: int = 0) -> Layout:
     end = len(text)
     seen_content = 0
     for pos, line in _lines(text, body_start):
-        if seen_content >= 2 and END_OF_ARTICLE.search(line):
+        if seen_content >= 1 and END_OF_ARTICLE.search(line):
             end = pos
             break
         if len(line.strip()) > 40:
@@ -62,5 +62,7 @@ def mentions_place(text: str, place: str | None) -> bool:
     """True when a news item names the document's place (its first word suffices)."""
     if not place:
         return False
-    core = re.sub(r"^(?:Landkreis|Kreis|Kanton|Region|Bezirk)\s+", "", place).split()[0]
+    from kommgraph.extract.metadata import core_name
+
+    core = core_name(place)
     return re.search(rf"\b{re.escape(core)}\b", text) is not None

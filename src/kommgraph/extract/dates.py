@@ -22,13 +22,12 @@ DAY_MONTH = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}(?!\s*\d)")
 MONTH_YEAR = compiled(rf"\b{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
 MONTH_ONLY = compiled(rf"\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Im|Seit|Ab)\s+{_MONTH_WORD}(?!\s*\d)\b")
 YEAR = compiled(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?![\d/.]\d|-\d)")
-YEAR_CUE = compiled(
-    r"(?:\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Jahr|Jahres|Jahresbeginn|Jahreswechsel|Frühjahr|Sommer|Herbst|"
-    r"Winter|Quartal|Halbjahr|in|vor|per|für|Seit|Ab|Im)\s*)$"
-)
 REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["relative"]}
-EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"])
-ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"])
+EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"], re.IGNORECASE)
+ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"], re.IGNORECASE)
+
+
+MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|sofort|wirkung)")
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def _year(text: str) -> int:
 
 
 def parse_date(text: str) -> DateValue | None:
-    """The first date in ``text`` (e.g. a header value ``2018-05-30`` or ``30.05.2018``)."""
+    """The first date in ``text`` (e.g. a header value ``2023-05-30`` or ``30.05.2023``)."""
     text = text.strip()
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
         return DateValue(text)
@@ -63,10 +62,17 @@ def parse_date(text: str) -> DateValue | None:
 def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]:
     """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``."""
     found: list[DateMatch] = []
+    if not MAY_HAVE_DATE.search(text):
+        return found
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: str | None, relative: bool = False, approximate: bool = False) -> None:
+    def add(
+        start: int, end: int, value: str | None, relative: bool = False, approximate: bool = False
+    ) -> None:
         if value is None or any(start < b and a < end for a, b in taken):
+            return
+        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+            taken.append((start, end))  # a news item's date stamp ("[13.4.2021]") dates no change
             return
         taken.append((start, end))
         found.append(DateMatch(start, end, DateValue(value, approximate), relative))
@@ -87,7 +93,7 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]
             add(m.start("mon"), m.end(), f"{year:04d}-{MONTHS[m['mon'].lower()]:02d}", relative=True)
         _relative(text, published, add)
     for m in YEAR.finditer(text):
-        if YEAR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+        if not re.search(r"(?:Nr\.|§|Ausgabe|Drucksache)\s*$", text[max(0, m.start() - 15) : m.start()]):
             add(m.start(), m.end(), m["y"])
     found.sort(key=lambda d: d.start)
     return found

@@ -18,7 +18,10 @@ _DATA = load("events")
 ORDER: list[str] = _DATA["order"]
 TRIGGERS = {name: any_of(patterns) for name, patterns in _DATA["triggers"].items()}
 IGNORE = any_of(_DATA["ignore"]["sentence"])
-ROLE = {name: any_of(patterns) for name, patterns in _DATA["roles"].items()}
+ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles"].items()}
+TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
+REFERENCE = any_of(_DATA["reference"]["sentence"])
+COORDINATED = re.compile(r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+)?$")
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
 FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
@@ -49,6 +52,7 @@ class Found:
     resulting: list[int] = field(default_factory=list)
     spun_off_from: int | None = None
     new_parent: int | None = None
+    new_name: str | None = None  # a resulting name without a unit head ("heißt künftig Wien Digital")
     functions: list[str] = field(default_factory=list)
     date: DateValue | None = None
     date_rank: int = -1
@@ -71,13 +75,22 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
         for name, pattern in ROLE.items():
             if pattern.search(before):
                 slot.cues.add(name)
-        if result and result[-1].end == m.start() - len(before) and ROLE["genitive"].search(before) and len(before) < 6:
+        if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before):
+            slot.cues = set(result[-1].cues)  # "in das Jugendamt und das Standesamt": both targets
+        if (
+            result
+            and result[-1].end == m.start() - len(before)
+            and ROLE["genitive"].search(before)
+            and len(before) < 6
+        ):
             slot.cues.add("of_previous")
         result.append(slot)
     return result
 
 
-def find_event(text: str, usable: set[int], dates: list[DateMatch], published: DateValue | None) -> Found | None:
+def find_event(
+    text: str, usable: set[int], dates: list[DateMatch], published: DateValue | None
+) -> Found | None:
     """The change a sentence states, if any (the first type in ``ORDER`` that fits)."""
     if IGNORE.search(text):
         return None
@@ -92,7 +105,18 @@ def find_event(text: str, usable: set[int], dates: list[DateMatch], published: D
             continue
         _date(found, text, dates, published)
         return found
+    if not participants and dates and REFERENCE.search(text):
+        found = Found("reference", nominal=True)
+        _date(found, text, dates, published)
+        return found
     return None
+
+
+NEW_NAME = re.compile(
+    r"\s+(?:(?:künftig|zukünftig|nun|jetzt|fortan|ab\s+sofort|seit|ab|mit|zum|am)\s+(?:de[mn]\s+)?"
+    r"(?:\d{1,2}\.\s*(?:\w+|\d{1,2}\.)\s*\d{0,4}|\w+\s+\d{4}|\d{4})?\s*)*[\"„“]?"
+    r"(?P<n>[A-ZÄÖÜ][\w-]*(?:\s+(?:für|und|\d+|[A-ZÄÖÜ][\w-]*)){0,5})[\"“”]?\s*(?:[.,;]|$)"
+)
 
 
 def _plain(s: Slot) -> bool:
@@ -100,9 +124,15 @@ def _plain(s: Slot) -> bool:
 
 
 def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
+    if len(p) == 1 and heisst and p[0].start < heisst.start():
+        name = NEW_NAME.search(text, heisst.end())
+        if name and not PLACEHOLDER.search(name.group("n")):
+            return Found("renaming", original=[p[0].index], new_name=name.group("n").strip())
+    if len(p) == 1 and "to" in p[0].cues and "from" not in p[0].cues:
+        return Found("renaming", resulting=[p[0].index])  # "wird sie in X umbenannt": original from context
     if len(p) < 2:
         return Found("renaming", nominal=True) if len(p) == 0 else None
-    heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
     to = [s for s in p if "to" in s.cues and "from" not in s.cues]
     if heisst:
         after = [s for s in p if s.start > heisst.start()]
@@ -186,10 +216,19 @@ def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         return None
     movers = [s for s in p if _plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
-    dative = re.search(r"\b(?:dem|der)\s+«U(\d+)»\s+(?:\w+\s+){0,2}(?:unterstellt|zugeordnet|angegliedert|zugeschlagen)", text)
+    dative = re.search(
+        r"\b(?:dem|der)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|zugeordnet|angegliedert|zugeschlagen)",
+        text,
+    )
     if dative:
         targets = [s for s in p if s.index == int(dative.group(1))] or targets
-    if not movers or not targets or movers[0].index == targets[-1].index:
+    if not movers or movers[0].start > 40:
+        return None
+    if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
+        if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
+            return None
+        return Found("relocation", original=[movers[0].index], resulting=[movers[0].index])
+    if movers[0].index == targets[-1].index:
         return None
     found = Found("relocation", original=[movers[0].index], resulting=[movers[0].index])
     found.new_parent = targets[-1].index
@@ -197,11 +236,16 @@ def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if TRANSFER_NOT.search(text):
+        return None
     takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
-    if takes:
-        to = [s for s in p if s.start < trigger.start() and _plain(s)]
+    if takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
+        to = [s for s in p if s.start < trigger.start() and _plain(s)] or [
+            s for s in p if s.start > trigger.start() and _plain(s)
+        ][:1]
     else:
-        to = [s for s in p if "to" in s.cues and "from" not in s.cues] or [s for s in p if _plain(s)][-1:]
+        plain = [s for s in p if _plain(s) and not (s is p[0] and s.start < min(trigger.start(), 40))]
+        to = [s for s in p if "to" in s.cues and "from" not in s.cues] or plain[-1:]
     source = [s for s in p if "from" in s.cues and s not in to]
     inside = re.search(r"\bin\s+de[rm]\s+«U(\d+)»\s+(?:bisher|bislang)", text)
     if not to:
@@ -246,7 +290,11 @@ def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue 
         if cue == "announced":
             found.announced = found.announced or match.value
             continue
-        rank = (3 if cue == "effective" else 2) - (1 if match.relative else 0) - (1 if match.value.approximate else 0)
+        rank = (
+            (3 if cue == "effective" else 2)
+            - (1 if match.relative else 0)
+            - (1 if match.value.approximate else 0)
+        )
         if rank > found.date_rank:
             found.date, found.date_rank = match.value, rank
     found.planned = bool(PLANNED.search(text)) or bool(

@@ -73,8 +73,13 @@ def identifier(head: str, published: DateValue | None) -> str | None:
     return value
 
 
-def _key(name: str) -> str:
-    return name.split()[0]
+def core_name(name: str) -> str:
+    """A place's name sans kind, suffix: ``Landkreis Fulda`` → ``Fulda``, ``Weil am Rhein`` → ``Weil``."""
+    name = re.sub(rf"^(?:{'|'.join(DISTRICT_KINDS)})\s+", "", name.strip())
+    return re.split(r"\s+(?:am|an\s+der|im|in\s+der|ob\s+der|bei|vor\s+der|auf\s+der)\s+|\s*\(", name)[0]
+
+
+_key = core_name
 
 
 def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
@@ -84,7 +89,7 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
 
     def vote(name: str, weight: float) -> None:
         name = name.strip(" .,;:")
-        if not name or _key(name) in NOT_PLACES:
+        if not name or _key(name) in NOT_PLACES or name.split()[0] in NOT_PLACES:
             return
         scores[_key(name)] += weight
         forms.setdefault(_key(name), set()).add(name)
@@ -92,17 +97,22 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
     lines = _first_lines(article, 3)
     for line in lines[:2]:
         m = TITLE_PREFIX.match(line) or TITLE_PREFIX_INLINE.match(line)
-        if m and m["name"] not in NOT_PREFIX:
+        if m and m["name"].split()[0] not in NOT_PREFIX:
             vote(m["name"], 6)
     if lines and len(lines[0].split()) <= 4 and not lines[0].endswith((".", ":")):
         first = lines[0]
-        if first in gazetteer or PLACE_KINDS.search(article.replace(first, "", 1)) and first in article[len(first) :]:
+        if first in gazetteer:
             vote(first, 3)
+        elif (
+            re.fullmatch(r"[A-ZÄÖÜ][\w.-]+(?:\s+(?:am|an der|im|in der|[A-ZÄÖÜ][\w-]+))*", first)
+            and first in article[len(first) :]
+        ):
+            vote(first, 1.5)
     for m in PLACE_KINDS.finditer(article):
         kind = m["kind"]
         name = m["name"]
         if kind.startswith(DISTRICT_KINDS):
-            kind_word = re.sub(r"(?:es|s)$", "", kind)
+            kind_word = max((k for k in DISTRICT_KINDS if kind.startswith(k)), key=len)
             name = f"{kind_word} {name}"
         vote(name, 2 if m.start() < 600 else 1)
     for m in MAYOR.finditer(article):

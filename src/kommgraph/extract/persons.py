@@ -27,7 +27,7 @@ _TITLE = "|".join(re.escape(t) for t in sorted(ROLE_OF, key=len, reverse=True))
 _ADJ = "|".join(re.escape(a) for a in _WORDS["adjectives"])
 _ACADEMIC = r"(?:(?:Dr\.|Prof\.|Mag\.a?|DI|Dipl\.-Ing\.|Dr\.-Ing\.)\s+)*"
 _PART = r"[A-ZÄÖÜ][a-zäöüßéèáàçñ]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]+)?"
-NAME = rf"{_ACADEMIC}{_PART}\s+(?:(?:von|van|de|zu|von\s+der|van\s+der)\s+)?{_PART}(?![\w-])"
+NAME = rf"{_ACADEMIC}{_PART}(?:\s+{_PART})?\s+(?:(?:von|van|de|zu|von\s+der|van\s+der)\s+)?{_PART}(?![\w-])"
 TANDEM = _WORDS["tandem"]
 PRE = rf"(?P<pre>(?:\b(?:der|die|des|dem|den)\s+)?(?:(?:{_ADJ})\s+)*)"
 
@@ -40,7 +40,7 @@ NAME_TITLE_UNIT = compiled(
 )
 LED_BY = compiled(
     rf"\bvon\s+(?P<name>{NAME})(?:\s+und\s+(?P<name2>{NAME}))?\s+(?P<tandem>(?:{TANDEM})\s+)?(?:\w+\s+)?geleitet"
-    rf"|\bgeleitet\s+(?:\w+\s+){{0,2}}?von\s+(?P<name3>{NAME})(?:\s+und\s+(?P<name4>{NAME}))?"
+    rf"|\b[Gg]eleitet\s+(?:\w+\s+){{0,2}}?von\s+(?P<name3>{NAME})(?:\s+und\s+(?P<name4>{NAME}))?"
 )
 LEADS = compiled(
     rf"(?P<name>{NAME})(?:\s+und\s+(?P<name2>{NAME}))?\s+(?:leitet|leiten|führt|führen|übernimmt\s+die\s+Leitung|übernehmen\s+die\s+Leitung)"
@@ -50,7 +50,14 @@ TAKES_LEAD = compiled(
     rf"\bLeitung\s+(?:de[rs]\s+)?(?:\w+e[nsr]?\s+)?«U(?P<u>\d+)»\s+(?:übernimmt|übernehme|übernahm|übernommen|hat|liegt\s+bei)\b"
     rf"[^.;]*?(?P<name>{NAME})"
 )
-OTHER_PLACE = compiled(r"^\s*,?\s*(?:\(|aus|von|der\s+Stadt|des\s+Landes|der\s+Gemeinde|des\s+Kreises)\s+(?P<p>[A-ZÄÖÜ][\w-]+)")
+TITLE_UNIT_IS_NAME = compiled(
+    rf"{PRE}\b(?P<title>{_TITLE})\s+(?:de[rs]|im|beim|vom)\s+«U(?P<u>\d+)»[^.;«]{{0,60}}?\b(?:ist|wird|wurde|bleibt)\s+"
+    rf"(?:[\w.]+\s+){{0,6}}?(?P<name>{NAME})"
+)
+MAY_HAVE_PERSON = compiled(rf"\b(?:{_TITLE}|[Gg]eleitet|leite[nt]|führ(?:t|en)|Leitung)\b")
+OTHER_PLACE = compiled(
+    r"^\s*,?\s*(?:\(|aus|von|der\s+Stadt|des\s+Landes|der\s+Gemeinde|des\s+Kreises)\s+(?P<p>[A-ZÄÖÜ][\w-]+)"
+)
 
 
 @dataclass(frozen=True)
@@ -77,12 +84,16 @@ def _valid(name: str) -> bool:
 
 def _other_place(text: str, end: int, place: str | None) -> bool:
     m = OTHER_PLACE.match(text[end:])
-    return bool(m and place and m["p"] not in place and m["p"][:1].isupper() and len(m["p"]) > 3 and m["p"] != "Amt")
+    return bool(
+        m and place and m["p"] not in place and m["p"][:1].isupper() and len(m["p"]) > 3 and m["p"] != "Amt"
+    )
 
 
 def find_persons(text: str, place: str | None, senior_present: bool) -> list[PersonMatch]:
     """Persons in a sentence with placeholders; ``senior_present`` makes a Bürgermeister a deputy."""
     found: list[PersonMatch] = []
+    if not MAY_HAVE_PERSON.search(text):
+        return found
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match, key: str, role: str, title: str, unit: str | None, **flags) -> None:
@@ -93,7 +104,11 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
         if any(a <= start < b for a, b in taken) and not flags.get("takes_lead"):
             return
         taken.append((start, end))
-        found.append(PersonMatch(clean_name(name), role, title, int(unit) if unit else None, m.start(), m.end(), **flags))
+        found.append(
+            PersonMatch(
+                clean_name(name), role, title, int(unit) if unit else None, m.start(), m.end(), **flags
+            )
+        )
 
     def role_of(title: str) -> str:
         if title in DEPUTY_IF_SENIOR and senior_present:
@@ -101,6 +116,8 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
         return ROLE_OF[title]
 
     for m in TITLE_UNIT_NAME.finditer(text):
+        add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))
+    for m in TITLE_UNIT_IS_NAME.finditer(text):
         add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))
     for m in NAME_TITLE_UNIT.finditer(text):
         add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))

@@ -19,6 +19,7 @@ ABBREVIATIONS = frozenset(
     "z.B bzw ca Nr Dr Prof St Str usw vgl u.a d.h Abs Art Beschl d Stv.-V Stv i.V o.ä inkl ggf evtl "
     "geb sog Tel Mio Mrd rd insg u.ä Hr Fr Dipl Ing Mag etc jun sen Bd S ff Jh".split()
 )
+_STAMP = re.compile(r"\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\]")  # a news item's lead starts a paragraph
 _FINAL = re.compile(r"[.!?:;\"“”»]\s*$")
 _SPLIT = re.compile(r"(?<=[.!?])(?P<q>[\"“”»]?)\s+(?=[\"„“«]?[A-ZÄÖÜ0-9\[])")
 
@@ -34,20 +35,18 @@ class Sentence:
         return Span(self.offsets[start], self.offsets[end - 1] + 1)
 
 
+_WORD = re.compile(r"[^\s\u00ad]+")
+
+
 def fold(text: str, base: int) -> tuple[str, tuple[int, ...]]:
     chars: list[str] = []
     offsets: list[int] = []
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace() or ch == "\u00ad":
-            space = bool(chars)
-            continue
-        if space:
+    for m in _WORD.finditer(text):
+        if chars:
             chars.append(" ")
-            offsets.append(base + i - 1)
-            space = False
-        chars.append(ch)
-        offsets.append(base + i)
+            offsets.append(base + m.start() - 1)
+        chars.append(m.group())
+        offsets.extend(range(base + m.start(), base + m.end()))
     return "".join(chars), tuple(offsets)
 
 
@@ -72,7 +71,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if stripped:
             if block_start is None:
                 block_start = pos
-            elif _ends_block(previous, typical):
+            elif _ends_block(previous, typical) or _STAMP.match(line):
                 blocks.append((block_start, pos))
                 block_start = pos
             previous = stripped
@@ -89,7 +88,7 @@ def _ends_block(previous: str, typical: int) -> bool:
 
 
 def _is_abbreviation(chunk: str) -> bool:
-    word = re.search(r"([\w.-]+)\.$", chunk.rstrip("\"“”» "))
+    word = re.search(r"([\w.-]+)\.$", chunk.rstrip('"“”» '))
     if not word:
         return False
     token = word.group(1)

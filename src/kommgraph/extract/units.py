@@ -5,9 +5,9 @@ Three kinds of names are recognised (word lists in ``patterns/units.toml``):
 * a plain head with a name after it: ``Stabsstelle Digitalisierung``, ``Amt für Schule und Sport``,
   ``Referat 12``, ``AG Digitalisierung``;
 * a compound ending in a head, a name of its own: ``Hauptamt``, ``IT-Abteilung``, ``Personalreferat``,
-  also as a list name: ``Bürgeramt, Statistik, Wahlen``;
+  also as a list name: ``Ordnungsamt, Gewerbe, Verkehr``;
 * institutions of the authority (``Stadtarchiv``) and single nouns coordinated with a recognised unit
-  (``mit der Wirtschaftsförderung und dem Bauamt``).
+  (``mit der Stadtplanung und dem Bauamt``).
 
 A plain head without a name (``die Stabsstelle``, ``des neuen Amtes``) is a *bare* mention: it refers
 back to a unit named before and creates none.
@@ -25,7 +25,9 @@ _DATA = load("units")
 HEADS: dict[str, str] = _DATA["heads"]
 PLAIN_ONLY = frozenset(_DATA["plain_only"])
 COMPOUND_TYPES: dict[str, str] = _DATA["compound_types"]
-ENDINGS: list[tuple[str, str]] = sorted((tuple(e) for e in _DATA["inflection"]["endings"]), key=lambda e: -len(e[0]))
+ENDINGS: list[tuple[str, str]] = sorted(
+    (tuple(e) for e in _DATA["inflection"]["endings"]), key=lambda e: -len(e[0])
+)
 EXCLUDE = frozenset(_DATA["exclude"]["words"])
 EXCLUDE_PREFIXES = tuple(_DATA["exclude"]["prefixes"])
 STOP = frozenset(_DATA["exclude"]["stop"])
@@ -87,6 +89,7 @@ def _lemma(word: str) -> str:
     return lemma if word.startswith(lemma[:-1]) and len(word) - len(lemma) <= 2 else word
 
 
+@cache
 def _compound_type(word: str, inflected: bool = True) -> str | None:
     if inflected:
         word = nominative(word)
@@ -101,11 +104,13 @@ def _compound_type(word: str, inflected: bool = True) -> str | None:
     return None
 
 
+@cache
 def head_type(word: str) -> str | None:
     """The unit type of a plain head (``Amt``, ``Amtes``, ``Stabsstelle``), else None."""
     return HEADS.get(nominative(word)) if nominative(word) in HEADS else None
 
 
+@cache
 def _institution(word: str) -> str | None:
     base = _lemma(word) if word.endswith("s") else word
     for prefix in INSTITUTION_PREFIXES:
@@ -222,7 +227,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def _list_end(scan: _Scanner, j: int) -> int:
-    """End of a list name after a compound: ``Bürgeramt, Statistik, Wahlen`` (single words only)."""
+    """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only)."""
     k = j
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):
         k += 2
@@ -236,7 +241,9 @@ def _mention(text: str, tokens: list[Token], i: int, end: int, head: str) -> Men
     if tokens[i + 1].text in QUOTES:
         tail_start = tokens[i + 2 + (1 if head.endswith(" für") else 0)].start
     name = head + " " + text[tail_start : tokens[end - 1].end]
-    return Mention(tokens[i].start, tokens[end - 1].end, _clean(name), head_type(tokens[i].text) or "OtherUnit")
+    return Mention(
+        tokens[i].start, tokens[end - 1].end, _clean(name), head_type(tokens[i].text) or "OtherUnit"
+    )
 
 
 def _clean(name: str) -> str:
@@ -245,7 +252,7 @@ def _clean(name: str) -> str:
 
 
 def _coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """Add single nouns coordinated with a named unit: ``der Wirtschaftsförderung und dem Bauamt``."""
+    """Add single nouns coordinated with a named unit: ``der Stadtplanung und dem Bauamt``."""
     named = [m for m in mentions if m.name]
     if not named:
         return mentions
@@ -253,7 +260,7 @@ def _coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> lis
     by_start = {m.start: m for m in mentions}
     covered = [(m.start, m.end) for m in mentions]
     for k, tok in enumerate(tokens):
-        if k == 0 or tokens[k - 1].text not in ("der", "dem", "die", "den", "des"):
+        if k == 0 or tokens[k - 1].text not in ("der", "dem", "die", "den", "des", "das"):
             continue
         w = tok.text
         if (
@@ -270,7 +277,9 @@ def _coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> lis
         before = tokens[k - 2].text if k >= 2 else ""
         nxt = tokens[k + 3].start if k + 3 < len(tokens) else -1
         linked = (after in ("und", "sowie") and nxt in by_start and by_start[nxt].name) or (
-            before in ("und", "sowie") and k >= 3 and any(m.end == tokens[k - 3].end and m.name for m in mentions)
+            before in ("und", "sowie")
+            and k >= 3
+            and any(m.end == tokens[k - 3].end and m.name for m in mentions)
         )
         if linked:
             extra.append(Mention(tok.start, tok.end, _lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))

@@ -1,0 +1,254 @@
+"""Facts → one draft graph per source in the kommgraph vocabulary, written as canonical Turtle.
+
+Every unit, event, person and membership carries ``prov:wasDerivedFrom`` the source, ``kg:evidence``
+(the quote with its offsets, ``text[start:end] == exact``) and ``kg:confidence``. No blank nodes:
+every node has an IRI minted by :mod:`kommgraph.vocab`, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
+
+from kommgraph import vocab
+from kommgraph.extract import DateValue, Facts, Span, extract
+from kommgraph.sources import SourceDocument, read_source
+from kommgraph.turtle import canonical_turtle, fresh_graph
+from kommgraph.vocab import KG, OA, ORG, SCHEMA
+
+HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known authorities (label → AGS) and publishers (name → IRI), read from the reference data."""
+
+    authorities: dict[str, str]
+    publishers: dict[str, URIRef]
+
+    @classmethod
+    def empty(cls) -> Gazetteer:
+        return cls({}, {})
+
+    @classmethod
+    def load(cls, reference_dir: Path | None) -> Gazetteer:
+        if reference_dir is None or not reference_dir.is_dir():
+            return cls.empty()
+        graph = Graph()
+        for path in sorted(reference_dir.glob("*.ttl")):
+            graph.parse(path, format="turtle")
+        authorities = {
+            str(label): str(ags)
+            for node in graph.subjects(RDF.type, KG.LocalAuthority)
+            for label in graph.objects(node, SKOS.prefLabel)
+            for ags in graph.objects(node, KG.ags)
+        }
+        publishers = {
+            str(name): node
+            for node in graph.subjects(RDF.type, PROV.Agent)
+            if isinstance(node, URIRef)
+            for name in list(graph.objects(node, FOAF.name)) + list(graph.objects(node, SKOS.prefLabel))
+        }
+        return cls(authorities, publishers)
+
+
+def date_literal(date: DateValue) -> Literal:
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(date.value)]
+    return Literal(date.value, datatype=datatype)
+
+
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
+class _Builder:
+    def __init__(self, doc: SourceDocument, facts: Facts, gazetteer: Gazetteer, base: str):
+        self.doc, self.facts, self.base = doc, facts, base
+        self.g = fresh_graph()
+        self.source = vocab.source_iri(doc.source_id, base)
+        place = facts.metadata.place or "unbekannt"
+        self.ags = gazetteer.authorities.get(place)
+        self.key = self.ags or vocab.slug(place)
+        self.authority = vocab.authority_iri(self.key, base)
+        self.place = place
+        self.gazetteer = gazetteer
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def evidence(self, subject: URIRef, span: Span) -> None:
+        node = vocab.evidence_iri(self.doc.source_id, span.start, span.end, self.base)
+        self.add(node, RDF.type, KG.Evidence)
+        self.add(node, RDF.type, OA.TextQuoteSelector)
+        self.add(node, OA.exact, Literal(self.doc.text[span.start : span.end]))
+        self.add(node, KG.start, Literal(span.start))
+        self.add(node, KG.end, Literal(span.end))
+        self.add(node, KG.inDocument, self.source)
+        self.add(subject, KG.evidence, node)
+
+    def fact(self, subject: URIRef, spans: list[Span], confidence: float) -> None:
+        self.add(subject, PROV.wasDerivedFrom, self.source)
+        self.add(subject, KG.confidence, _confidence(confidence))
+        for span in spans:
+            self.evidence(subject, span)
+
+    def unit(self, name: str) -> URIRef:
+        return vocab.unit_iri(self.key, name, self.base)
+
+    def build(self) -> Graph:
+        self.document()
+        self.units()
+        self.events()
+        self.persons()
+        return self.g
+
+    def document(self) -> None:
+        meta, s = self.facts.metadata, self.source
+        for t in (KG.SourceDocument, FOAF.Document, PROV.Entity):
+            self.add(s, RDF.type, t)
+        if meta.title:
+            self.add(s, DCTERMS.title, Literal(meta.title, lang="de"))
+        self.add(s, DCTERMS.language, Literal("de"))
+        self.add(s, DCTERMS.type, KG[meta.doc_type])
+        self.add(s, DCTERMS.spatial, self.authority)
+        self.add(s, KG.sha256, Literal(self.doc.sha256))
+        if meta.identifier:
+            self.add(s, DCTERMS.identifier, Literal(meta.identifier))
+        if meta.url:
+            self.add(s, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI))
+        self.publisher()
+        graph = vocab.graph_iri(self.doc.source_id, self.base)
+        self.add(graph, RDF.type, KG.SourceGraph)
+        self.add(graph, PROV.wasDerivedFrom, s)
+        self.add(graph, KG.curationStatus, KG.Draft)
+        if meta.issued:
+            self.add(s, DCTERMS.issued, date_literal(meta.issued))
+            self.add(graph, DCTERMS.issued, date_literal(meta.issued))
+        self.add(self.authority, RDF.type, KG.LocalAuthority)
+        self.add(self.authority, RDF.type, ORG.FormalOrganization)
+        self.add(self.authority, SKOS.prefLabel, Literal(self.place, lang="de"))
+        if self.ags:
+            self.add(self.authority, KG.ags, Literal(self.ags))
+
+    def publisher(self) -> None:
+        """The header's publisher; else a known publisher the page names; else the authority itself."""
+        meta, s = self.facts.metadata, self.source
+        known = sorted(self.gazetteer.publishers)
+        name = meta.publisher or next(
+            (n for n in known if re.search(rf"\b{re.escape(n)}\b", self.doc.text)), None
+        )
+        if name:
+            agent = self.gazetteer.publishers.get(name) or vocab.KGID[f"publisher/{vocab.slug(name)}"]
+            self.add(s, DCTERMS.publisher, agent)
+            self.add(agent, RDF.type, PROV.Agent)
+            self.add(agent, RDF.type, FOAF.Organization)
+            self.add(agent, FOAF.name, Literal(name))
+        elif meta.doc_type in ("WebPage", "CouncilReport", "PressRelease") and meta.place:
+            self.add(s, DCTERMS.publisher, self.authority)
+
+    def units(self) -> None:
+        for unit in self.facts.units.values():
+            node = self.unit(unit.name)
+            self.add(node, RDF.type, KG.AdministrativeUnit)
+            self.add(node, RDF.type, ORG.OrganizationalUnit)
+            self.add(node, SKOS.prefLabel, Literal(unit.name, lang="de"))
+            self.add(node, KG.unitType, KG[unit.unit_type])
+            self.add(node, ORG.unitOf, self.authority)
+            if unit.parent and unit.parent in self.facts.units:
+                self.add(node, ORG.subOrganizationOf, self.unit(unit.parent))
+            for prop, date in ((KG.validFrom, unit.valid_from), (KG.validUntil, unit.valid_until)):
+                if date:
+                    self.add(node, prop, date_literal(date))
+                    if date.approximate:
+                        self.add(node, KG.approximate, prop)
+            self.fact(node, unit.evidence, unit.confidence)
+
+    def events(self) -> None:
+        for event in self.facts.events:
+            label = (event.resulting or event.original)[0]
+            date = event.effective.value if event.effective else None
+            node = vocab.event_iri(self.key, date, event.event_type, label, self.base)
+            self.add(node, RDF.type, KG[event.event_type])
+            for name in event.original:
+                self.add(node, ORG.originalOrganization, self.unit(name))
+            for name in event.resulting:
+                self.add(node, ORG.resultingOrganization, self.unit(name))
+            if event.effective:
+                self.add(node, KG.effectiveDate, date_literal(event.effective))
+                if event.effective.approximate:
+                    self.add(node, KG.approximate, KG.effectiveDate)
+            if event.announced:
+                self.add(node, KG.announcedDate, date_literal(event.announced))
+            elif event.planned and self.facts.metadata.issued:
+                self.add(node, KG.announcedDate, date_literal(self.facts.metadata.issued))
+            if event.planned:
+                self.add(node, KG.planned, Literal(True))
+            if event.spun_off_from and event.spun_off_from in self.facts.units:
+                self.add(node, KG.spunOffFrom, self.unit(event.spun_off_from))
+            if event.new_parent and event.new_parent in self.facts.units and event.event_type == "Relocation":
+                for name in event.original:
+                    self.add(self.unit(name), ORG.subOrganizationOf, self.unit(event.new_parent))
+            for function in event.functions:
+                fnode = vocab.function_iri(self.key, function, self.base)
+                self.add(fnode, RDF.type, KG.Function)
+                self.add(fnode, SKOS.prefLabel, Literal(function, lang="de"))
+                self.add(fnode, SKOS.inScheme, KG.Functions)
+                self.fact(fnode, event.evidence[:1], event.confidence)
+                self.add(node, KG.transferredFunction, fnode)
+            self.fact(node, event.evidence, event.confidence)
+
+    def persons(self) -> None:
+        for m in self.facts.memberships:
+            person = vocab.person_iri(m.person, self.base)
+            self.add(person, RDF.type, FOAF.Person)
+            self.add(person, FOAF.name, Literal(m.person))
+            self.fact(person, [m.evidence], m.confidence)
+            in_unit = m.organization in self.facts.units
+            organization = self.unit(m.organization) if in_unit else self.authority
+            node = vocab.membership_iri(
+                self.key, m.person, m.role, m.organization if in_unit else self.place, self.base
+            )
+            self.add(node, RDF.type, ORG.Membership)
+            self.add(node, ORG.member, person)
+            self.add(node, ORG.organization, organization)
+            self.add(node, ORG.role, KG[m.role])
+            self.add(node, KG.roleTitle, Literal(m.role_title, lang="de"))
+            for prop, date in ((KG.validFrom, m.valid_from), (KG.validUntil, m.valid_until)):
+                if date:
+                    self.add(node, prop, date_literal(date))
+            self.fact(node, [m.evidence], m.confidence)
+
+
+def to_graph(
+    doc: SourceDocument, gazetteer: Gazetteer | None = None, base: str = vocab.DEFAULT_BASE
+) -> Graph:
+    """The draft graph of one source document."""
+    gazetteer = gazetteer or Gazetteer.empty()
+    facts = extract(doc, gazetteer.authorities)
+    return _Builder(doc, facts, gazetteer, base).build()
+
+
+def is_curated(path: Path) -> bool:
+    """True when an existing Turtle file is marked ``kg:curationStatus kg:Curated``."""
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return (None, KG.curationStatus, KG.Curated) in graph
+
+
+def convert_file(
+    path: Path, out_dir: Path, *, force: bool = False, gazetteer: Gazetteer | None = None
+) -> Path | None:
+    """Write ``out_dir/STEM.ttl``; None (and nothing written) when a curated file is in the way."""
+    doc = read_source(path)
+    target = out_dir / f"{doc.source_id}.ttl"
+    if target.exists() and not force and is_curated(target):
+        return None
+    text = canonical_turtle(to_graph(doc, gazetteer), header=HEADER)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -1,0 +1,155 @@
+"""Whole-document clean-up: one event per change, spin-offs into the unit founded for them, dates."""
+
+from __future__ import annotations
+
+from kommgraph.extract.model import DateValue, Event, Facts
+
+BEGINS = {"Founding", "Renaming", "Merger", "Split", "SpinOff"}
+ENDS = {"Renaming", "Merger", "Split", "Absorption", "Dissolution"}
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.resulting and b.resulting:
+        return set(a.resulting) == set(b.resulting) and (
+            not a.original or not b.original or bool(set(a.original) & set(b.original))
+        )
+    return not a.resulting and not b.resulting and set(a.original) == set(b.original)
+
+
+def _absorb(into: Event, other: Event) -> None:
+    if other.effective and other.effective_rank > into.effective_rank:
+        into.effective, into.effective_rank = other.effective, other.effective_rank
+    into.announced = into.announced or other.announced
+    into.planned = into.planned or other.planned
+    for name in other.original:
+        if name not in into.original:
+            into.original.append(name)
+    for name in other.functions:
+        if name not in into.functions:
+            into.functions.append(name)
+    into.spun_off_from = into.spun_off_from or other.spun_off_from
+    into.new_parent = into.new_parent or other.new_parent
+    into.evidence += [s for s in other.evidence if s not in into.evidence]
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def _same_unit_names(facts: Facts) -> None:
+    """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
+    by_key: dict[str, list[str]] = {}
+    for name in facts.units:
+        by_key.setdefault(name.replace(" für ", " "), []).append(name)
+    rename: dict[str, str] = {}
+    for names in by_key.values():
+        if len(names) > 1:
+            keep = max(names, key=lambda n: (len(facts.units[n].evidence), facts.units[n].evidence[-1].start))
+            for name in names:
+                if name != keep:
+                    rename[name] = keep
+                    facts.units[keep].evidence += [
+                        s for s in facts.units[name].evidence if s not in facts.units[keep].evidence
+                    ]
+                    del facts.units[name]
+    if not rename:
+        return
+    for unit in facts.units.values():
+        unit.parent = rename.get(unit.parent, unit.parent)
+    for event in facts.events:
+        event.original = [rename.get(n, n) for n in event.original]
+        event.resulting = [rename.get(n, n) for n in event.resulting]
+        event.spun_off_from = rename.get(event.spun_off_from, event.spun_off_from)
+        event.new_parent = rename.get(event.new_parent, event.new_parent)
+    for membership in facts.memberships:
+        membership.organization = rename.get(membership.organization, membership.organization)
+
+
+def finish(facts: Facts) -> None:
+    _same_unit_names(facts)
+    events = facts.events
+    founded = [e for e in events if e.event_type == "Founding"]
+    for event in events:
+        if event.event_type in ("SpinOff", "Split", "Merger") and not event.resulting and founded:
+            event.resulting = [founded[-1].resulting[0]]
+    begun_by_change = {n for e in events if e.event_type in BEGINS - {"Founding"} for n in e.resulting}
+    for event in founded:
+        if set(event.resulting) & begun_by_change:
+            twin = next(
+                e for e in events if e.event_type != "Founding" and set(e.resulting) & set(event.resulting)
+            )
+            _absorb(
+                twin,
+                Event(
+                    twin.event_type,
+                    effective=event.effective,
+                    effective_rank=event.effective_rank,
+                    evidence=event.evidence,
+                ),
+            )
+    events = [e for e in events if not (e.event_type == "Founding" and set(e.resulting) & begun_by_change)]
+    merged: list[Event] = []
+    for event in events:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(event)
+        else:
+            _absorb(twin, event)
+    facts.events = [e for e in merged if e.resulting or e.original]
+    _unit_dates(facts)
+    _membership_dates(facts)
+
+
+def _unit_dates(facts: Facts) -> None:
+    for event in facts.events:
+        if not event.effective:
+            continue
+        if event.event_type in BEGINS:
+            for name in event.resulting:
+                unit = facts.units.get(name)
+                if unit and (unit.valid_from is None or unit.valid_from.approximate):
+                    unit.valid_from = event.effective
+        if event.event_type in ENDS:
+            for name in event.original:
+                unit = facts.units.get(name)
+                if unit and unit.valid_until is None:
+                    unit.valid_until = event.effective
+        if event.event_type == "SpinOff" and event.original and event.original[0] in facts.units:
+            unit = facts.units[event.original[0]]
+            unit.valid_until = unit.valid_until or event.effective
+
+
+def _membership_dates(facts: Facts) -> None:
+    """``bisherige Leiterin`` ends when the unit's change takes effect; ``übernimmt die Leitung`` begins."""
+    for membership in facts.memberships:
+        marker_until = membership.valid_until and membership.valid_until.value == "former"
+        marker_from = membership.valid_from and membership.valid_from.value == "lead"
+        membership.valid_until = (
+            _change_date(facts, membership.organization, ending=True)
+            if marker_until
+            else membership.valid_until
+        )
+        membership.valid_from = (
+            _change_date(facts, membership.organization, ending=False)
+            if marker_from
+            else membership.valid_from
+        )
+    seen: dict[tuple[str, str, str | None], object] = {}
+    unique = []
+    for m in facts.memberships:
+        key = (m.person, m.role, m.organization)
+        if key not in seen:
+            seen[key] = m
+            unique.append(m)
+    facts.memberships = unique
+
+
+def _change_date(facts: Facts, unit: str | None, ending: bool) -> DateValue | None:
+    for event in facts.events:
+        names = event.original if ending else event.resulting
+        if unit in names and event.effective:
+            return event.effective
+    if ending:  # a unit spun off is part of a change even when it is named as the original only
+        for event in facts.events:
+            if unit == event.spun_off_from and event.effective:
+                return None
+    return None

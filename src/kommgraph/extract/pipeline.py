@@ -1,0 +1,244 @@
+"""From a source document to facts: layout, metadata, then units, events and persons per sentence."""
+
+from __future__ import annotations
+
+import re
+
+from kommgraph.extract import boilerplate, events, metadata, persons, units
+from kommgraph.extract.dates import find_dates
+from kommgraph.extract.model import DateValue, Event, Facts, Membership, Span, Unit
+from kommgraph.extract.sentences import Sentence, split
+from kommgraph.sources import SourceDocument
+
+NEW = re.compile(r"\b[Nn]eue[nsmr]?\s+(?:\w+e[nsmr]?\s+)?[\"„“]?$")
+PLACED = re.compile(
+    r"(?:^(?P<pron>Sie|Er|Es|Diese[rs]?)|«U(?P<a>\d+)»)\s+(?:ist|wird|wurde|bleibt|sind)\s+(?:\w+\s+){0,3}?"
+    r"(?:im|beim|bei\s+de[mr]|in\s+de[mr]|innerhalb\s+de[sr])\s+«U(?P<b>\d+)»\s+(?:angesiedelt|angegliedert|verortet|eingebunden|untergebracht)"
+)
+INSIDE = re.compile(r"«U(?P<a>\d+)»\s+(?:de[sr]|im|beim)\s+«U(?P<b>\d+)»")
+LEADS_GROUP = re.compile(
+    r"«U(?P<a>\d+)»\s+(?:leitet|koordiniert|führt|betreut)\s+(?:die|den|das)\s+«U(?P<b>\d+)»"
+)
+SUB_TYPES = {"Abteilung", "Sachgebiet", "Stabsstelle", "Arbeitsgruppe", "Referat", "Fachdienst", "OtherUnit"}
+PARENT_TYPES = {"Amt", "Fachbereich", "Dezernat", "Geschaeftsbereich", "Referat", "Eigenbetrieb"}
+
+
+class _Doc:
+    """Running state while reading one document's sentences in order."""
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.recent: list[tuple[str, str]] = []  # (type, name) of named mentions, latest last
+        self.topic: str | None = None  # the last named unit of the previous sentence
+        self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
+
+    def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
+        if mention.name:
+            return mention.name
+        if new:
+            for name in reversed(self.fresh):
+                if self.facts.units[name].unit_type == mention.unit_type:
+                    return name
+        for unit_type, name in reversed(self.recent):
+            if unit_type == mention.unit_type:
+                return name
+        return None
+
+    def add_unit(self, mention: units.Mention, span: Span) -> None:
+        unit = self.facts.units.get(mention.name)
+        if unit is None:
+            unit = self.facts.units[mention.name] = Unit(
+                mention.name, mention.unit_type, confidence=mention.confidence
+            )
+        if len(unit.evidence) < 3 and span not in unit.evidence:
+            unit.evidence.append(span)
+
+
+def _placeholders(sentence: Sentence, mentions: list[units.Mention], names: list[str | None]) -> str:
+    parts, cut = [], 0
+    for i, m in enumerate(mentions):
+        parts.append(sentence.folded[cut : m.start])
+        parts.append(f"«U{i}»")
+        cut = m.end
+    parts.append(sentence.folded[cut:])
+    return "".join(parts)
+
+
+def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Facts:
+    gazetteer = gazetteer or {}
+    text = doc.text
+    page = boilerplate.layout(text, doc.body_start)
+    a_start, a_end = page.article
+    meta = metadata.extract_metadata(doc.metadata, doc.body, text[a_start:a_end], page.item_dates, gazetteer)
+    facts = Facts(meta)
+    state = _Doc(facts)
+    senior = bool(re.search(r"Oberbürgermeister|Stadtpräsident|Landrat|Landrätin", text[a_start:a_end]))
+    sentences = [(s, True) for s in split(text, a_start, a_end)]
+    for start, end in page.news_items:
+        if boilerplate.mentions_place(text[start:end], meta.place):
+            sentences += [(s, False) for s in split(text, start, end) if not _in_noise(s.span, page.noise)]
+    for sentence, in_article in sentences:
+        _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior)
+    _finish(facts)
+    return facts
+
+
+def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start < b for a, b in noise)
+
+
+def _read_sentence(state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool) -> None:
+    mentions = units.find_mentions(sentence.folded)
+    names: list[str | None] = []
+    for m in mentions:
+        new = bool(NEW.search(sentence.folded[max(0, m.start - 20) : m.start]))
+        if m.name:
+            state.add_unit(m, sentence.span)
+            if new:
+                state.fresh.append(m.name)
+        followed = sentence.folded[m.end : m.end + 5]
+        names.append(
+            None if m.name is None and followed.startswith((" des ", " der ")) else state.resolve(m, new)
+        )
+        if m.name:
+            state.recent.append((m.unit_type, m.name))
+    marked = _placeholders(sentence, mentions, names)
+    usable = {i for i, n in enumerate(names) if n}
+    _parents(state, marked, names)
+    if in_article:
+        dates = find_dates(marked, published)
+        found = events.find_event(marked, usable, dates, published)
+        if found is not None:
+            _add_event(state, found, names, sentence.span)
+        _approximate_start(state, marked, names, dates)
+    for p in persons.find_persons(marked, place, senior):
+        unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
+        if unit is None and p.role in ("Head", "CoHead"):
+            unit = next((n for n in names if n), None)
+        state.facts.memberships.append(
+            Membership(
+                p.name,
+                p.role,
+                p.title,
+                unit,
+                sentence.span,
+                confidence=0.8 if unit or p.role == "Mayor" else 0.6,
+            )
+        )
+        if p.former:
+            state.facts.memberships[-1].valid_until = DateValue("former")
+        if p.takes_lead:
+            state.facts.memberships[-1].valid_from = DateValue("lead")
+    named = [n for m, n in zip(mentions, names, strict=True) if m.name]
+    state.topic = named[0] if named else state.topic
+
+
+def _parents(state: _Doc, marked: str, names: list[str | None]) -> None:
+    units_ = state.facts.units
+    for m in PLACED.finditer(marked):
+        child = names[int(m["a"])] if m["a"] else state.topic
+        parent = names[int(m["b"])]
+        if child and parent and child != parent and child in units_:
+            units_[child].parent = parent
+    for pattern in (INSIDE, LEADS_GROUP):
+        for m in pattern.finditer(marked):
+            child, parent = names[int(m["a"])], names[int(m["b"])]
+            if pattern is LEADS_GROUP:
+                child, parent = parent, child
+            if not child or not parent or child == parent or child not in units_ or parent not in units_:
+                continue
+            if pattern is LEADS_GROUP and units_[child].unit_type != "Arbeitsgruppe":
+                continue
+            if pattern is INSIDE and not (
+                units_[child].unit_type in SUB_TYPES and units_[parent].unit_type in PARENT_TYPES
+            ):
+                continue
+            units_[child].parent = units_[child].parent or parent
+
+
+def _approximate_start(state: _Doc, marked: str, names: list[str | None], dates) -> None:
+    """``In den vergangenen sechs Jahren hat die Stabsstelle ...``: an approximate start of the unit."""
+    approx = [d for d in dates if d.value.approximate]
+    if not approx:
+        return
+    for m in events.PLACEHOLDER.finditer(marked):
+        name = names[int(m.group(1))]
+        unit = state.facts.units.get(name) if name else None
+        if unit and unit.valid_from is None:
+            unit.valid_from = approx[0].value
+            return
+
+
+def _add_event(state: _Doc, found: events.Found, names: list[str | None], span: Span) -> None:
+    facts = state.facts
+    kind = events.EVENT_CLASS.get(found.event_type, "")
+    if found.nominal:
+        for event in reversed(facts.events):
+            if event.event_type == kind or (not kind and event.effective_rank < found.date_rank):
+                if found.date and found.date_rank > event.effective_rank:
+                    event.effective, event.effective_rank = found.date, found.date_rank
+                event.planned = event.planned or found.planned
+                event.announced = event.announced or found.announced
+                event.evidence.append(span)
+                return
+        return
+
+    def pick(indexes: list[int]) -> list[str]:
+        out: list[str] = []
+        for i in indexes:
+            if names[i] and names[i] not in out:
+                out.append(names[i])
+        return out
+
+    if found.new_name and found.original and names[found.original[0]]:
+        original = facts.units[names[found.original[0]]] if names[found.original[0]] in facts.units else None
+        unit_type = original.unit_type if original else "OtherUnit"
+        mention = units.Mention(0, 0, found.new_name, unit_type, 0.6)
+        state.add_unit(mention, span)
+        names = [*names, found.new_name]
+        found.resulting = [len(names) - 1]
+    if kind == "Renaming" and found.resulting and not found.original and state.topic:
+        if state.topic != names[found.resulting[0]]:
+            names = [*names, state.topic]
+            found.original = [len(names) - 1]
+    event = Event(
+        kind,
+        original=pick(found.original),
+        resulting=pick(found.resulting),
+        effective=found.date,
+        effective_rank=found.date_rank,
+        announced=found.announced,
+        planned=found.planned,
+        functions=found.functions,
+        spun_off_from=names[found.spun_off_from] if found.spun_off_from is not None else None,
+        new_parent=names[found.new_parent] if found.new_parent is not None else None,
+        evidence=[span],
+        confidence=0.8 if found.original or kind == "Founding" else 0.6,
+    )
+    if (
+        kind == "TransferOfFunctions"
+        and not event.original
+        and state.topic
+        and state.topic not in event.resulting
+    ):
+        event.original = [state.topic]
+        event.confidence = 0.5
+    if (
+        kind == "SpinOff"
+        and event.spun_off_from
+        and facts.units.get(event.original[0] if event.original else "")
+    ):
+        facts.units[event.original[0]].parent = facts.units[event.original[0]].parent or event.spun_off_from
+    if kind == "Founding" and event.new_parent and event.resulting:
+        unit = facts.units.get(event.resulting[0])
+        if unit:
+            unit.parent = unit.parent or event.new_parent
+    if set(event.original) & set(event.resulting) and kind != "Relocation":
+        return
+    facts.events.append(event)
+
+
+def _finish(facts: Facts) -> None:
+    from kommgraph.extract.merge import finish
+
+    finish(facts)

@@ -1,0 +1,40 @@
+"""Shared helpers for the converter tests: the fixture texts and the facts extracted from them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kommgraph.extract import Facts
+
+TEXTS = Path(__file__).parent / "texts"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds"
+
+
+def fixture_stems() -> list[str]:
+    return sorted(p.stem for p in TEXTS.glob("*.txt"))
+
+
+def expected(stem: str) -> dict:
+    return json.loads((TEXTS / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def summary(facts: Facts) -> dict:
+    """Facts in the shape of the fixtures' expected JSON."""
+    meta = facts.metadata
+    return {
+        "place": meta.place,
+        "issued": meta.issued.value if meta.issued else None,
+        "units": sorted(facts.units),
+        "events": [
+            {
+                "type": e.event_type,
+                "original": sorted(e.original),
+                "resulting": sorted(e.resulting),
+                "effective": e.effective.value if e.effective else None,
+            }
+            for e in facts.events
+        ],
+        "persons": sorted({m.person for m in facts.memberships}),
+    }

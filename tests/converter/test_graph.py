@@ -1,0 +1,51 @@
+"""The draft graph: evidence quotes match the text, every fact has a source, no blank nodes."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import BNode, Literal
+from rdflib.namespace import FOAF, PROV, RDF
+from tests.converter.helpers import TEXTS, fixture_stems
+
+from kommgraph.convert import date_literal, to_graph
+from kommgraph.extract import DateValue
+from kommgraph.sources import read_source
+from kommgraph.vocab import KG, OA, ORG
+
+FACT_TYPES = [KG.AdministrativeUnit, FOAF.Person, ORG.Membership, KG.Renaming, KG.Founding, KG.Merger]
+
+
+@pytest.mark.parametrize("stem", fixture_stems())
+def test_evidence_quotes_the_text(stem: str) -> None:
+    doc = read_source(TEXTS / f"{stem}.txt")
+    graph = to_graph(doc)
+    for node in graph.subjects(RDF.type, KG.Evidence):
+        start, end = int(graph.value(node, KG.start)), int(graph.value(node, KG.end))
+        assert doc.text[start:end] == str(graph.value(node, OA.exact))
+
+
+@pytest.mark.parametrize("stem", fixture_stems())
+def test_every_fact_has_source_evidence_and_confidence(stem: str) -> None:
+    graph = to_graph(read_source(TEXTS / f"{stem}.txt"))
+    assert not any(isinstance(term, BNode) for triple in graph for term in triple)
+    for fact_type in FACT_TYPES:
+        for node in graph.subjects(RDF.type, fact_type):
+            assert graph.value(node, PROV.wasDerivedFrom) is not None
+            assert graph.value(node, KG.evidence) is not None
+            assert graph.value(node, KG.confidence) is not None
+
+
+def test_draft_status_and_authority_label() -> None:
+    graph = to_graph(read_source(TEXTS / "09_founding_schafft.txt"))
+    assert (None, KG.curationStatus, KG.Draft) in graph
+    authority = next(graph.objects(None, ORG.unitOf))
+    assert str(authority).endswith("authority/landkreis-fulda")
+
+
+@pytest.mark.parametrize(
+    ("value", "datatype"), [("2021-04-01", "date"), ("2021-03", "gYearMonth"), ("2019", "gYear")]
+)
+def test_dates_keep_their_precision(value: str, datatype: str) -> None:
+    literal = date_literal(DateValue(value))
+    assert isinstance(literal, Literal)
+    assert str(literal) == value and str(literal.datatype).endswith(datatype)
