@@ -1,0 +1,124 @@
+"""``kommgraph publish`` and ``kommgraph serve``: thin commands over :mod:`kommgraph.publish` and
+:mod:`kommgraph.serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kommgraph.cli import Failed, data_options, input_errors
+from kommgraph.publish import PublishError
+from kommgraph.validate import SEVERITIES, text_report
+from kommgraph.vocab import DEFAULT_BASE
+
+
+def _base_option(command):
+    return click.option(
+        "--base",
+        default=DEFAULT_BASE,
+        show_default=True,
+        metavar="IRI",
+        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given.",
+    )(command)
+
+
+@click.command()
+@data_options
+@_base_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Release folder.",
+)
+@click.option("--static", is_flag=True, help="Add the HTML pages, per-resource documents and an .htaccess.")
+@click.option(
+    "--site",
+    "site_url",
+    default=None,
+    metavar="URL",
+    help="Where the release folder is served (default: the folder above the base IRI).",
+)
+@click.option(
+    "--sparql-endpoint",
+    default=None,
+    metavar="URL",
+    help="A SPARQL endpoint that serves this release, named in the VoID and DCAT descriptions.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default="violation",
+    show_default=True,
+    help="Lowest severity of a validation finding that stops the publish.",
+)
+@click.option(
+    "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
+)
+@input_errors
+def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lang):
+    """Write the release: TriG, N-Quads, Turtle, N-Triples, JSON-LD, ontology, VoID, DCAT-AP.de, SHA256SUMS.
+
+    The same input gives byte-identical files. Nothing is written when validation fails (exit code 1).
+    """
+    from kommgraph.publish import publish as run_publish
+
+    try:
+        result = run_publish(
+            data_dir,
+            out,
+            base=base,
+            site_url=site_url,
+            static=static,
+            sparql_endpoint=sparql_endpoint,
+            fail_on=fail_on,
+        )
+    except PublishError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    if result.report.findings:
+        click.echo(text_report(result.report, lang), nl=False)
+    if not result.files:
+        raise Failed("publish failed: fix the findings above; nothing was written")
+    size = sum(len(data) for data in result.files.values())
+    click.echo(f"wrote    {len(result.written)} files ({size:,} bytes) to {out}")
+    for path in result.removed:
+        click.echo(f"removed  {path} (no longer in the release)")
+    for name in ("kommgraph.trig", "void.ttl", "dcat.ttl", "SHA256SUMS"):
+        click.echo(f"         {Path(out) / name}")
+
+
+@click.command()
+@data_options
+@_base_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Time limit of a SPARQL query in seconds.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest SPARQL result (rows or triples) the endpoint returns.",
+)
+@input_errors
+def serve(data_dir, base, host, port, timeout, max_rows):
+    """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql, /.well-known/void."""
+    from kommgraph.serve import load_app, run
+
+    try:
+        app = load_app(data_dir, base=base, timeout=timeout, max_rows=max_rows)
+    except PublishError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    click.echo(f"serving  http://{host}:{port}/ (SPARQL at /sparql; stop with Ctrl-C)")
+    run(app, host=host, port=port)
+
+
+COMMANDS = [publish, serve]

@@ -1,0 +1,137 @@
+"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from kommgraph import dates, temporal
+from kommgraph.cli import Failed, data_options, input_errors, output_options
+from kommgraph.formatting import render
+
+
+def _day(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dates.parse_day(value)
+    except dates.DateError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def known_at_option(command):
+    @click.option("--known-at", "known_at", callback=_day, metavar="YYYY-MM-DD",
+                  help="Use only the sources issued by this day (what was known then).")
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def lookup_errors(command):
+    """An unknown or ambiguous authority or unit is a usage error (exit 2) that lists the candidates."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (temporal.NotFound, temporal.Ambiguous) as exc:
+            raise click.UsageError(str(exc)) from exc
+
+    return wrapper
+
+
+def _stores(data_dir, known_at):
+    """The full store (names are looked up there) and the store to answer from."""
+    from kommgraph.build import load
+
+    loaded = load(data_dir)
+    return loaded.store, (temporal.known_at(loaded, known_at) if known_at else loaded.store)
+
+
+@click.command()
+@click.argument("authority")
+@click.option("--at", "at", required=True, callback=_day, metavar="YYYY-MM-DD", help="The day to show.")
+@known_at_option
+@click.option("--format", "fmt", type=click.Choice(["tree", "json", "ttl"]), default="tree",
+              show_default=True)
+@data_options
+@input_errors
+@lookup_errors
+def snapshot(authority, at, known_at, fmt, data_dir):
+    """The units of AUTHORITY (a name or an 8-digit AGS) on a day, with parents and heads.
+
+    Each unit is marked as existing or possibly existing (the day falls inside the imprecision of its
+    start or end). --format ttl writes a snapshot graph that validates on its own.
+    """
+    full, store = _stores(data_dir, known_at)
+    found = temporal.find_authority(full, authority)
+    snap = temporal.snapshot(store, found, at, known_at)
+    if fmt == "json":
+        click.echo(temporal.snapshot_json(snap), nl=False)
+    elif fmt == "ttl":
+        click.echo(temporal.snapshot_turtle(store, snap), nl=False)
+    else:
+        click.echo(temporal.snapshot_tree(snap), nl=False)
+
+
+@click.command()
+@click.argument("unit")
+@known_at_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@data_options
+@input_errors
+@lookup_errors
+def lineage(unit, known_at, fmt, data_dir):
+    """Predecessors, successors and other changes of UNIT (an IRI or a unit's exact name), with dates,
+    kinds of change, sources and quotes."""
+    full, store = _stores(data_dir, known_at)
+    iri = temporal.find_unit(full, unit)
+    result = temporal.lineage(store, iri, known_at, name=temporal.names(full, [iri]).get(iri))
+    click.echo(temporal.lineage_json(result) if fmt == "json" else temporal.lineage_text(result), nl=False)
+
+
+@click.command()
+@click.argument("authority")
+@click.option("--format", "fmt", type=click.Choice(["text", "mermaid", "svg"]), default="text",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@known_at_option
+@data_options
+@input_errors
+@lookup_errors
+def timeline(authority, fmt, out, known_at, data_dir):
+    """The units of AUTHORITY over time: bars over their lifespans (fading where a date is imprecise),
+    arrows where one replaced another or functions moved. SVG needs matplotlib."""
+    from kommgraph import timeline as pictures
+
+    full, store = _stores(data_dir, known_at)
+    found = temporal.find_authority(full, authority)
+    try:
+        text = pictures.render(pictures.build(store, found), fmt)
+    except ModuleNotFoundError as exc:
+        raise Failed(f"--format svg needs matplotlib: pip install matplotlib ({exc})") from exc
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8", newline="\n")
+    click.echo(f"wrote {out}")
+
+
+@click.command()
+@known_at_option
+@data_options
+@output_options
+@input_errors
+def conflicts(known_at, data_dir, fmt):
+    """Where sources disagree (dates, kinds of change, a unit alive after another source ended it), with
+    both sources and their quotes. A curator resolves one with `<resource> kg:prevailingSource <source>`."""
+    _, store = _stores(data_dir, known_at)
+    click.echo(render(temporal.conflicts(store), fmt), nl=False)
+
+
+COMMANDS = [snapshot, lineage, timeline, conflicts]

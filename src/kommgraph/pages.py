@@ -1,0 +1,625 @@
+"""HTML pages for people: one per authority, unit, event, source and person (and a plain page for every
+other resource), an index and a browse by authority. Rendered from Jinja2 templates in ``templates/``.
+
+Links between pages are relative (``../../unit/…/x.html``), so the same pages work from a static host,
+from ``file://`` and from ``kommgraph serve``; the identifier itself is shown on every page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pyoxigraph as ox
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from kommgraph import media
+from kommgraph.publish import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.vocab import DCAT, KG, OA, ONTOLOGY_IRI, SCHEMA
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+PRECISION = {
+    XSD + "date": "taggenau",
+    XSD + "gYearMonth": "monatsgenau",
+    XSD + "gYear": "jahresgenau",
+    XSD + "dateTime": "sekundengenau",
+}
+# What the end of a unit is called, by the type of the event that ends it.
+ENDINGS = {
+    "Renaming": "umbenannt",
+    "Merger": "mit anderen Einheiten zusammengelegt",
+    "Split": "aufgeteilt",
+    "Absorption": "in eine andere Einheit eingegliedert",
+    "Dissolution": "aufgelöst",
+    "SpinOff": "ausgegliedert und als eigene Einheit weitergeführt",
+}
+FALLBACK_CLASS_LABELS = {
+    FOAF + "Person": "Person",
+    ORG + "Membership": "Mitgliedschaft",
+    ORG + "Post": "Stelle",
+    KG.LocalAuthority: "Gebietskörperschaft",
+}
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class When:
+    """A date at the precision the source gives."""
+
+    iso: str
+    text: str
+    precision: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    label: str
+    iri: str
+    external: bool = False
+
+
+@dataclass
+class Quote:
+    text: str
+    source: Link | None
+    start: int | None
+    end: int | None
+    link: Link
+
+
+@dataclass
+class Row:
+    """One line of a page's fact list (a ``<dt>`` and its ``<dd>`` values)."""
+
+    label: str
+    values: list = field(default_factory=list)
+
+
+def format_date(literal: ox.Literal, approximate: bool = False) -> When:
+    value, datatype = literal.value, literal.datatype.value
+    precision = PRECISION.get(datatype, "")
+    text = value
+    match = re.fullmatch(r"(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if match and datatype in PRECISION:
+        year, month, day = match.groups()
+        if day:
+            text = f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
+        elif month:
+            text = f"{MONTHS[int(month) - 1]} {year}"
+        else:
+            text = year
+    return When(value, ("etwa " if approximate else "") + text, precision, approximate)
+
+
+class Pages:
+    """Renders the pages of one (rebased) store."""
+
+    def __init__(self, store: ox.Store, site: Site, sparql_endpoint: str | None = None):
+        self.store = store
+        self.site = site
+        self.sparql_endpoint = sparql_endpoint
+        self.env = environment()
+
+    # ------------------------------------------------------------------------------ graph access
+
+    def objects(self, subject: str, predicate: str) -> list:
+        quads = self.store.quads_for_pattern(
+            ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.DefaultGraph()
+        )
+        return sorted((q.object for q in quads), key=_sort_key)
+
+    def subjects(self, predicate: str, obj) -> list[str]:
+        node = ox.NamedNode(obj) if isinstance(obj, str) else obj
+        quads = self.store.quads_for_pattern(None, ox.NamedNode(predicate), node, ox.DefaultGraph())
+        return sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)})
+
+    def value(self, subject: str, predicate: str):
+        values = self.objects(subject, predicate)
+        return values[0] if values else None
+
+    def iris(self, subject: str, predicate: str) -> list[str]:
+        return [o.value for o in self.objects(subject, predicate) if isinstance(o, ox.NamedNode)]
+
+    def types(self, iri: str) -> set[str]:
+        return set(self.iris(iri, RDF_TYPE))
+
+    def label(self, iri: str) -> str:
+        for predicate in (SKOS + "prefLabel", FOAF + "name", DCT + "title", RDFS + "label"):
+            values = [o for o in self.objects(iri, predicate) if isinstance(o, ox.Literal)]
+            german = [o for o in values if o.language == "de"]
+            if german or values:
+                return (german or values)[0].value
+        return _local_name(iri)
+
+    @cached_property
+    def event_classes(self) -> set[str]:
+        rows = self.store.query(f"SELECT ?c WHERE {{ ?c <{RDFS}subClassOf>* <{KG.ChangeEvent}> }}")
+        return {row["c"].value for row in rows}
+
+    def kind(self, iri: str) -> str:
+        types = self.types(iri)
+        if str(KG.LocalAuthority) in types:
+            return "authority"
+        if str(KG.AdministrativeUnit) in types:
+            return "unit"
+        if types & self.event_classes:
+            return "event"
+        if str(KG.SourceDocument) in types:
+            return "source"
+        if FOAF + "Person" in types:
+            return "person"
+        return "resource"
+
+    def class_label(self, iri: str) -> str:
+        labels = [
+            o for o in self.objects(iri, RDFS + "label") if isinstance(o, ox.Literal) and o.language == "de"
+        ]
+        return labels[0].value if labels else FALLBACK_CLASS_LABELS.get(iri, _local_name(iri))
+
+    def type_label(self, iri: str) -> str:
+        """The German label of the most telling type (the kg event class before org:ChangeEvent, ...)."""
+        types = sorted(self.types(iri), key=lambda t: (not t.startswith(str(KG)), t))
+        event_types = [t for t in types if t in self.event_classes and t != str(KG.ChangeEvent)]
+        chosen = event_types[0] if event_types else (types[0] if types else None)
+        return self.class_label(chosen) if chosen else "Ressource"
+
+    def when(self, subject: str, predicate: str) -> When | None:
+        literal = self.value(subject, predicate)
+        if not isinstance(literal, ox.Literal):
+            return None
+        approximate = predicate in self.iris(subject, str(KG.approximate))
+        return format_date(literal, approximate)
+
+    # ----------------------------------------------------------------------------------- links
+
+    def root(self, path: str) -> str:
+        """The relative way from the page at ``path`` back to the release folder."""
+        return "../" * path.count("/")
+
+    def href(self, iri: str, root: str, extension: str = "html") -> str:
+        local = self.site.local(iri)
+        if local is not None:
+            return f"{root}doc/{local}.{extension}"
+        if iri.startswith(ONTOLOGY_IRI):
+            return f"{root}ontology.html#{_local_name(iri)}"
+        return iri
+
+    def link(self, iri: str, root: str, label: str | None = None) -> Link:
+        href = self.href(iri, root)
+        return Link(href, label or self.label(iri), iri, external=href == iri)
+
+    def links(self, iris, root: str) -> list[Link]:
+        return sorted((self.link(i, root) for i in iris), key=lambda link: (link.label.casefold(), link.iri))
+
+    def display(self, term, root: str):
+        if isinstance(term, ox.NamedNode):
+            return self.link(term.value, root)
+        if isinstance(term, ox.Literal) and term.datatype.value in PRECISION:
+            return format_date(term)
+        return term.value
+
+    # -------------------------------------------------------------------------------- the facts
+
+    def quotes(self, iri: str, root: str, predicate: str = str(KG.evidence)) -> list[Quote]:
+        out = []
+        for evidence in self.iris(iri, predicate):
+            exact = self.value(evidence, OA + "exact")
+            if exact is None:
+                continue
+            source = self.value(evidence, str(KG.inDocument))
+            start, end = self.value(evidence, str(KG.start)), self.value(evidence, str(KG.end))
+            out.append(
+                Quote(
+                    exact.value,
+                    self.link(source.value, root) if source else None,
+                    int(start.value) if start else None,
+                    int(end.value) if end else None,
+                    self.link(evidence, root),
+                )
+            )
+        return sorted(out, key=lambda q: (q.source.label if q.source else "", q.start or 0))
+
+    def sources(self, iri: str, root: str) -> list[Link]:
+        return self.links(self.iris(iri, PROV + "wasDerivedFrom"), root)
+
+    def events_of(self, unit: str) -> list[tuple[str, str]]:
+        """``(event, role)`` for every event the unit takes part in."""
+        out = [(e, "ursprüngliche Einheit") for e in self.subjects(ORG + "originalOrganization", unit)]
+        out += [(e, "resultierende Einheit") for e in self.subjects(ORG + "resultingOrganization", unit)]
+        out += [(e, "abgebende Einheit") for e in self.subjects(str(KG.spunOffFrom), unit)]
+        return out
+
+    def event_date(self, event: str) -> When | None:
+        return self.when(event, str(KG.effectiveDate)) or self.when(event, str(KG.announcedDate))
+
+    def event_summary(self, event: str, root: str, role: str | None = None) -> dict:
+        date = self.event_date(event)
+        return {
+            "link": self.link(event, root),
+            "type": self.type_label(event),
+            "date": date,
+            "role": role,
+            "planned": self._true(event, str(KG.planned)),
+            "originals": self.links(self.iris(event, ORG + "originalOrganization"), root),
+            "results": self.links(self.iris(event, ORG + "resultingOrganization"), root),
+            "sort": (date.iso if date else "9999", event),
+        }
+
+    def _true(self, iri: str, predicate: str) -> bool:
+        value = self.value(iri, predicate)
+        return isinstance(value, ox.Literal) and value.value in ("true", "1")
+
+    def ending(self, unit: str, root: str) -> dict | None:
+        """How the unit ended (renamed, merged, ...), with its successors; None while it exists."""
+        successors = self.links(self.iris(unit, str(KG.succeededBy)), root)
+        until = self.when(unit, str(KG.validUntil))
+        ending_events = []
+        for event in self.subjects(ORG + "originalOrganization", unit):
+            names = {_local_name(t) for t in self.types(event)} & set(ENDINGS)
+            if names:
+                ending_events.append((event, sorted(names)[0]))
+        if not (successors or until or ending_events):
+            return None
+        event, kind = ending_events[0] if ending_events else (None, None)
+        planned = bool(event) and self._true(event, str(KG.planned))
+        return {
+            "verb": ENDINGS.get(kind) if kind else None,
+            "event": self.link(event, root) if event else None,
+            "date": until or (self.event_date(event) if event else None),
+            "successors": successors,
+            "planned": planned,
+            "renamed": kind == "Renaming",
+        }
+
+    def memberships(self, organization: str, root: str) -> list[dict]:
+        out = []
+        for membership in self.subjects(ORG + "organization", organization):
+            member = self.value(membership, ORG + "member")
+            role = self.value(membership, ORG + "role")
+            title = self.value(membership, str(KG.roleTitle))
+            out.append(
+                {
+                    "person": self.link(member.value, root) if member else None,
+                    "role": self.label(role.value) if role else "",
+                    "title": title.value if title else "",
+                    "from": self.when(membership, str(KG.validFrom)),
+                    "until": self.when(membership, str(KG.validUntil)),
+                    "link": self.link(membership, root),
+                }
+            )
+        return sorted(out, key=lambda m: (m["person"].label if m["person"] else "", m["link"].iri))
+
+    def authority_of(self, iri: str) -> str | None:
+        for predicate in (ORG + "unitOf", str(KG.authority), DCT + "spatial"):
+            found = self.iris(iri, predicate)
+            if found:
+                return found[0]
+        return None
+
+    # ------------------------------------------------------------------------------------ pages
+
+    def page(self, iri: str) -> str:
+        path = f"doc/{self.site.local(iri) or _local_name(iri)}.html"
+        root = self.root(path)
+        kind = self.kind(iri)
+        context = getattr(self, f"_{kind}")(iri, root)
+        alternates = [(m, self.href(iri, root, m.extension)) for m in media.DOCUMENT_TYPES[1:]]
+        crumbs = [Link(f"{root}index.html", "Start", "")]
+        authority = iri if kind == "authority" else self.authority_of(iri)
+        if kind == "event":
+            units = self.iris(iri, ORG + "originalOrganization") + self.iris(
+                iri, ORG + "resultingOrganization"
+            )
+            authority = next((a for u in units if (a := self.authority_of(u))), None)
+        if authority and authority != iri:
+            crumbs.append(self.link(authority, root))
+        template = self.env.get_template(f"{kind}.html")
+        return template.render(
+            root=root,
+            iri=iri,
+            title=self.label(iri),
+            type_label=self.type_label(iri),
+            kind=kind,
+            alternates=alternates,
+            crumbs=crumbs,
+            site=self.site,
+            **context,
+        )
+
+    def _unit(self, iri: str, root: str) -> dict:
+        unit_type = self.value(iri, str(KG.unitType))
+        events = [self.event_summary(e, root, role) for e, role in self.events_of(iri)]
+        return {
+            "ending": self.ending(iri, root),
+            "unit_type": self.label(unit_type.value) if unit_type else None,
+            "names": [o.value for o in self.objects(iri, SKOS + "altLabel") if isinstance(o, ox.Literal)],
+            "authority": self.links(self.iris(iri, ORG + "unitOf"), root),
+            "parents": self.links(self.iris(iri, ORG + "subOrganizationOf"), root),
+            "children": self.links(self.subjects(ORG + "subOrganizationOf", iri), root),
+            "valid_from": self.when(iri, str(KG.validFrom)),
+            "valid_until": self.when(iri, str(KG.validUntil)),
+            "predecessors": self.links(self.iris(iri, str(KG.precededBy)), root),
+            "successors": self.links(self.iris(iri, str(KG.succeededBy)), root),
+            "events": sorted(events, key=lambda e: e["sort"]),
+            "functions": self.links(self.iris(iri, ORG + "purpose"), root),
+            "memberships": self.memberships(iri, root),
+            "quotes": self.quotes(iri, root),
+            "sources": self.sources(iri, root),
+        }
+
+    def _event(self, iri: str, root: str) -> dict:
+        decided = [self.display(t, root) for t in self.objects(iri, str(KG.decidedBy))]
+        return {
+            "effective": self.when(iri, str(KG.effectiveDate)),
+            "announced": self.when(iri, str(KG.announcedDate)),
+            "planned": self._true(iri, str(KG.planned)),
+            "originals": self.links(self.iris(iri, ORG + "originalOrganization"), root),
+            "results": self.links(self.iris(iri, ORG + "resultingOrganization"), root),
+            "spun_off_from": self.links(self.iris(iri, str(KG.spunOffFrom)), root),
+            "functions": self.links(self.iris(iri, str(KG.transferredFunction)), root),
+            "decided": decided,
+            "references": [self.display(t, root) for t in self.objects(iri, DCT + "references")],
+            "quotes": self.quotes(iri, root),
+            "sources": self.sources(iri, root),
+        }
+
+    def _authority(self, iri: str, root: str) -> dict:
+        units = []
+        for unit in self.subjects(ORG + "unitOf", iri):
+            if str(KG.AdministrativeUnit) in self.types(unit):
+                units.append(
+                    {
+                        "link": self.link(unit, root),
+                        "from": self.when(unit, str(KG.validFrom)),
+                        "until": self.when(unit, str(KG.validUntil)),
+                        "successors": self.links(self.iris(unit, str(KG.succeededBy)), root),
+                    }
+                )
+        units.sort(key=lambda u: (u["link"].label.casefold(), u["link"].iri))
+        unit_iris = {u["link"].iri for u in units}
+        events = set()
+        for unit in unit_iris:
+            events |= {e for e, _ in self.events_of(unit)}
+        ags = self.value(iri, str(KG.ags))
+        return {
+            "ags": ags.value if ags else None,
+            "units": units,
+            "events": sorted((self.event_summary(e, root) for e in events), key=lambda e: e["sort"]),
+            "memberships": self.memberships(iri, root),
+            "documents": self.links(self.subjects(DCT + "spatial", iri), root),
+            "timeline": self.timeline(iri),
+        }
+
+    def _source(self, iri: str, root: str) -> dict:
+        facts: dict[str, list[Link]] = {}
+        for subject in self.subjects(PROV + "wasDerivedFrom", iri):
+            facts.setdefault(self.type_label(subject), []).append(self.link(subject, root))
+        quotes = []
+        for evidence in self.subjects(str(KG.inDocument), iri):
+            exact = self.value(evidence, OA + "exact")
+            start, end = self.value(evidence, str(KG.start)), self.value(evidence, str(KG.end))
+            if exact is not None:
+                quotes.append(
+                    Quote(
+                        exact.value,
+                        None,
+                        int(start.value) if start else None,
+                        int(end.value) if end else None,
+                        self.link(evidence, root),
+                    )
+                )
+        publisher = self.value(iri, DCT + "publisher")
+        doc_type = self.value(iri, DCT + "type")
+        url = self.value(iri, str(SCHEMA.url))
+        graphs = self.subjects(PROV + "wasDerivedFrom", iri)
+        graphs = [g for g in graphs if str(KG.SourceGraph) in self.types(g)]
+        status = [self.label(s.value) for g in graphs for s in self.objects(g, str(KG.curationStatus))]
+        return {
+            "issued": self.when(iri, DCT + "issued"),
+            "publisher": self.link(publisher.value, root) if isinstance(publisher, ox.NamedNode) else None,
+            "doc_type": self.label(doc_type.value) if isinstance(doc_type, ox.NamedNode) else None,
+            "identifier": [o.value for o in self.objects(iri, DCT + "identifier")],
+            "url": url.value if url else None,
+            "sha256": (self.value(iri, str(KG.sha256)) or ox.Literal("")).value,
+            "about": self.links(self.iris(iri, DCT + "spatial"), root),
+            "graphs": self.links(graphs, root),
+            "status": status,
+            "facts": dict(
+                sorted((k, sorted(v, key=lambda link: link.label.casefold())) for k, v in facts.items())
+            ),
+            "quotes": sorted(quotes, key=lambda q: (q.start or 0, q.end or 0)),
+        }
+
+    def _person(self, iri: str, root: str) -> dict:
+        roles = []
+        for membership in self.subjects(ORG + "member", iri):
+            organization = self.value(membership, ORG + "organization")
+            role = self.value(membership, ORG + "role")
+            title = self.value(membership, str(KG.roleTitle))
+            roles.append(
+                {
+                    "organization": self.link(organization.value, root) if organization else None,
+                    "role": self.label(role.value) if role else "",
+                    "title": title.value if title else "",
+                    "from": self.when(membership, str(KG.validFrom)),
+                    "until": self.when(membership, str(KG.validUntil)),
+                    "quotes": self.quotes(membership, root),
+                    "link": self.link(membership, root),
+                }
+            )
+        return {
+            "roles": sorted(roles, key=lambda r: r["link"].iri),
+            "quotes": self.quotes(iri, root),
+            "sources": self.sources(iri, root),
+        }
+
+    def _resource(self, iri: str, root: str) -> dict:
+        rows: dict[str, Row] = {}
+        node = ox.NamedNode(iri)
+        for quad in self.store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
+            predicate = quad.predicate.value
+            row = rows.setdefault(predicate, Row(self.property_label(predicate)))
+            row.values.append(self.display(quad.object, root))
+        incoming: dict[str, Row] = {}
+        for quad in self.store.quads_for_pattern(None, None, node, ox.DefaultGraph()):
+            if isinstance(quad.subject, ox.NamedNode):
+                predicate = quad.predicate.value
+                row = incoming.setdefault(predicate, Row(self.property_label(predicate)))
+                row.values.append(self.link(quad.subject.value, root))
+        order = sorted(rows.values(), key=lambda r: r.label.casefold())
+        for row in [*order, *incoming.values()]:
+            row.values.sort(key=lambda v: str(getattr(v, "label", getattr(v, "text", v))).casefold())
+        return {
+            "rows": order,
+            "incoming": sorted(incoming.values(), key=lambda r: r.label.casefold()),
+            "quotes": self.quotes(iri, root) if str(KG.Evidence) not in self.types(iri) else [],
+        }
+
+    def property_label(self, iri: str) -> str:
+        labels = [o for o in self.objects(iri, RDFS + "label") if isinstance(o, ox.Literal)]
+        german = [o for o in labels if o.language == "de"]
+        if german or labels:
+            return (german or labels)[0].value
+        return _prefixed(iri)
+
+    # ------------------------------------------------------------------------------- index pages
+
+    def authority_rows(self, root: str) -> list[dict]:
+        out = []
+        for authority in self.subjects(RDF_TYPE, str(KG.LocalAuthority)):
+            units = [
+                u
+                for u in self.subjects(ORG + "unitOf", authority)
+                if str(KG.AdministrativeUnit) in self.types(u)
+            ]
+            events = set()
+            for unit in units:
+                events |= {e for e, _ in self.events_of(unit)}
+            ags = self.value(authority, str(KG.ags))
+            out.append(
+                {
+                    "link": self.link(authority, root),
+                    "ags": ags.value if ags else "",
+                    "units": self.links(units, root),
+                    "events": len(events),
+                }
+            )
+        return sorted(out, key=lambda a: (a["link"].label.casefold(), a["ags"]))
+
+    def index(self) -> str:
+        root = ""
+        sources = []
+        for source in self.subjects(RDF_TYPE, str(KG.SourceDocument)):
+            sources.append({"link": self.link(source, root), "issued": self.when(source, DCT + "issued")})
+        sources.sort(key=lambda s: (s["issued"].iso if s["issued"] else "", s["link"].iri))
+        persons = self.links(self.subjects(RDF_TYPE, FOAF + "Person"), root)
+        dumps = [(m, f"{DATA_NAME}.{m.extension}") for m in media.DUMP_TYPES]
+        return self.env.get_template("index.html").render(
+            root=root,
+            title="kommgraph",
+            authorities=self.authority_rows(root),
+            sources=sources,
+            persons=persons,
+            dumps=dumps,
+            ontology_file=ONTOLOGY_FILE,
+            checksum_file=CHECKSUM_FILE,
+            sparql_endpoint=self.sparql_endpoint,
+            crumbs=[],
+            alternates=[],
+            site=self.site,
+            dcat=str(DCAT),
+        )
+
+    # --------------------------------------------------------------------------------- timelines
+
+    def timeline(self, authority: str) -> str | None:
+        ags = self.value(authority, str(KG.ags))
+        return self.timelines().get(ags.value) if ags else None
+
+    def timelines(self) -> dict[str, str]:
+        """The SVG timeline of each authority, where ``kommgraph.timeline`` is installed and draws one."""
+        if not hasattr(self, "_timelines"):
+            self._timelines = {}
+            for authority in self.subjects(RDF_TYPE, str(KG.LocalAuthority)):
+                ags = self.value(authority, str(KG.ags))
+                svg = timeline_svg(self.store, authority, ags.value if ags else None)
+                if svg and ags:
+                    self._timelines[ags.value] = svg
+        return self._timelines
+
+
+def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None:
+    """The SVG timeline of one authority drawn by :mod:`kommgraph.timeline` (the temporal module), with
+    the XML prolog stripped so that it can be inlined; None when that module (or matplotlib) is absent
+    or cannot draw it."""
+    try:
+        from kommgraph import temporal, timeline
+    except ImportError:
+        return None
+    try:
+        found = temporal.find_authority(store, ags or authority)
+        svg = timeline.to_svg(timeline.build(store, found))
+    except Exception:  # noqa: BLE001 - a picture that cannot be drawn leaves the page without it
+        return None
+    return strip_prolog(svg) if "<svg" in svg else None
+
+
+def strip_prolog(svg: str) -> str:
+    """The ``<svg>`` element alone, without XML declaration, DOCTYPE and comments before it."""
+    return svg[svg.index("<svg") :].strip() + "\n"
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+
+
+def _prefixed(iri: str) -> str:
+    from rdflib import URIRef
+
+    from kommgraph.formatting import display
+
+    return display(URIRef(iri))
+
+
+def _sort_key(term) -> tuple:
+    if isinstance(term, ox.Literal):
+        return (1, term.value, term.language or "", term.datatype.value)
+    return (0, term.value, "", "")

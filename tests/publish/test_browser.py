@@ -1,0 +1,81 @@
+"""A real browser: headless Debian Chromium opens pages of a running ``kommgraph serve``.
+
+Needs Debian's ``chromium`` package (``apt-get install -y chromium``; no browser is downloaded).
+Screenshots go to ``$KOMMGRAPH_SCREENSHOTS`` when set (e.g. a CI artefact folder), else to a
+temporary folder; their paths are printed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is absent: `apt-get install -y chromium` (Debian package; .ci/run installs it)",
+)
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--hide-scrollbars"]
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("KOMMGRAPH_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    profile.mkdir()
+    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
+                          capture_output=True, text=True, timeout=90, check=False)
+
+
+def dom(tmp_path: Path, url: str) -> str:
+    result = chromium(tmp_path, "--dump-dom", url)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def screenshot(tmp_path: Path, url: str, target: Path, height: int = 1400) -> tuple[int, int]:
+    result = chromium(tmp_path, f"--screenshot={target}", f"--window-size=1280,{height}", url)
+    assert result.returncode == 0 and target.is_file(), result.stderr[-2000:]
+    header = target.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    print(f"screenshot: {target}")
+    return struct.unpack(">II", header[16:24])
+
+
+def test_renamed_unit_page_links_its_successor(server, shots, tmp_path):
+    url = f"{server}id/unit/06412000/stabsstelle-e-government"  # the browser follows the 303 to HTML
+    page = dom(tmp_path, url)
+    notice = page[page.index('class="notice"'):]
+    notice = notice[:notice.index("</div>")]
+    assert "Diese Einheit besteht nicht mehr." in notice
+    link = '<a href="../../../doc/unit/06412000/stabsstelle-digitalisierung.html">Stabsstelle Digitalisierung'
+    assert link in notice
+    width, height = screenshot(tmp_path, url, shots / "stabsstelle-e-government.png")
+    assert (width, height) == (1280, 1400)
+    assert (shots / "stabsstelle-e-government.png").stat().st_size > 20_000  # a page, not a blank sheet
+
+
+def test_frankfurt_page_shows_its_timeline(server, shots, tmp_path):
+    pytest.importorskip("kommgraph.timeline", reason="the temporal module draws the timelines")
+    url = f"{server}id/authority/06412000"
+    page = dom(tmp_path, url)
+    assert "<h1>Frankfurt am Main</h1>" in page
+    figure = page[page.index('<figure class="timeline"'):]
+    figure = figure[:figure.index("</figure>")]
+    assert "<svg" in figure
+    assert "Stabsstelle E-Government" in figure and "Stabsstelle Digitalisierung" in figure
+    screenshot(tmp_path, url, shots / "frankfurt-am-main.png", height=1600)
+    assert (shots / "frankfurt-am-main.png").stat().st_size > 40_000

@@ -1,0 +1,33 @@
+"""The README documents every command and every stored query, and its two set-up commands are the ones CI runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph import queries
+from kommgraph.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme(command):
+    assert f"kommgraph {command}" in README
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_every_stored_query_is_in_the_readme(name):
+    assert f"`{name}`" in README
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pytest -q" in README and "python -m pytest -q" in ci
+
+
+def test_readme_states_the_exit_codes():
+    for code in ("`0` ok", "`1` violations", "`2` usage", "`3` input", "`4` internal"):
+        assert code in README
