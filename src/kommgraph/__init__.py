@@ -1,7 +1,14 @@
 """kommgraph: a temporal knowledge graph of German local-government units and their succession."""
 
 __version__ = "0.1.0"
-
-from kommgraph.api import KommGraph, open  # noqa: E402,A004
-
 __all__ = ["KommGraph", "open", "__version__"]
+
+
+def __getattr__(name: str):
+    """``kommgraph.open`` and ``kommgraph.KommGraph``, imported on first use: the query API pulls in the
+    store and the validator, which commands such as ``convert`` do not need."""
+    if name in ("open", "KommGraph"):
+        from kommgraph import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'kommgraph' has no attribute {name!r}")

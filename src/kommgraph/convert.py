@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -62,14 +63,28 @@ def date_literal(date: DateValue) -> Literal:
     return Literal(date.value, datatype=datatype)
 
 
+@cache
 def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=16384)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
+# terms used for every fact, looked up once (a namespace attribute lookup builds a new term)
+_A, _EVIDENCE, _SELECTOR = RDF.type, KG.Evidence, OA.TextQuoteSelector
+_EXACT, _START, _END, _IN_DOCUMENT, _HAS_EVIDENCE = OA.exact, KG.start, KG.end, KG.inDocument, KG.evidence
+_DERIVED, _CONFIDENCE = PROV.wasDerivedFrom, KG.confidence
+
+
 class _Builder:
+    """Collects the draft's triples in a plain set (much faster than adding to an rdflib Graph)."""
+
     def __init__(self, doc: SourceDocument, facts: Facts, gazetteer: Gazetteer, base: str):
         self.doc, self.facts, self.base = doc, facts, base
-        self.g = fresh_graph()
+        self.triples: set[tuple] = set()
         self.source = vocab.source_iri(doc.source_id, base)
         place = facts.metadata.place or "unbekannt"
         self.ags = gazetteer.authorities.get(place)
@@ -77,35 +92,49 @@ class _Builder:
         self.authority = vocab.authority_iri(self.key, base)
         self.place = place
         self.gazetteer = gazetteer
+        self._evidence: dict[Span, URIRef] = {}
+        self._units: dict[str, URIRef] = {}
 
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        self.triples.add((s, p, o))
 
     def evidence(self, subject: URIRef, span: Span) -> None:
-        node = vocab.evidence_iri(self.doc.source_id, span.start, span.end, self.base)
-        self.add(node, RDF.type, KG.Evidence)
-        self.add(node, RDF.type, OA.TextQuoteSelector)
-        self.add(node, OA.exact, Literal(self.doc.text[span.start : span.end]))
-        self.add(node, KG.start, Literal(span.start))
-        self.add(node, KG.end, Literal(span.end))
-        self.add(node, KG.inDocument, self.source)
-        self.add(subject, KG.evidence, node)
+        node = self._evidence.get(span)
+        if node is None:  # one quote often supports several facts: describe it once
+            node = vocab.evidence_iri(self.doc.source_id, span.start, span.end, self.base)
+            self._evidence[span] = node
+            add = self.triples.add
+            add((node, _A, _EVIDENCE))
+            add((node, _A, _SELECTOR))
+            add((node, _EXACT, Literal(self.doc.text[span.start : span.end])))
+            add((node, _START, _integer(span.start)))
+            add((node, _END, _integer(span.end)))
+            add((node, _IN_DOCUMENT, self.source))
+        self.triples.add((subject, _HAS_EVIDENCE, node))
 
     def fact(self, subject: URIRef, spans: list[Span], confidence: float) -> None:
-        self.add(subject, PROV.wasDerivedFrom, self.source)
-        self.add(subject, KG.confidence, _confidence(confidence))
+        self.triples.add((subject, _DERIVED, self.source))
+        self.triples.add((subject, _CONFIDENCE, _confidence(confidence)))
         for span in spans:
             self.evidence(subject, span)
 
     def unit(self, name: str) -> URIRef:
-        return vocab.unit_iri(self.key, name, self.base)
+        node = self._units.get(name)
+        if node is None:
+            node = self._units[name] = vocab.unit_iri(self.key, name, self.base)
+        return node
 
-    def build(self) -> Graph:
+    def build_triples(self) -> set[tuple]:
         self.document()
         self.units()
         self.events()
         self.persons()
-        return self.g
+        return self.triples
+
+    def build(self) -> Graph:
+        graph = fresh_graph()
+        graph.addN((s, p, o, graph) for s, p, o in self.build_triples())
+        return graph
 
     def document(self) -> None:
         meta, s = self.facts.metadata, self.source
@@ -233,8 +262,19 @@ def to_graph(
     return _Builder(doc, facts, gazetteer, base).build()
 
 
+def to_triples(
+    doc: SourceDocument, gazetteer: Gazetteer | None = None, base: str = vocab.DEFAULT_BASE
+) -> set[tuple]:
+    """The triples of :func:`to_graph`, without building an rdflib Graph (for writing files)."""
+    gazetteer = gazetteer or Gazetteer.empty()
+    return _Builder(doc, extract(doc, gazetteer.authorities), gazetteer, base).build_triples()
+
+
 def is_curated(path: Path) -> bool:
     """True when an existing Turtle file is marked ``kg:curationStatus kg:Curated``."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if not any("Curated" in line for line in text.splitlines() if not line.lstrip().startswith("#")):
+        return False  # states no kg:Curated (e.g. a draft written before): no need to parse it
     graph = Graph()
     graph.parse(path, format="turtle")
     return (None, KG.curationStatus, KG.Curated) in graph
@@ -248,7 +288,7 @@ def convert_file(
     target = out_dir / f"{doc.source_id}.ttl"
     if target.exists() and not force and is_curated(target):
         return None
-    text = canonical_turtle(to_graph(doc, gazetteer), header=HEADER)
+    text = canonical_turtle(to_triples(doc, gazetteer), header=HEADER)
     out_dir.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target

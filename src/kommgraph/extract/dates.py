@@ -25,6 +25,7 @@ YEAR = compiled(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?![\d/.]\d|-\d)")
 REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["relative"]}
 EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"], re.IGNORECASE)
 ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"], re.IGNORECASE)
+ANNOUNCED_NEAR = compiled(_DATA["cues"]["announced_near"], re.IGNORECASE)
 
 
 MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|sofort|wirkung)")
@@ -103,7 +104,9 @@ def _relative(text: str, published: DateValue, add) -> None:
     year = published.year
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
         for m in REL[key].finditer(text):
-            add(m.start(), m.end(), str(year + offset), relative=True)
+            turn = key == "next_year" and re.search(r"Jahres(?:beginn|wechsel)", m.group())
+            just_begun = turn and published.value[5:7] in ("01", "02")  # "zum Jahresbeginn" in January
+            add(m.start(), m.end(), str(year + (0 if just_begun else offset)), relative=True)
     for m in REL["years_ago"].finditer(text):
         n = m["n"]
         count = int(n) if n.isdigit() else NUMBERS.get(n.lower(), 0)
@@ -116,6 +119,8 @@ def _relative(text: str, published: DateValue, add) -> None:
 def cue_before(text: str, match: DateMatch) -> str:
     """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
+    if ANNOUNCED_NEAR.search(before):
+        return "announced"
     if ANNOUNCED_CUE.search(before) and not EFFECTIVE_CUE.search(before[-25:]):
         return "announced"
     if EFFECTIVE_CUE.search(before[-25:]):

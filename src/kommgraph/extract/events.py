@@ -28,6 +28,10 @@ FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
 FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
 NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
 PLACEHOLDER = re.compile(r"«U(\d+)»")
+PART_OF = compiled(_DATA["absorption"]["part_of"])
+INTO_CONTEXT = compiled(_DATA["absorption"]["into_context"])
+PRONOUN_SUBJECT = compiled(_DATA["transfer"]["pronoun_subject"])
+FOUNDING_VERB = compiled(_DATA["founding"]["verb"])
 EVENT_CLASS = {
     "spinoff": "SpinOff", "merger": "Merger", "split": "Split", "absorption": "Absorption",
     "dissolution": "Dissolution", "renaming": "Renaming", "relocation": "Relocation",
@@ -59,11 +63,13 @@ class Found:
     announced: DateValue | None = None
     planned: bool = False
     nominal: bool = False  # only a noun of change, no units: refers to an event named before
+    result_from_context: bool = False  # "Es übernimmt ...": the resulting unit is the one spoken of
 
 
 def slots(text: str, usable: set[int]) -> list[Slot]:
     """Placeholders of resolved units with the cues of the words before each."""
     result: list[Slot] = []
+    head: Slot | None = None  # the last slot that is no genitive attribute of the one before
     previous_end = 0
     for m in PLACEHOLDER.finditer(text):
         index = int(m.group(1))
@@ -75,8 +81,8 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
         for name, pattern in ROLE.items():
             if pattern.search(before):
                 slot.cues.add(name)
-        if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before):
-            slot.cues = set(result[-1].cues)  # "in das Jugendamt und das Standesamt": both targets
+        if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before) and head:
+            slot.cues = set(head.cues)  # "in das Jugendamt und das Standesamt": both targets
         if (
             result
             and result[-1].end == m.start() - len(before)
@@ -84,32 +90,63 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
             and len(before) < 6
         ):
             slot.cues.add("of_previous")
+        if "of_previous" not in slot.cues:
+            head = slot
         result.append(slot)
     return result
+
+
+def states_change(text: str) -> bool:
+    """True when a text (a headline) has a word of change of any type."""
+    return any(trigger.search(text) for trigger in TRIGGERS.values())
 
 
 def find_event(
     text: str, usable: set[int], dates: list[DateMatch], published: DateValue | None
 ) -> Found | None:
     """The change a sentence states, if any (the first type in ``ORDER`` that fits)."""
+    found = find_events(text, usable, dates, published)
+    return found[0] if found else None
+
+
+def find_events(
+    text: str, usable: set[int], dates: list[DateMatch], published: DateValue | None
+) -> list[Found]:
+    """The changes a sentence states: the first type in ``ORDER`` that fits (one event per unit
+    moved when several move together), and a founding stated besides (``..., das zum 1. Juli
+    gegründet wird``)."""
     if IGNORE.search(text):
-        return None
+        return []
     all_slots = slots(text, usable)
     participants = [s for s in all_slots if "of_previous" not in s.cues]
     for name in ORDER:
         trigger = TRIGGERS[name].search(text)
         if not trigger:
             continue
-        found = _ROLES[name](participants, trigger, text)
-        if found is None:
+        result = _ROLES[name](participants, trigger, text)
+        if not result:
             continue
-        _date(found, text, dates, published)
+        found = result if isinstance(result, list) else [result]
+        if name not in ("founding", "renaming"):
+            found += _also_founded(participants, text, trigger, found)
+        for event in found:
+            _date(event, text, dates, published)
         return found
     if not participants and dates and REFERENCE.search(text):
         found = Found("reference", nominal=True)
         _date(found, text, dates, published)
-        return found
-    return None
+        return [found]
+    return []
+
+
+def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found]) -> list[Found]:
+    """A founding verb besides the main change, for a unit the change results in."""
+    verb = FOUNDING_VERB.search(text, trigger.end())
+    if not verb:
+        return []
+    results = [i for f in found for i in f.resulting]
+    new = [s for s in p if s.index in results and s.start < verb.start()]
+    return [Found("founding", resulting=[new[-1].index])] if new else []
 
 
 NEW_NAME = re.compile(
@@ -138,7 +175,10 @@ def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         after = [s for s in p if s.start > heisst.start()]
         to = after[-1:] or to
     target = to[-1] if to else p[1]
-    source = [s for s in p if s is not target and s.start < target.start] or [s for s in p if s is not target]
+    others = [s for s in p if s is not target]
+    source = (
+        [s for s in others if "from" in s.cues] or [s for s in others if s.start < target.start] or others
+    )
     return Found("renaming", original=[source[0].index], resulting=[target.index])
 
 
@@ -166,6 +206,10 @@ def _spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def _merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    into = INTO_CONTEXT.match(trigger.group())
+    if into and not into["u"]:  # "In ihm gehen X und Y auf"
+        inner = [s.index for s in p if s.start > trigger.start() + into.end()]
+        return Found("merger", original=inner, result_from_context=True) if len(inner) > 1 else None
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
     originals = [s for s in p if s not in results]
     if any("from" in s.cues for s in p) and not results:
@@ -181,12 +225,25 @@ def _split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     originals = [s for s in p if s not in results]
     if not results:
         originals, results = p[:1], p[1:]
+    if len(p) == 1 and originals:  # "das Amt X aufzuteilen": the parts are named elsewhere
+        return Found("split", original=[originals[0].index])
     if not originals or not results:
         return None
     return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
 
 
 def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    part = PART_OF.search(text)
+    if part:  # "Die Stabsstelle X wird Teil des Referats Y"
+        return Found("absorption", original=[int(part["a"])], resulting=[int(part["b"])])
+    into = INTO_CONTEXT.match(trigger.group())
+    if into:  # "In ihm geht die Abteilung X auf": the unit spoken of takes it in
+        inner = [s for s in p if s.start > trigger.start() + into.end()]
+        if not inner:
+            return None
+        if into["u"]:
+            return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
+        return Found("absorption", original=[inner[0].index], result_from_context=True)
     takes = re.match(r"übernimmt", trigger.group())
     if takes:
         subject = [s for s in p if s.start < trigger.start()]
@@ -217,22 +274,35 @@ def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     movers = [s for s in p if _plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
-        r"\b(?:dem|der)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|zugeordnet|angegliedert|zugeschlagen)",
+        r"\b(?:dem|der)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zuzuordnen|zuordnen"
+        r"|angegliedert|anzugliedern|angliedern|zugeschlagen)",
         text,
     )
     if dative:
         targets = [s for s in p if s.index == int(dative.group(1))] or targets
+    if not movers:  # verb second: "Zugleich wechselt die Abteilung X vom ... in den ..."
+        movers = [s for s in p if _plain(s) and trigger.end() <= s.start <= trigger.end() + 12]
     if not movers or movers[0].start > 40:
         return None
+    targets = [s for s in targets if s is not movers[0]]
+    together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": each one moves
+    for s in movers[1:]:
+        between = text[together[-1].end : s.start]
+        if not COORDINATED.match(between):
+            break
+        together.append(s)
     if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
         if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
             return None
-        return Found("relocation", original=[movers[0].index], resulting=[movers[0].index])
-    if movers[0].index == targets[-1].index:
-        return None
-    found = Found("relocation", original=[movers[0].index], resulting=[movers[0].index])
-    found.new_parent = targets[-1].index
-    return found
+        return [Found("relocation", original=[m.index], resulting=[m.index]) for m in together]
+    found = []
+    for mover in together:
+        if mover.index == targets[-1].index:
+            continue
+        event = Found("relocation", original=[mover.index], resulting=[mover.index])
+        event.new_parent = targets[-1].index
+        found.append(event)
+    return found or None
 
 
 def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
@@ -240,7 +310,7 @@ def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         return None
     takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
     if takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
-        to = [s for s in p if s.start < trigger.start() and _plain(s)] or [
+        to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and _plain(s)
         ][:1]
     else:
@@ -248,6 +318,10 @@ def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         to = [s for s in p if "to" in s.cues and "from" not in s.cues] or plain[-1:]
     source = [s for s in p if "from" in s.cues and s not in to]
     inside = re.search(r"\bin\s+de[rm]\s+«U(\d+)»\s+(?:bisher|bislang)", text)
+    if not to and takes and PRONOUN_SUBJECT.match(text):  # "Es übernimmt die Aufgaben der Abteilung X"
+        found = Found("transfer", functions=_functions(text), result_from_context=True)
+        found.original = [s.index for s in p if s.start > trigger.start() and "parent" not in s.cues][:1]
+        return found if found.original else None
     if not to:
         return None
     found = Found("transfer", resulting=[to[-1].index], functions=_functions(text))

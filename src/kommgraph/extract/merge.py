@@ -11,6 +11,8 @@ ENDS = {"Renaming", "Merger", "Split", "Absorption", "Dissolution"}
 def _same(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
+    if bool(a.resulting) != bool(b.resulting) and a.event_type in ("Merger", "Split"):
+        return bool(set(a.original) & set(b.original))  # one names the parts or result, the other not
     if a.resulting and b.resulting:
         return set(a.resulting) == set(b.resulting) and (
             not a.original or not b.original or bool(set(a.original) & set(b.original))
@@ -29,6 +31,8 @@ def _absorb(into: Event, other: Event) -> None:
     for name in other.functions:
         if name not in into.functions:
             into.functions.append(name)
+    if not into.resulting:
+        into.resulting = list(other.resulting)
     into.spun_off_from = into.spun_off_from or other.spun_off_from
     into.new_parent = into.new_parent or other.new_parent
     into.evidence += [s for s in other.evidence if s not in into.evidence]

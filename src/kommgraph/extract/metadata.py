@@ -23,6 +23,9 @@ TITLE_PREFIX = compiled(_PLACE["title_prefix"])
 TITLE_PREFIX_INLINE = compiled(_PLACE["title_prefix_inline"])
 KEYWORDS = compiled(_PLACE["keywords"], re.MULTILINE)
 NOT_PREFIX = frozenset(_PLACE["not_prefix"])
+DISTRICT_NAME = compiled(_PLACE["district_name"], re.MULTILINE)
+NOT_DISTRICT_NAMES = frozenset(_PLACE["not_district_names"])
+ADMINISTRATION_KINDS = ("Stadtverwaltung", "Gemeindeverwaltung", "Magistrat")
 HEAD_LINES = 8
 
 
@@ -76,7 +79,7 @@ def identifier(head: str, published: DateValue | None) -> str | None:
 def core_name(name: str) -> str:
     """A place's name sans kind, suffix: ``Landkreis Fulda`` → ``Fulda``, ``Weil am Rhein`` → ``Weil``."""
     name = re.sub(rf"^(?:{'|'.join(DISTRICT_KINDS)})\s+", "", name.strip())
-    return re.split(r"\s+(?:am|an\s+der|im|in\s+der|ob\s+der|bei|vor\s+der|auf\s+der)\s+|\s*\(", name)[0]
+    return re.split(r"\s+(?:am|an\s+der|im|in\s+der|ob\s+der|bei|b\.|vor\s+der|auf\s+der)\s+|\s*\(", name)[0]
 
 
 _key = core_name
@@ -111,10 +114,16 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
     for m in PLACE_KINDS.finditer(article):
         kind = m["kind"]
         name = m["name"]
-        if kind.startswith(DISTRICT_KINDS):
+        if kind == "Kreisverwaltung":
+            name = f"Kreis {name}"
+        elif kind.startswith(DISTRICT_KINDS):
             kind_word = max((k for k in DISTRICT_KINDS if kind.startswith(k)), key=len)
             name = f"{kind_word} {name}"
         vote(name, 2 if m.start() < 600 else 1)
+    for m in DISTRICT_NAME.finditer(article):
+        name = re.sub(r"kreises$", "kreis", m["name"])
+        if name not in NOT_DISTRICT_NAMES and not name.endswith("-Kreises"):
+            vote(name, 3 if m.start() < 200 else 1.5)
     for m in MAYOR.finditer(article):
         vote(m["name"], 3)
     for m in KEYWORDS.finditer(whole):

@@ -25,9 +25,11 @@ NOT_NAMES = frozenset(_WORDS["not_names"])
 FORMER = frozenset(_WORDS["former"])
 _TITLE = "|".join(re.escape(t) for t in sorted(ROLE_OF, key=len, reverse=True))
 _ADJ = "|".join(re.escape(a) for a in _WORDS["adjectives"])
-_ACADEMIC = r"(?:(?:Dr\.|Prof\.|Mag\.a?|DI|Dipl\.-Ing\.|Dr\.-Ing\.)\s+)*"
+_ACADEMIC = r"(?:(?:Frau|Herr|Herrn|Dr\.|Prof\.|Mag\.a?|DI|Dipl\.-Ing\.|Dr\.-Ing\.|Dr\.\s?h\.\s?c\.)\s+)*"
 _PART = r"[A-ZÄÖÜ][a-zäöüßéèáàçñ]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]+)?"
-NAME = rf"{_ACADEMIC}{_PART}(?:\s+{_PART})?\s+(?:(?:von|van|de|zu|von\s+der|van\s+der)\s+)?{_PART}(?![\w-])"
+_NOT_FIRST = "|".join(re.escape(w) for w in sorted(_WORDS["not_names"], key=len, reverse=True))
+_PARTICLE = r"(?:(?:von|van|de|zu|von\s+der|van\s+der)\s+)?"
+NAME = rf"{_ACADEMIC}(?!(?:{_NOT_FIRST})\b){_PART}(?:\s+{_PART})?\s+{_PARTICLE}{_PART}(?![\w-])"
 TANDEM = _WORDS["tandem"]
 PRE = rf"(?P<pre>(?:\b(?:der|die|des|dem|den)\s+)?(?:(?:{_ADJ})\s+)*)"
 
@@ -46,12 +48,25 @@ LEADS = compiled(
     rf"(?P<name>{NAME})(?:\s+und\s+(?P<name2>{NAME}))?\s+(?:leitet|leiten|führt|führen|übernimmt\s+die\s+Leitung|übernehmen\s+die\s+Leitung)"
     rf"\s+(?:(?:{TANDEM})\s+)?(?:\w+\s+){{0,2}}?«U(?P<u>\d+)»"
 )
+_UNTIL_NAME = r"(?:[^.;]|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bMag)\.)*?"
 TAKES_LEAD = compiled(
     rf"\bLeitung\s+(?:de[rs]\s+)?(?:\w+e[nsr]?\s+)?«U(?P<u>\d+)»\s+(?:übernimmt|übernehme|übernahm|übernommen|hat|liegt\s+bei)\b"
-    rf"[^.;]*?(?P<name>{NAME})"
+    rf"{_UNTIL_NAME}(?P<name>{NAME})"
 )
+LEAD_LATER = compiled(
+    rf"\bLeitung\s+(?:de[rs]\s+)?(?:\w+e[nsr]?\s+)?«U(?P<u>\d+)»\s+(?:soll|wird|sollen|werden)\s+(?:(?:ab|zum|künftig)\s+(?:[\w.]+\s+){{0,3}}?)?"
+    rf"(?P<name>{NAME})\s+übernehmen"
+)
+LEAD_NO_UNIT = compiled(
+    rf"\b(?:[Dd]ie\s+)?(?:kommissarische\s+|neue\s+)?Leitung\s+(?:übernimmt|übernehmen|übernahm|hat|liegt\s+bei)\s+"
+    rf"(?:(?:ab|zum|seit|im|künftig|nun)\s+(?:[\w.]+\s+){{0,3}}?)?(?P<name>{NAME})"
+)
+TITLE_IS_NAME = compiled(
+    rf"(?:^\W*|[;:]\s+)(?:(?:Erste|Erster|Neue|Neuer|Designierte|Designierter|Kommissarische|Kommissarischer|Künftige|Künftiger)\s+)?(?P<title>{_TITLE})\s+(?:ist|wird|bleibt|war|wurde)\s+(?:(?:seit|ab|künftig|nun|weiterhin)\s+(?:[\w.]+\s+){{0,2}}?)?(?P<name>{NAME})"
+)
+UNDER_LEAD = compiled(rf"\bunter\s+(?:der\s+)?(?:\w+\s+)?Leitung\s+von\s+(?P<name>{NAME})")
 TITLE_UNIT_IS_NAME = compiled(
-    rf"{PRE}\b(?P<title>{_TITLE})\s+(?:de[rs]|im|beim|vom)\s+«U(?P<u>\d+)»[^.;«]{{0,60}}?\b(?:ist|wird|wurde|bleibt)\s+"
+    rf"{PRE}\b(?P<title>{_TITLE})\s+(?:de[rs]|im|beim|vom)\s+(?:\w+e[nrs]?\s+)?«U(?P<u>\d+)»[^.;«]{{0,60}}?\b(?:ist|wird|wurde|bleibt)\s+"
     rf"(?:[\w.]+\s+){{0,6}}?(?P<name>{NAME})"
 )
 MAY_HAVE_PERSON = compiled(rf"\b(?:{_TITLE}|[Gg]eleitet|leite[nt]|führ(?:t|en)|Leitung)\b")
@@ -79,7 +94,7 @@ def clean_name(name: str) -> str:
 
 def _valid(name: str) -> bool:
     parts = clean_name(name).split()
-    return len(parts) >= 2 and not any(p in NOT_NAMES for p in parts)
+    return len(parts) >= 2 and not any(p in NOT_NAMES or p in ROLE_OF for p in parts)
 
 
 def _other_place(text: str, end: int, place: str | None) -> bool:
@@ -123,6 +138,15 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
         add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))
     for m in TAKES_LEAD.finditer(text):
         add(m, "name", "Head", "Leitung", m["u"], takes_lead=True)
+    for m in LEAD_LATER.finditer(text):
+        add(m, "name", "Head", "Leitung", m["u"], takes_lead=True)
+    for m in LEAD_NO_UNIT.finditer(text):
+        add(m, "name", "Head", "Leitung", None, takes_lead=True)
+    for m in TITLE_IS_NAME.finditer(text):
+        add(m, "name", role_of(m["title"]), m["title"], None)
+    for m in UNDER_LEAD.finditer(text):
+        before = list(re.finditer(r"«U(\d+)»", text[: m.start()]))
+        add(m, "name", "Head", "Leitung", before[-1].group(1) if before else None)
     for m in LED_BY.finditer(text):
         names = [k for k in ("name", "name2", "name3", "name4") if m[k]]
         role = "CoHead" if len(names) > 1 or m["tandem"] else "Head"

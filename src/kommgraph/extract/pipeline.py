@@ -7,6 +7,7 @@ import re
 from kommgraph.extract import boilerplate, events, metadata, persons, units
 from kommgraph.extract.dates import find_dates
 from kommgraph.extract.model import DateValue, Event, Facts, Membership, Span, Unit
+from kommgraph.extract.patterns import compiled, load
 from kommgraph.extract.sentences import Sentence, split
 from kommgraph.sources import SourceDocument
 
@@ -19,6 +20,10 @@ INSIDE = re.compile(r"«U(?P<a>\d+)»\s+(?:de[sr]|im|beim)\s+«U(?P<b>\d+)»")
 LEADS_GROUP = re.compile(
     r"«U(?P<a>\d+)»\s+(?:leitet|koordiniert|führt|betreut)\s+(?:die|den|das)\s+«U(?P<b>\d+)»"
 )
+# "Die Aufgaben der Telefonzentrale ...": the functions' owner is named (and is no unit)
+OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
+CLAUSE = re.compile(r";\s+")
+OTHER_PLACE = compiled(load("units")["other_places"]["after"])
 SUB_TYPES = {"Abteilung", "Sachgebiet", "Stabsstelle", "Arbeitsgruppe", "Referat", "Fachdienst", "OtherUnit"}
 PARENT_TYPES = {"Amt", "Fachbereich", "Dezernat", "Geschaeftsbereich", "Referat", "Eigenbetrieb"}
 
@@ -31,6 +36,8 @@ class _Doc:
         self.recent: list[tuple[str, str]] = []  # (type, name) of named mentions, latest last
         self.topic: str | None = None  # the last named unit of the previous sentence
         self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
+        self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
+        self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -73,26 +80,82 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     facts = Facts(meta)
     state = _Doc(facts)
     senior = bool(re.search(r"Oberbürgermeister|Stadtpräsident|Landrat|Landrätin", text[a_start:a_end]))
+    state.other_bodies = not _about_state_body(meta.place, text[a_start:a_end])
     sentences = [(s, True) for s in split(text, a_start, a_end)]
+    lead = _headline_count([s for s, _ in sentences])
     for start, end in page.news_items:
         if boilerplate.mentions_place(text[start:end], meta.place):
             sentences += [(s, False) for s in split(text, start, end) if not _in_noise(s.span, page.noise)]
-    for sentence, in_article in sentences:
-        _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior)
+    for k, (sentence, in_article) in enumerate(sentences):
+        _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior, headline=k < lead)
+    _keep_headline_units(state)
     _finish(facts)
     return facts
+
+
+_PROSE_END = re.compile(r"[.!?][\"“”»']?$")
+_STATE_BODY = compiled(load("units")["other_bodies"]["state_body"])
+_LOCAL_BODY = compiled(load("units")["other_bodies"]["local_body"])
+
+
+def _headline_count(sentences: list[Sentence]) -> int:
+    """How many sentences at the start are headline, dateline and header lines, not prose.
+
+    Prose begins with the first sentence that ends with final punctuation and has six words or more.
+    A headline may name a unit differently from the text ("Neues Referat Digitale Verwaltung" over a
+    text about the "Amt für Digitalisierung"); what it states is taken from the text instead.
+    """
+    for k, sentence in enumerate(sentences[:12]):
+        if _PROSE_END.search(sentence.folded) and len(sentence.folded.split()) >= 6:
+            return k
+    return 0
+
+
+def _of_other_place(text: str, mention: units.Mention, place: str | None) -> bool:
+    """``das Amt für X der Stadt Bremen`` in a text about Oldenburg: another authority's unit."""
+    m = OTHER_PLACE.match(text, mention.end)
+    return bool(m and place and metadata.core_name(m["p"].rstrip(".")) not in place)
+
+
+def _keep_headline_units(state: _Doc) -> None:
+    """A unit named only in the headline counts, unless the headline announces a change or something
+    new while the text names another unit of that type: then the headline's name is a paraphrase."""
+    units_ = state.facts.units
+    for mention, span, announces in reversed(state.headline_units):
+        unit = units_.get(mention.name)
+        if unit is not None:  # the headline is the first place that names it
+            if span not in unit.evidence:
+                unit.evidence = [span, *unit.evidence][:3]
+            continue
+        if announces and any(u.unit_type == mention.unit_type for u in units_.values()):
+            continue
+        state.add_unit(mention, span)
+
+
+def _about_state_body(place: str | None, article: str) -> bool:
+    """True when the document is about a ministry or a state government itself (its units count)."""
+    head = article[:300]
+    return bool(_STATE_BODY.search(head)) and not _LOCAL_BODY.search(head)
 
 
 def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
     return any(a <= span.start < b for a, b in noise)
 
 
-def _read_sentence(state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool) -> None:
-    mentions = units.find_mentions(sentence.folded)
+def _read_sentence(
+    state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool, headline: bool = False
+) -> None:
+    mentions = units.find_mentions(sentence.folded, other_bodies=state.other_bodies)
+    mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
     names: list[str | None] = []
     for m in mentions:
         new = bool(NEW.search(sentence.folded[max(0, m.start - 20) : m.start]))
-        if m.name:
+        if m.name and headline:
+            announces = new or events.states_change(sentence.folded)
+            state.headline_units.append((m, sentence.span, announces))
+            state.recent.append((m.unit_type, m.name))
+            new = False  # "Neues Amt X" in a headline: the text's own "das neue Amt" may mean another name
+        elif m.name:
             state.add_unit(m, sentence.span)
             if new:
                 state.fresh.append(m.name)
@@ -105,16 +168,20 @@ def _read_sentence(state: _Doc, sentence: Sentence, in_article: bool, published,
     marked = _placeholders(sentence, mentions, names)
     usable = {i for i, n in enumerate(names) if n}
     _parents(state, marked, names)
-    if in_article:
-        dates = find_dates(marked, published)
-        found = events.find_event(marked, usable, dates, published)
-        if found is not None:
-            _add_event(state, found, names, sentence.span)
-        _approximate_start(state, marked, names, dates)
+    if in_article and not headline:
+        clauses = CLAUSE.split(marked)  # "X wird aufgelöst; ihre Aufgaben gehen an Y über": two changes
+        for k, clause in enumerate(clauses):
+            dates = find_dates(clause, published)
+            for found in events.find_events(clause, usable, dates, published):
+                _add_event(state, found, names, sentence.span, clause)
+            first = events.PLACEHOLDER.search(clause)
+            if k + 1 < len(clauses) and first and names[int(first.group(1))]:
+                state.topic = names[int(first.group(1))]
+            _approximate_start(state, clause, names, dates)
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
         if unit is None and p.role in ("Head", "CoHead"):
-            unit = next((n for n in names if n), None)
+            unit = next((n for n in names if n), None) or _unit_of_title(state, p.title)
         state.facts.memberships.append(
             Membership(
                 p.name,
@@ -169,8 +236,25 @@ def _approximate_start(state: _Doc, marked: str, names: list[str | None], dates)
             return
 
 
-def _add_event(state: _Doc, found: events.Found, names: list[str | None], span: Span) -> None:
+def _unit_of_title(state: _Doc, title: str) -> str | None:
+    """The unit a bare title refers to: ``Amtsleiter`` → the last Amt, ``Leitung`` → the newest unit."""
+    wanted = units.title_unit_type(title)
+    for unit_type, name in reversed(state.recent):
+        if wanted is None or unit_type == wanted:
+            return state.fresh[-1] if wanted is None and state.fresh else name
+    return None
+
+
+def _add_event(
+    state: _Doc, found: events.Found, names: list[str | None], span: Span, marked: str = ""
+) -> None:
     facts = state.facts
+    if found.result_from_context:
+        context = state.fresh[-1] if state.fresh else state.topic
+        if not context or context in [names[i] for i in found.original]:
+            return
+        names = [*names, context]
+        found.resulting = [len(names) - 1]
     kind = events.EVENT_CLASS.get(found.event_type, "")
     if found.nominal:
         for event in reversed(facts.events):
@@ -220,6 +304,7 @@ def _add_event(state: _Doc, found: events.Found, names: list[str | None], span: 
         and not event.original
         and state.topic
         and state.topic not in event.resulting
+        and not OWNER_NAMED.search(marked)
     ):
         event.original = [state.topic]
         event.confidence = 0.5
@@ -236,6 +321,8 @@ def _add_event(state: _Doc, found: events.Found, names: list[str | None], span: 
     if set(event.original) & set(event.resulting) and kind != "Relocation":
         return
     facts.events.append(event)
+    if kind in ("Founding", "Merger", "Split", "SpinOff", "Renaming"):
+        state.fresh += [n for n in event.resulting if n not in state.fresh]
 
 
 def _finish(facts: Facts) -> None:

@@ -51,10 +51,11 @@ def fold(text: str, base: int) -> tuple[str, tuple[int, ...]]:
 
 
 def _typical_line_length(lines: list[str]) -> int:
-    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    """The usual length of a text line (short heading and list lines do not count)."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 40)
     if not lengths:
         return 0
-    return lengths[int(len(lengths) * 0.8) - 1 if len(lengths) > 1 else 0]
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -92,7 +93,7 @@ def _is_abbreviation(chunk: str) -> bool:
     if not word:
         return False
     token = word.group(1)
-    return token in ABBREVIATIONS or len(token) == 1 or token.isdigit()
+    return token in ABBREVIATIONS or len(token) == 1 or (token.isdigit() and len(token) <= 2)
 
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

@@ -35,6 +35,11 @@ INSTITUTION_PREFIXES = tuple(_DATA["institutions"]["prefixes"])
 INSTITUTION_NOUNS = tuple(_DATA["institutions"]["nouns"])
 NOT_COORDINATED = frozenset(_DATA["coordination"]["not_units"])
 COORDINATION_ENDINGS = tuple(_DATA["coordination"]["endings"])
+TITLE_UNITS: dict[str, str] = _DATA["title_units"]
+STANDALONE: dict[str, str] = _DATA["standalone"]
+NAME_AFTER_ADJECTIVE = frozenset(_DATA["names"]["after_adjective"])
+OTHER_BODY_BEFORE = re.compile(_DATA["other_bodies"]["before"])
+OTHER_BODY_AFTER = re.compile(_DATA["other_bodies"]["after"])
 
 TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -93,6 +98,8 @@ def _lemma(word: str) -> str:
 def _compound_type(word: str, inflected: bool = True) -> str | None:
     if inflected:
         word = nominative(word)
+    if word in STANDALONE:
+        return STANDALONE[word]
     if word in EXCLUDE or word.startswith(EXCLUDE_PREFIXES) or not word[:1].isupper():
         return None
     lower = word.lower()
@@ -116,6 +123,14 @@ def _institution(word: str) -> str | None:
     for prefix in INSTITUTION_PREFIXES:
         if base.startswith(prefix) and base[len(prefix) :].lower() in INSTITUTION_NOUNS:
             return base
+    return None
+
+
+def title_unit_type(title: str) -> str | None:
+    """The unit type a person's title names: ``Amtsleiterin`` → ``Amt``; None for ``Leiter``."""
+    for prefix, unit_type in TITLE_UNITS.items():
+        if title.startswith(prefix):
+            return unit_type
     return None
 
 
@@ -160,8 +175,10 @@ class _Scanner:
                 k += 1
             elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
                 k += 1
-            elif w == "," and allow_lists and k > j and self._list_item(k + 1):
+            elif w == "," and allow_lists and k > j and self._closed_list(k + 1):
                 k += 1
+            elif w in NAME_AFTER_ADJECTIVE and k > j and re.fullmatch(r"[A-ZÄÖÜ]\w+en?", self.word(k - 1)):
+                k += 1  # "Digitale Stadt", "Moderne Verwaltung"
             else:
                 break
         while k > j and self.word(k - 1) in ("und", "sowie", "&", ",", "oder"):
@@ -172,6 +189,24 @@ class _Scanner:
         w = self.word(j)
         return bool(w) and _name_word(self.t[j]) and not _unit_word(w)
 
+    def _closed_list(self, j: int) -> bool:
+        """True when ``X, Y und Z`` follows: single name words closed by ``und``/``sowie``."""
+        k = j
+        while k < len(self.t):
+            if not self._list_word(k):
+                return False
+            sep = self.word(k + 1)
+            if sep in ("und", "sowie"):
+                return self._list_word(k + 2)
+            if sep != ",":
+                return False
+            k += 2
+        return False
+
+    def _list_word(self, k: int) -> bool:
+        w = self.word(k)
+        return bool(w) and _name_word(self.t[k]) and not _unit_word(w) and w[0].isupper()
+
     def _list_item(self, j: int) -> bool:
         w = self.word(j)
         if not w or not _name_word(self.t[j]) or _unit_word(w) or not w[0].isupper():
@@ -180,8 +215,13 @@ class _Scanner:
         return after in (",", "und", "sowie") or not _is_cap(after)
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Unit mentions in one folded sentence, in order, not overlapping."""
+def find_mentions(text: str, other_bodies: bool = True) -> list[Mention]:
+    """Unit mentions in one folded sentence, in order, not overlapping.
+
+    With ``other_bodies``, units placed in a ministry, a federal or state office, an association
+    and the like (``im Ministerium für ... eine Abteilung X``) are left out: they are no units of
+    the document's authority.
+    """
     tokens = tokenize(text)
     scan = _Scanner(tokens)
     mentions: list[Mention] = []
@@ -201,7 +241,9 @@ def find_mentions(text: str) -> list[Mention]:
                     i = end
                     continue
             elif j < len(tokens) and _name_word(tokens[j]) and not _unit_word(scan.word(j)):
-                end = min(scan.phrase(j, allow_lists=False), j + 4)
+                end = scan.phrase(j, allow_lists=True)
+                end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
+                end = _numbered_name(scan, end)
                 if end > j:
                     mentions.append(_mention(text, tokens, i, end, nominative(w)))
                     i = end
@@ -212,10 +254,15 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         compound = _compound_type(w)
         if compound:
+            first = _coordinated_start(scan, i)  # "Bürger- und Ordnungsamt"
+            if first < i and not (mentions and mentions[-1].end > tokens[first].start):
+                tok = Token(text[tokens[first].start : tok.end], tokens[first].start, tok.end)
+                w = tok.text
             end = i + 1
             if scan.word(end) == "," and scan._list_item(end + 1):
                 end = _list_end(scan, end)
-            name = nominative(w) + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else nominative(w)
+            w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
+            name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
             mentions.append(Mention(tok.start, tokens[end - 1].end, _clean(name), compound))
             i = end
             continue
@@ -223,7 +270,40 @@ def find_mentions(text: str) -> list[Mention]:
         if institution:
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
-    return _coordinated(text, tokens, mentions)
+    return _drop_aliases_and_others(text, _coordinated(text, tokens, mentions), other_bodies)
+
+
+def _numbered_name(scan: _Scanner, end: int) -> int:
+    """``Fachdienst 23 – Kreisentwicklung``: a number, a dash and a name make one name."""
+    if ROMAN.match(scan.word(end - 1)) and scan.word(end) in ("–", "-") and _is_cap(scan.word(end + 1)):
+        after = scan.phrase(end + 1, allow_lists=True)
+        if after > end + 1:
+            return after
+    return end
+
+
+def _coordinated_start(scan: _Scanner, i: int) -> int:
+    """First token of ``Bürger- und Ordnungsamt`` / ``Haupt-, Personal- und Organisationsamt``."""
+    k = i
+    if scan.word(k - 1) in ("und", "oder", "sowie") and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
+        k -= 2
+        while scan.word(k - 1) == "," and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
+            k -= 2
+    return k
+
+
+def _drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
+    """Without ``(Amt 10)`` after a unit's name, and without units of other bodies (ministries, ...)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        before = text[: m.start]
+        if kept and before.endswith("(") and m.end < len(text) and text[m.end] == ")":
+            if before[:-1].rstrip() == text[: kept[-1].end]:
+                continue
+        if other_bodies and (OTHER_BODY_BEFORE.search(before[-160:]) or OTHER_BODY_AFTER.match(text, m.end)):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _list_end(scan: _Scanner, j: int) -> int:
