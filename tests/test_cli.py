@@ -28,11 +28,21 @@ def test_build_writes_the_dataset_and_reports(run, data_copy, tmp_path):
     assert "valid" in result.output and "no findings" in result.output
     trig = (out / "kommgraph.trig").read_text(encoding="utf-8")
     graphs = re.findall(r"^<(https://w3id.org/kommgraph/id/graph/[^>]+)> \{", trig, flags=re.M)
-    assert graphs == ["https://w3id.org/kommgraph/id/graph/ontology", "https://w3id.org/kommgraph/id/graph/reference",
-                      *[f"https://w3id.org/kommgraph/id/graph/{s}" for s in (
-                          "000_d65d91dc76021873", "001_58ae47960ac759d4", "002_874d347909a477c9",
-                          "003_9b221352012cf691", "004_29db3fd777197def")],
-                      "https://w3id.org/kommgraph/id/graph/derived"]
+    assert graphs == [
+        "https://w3id.org/kommgraph/id/graph/ontology",
+        "https://w3id.org/kommgraph/id/graph/reference",
+        *[
+            f"https://w3id.org/kommgraph/id/graph/{s}"
+            for s in (
+                "000_d65d91dc76021873",
+                "001_58ae47960ac759d4",
+                "002_874d347909a477c9",
+                "003_9b221352012cf691",
+                "004_29db3fd777197def",
+            )
+        ],
+        "https://w3id.org/kommgraph/id/graph/derived",
+    ]
     assert "kg:succeededBy" in (out / "kommgraph.ttl").read_text(encoding="utf-8")
 
 
@@ -48,24 +58,43 @@ def test_headline_query(run, data_copy):
     result = run("query", "replaced-units", "--data-dir", str(data_copy))
     assert result.exit_code == 0
     row = next(line for line in result.output.splitlines() if "Stabsstelle wird umbenannt" in line)
-    assert re.search(r"Frankfurt am Main\s+Stabsstelle E-Government\s+Stabsstelle Digitalisierung\s+renaming\s+2018-06-01", row)
+    assert re.search(
+        r"Frankfurt am Main\s+Stabsstelle E-Government\s+Stabsstelle Digitalisierung\s+renaming\s+2018-06-01",
+        row,
+    )
 
 
-@pytest.mark.parametrize("fmt, check", [
-    ("csv", lambda out: out.splitlines()[0] == "authority,replaced,successor,change,effective,source"),
-    ("tsv", lambda out: out.splitlines()[0].split("\t")[0] == "authority"),
-    ("json", lambda out: json.loads(out)["results"]["bindings"][0]["effective"]["datatype"].endswith("#date")),
-    ("markdown", lambda out: out.startswith("| authority | replaced |")),
-])
+@pytest.mark.parametrize(
+    "fmt, check",
+    [
+        ("csv", lambda out: out.splitlines()[0] == "authority,replaced,successor,change,effective,source"),
+        ("tsv", lambda out: out.splitlines()[0].split("\t")[0] == "authority"),
+        (
+            "json",
+            lambda out: json.loads(out)["results"]["bindings"][0]["effective"]["datatype"].endswith("#date"),
+        ),
+        ("markdown", lambda out: out.startswith("| authority | replaced |")),
+    ],
+)
 def test_query_formats(run, data_copy, fmt, check):
     result = run("query", "replaced-units", "--format", fmt, "--data-dir", str(data_copy))
     assert result.exit_code == 0 and check(result.output)
 
 
 def test_query_with_parameters(run, data_copy):
-    result = run("query", "units-on-date", "-p", "authority=Offenbach am Main", "-p", "date=2021-03-15",
-                 "--data-dir", str(data_copy))
-    assert re.search(r"Stabsstelle Digitalisierung\s+Stabsstelle\s+Hauptamt\s+possible\s+2021-03", result.output)
+    result = run(
+        "query",
+        "units-on-date",
+        "-p",
+        "authority=Offenbach am Main",
+        "-p",
+        "date=2021-03-15",
+        "--data-dir",
+        str(data_copy),
+    )
+    assert re.search(
+        r"Stabsstelle Digitalisierung\s+Stabsstelle\s+Hauptamt\s+possible\s+2021-03", result.output
+    )
 
 
 def test_bad_parameter_is_a_usage_error(run, data_copy):
@@ -94,27 +123,40 @@ def test_validate_passes_on_the_curated_data(run, data_copy):
 def test_validate_names_a_renaming_with_two_resulting_units(run, data_copy):
     path = data_copy / "ttl" / "002_874d347909a477c9.ttl"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + """
+    path.write_text(
+        text
+        + """
 <https://w3id.org/kommgraph/id/event/06411000/2021-04-01-spin-off-amt-fuer-digitalisierung-und-it>
     a <https://w3id.org/kommgraph/ontology#Renaming> ;
-    <http://www.w3.org/ns/org#resultingOrganization> <https://w3id.org/kommgraph/id/unit/06411000/amt-fuer-interne-dienste> .
-""", encoding="utf-8")
+    <http://www.w3.org/ns/org#resultingOrganization>
+        <https://w3id.org/kommgraph/id/unit/06411000/amt-fuer-interne-dienste> .
+""",
+        encoding="utf-8",
+    )
     result = run("validate", "--data-dir", str(data_copy))
     assert result.exit_code == 1
     assert "A renaming has exactly one resulting unit" in result.output
-    assert "<https://w3id.org/kommgraph/id/event/06411000/2021-04-01-spin-off-amt-fuer-digitalisierung-und-it>" in result.output
+    assert (
+        "<https://w3id.org/kommgraph/id/event/06411000/2021-04-01-spin-off-amt-fuer-digitalisierung-und-it>"
+        in result.output
+    )
     assert "ttl/002_874d347909a477c9.ttl:" in result.output
 
 
 def test_validate_names_a_successor_that_starts_before_its_predecessor_ends(run, data_copy):
     path = data_copy / "ttl" / "000_d65d91dc76021873.ttl"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('''    kg:validFrom "2018-06-01"^^xsd:date ;''', '''    kg:validFrom "2018-05"^^xsd:gYearMonth ;''', 1)
+    text = text.replace(
+        """    kg:validFrom "2018-06-01"^^xsd:date ;""", """    kg:validFrom "2018-05"^^xsd:gYearMonth ;""", 1
+    )
     path.write_text(text, encoding="utf-8")
     result = run("validate", "--lang", "de", "--data-dir", str(data_copy))
     assert result.exit_code == 1
     assert "beginnt am 2018-05, bevor diese Einheit am 2018-06-01 endet" in result.output
-    assert '"Stabsstelle E-Government" <https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-e-government>' in result.output
+    assert (
+        '"Stabsstelle E-Government" <https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-e-government>'
+        in result.output
+    )
 
 
 def test_validate_json_report(run, data_copy):

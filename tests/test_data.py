@@ -1,4 +1,4 @@
-"""The curated graphs: every gold fact, every quote verbatim at its offsets, one canonical layout, shared IRIs."""
+"""The curated graphs: every gold fact, every quote verbatim at its offsets, one layout, shared IRIs."""
 
 from __future__ import annotations
 
@@ -30,7 +30,11 @@ def test_five_sources_each_with_a_curated_graph_and_sidecar():
     for stem in SOURCES:
         assert (DATA / "ttl" / f"{stem}.ttl").is_file()
         meta = tomllib.loads((DATA / "sources" / f"{stem}.meta.toml").read_text(encoding="utf-8"))
-        assert {"title", "published", "place", "publisher", "type"} <= set(meta) <= set(METADATA_KEYS) | {"notes"}
+        assert (
+            {"title", "published", "place", "publisher", "type"}
+            <= set(meta)
+            <= set(METADATA_KEYS) | {"notes"}
+        )
 
 
 def test_the_council_report_has_its_number_with_its_year():
@@ -60,7 +64,11 @@ def test_every_fact_names_its_source_and_a_quote_from_it(stem):
     graph = graph_of(stem)
     doc = URIRef(f"https://w3id.org/kommgraph/id/source/{stem}")
     facts = {s for c in FACT_CLASSES for s in graph.subjects(RDF.type, c)}
-    facts |= {s for cls in (KG.Founding, KG.Renaming, KG.SpinOff, KG.TransferOfFunctions) for s in graph.subjects(RDF.type, cls)}
+    facts |= {
+        s
+        for cls in (KG.Founding, KG.Renaming, KG.SpinOff, KG.TransferOfFunctions)
+        for s in graph.subjects(RDF.type, cls)
+    }
     for fact in facts:
         assert (fact, PROV.wasDerivedFrom, doc) in graph, fact
         assert any(graph.value(e, KG.inDocument) == doc for e in graph.objects(fact, KG.evidence)), fact
@@ -69,12 +77,16 @@ def test_every_fact_names_its_source_and_a_quote_from_it(stem):
 @pytest.mark.parametrize("path", sorted((DATA / "ttl").rglob("*.ttl")), ids=lambda p: p.name)
 def test_files_are_in_the_canonical_layout_without_blank_nodes(path):
     text = path.read_text(encoding="utf-8")
-    assert not any(isinstance(t, BNode) for triple in Graph().parse(data=text, format="turtle") for t in triple)
+    assert not any(
+        isinstance(t, BNode) for triple in Graph().parse(data=text, format="turtle") for t in triple
+    )
     assert turtle.reformat(text, str(path)) == text
 
 
 def test_one_renaming_stated_by_two_sources_is_one_event_with_the_same_units():
-    event = URIRef("https://w3id.org/kommgraph/id/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung")
+    event = URIRef(
+        "https://w3id.org/kommgraph/id/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung"
+    )
     news, report = graph_of("000_d65d91dc76021873"), graph_of("001_58ae47960ac759d4")
     for graph in (news, report):
         assert (event, RDF.type, KG.Renaming) in graph
@@ -85,14 +97,18 @@ def test_one_renaming_stated_by_two_sources_is_one_event_with_the_same_units():
 
 def test_dates_keep_their_precision():
     offenbach = graph_of("003_9b221352012cf691")
-    founded = offenbach.value(URIRef("https://w3id.org/kommgraph/id/unit/06413000/stabsstelle-digitalisierung"), KG.validFrom)
+    founded = offenbach.value(
+        URIRef("https://w3id.org/kommgraph/id/unit/06413000/stabsstelle-digitalisierung"), KG.validFrom
+    )
     assert (str(founded), str(founded.datatype)) == ("2021-03", "http://www.w3.org/2001/XMLSchema#gYearMonth")
 
 
 SCORER = SHARED / "tools" / "score_extraction.py"
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score_extraction.py is not beside the project")
+@pytest.mark.skipif(
+    not SCORER.exists(), reason="../shared/tools/score_extraction.py is not beside the project"
+)
 def test_curated_graphs_hold_every_gold_fact():
     spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
     scorer = importlib.util.module_from_spec(spec)
@@ -102,8 +118,15 @@ def test_curated_graphs_hold_every_gold_fact():
     assert (result["event_dates_exact"], result["issued_exact"], result["place"]) == (1.0, 1.0, 1.0)
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score_extraction.py is not beside the project")
+@pytest.mark.skipif(
+    not SCORER.exists(), reason="../shared/tools/score_extraction.py is not beside the project"
+)
 def test_scorer_command_line_reports_full_marks():
-    out = subprocess.run([sys.executable, str(SCORER), str(SHARED / "gold" / "seeds"), str(DATA / "ttl"), "--json"],
-                         capture_output=True, text=True, check=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(SHARED / "gold" / "seeds"), str(DATA / "ttl"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     assert json.loads(out.stdout)["events"]["f1"] == 1.0

@@ -1,4 +1,4 @@
-"""The README documents every command and every stored query, and its two set-up commands are the ones CI runs."""
+"""The README documents every command and every stored query; CI runs the README's test command."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ontology defines every kg: term that data, shapes, queries and code use, each documented in German and English."""
+"""The ontology defines every kg: term in use, each documented in German and English."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def used_terms() -> dict[str, str]:
 
 
 def defined(ontology: Graph) -> set[str]:
-    return {str(s)[len(str(KG)):] for s in ontology.subjects(RDF.type, None) if str(s).startswith(str(KG))}
+    return {str(s)[len(str(KG)) :] for s in ontology.subjects(RDF.type, None) if str(s).startswith(str(KG))}
 
 
 def test_every_used_kg_term_is_defined(ontology):
@@ -59,9 +59,12 @@ def classes_and_properties(ontology: Graph) -> list[URIRef]:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_every_term_has_label_and_definition_in_both_languages(ontology, lang):
-    lacking = [str(t) for t in classes_and_properties(ontology)
-               if not any(getattr(o, "language", None) == lang for o in ontology.objects(t, RDFS.label))
-               or not any(getattr(o, "language", None) == lang for o in ontology.objects(t, SKOS.definition))]
+    lacking = [
+        str(t)
+        for t in classes_and_properties(ontology)
+        if not any(getattr(o, "language", None) == lang for o in ontology.objects(t, RDFS.label))
+        or not any(getattr(o, "language", None) == lang for o in ontology.objects(t, SKOS.definition))
+    ]
     assert lacking == []
 
 
@@ -71,8 +74,14 @@ def test_every_property_has_a_range(ontology):
 
 
 def test_every_class_is_aligned_to_a_standard_vocabulary(ontology):
-    standard = ("http://www.w3.org/ns/org#", "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#",
-                "http://xmlns.com/foaf/0.1/", "http://www.w3.org/ns/oa#", "http://purl.org/dc/terms/")
+    standard = (
+        "http://www.w3.org/ns/org#",
+        "http://www.w3.org/ns/prov#",
+        "http://www.w3.org/2004/02/skos/core#",
+        "http://xmlns.com/foaf/0.1/",
+        "http://www.w3.org/ns/oa#",
+        "http://purl.org/dc/terms/",
+    )
 
     def aligned(cls, seen=()):
         for sup in ontology.objects(cls, RDFS.subClassOf):
@@ -85,18 +94,58 @@ def test_every_class_is_aligned_to_a_standard_vocabulary(ontology):
 
 
 def test_concept_schemes_are_part_of_the_ontology(ontology):
-    for scheme, member in [(KG.UnitTypes, KG.Stabsstelle), (KG.DocumentTypes, KG.CouncilReport), (KG.Roles, KG.CoHead)]:
+    for scheme, member in [
+        (KG.UnitTypes, KG.Stabsstelle),
+        (KG.DocumentTypes, KG.CouncilReport),
+        (KG.Roles, KG.CoHead),
+    ]:
         assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
         assert (member, SKOS.inScheme, scheme) in ontology
 
 
 def test_the_core_contract_terms_exist(ontology):
-    contract = ["LocalAuthority", "AdministrativeUnit", "ChangeEvent", "Founding", "Renaming", "Merger", "Split",
-                "SpinOff", "Absorption", "Relocation", "TransferOfFunctions", "Dissolution", "Function",
-                "SourceDocument", "Evidence", "Strategy", "ags", "ars", "unitType", "effectiveDate", "announcedDate",
-                "transferredFunction", "decidedBy", "evidence", "start", "end", "inDocument", "sha256", "authority",
-                "presentedOn", "projectCount", "measure", "validFrom", "validUntil", "succeededBy", "precededBy",
-                "spunOffFrom", "Head", "CoHead", "PoliticallyResponsible"]
+    contract = [
+        "LocalAuthority",
+        "AdministrativeUnit",
+        "ChangeEvent",
+        "Founding",
+        "Renaming",
+        "Merger",
+        "Split",
+        "SpinOff",
+        "Absorption",
+        "Relocation",
+        "TransferOfFunctions",
+        "Dissolution",
+        "Function",
+        "SourceDocument",
+        "Evidence",
+        "Strategy",
+        "ags",
+        "ars",
+        "unitType",
+        "effectiveDate",
+        "announcedDate",
+        "transferredFunction",
+        "decidedBy",
+        "evidence",
+        "start",
+        "end",
+        "inDocument",
+        "sha256",
+        "authority",
+        "presentedOn",
+        "projectCount",
+        "measure",
+        "validFrom",
+        "validUntil",
+        "succeededBy",
+        "precededBy",
+        "spunOffFrom",
+        "Head",
+        "CoHead",
+        "PoliticallyResponsible",
+    ]
     assert [t for t in contract if t not in defined(ontology)] == []
 
 

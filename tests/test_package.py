@@ -15,17 +15,38 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     return next(out.glob("kommgraph-*.whl"))
 
 
 def test_wheel_ships_ontology_shapes_queries_and_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for expected in ["kommgraph/ontology/kommgraph.ttl", "kommgraph/shapes/core.ttl", "kommgraph/shapes/events.ttl",
-                     "kommgraph/queries/replaced-units.rq", "kommgraph/queries/rules/40-date-bounds.rq",
-                     "kommgraph/data/ttl/reference/authorities.ttl", "kommgraph/data/sources/000_d65d91dc76021873.txt",
-                     "kommgraph/cli.py"]:
+    for expected in [
+        "kommgraph/ontology/kommgraph.ttl",
+        "kommgraph/shapes/core.ttl",
+        "kommgraph/shapes/events.ttl",
+        "kommgraph/queries/replaced-units.rq",
+        "kommgraph/queries/rules/40-date-bounds.rq",
+        "kommgraph/data/ttl/reference/authorities.ttl",
+        "kommgraph/data/sources/000_d65d91dc76021873.txt",
+        "kommgraph/cli.py",
+    ]:
         assert expected in names, expected
 
 

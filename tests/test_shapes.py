@@ -1,4 +1,4 @@
-"""Every shape has a conforming example (tests/shapes/base.ttl) and a breaking one (tests/shapes/invalid/SHAPE.ru)."""
+"""Every shape has a conforming example (shapes/base.ttl) and a breaking one (shapes/invalid/SHAPE.ru)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNod
 
 def targeted_shapes() -> list[str]:
     shapes = shapes_graph()
-    return sorted({str(s)[len(KGSH):] for s in shapes.subjects(RDF.type, SH.NodeShape)
-                   if any(shapes.value(s, t) is not None for t in TARGETS)})
+    return sorted(
+        {
+            str(s)[len(KGSH) :]
+            for s in shapes.subjects(RDF.type, SH.NodeShape)
+            if any(shapes.value(s, t) is not None for t in TARGETS)
+        }
+    )
 
 
 @pytest.fixture(scope="module")

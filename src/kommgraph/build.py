@@ -77,15 +77,15 @@ def merged_data(store: ox.Store, names: list[str]) -> Graph:
     return graph
 
 
-def write_atomically(files: dict[Path, str]) -> list[Path]:
-    """Write every file to a temporary name, then rename them all into place."""
+def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
+    """Write every file to a temporary name, then rename them all into place (text as UTF-8, LF)."""
     staged = []
     try:
-        for path, text in files.items():
+        for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
+            with os.fdopen(handle, "wb") as out:
+                out.write(content.encode("utf-8") if isinstance(content, str) else content)
             staged.append((Path(temporary), path))
     except BaseException:
         for temporary, _ in staged:
@@ -96,7 +96,9 @@ def write_atomically(files: dict[Path, str]) -> list[Path]:
     return [path for _, path in staged]
 
 
-def build(data_dir: Path | None = None, out_dir: Path = Path("dist"), fail_on: str = "violation") -> BuildResult:
+def build(
+    data_dir: Path | None = None, out_dir: Path = Path("dist"), fail_on: str = "violation"
+) -> BuildResult:
     loaded = load(data_dir)
     report = validate(loaded.store, loaded.files, loaded.layout)
     result = BuildResult(loaded, report)
@@ -104,8 +106,11 @@ def build(data_dir: Path | None = None, out_dir: Path = Path("dist"), fail_on: s
         return result
     names = graph_order(loaded)
     header = "kommgraph dataset, built by `kommgraph build`: do not edit, edit data/ttl and rebuild."
-    result.written = write_atomically({
-        out_dir / "kommgraph.trig": f"# {header}\n" + canonical_trig(as_dataset(loaded.store, names), [URIRef(n) for n in names]),
-        out_dir / "kommgraph.ttl": canonical_turtle(merged_data(loaded.store, names), header),
-    })
+    result.written = write_atomically(
+        {
+            out_dir / "kommgraph.trig": f"# {header}\n"
+            + canonical_trig(as_dataset(loaded.store, names), [URIRef(n) for n in names]),
+            out_dir / "kommgraph.ttl": canonical_turtle(merged_data(loaded.store, names), header),
+        }
+    )
     return result

@@ -41,8 +41,12 @@ class Failed(click.ClickException):
 
 
 def data_options(command):
-    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Data directory with ttl/ and sources/ (default: $KOMMGRAPH_DATA, ./data, or the bundled data).")
+    @click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Data directory with ttl/ and sources/ (default: $KOMMGRAPH_DATA, ./data, or the bundled data).",
+    )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         return command(*args, **kwargs)
@@ -51,8 +55,14 @@ def data_options(command):
 
 
 def output_options(command):
-    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                  help="Output format.")
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         return command(*args, **kwargs)
@@ -62,6 +72,7 @@ def output_options(command):
 
 def input_errors(command):
     """Turn the library's input errors into exit code 3 with the file and line in the message."""
+
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
@@ -74,8 +85,9 @@ def input_errors(command):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-             epilog=EXIT_CODES)
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=EXIT_CODES
+)
 @click.version_option(__version__, prog_name="kommgraph")
 def main():
     """kommgraph: a temporal knowledge graph of German local-government units and their succession."""
@@ -83,9 +95,16 @@ def main():
 
 @main.command()
 @data_options
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True,
-              help="Folder for the dataset files.")
-@click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the dataset files.",
+)
+@click.option(
+    "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
+)
 @input_errors
 def build(data_dir, out, lang):
     """Load the data, derive, validate, and write dist/kommgraph.trig and dist/kommgraph.ttl.
@@ -96,9 +115,13 @@ def build(data_dir, out, lang):
 
     result = run_build(data_dir, out)
     loaded = result.loaded
-    click.echo(f"loaded   {len(loaded.files)} files: {len(loaded.source_graphs)} sources, reference data, ontology")
-    click.echo(f"derived  {sum(loaded.derived.values())} triples by {len(loaded.derived)} rules "
-               + ", ".join(f"{k} {v}" for k, v in loaded.derived.items()))
+    click.echo(
+        f"loaded   {len(loaded.files)} files: {len(loaded.source_graphs)} sources, reference data, ontology"
+    )
+    click.echo(
+        f"derived  {sum(loaded.derived.values())} triples by {len(loaded.derived)} rules "
+        + ", ".join(f"{k} {v}" for k, v in loaded.derived.items())
+    )
     report = result.report
     if report.findings:
         click.echo(text_report(report, lang), nl=False)
@@ -113,9 +136,16 @@ def build(data_dir, out, lang):
 @main.command()
 @data_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="violation", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
-@click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default="violation",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
+)
 @input_errors
 def validate(data_dir, fmt, fail_on, lang):
     """Validate the data: SHACL shapes, SPARQL checks, quotes against their sources."""
@@ -125,8 +155,17 @@ def validate(data_dir, fmt, fail_on, lang):
     loaded = load(data_dir)
     report = run_validate(loaded.store, loaded.files, loaded.layout)
     if fmt == "json":
-        click.echo(json.dumps({"conforms": not report.fails(fail_on), "checked": report.checked,
-                               "findings": [f.as_dict(lang) for f in report.findings]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "conforms": not report.fails(fail_on),
+                    "checked": report.checked,
+                    "findings": [f.as_dict(lang) for f in report.findings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         click.echo(text_report(report, lang), nl=False)
     if report.fails(fail_on):
@@ -145,7 +184,14 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 @main.command()
 @click.argument("name")
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the query (repeatable).")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query (repeatable).",
+)
 @data_options
 @output_options
 @input_errors
@@ -166,11 +212,30 @@ def list_queries(fmt):
     """List the stored queries with their summaries and parameters."""
     catalogue = queries.catalogue()
     if fmt == "json":
-        click.echo(json.dumps([
-            {"name": q.name, "summary": q.summary, "tags": q.tags,
-             "parameters": [{"name": p.name, "type": p.type_label, "required": p.required, "default": p.default,
-                             "allowed": list(p.allowed)} for p in q.parameters]}
-            for q in catalogue.values()], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "name": q.name,
+                        "summary": q.summary,
+                        "tags": q.tags,
+                        "parameters": [
+                            {
+                                "name": p.name,
+                                "type": p.type_label,
+                                "required": p.required,
+                                "default": p.default,
+                                "allowed": list(p.allowed),
+                            }
+                            for p in q.parameters
+                        ],
+                    }
+                    for q in catalogue.values()
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for q in catalogue.values():
         click.echo(f"{q.name}\n    {q.summary}")
@@ -182,7 +247,9 @@ def list_queries(fmt):
 
 @main.command()
 @data_options
-@click.option("--check", is_flag=True, help="Only report files that are not in the canonical layout (exit 1).")
+@click.option(
+    "--check", is_flag=True, help="Only report files that are not in the canonical layout (exit 1)."
+)
 @input_errors
 def fmt(data_dir, check):
     """Rewrite data/ttl in the canonical Turtle layout (sorted, fixed prefixes, no blank nodes)."""

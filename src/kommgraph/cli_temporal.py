@@ -22,8 +22,13 @@ def _day(ctx, param, value):
 
 
 def known_at_option(command):
-    @click.option("--known-at", "known_at", callback=_day, metavar="YYYY-MM-DD",
-                  help="Use only the sources issued by this day (what was known then).")
+    @click.option(
+        "--known-at",
+        "known_at",
+        callback=_day,
+        metavar="YYYY-MM-DD",
+        help="Use only the sources issued by this day (what was known then).",
+    )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         return command(*args, **kwargs)
@@ -33,6 +38,7 @@ def known_at_option(command):
 
 def lookup_errors(command):
     """An unknown or ambiguous authority or unit is a usage error (exit 2) that lists the candidates."""
+
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
@@ -55,8 +61,9 @@ def _stores(data_dir, known_at):
 @click.argument("authority")
 @click.option("--at", "at", required=True, callback=_day, metavar="YYYY-MM-DD", help="The day to show.")
 @known_at_option
-@click.option("--format", "fmt", type=click.Choice(["tree", "json", "ttl"]), default="tree",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["tree", "json", "ttl"]), default="tree", show_default=True
+)
 @data_options
 @input_errors
 @lookup_errors
@@ -95,10 +102,15 @@ def lineage(unit, known_at, fmt, data_dir):
 
 @click.command()
 @click.argument("authority")
-@click.option("--format", "fmt", type=click.Choice(["text", "mermaid", "svg"]), default="text",
-              show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "mermaid", "svg"]), default="text", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @known_at_option
 @data_options
 @input_errors

@@ -57,7 +57,9 @@ def discover(data_dir: Path | None = None, include_ontology: bool = True) -> lis
     if not layout.ttl_dir.is_dir():
         raise LoadError(f"{layout.ttl_dir}: no such folder (expected a kommgraph data directory with ttl/)")
     files = [GraphFile(p, str(graph_iri(p.stem)), "source") for p in sorted(layout.ttl_dir.glob("*.ttl"))]
-    files += [GraphFile(p, str(REFERENCE_GRAPH), "reference") for p in sorted(layout.reference_dir.rglob("*.ttl"))]
+    files += [
+        GraphFile(p, str(REFERENCE_GRAPH), "reference") for p in sorted(layout.reference_dir.rglob("*.ttl"))
+    ]
     if include_ontology:
         files += [GraphFile(p, str(ONTOLOGY_GRAPH), "ontology") for p in paths.ontology_files()]
     return files
@@ -65,7 +67,9 @@ def discover(data_dir: Path | None = None, include_ontology: bool = True) -> lis
 
 def load_file(store: ox.Store, graph_file: GraphFile) -> None:
     try:
-        store.load(path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph))
+        store.load(
+            path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph)
+        )
     except SyntaxError as exc:
         raise LoadError(f"{graph_file.path} line {exc.lineno} column {exc.offset}: {_reason(exc)}") from exc
     except OSError as exc:

@@ -35,7 +35,9 @@ def derive(store: ox.Store) -> dict[str, int]:
     target = derived_graph()
     counts: dict[str, int] = {}
     for rule in rules():
-        triples = [t for t in store.query(rule.text) if ox.Quad(t.subject, t.predicate, t.object) not in store]
+        triples = [
+            t for t in store.query(rule.text) if ox.Quad(t.subject, t.predicate, t.object) not in store
+        ]
         store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in triples])
         store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
         counts[rule.name] = len(triples)

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import XSD
 
 from kommgraph import media
+from kommgraph.build import write_atomically
 from kommgraph.dataset import merge_into_default
 from kommgraph.engines import to_rdflib
 from kommgraph.turtle import bind_prefixes, canonical_trig, canonical_turtle
@@ -449,21 +448,7 @@ def write_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Pa
             name = line.partition("  ")[2]
             if name and _SAFE_PATH.match(name) and ".." not in name.split("/"):
                 previous.add(name)
-    staged = []
-    try:
-        for name, data in files.items():
-            path = out / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            staged.append((Path(temporary), path))
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, path in staged:
-        os.replace(temporary, path)
+    written = write_atomically({out / name: data for name, data in files.items()})
     removed = []
     for name in sorted(previous - set(files) - {CHECKSUM_FILE}):
         path = out / name
@@ -474,7 +459,7 @@ def write_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Pa
             while parent != out and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
-    return [p for _, p in staged], removed
+    return written, removed
 
 
 def publish(

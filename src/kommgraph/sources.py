@@ -91,7 +91,9 @@ def read_sidecar(path: Path) -> dict[str, str]:
         raise SourceError(f"{sidecar} line {exc.lineno}: {exc.msg}") from exc
     unknown = sorted(set(data) - set(METADATA_KEYS) - {"notes"})
     if unknown:
-        raise SourceError(f"{sidecar}: unknown keys {', '.join(unknown)}; allowed: {', '.join(METADATA_KEYS)}")
+        raise SourceError(
+            f"{sidecar}: unknown keys {', '.join(unknown)}; allowed: {', '.join(METADATA_KEYS)}"
+        )
     return {k: str(v) for k, v in data.items() if k in METADATA_KEYS and str(v).lower() != "unknown"}
 
 

@@ -78,7 +78,9 @@ class KnownSource:
 
 def known_sources(store: ox.Store, day: dt.date) -> list[KnownSource]:
     """Every source graph with its issue date and whether it had appeared by ``day``."""
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?g ?issued ?source ?title WHERE {
           GRAPH ?g {
             ?g a kg:SourceGraph .
@@ -86,7 +88,8 @@ def known_sources(store: ox.Store, day: dt.date) -> list[KnownSource]:
             OPTIONAL { ?g prov:wasDerivedFrom ?source }
           }
           OPTIONAL { ?source dct:title ?title }
-        } ORDER BY ?g""")
+        } ORDER BY ?g""",
+    )
     out = []
     for row in rows:
         issued = from_term(row["issued"]) if row["issued"] is not None else None
@@ -122,9 +125,12 @@ class Authority:
 
 def find_authority(store: ox.Store, text: str) -> Authority:
     """An authority by its 8-digit AGS or its name (case-insensitive)."""
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?a ?name ?ags WHERE { ?a a kg:LocalAuthority ; skos:prefLabel ?name ; kg:ags ?ags }
-        ORDER BY ?name""")
+        ORDER BY ?name""",
+    )
     wanted = text.strip().casefold()
     for row in rows:
         if wanted in (row["ags"].value, row["name"].value.casefold()):
@@ -137,16 +143,19 @@ def find_unit(store: ox.Store, text: str) -> str:
     """A unit's IRI from its IRI (``https://…`` or ``kgid:unit/…``) or its exact name (case-insensitive)."""
     text = text.strip()
     if text.startswith("kgid:"):
-        text = DEFAULT_BASE + text[len("kgid:"):]
+        text = DEFAULT_BASE + text[len("kgid:") :]
     if text.startswith(("http://", "https://")):
         if not _select(store, "SELECT ?u WHERE { ?u a kg:AdministrativeUnit }", u=ox.NamedNode(text)):
             raise NotFound(f"no administrative unit <{text}> in the data")
         return text
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?u ?name ?authority WHERE {
           ?u a kg:AdministrativeUnit ; skos:prefLabel ?name .
           OPTIONAL { ?u org:unitOf/skos:prefLabel ?authority }
-        } ORDER BY ?u""")
+        } ORDER BY ?u""",
+    )
     matches = [r for r in rows if r["name"].value.casefold() == text.casefold()]
     units = sorted({r["u"].value for r in matches})
     if len(units) == 1:
@@ -190,8 +199,13 @@ class Lifespan:
 def _date_dict(value: TrueDate | None) -> dict | None:
     if value is None:
         return None
-    return {"value": str(value), "earliest": value.earliest.isoformat(), "latest": value.latest.isoformat(),
-            "precision": value.precision, "approximate": value.approximate}
+    return {
+        "value": str(value),
+        "earliest": value.earliest.isoformat(),
+        "latest": value.latest.isoformat(),
+        "precision": value.precision,
+        "approximate": value.approximate,
+    }
 
 
 def _prefer(values: list[tuple[TrueDate, str, str | None]]) -> TrueDate | None:
@@ -222,7 +236,8 @@ def stated_dates(store: ox.Store, subjects, properties) -> dict[tuple[str, str],
     for row in _select(store, text):
         approximate = row["approx"].value == "true"
         grouped[(row["s"].value, row["p"].value)].append(
-            (from_term(row["value"], approximate), row["source"].value, _text(row["prevailing"]) or None))
+            (from_term(row["value"], approximate), row["source"].value, _text(row["prevailing"]) or None)
+        )
     return {key: _prefer(values) for key, values in grouped.items()}
 
 
@@ -231,14 +246,17 @@ def lifespans(store: ox.Store, units) -> dict[str, Lifespan]:
     create and end it (as rules 20 and 21 derive them), at true precision."""
     units = sorted(set(units))
     stated = stated_dates(store, units, [KG.validFrom, KG.validUntil])
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?unit ?event ?type ?original ?resulting WHERE {
           #VALUES
           { ?event org:resultingOrganization ?unit } UNION { ?event org:originalOrganization ?unit }
           ?event a ?type .
           BIND(EXISTS { ?event org:originalOrganization ?unit } AS ?original)
           BIND(EXISTS { ?event org:resultingOrganization ?unit } AS ?resulting)
-        }""".replace("#VALUES", _values("unit", units)))
+        }""".replace("#VALUES", _values("unit", units)),
+    )
     creating, ending = defaultdict(set), defaultdict(set)
     for row in rows:
         unit, event, kind = row["unit"].value, row["event"].value, row["type"].value
@@ -308,11 +326,22 @@ class SnapshotUnit:
 
     def as_dict(self) -> dict:
         return {
-            "unit": self.iri, "name": self.name, "type": self.unit_type, "status": str(self.status),
+            "unit": self.iri,
+            "name": self.name,
+            "type": self.unit_type,
+            "status": str(self.status),
             **self.lifespan.as_dict(),
             "parents": [{"unit": p.iri, "name": p.name, "status": str(p.status)} for p in self.parents],
-            "heads": [{"person": h.person, "role": h.role, "title": h.title, "status": str(h.status),
-                       "membership": h.membership} for h in self.heads],
+            "heads": [
+                {
+                    "person": h.person,
+                    "role": h.role,
+                    "title": h.title,
+                    "status": str(h.status),
+                    "membership": h.membership,
+                }
+                for h in self.heads
+            ],
         }
 
 
@@ -332,25 +361,34 @@ class Snapshot:
         return next((u for u in self.units if u.name == name), None)
 
     def as_dict(self) -> dict:
-        return {"snapshot": self.iri, "authority": self.authority.name, "ags": self.authority.ags,
-                "date": self.day.isoformat(),
-                "known_at": self.known_at.isoformat() if self.known_at else None,
-                "units": [u.as_dict() for u in self.units]}
+        return {
+            "snapshot": self.iri,
+            "authority": self.authority.name,
+            "ags": self.authority.ags,
+            "date": self.day.isoformat(),
+            "known_at": self.known_at.isoformat() if self.known_at else None,
+            "units": [u.as_dict() for u in self.units],
+        }
 
 
-def snapshot(store: ox.Store, authority: Authority, day: dt.date,
-             known_at_day: dt.date | None = None) -> Snapshot:
+def snapshot(
+    store: ox.Store, authority: Authority, day: dt.date, known_at_day: dt.date | None = None
+) -> Snapshot:
     """The authority's units that certainly or possibly exist on ``day``, with the parents valid on that day
     (dated placements first, else org:subOrganizationOf) and their heads.
 
     A unit with no known start is taken to have existed before, one with no known end to exist on, as
     in the stored query units-on-date. Pass a store from ``known_at`` for what was known on a day.
     """
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?authority ?unit ?name ?type WHERE {
           ?unit a kg:AdministrativeUnit ; org:unitOf ?authority ; skos:prefLabel ?name .
           OPTIONAL { ?unit kg:unitType/skos:prefLabel ?type . FILTER(LANG(?type) = "de") }
-        } ORDER BY ?name ?unit""", authority=ox.NamedNode(authority.iri))
+        } ORDER BY ?name ?unit""",
+        authority=ox.NamedNode(authority.iri),
+    )
     info = {}
     for row in rows:
         info.setdefault(row["unit"].value, (row["name"].value, _text(row["type"])))
@@ -372,7 +410,9 @@ def snapshot(store: ox.Store, authority: Authority, day: dt.date,
 def _parents(store: ox.Store, units: dict, day: dt.date):
     if not units:
         return []
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?unit ?parent ?name ?placement ?from ?fromE ?fromL ?until ?untilE ?untilL WHERE {
           #VALUES
           {
@@ -385,7 +425,8 @@ def _parents(store: ox.Store, units: dict, day: dt.date):
           UNION
           { ?unit org:subOrganizationOf ?parent . FILTER NOT EXISTS { ?unit kg:placement ?any } }
           ?parent skos:prefLabel ?name .
-        } ORDER BY ?unit ?name ?placement""".replace("#VALUES", _values("unit", units)))
+        } ORDER BY ?unit ?name ?placement""".replace("#VALUES", _values("unit", units)),
+    )
     found = []
     seen = set()
     for row in rows:
@@ -403,14 +444,17 @@ def _parents(store: ox.Store, units: dict, day: dt.date):
 def _heads(store: ox.Store, units: dict, day: dt.date, spans: dict[str, Lifespan]):
     if not units:
         return []
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT ?unit ?membership ?person ?role ?title WHERE {
           #VALUES
           ?membership org:organization ?unit ; org:role ?r ; org:member/foaf:name ?person .
           FILTER(?r IN (kg:Head, kg:CoHead))
           ?r skos:prefLabel ?role . FILTER(LANG(?role) = "en")
           OPTIONAL { ?membership kg:roleTitle ?title }
-        } ORDER BY ?unit ?person ?membership ?title""".replace("#VALUES", _values("unit", units)))
+        } ORDER BY ?unit ?person ?membership ?title""".replace("#VALUES", _values("unit", units)),
+    )
     memberships = sorted({r["membership"].value for r in rows})
     dates = stated_dates(store, memberships, [KG.validFrom, KG.validUntil])
     found, seen = [], set()
@@ -419,13 +463,18 @@ def _heads(store: ox.Store, units: dict, day: dt.date, spans: dict[str, Lifespan
         if membership in seen:
             continue
         seen.add(membership)
-        status = exists_on(day, dates.get((membership, str(KG.validFrom))),
-                           dates.get((membership, str(KG.validUntil))))
+        status = exists_on(
+            day, dates.get((membership, str(KG.validFrom))), dates.get((membership, str(KG.validUntil)))
+        )
         status = status & units[row["unit"].value].status
         if status is Answer.NO:
             continue
-        found.append((row["unit"].value, Head(membership, row["person"].value, row["role"].value,
-                                              _text(row["title"]), status)))
+        found.append(
+            (
+                row["unit"].value,
+                Head(membership, row["person"].value, row["role"].value, _text(row["title"]), status),
+            )
+        )
     return found
 
 
@@ -507,8 +556,11 @@ def snapshot_graph(store: ox.Store, snap: Snapshot) -> Graph:
     triples += describe(persons)
     evidence = {str(o) for s, p, o in triples if p == KG.evidence}
     triples += describe(evidence)
-    documents = {str(o) for s, p, o in triples
-                 if str(p) in ("http://www.w3.org/ns/prov#wasDerivedFrom", str(KG.inDocument))}
+    documents = {
+        str(o)
+        for s, p, o in triples
+        if str(p) in ("http://www.w3.org/ns/prov#wasDerivedFrom", str(KG.inDocument))
+    }
     triples += describe(documents)
     publishers = {str(o) for s, p, o in triples if str(p) == "http://purl.org/dc/terms/publisher"} - subjects
     triples += describe(publishers)
@@ -615,10 +667,13 @@ def events(store: ox.Store, iris) -> dict[str, Event]:
     if not iris:
         return {}
     out = {i: Event(i) for i in iris}
-    slots = {"http://www.w3.org/ns/org#originalOrganization": "originals",
-             "http://www.w3.org/ns/org#resultingOrganization": "resultings",
-             str(KG.spunOffFrom): "spun_off_from", str(KG.previousParent): "previous_parents",
-             str(KG.newParent): "new_parents"}
+    slots = {
+        "http://www.w3.org/ns/org#originalOrganization": "originals",
+        "http://www.w3.org/ns/org#resultingOrganization": "resultings",
+        str(KG.spunOffFrom): "spun_off_from",
+        str(KG.previousParent): "previous_parents",
+        str(KG.newParent): "new_parents",
+    }
     for row in _select(store, _EVENT_TRIPLES.replace("#VALUES", _values("event", iris))):
         event, p, o = out[row["event"].value], row["p"].value, row["o"].value
         if p == str(RDF.type):
@@ -655,13 +710,16 @@ def events_of(store: ox.Store, units) -> dict[str, Event]:
     units = sorted(set(units))
     if not units:
         return {}
-    rows = _select(store, """
+    rows = _select(
+        store,
+        """
         SELECT DISTINCT ?event WHERE {
           #VALUES
           ?event org:originalOrganization|org:resultingOrganization|kg:spunOffFrom
                  |kg:previousParent|kg:newParent ?unit ;
                  a/rdfs:subClassOf kg:ChangeEvent .
-        } ORDER BY ?event""".replace("#VALUES", _values("unit", units)))
+        } ORDER BY ?event""".replace("#VALUES", _values("unit", units)),
+    )
     return events(store, [r["event"].value for r in rows])
 
 
@@ -669,8 +727,12 @@ def names(store: ox.Store, iris) -> dict[str, str]:
     iris = sorted(set(iris))
     if not iris:
         return {}
-    rows = _select(store, """SELECT ?s ?name WHERE { #VALUES ?s skos:prefLabel ?name } ORDER BY ?s ?name"""
-                   .replace("#VALUES", _values("s", iris)))
+    rows = _select(
+        store,
+        """SELECT ?s ?name WHERE { #VALUES ?s skos:prefLabel ?name } ORDER BY ?s ?name""".replace(
+            "#VALUES", _values("s", iris)
+        ),
+    )
     out: dict[str, str] = {}
     for row in rows:
         out.setdefault(row["s"].value, row["name"].value)
@@ -690,13 +752,20 @@ class Step:
     def as_dict(self, label: dict[str, str]) -> dict:
         e = self.event
         return {
-            "depth": self.depth, "relation": self.relation,
-            "from": label.get(self.unit, self.unit), "unit": self.unit,
+            "depth": self.depth,
+            "relation": self.relation,
+            "from": label.get(self.unit, self.unit),
+            "unit": self.unit,
             "to": [{"unit": u, "name": label.get(u, u)} for u in self.units],
-            "event": e.iri, "type": e.label, "date": _date_dict(e.date), "planned": e.planned,
+            "event": e.iri,
+            "type": e.label,
+            "date": _date_dict(e.date),
+            "planned": e.planned,
             "functions": e.functions,
-            "sources": [{"source": s.source, "title": s.title, "issued": s.issued, "quotes": list(s.quotes)}
-                        for s in e.sources],
+            "sources": [
+                {"source": s.source, "title": s.title, "issued": s.issued, "quotes": list(s.quotes)}
+                for s in e.sources
+            ],
         }
 
 
@@ -718,14 +787,18 @@ class Lineage:
         return out
 
     def as_dict(self) -> dict:
-        return {"unit": self.unit, "name": self.name,
-                "known_at": self.known_at.isoformat() if self.known_at else None,
-                **(self.lifespan.as_dict() if self.lifespan else {}),
-                "steps": [s.as_dict(self.labels) for s in self.steps]}
+        return {
+            "unit": self.unit,
+            "name": self.name,
+            "known_at": self.known_at.isoformat() if self.known_at else None,
+            **(self.lifespan.as_dict() if self.lifespan else {}),
+            "steps": [s.as_dict(self.labels) for s in self.steps],
+        }
 
 
-def lineage(store: ox.Store, unit: str, known_at_day: dt.date | None = None,
-            name: str | None = None) -> Lineage:
+def lineage(
+    store: ox.Store, unit: str, known_at_day: dt.date | None = None, name: str | None = None
+) -> Lineage:
     """Predecessors and successors of ``unit`` through every kind of change, any number of steps.
 
     Succession (renaming, merger, split, spin-off, absorption) is followed in both directions; the other
@@ -750,7 +823,8 @@ def lineage(store: ox.Store, unit: str, known_at_day: dt.date | None = None,
                     forward_step = relation == "successor"
                     backward_step = relation == "predecessor"
                     if (forward_step and not going_forward and current != unit) or (
-                            backward_step and going_forward and current != unit):
+                        backward_step and going_forward and current != unit
+                    ):
                         continue  # stay on one side of the unit asked for
                     key = (event.iri, relation, current)
                     if key in seen_steps:
@@ -764,8 +838,15 @@ def lineage(store: ox.Store, unit: str, known_at_day: dt.date | None = None,
                                 depth[other] = step_depth
                                 frontier.append(other)
     labels = names(store, {unit} | {u for s in steps for u in s.units + [s.unit]})
-    steps.sort(key=lambda s: (s.depth, s.event.date.earliest if s.event.date else dt.date.max,
-                              s.relation, s.event.iri, s.unit))
+    steps.sort(
+        key=lambda s: (
+            s.depth,
+            s.event.date.earliest if s.event.date else dt.date.max,
+            s.relation,
+            s.event.iri,
+            s.unit,
+        )
+    )
     name = labels.get(unit) or name or unit
     return Lineage(unit, name, known_at_day, steps, labels, lifespans(store, [unit]).get(unit))
 
@@ -813,8 +894,10 @@ def lineage_text(lin: Lineage) -> str:
         subject = lin.labels.get(step.unit, step.unit)
         target = f" {others}" if others else ""
         if step.relation == "relocated":
-            moved = [", ".join(lin.labels.get(u, u) for u in side) or "?"
-                     for side in (event.previous_parents, event.new_parents)]
+            moved = [
+                ", ".join(lin.labels.get(u, u) for u in side) or "?"
+                for side in (event.previous_parents, event.new_parents)
+            ]
             target = f" from {moved[0]} to {moved[1]}"
         lines.append(f"  {date:<11} {event.label}{planned}: {subject} — {step.relation}{target}")
         if event.functions:

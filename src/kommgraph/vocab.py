@@ -36,7 +36,9 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+)
 
 # Named graphs that are no single source's statement.
 REFERENCE_GRAPH = KGID["graph/reference"]
