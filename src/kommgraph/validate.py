@@ -31,7 +31,7 @@ from kommgraph import dataset, derive, paths, queries
 from kommgraph.dataset import DataLayout, GraphFile
 from kommgraph.engines import OxigraphEngine, to_rdflib
 from kommgraph.sources import read_text
-from kommgraph.vocab import DEFAULT_BASE, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kommgraph.vocab import DEFAULT_BASE, DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 SEVERITIES = ("violation", "warning", "info")
 LANGUAGES = ("de", "en")
@@ -933,6 +933,8 @@ def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:
     for quad in store:
         if isinstance(quad.graph_name, ox.DefaultGraph) or not isinstance(quad.subject, ox.NamedNode):
             continue
+        if quad.graph_name.value == str(DERIVED_GRAPH):
+            continue  # what the rules derive from a draft is no curator's statement
         (in_draft if quad.graph_name.value in drafts else elsewhere).add(quad.subject.value)
     return in_draft - elsewhere
 
