@@ -16,7 +16,7 @@ import click
 import pyoxigraph as ox
 
 from kommgraph import reports, turtle
-from kommgraph.cli import InputError, data_options, input_errors, main
+from kommgraph.cli import InputError, data_options, input_errors
 from kommgraph.validate import SEVERITIES, blank_node_positions
 
 VALIDATE_EXIT_CODES = """\b
@@ -256,8 +256,3 @@ def fmt(data_dir, check, files):
 
 
 COMMANDS = [validate, fmt]
-
-# kommgraph.cli registers COMMANDS when it is imported first; when this module is imported first,
-# kommgraph.cli sees it half-initialised (no COMMANDS yet), so register here too (idempotent).
-for _command in COMMANDS:
-    main.add_command(_command)

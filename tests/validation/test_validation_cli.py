@@ -7,6 +7,7 @@ import json
 import re
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -34,8 +35,10 @@ def break_end_date(data):
     )
 
 
-def test_the_commands_replace_the_core_ones():
-    assert main.commands["validate"] is cli_validate.validate and main.commands["fmt"] is cli_validate.fmt
+def test_the_group_serves_this_modules_commands():
+    ctx = click.Context(main)
+    assert main.get_command(ctx, "validate") is cli_validate.validate
+    assert main.get_command(ctx, "fmt") is cli_validate.fmt
 
 
 def test_exit_0_without_findings(run, data):

@@ -1,0 +1,53 @@
+"""Validating one scope: a store checked by the shapes, the check queries and the evidence check."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kommgraph.dataset import DataLayout, GraphFile
+from kommgraph.validation.blank_nodes import blank_node_findings
+from kommgraph.validation.checks import check_findings
+from kommgraph.validation.context import Context
+from kommgraph.validation.evidence import evidence_findings
+from kommgraph.validation.findings import UNION, Finding, Report
+from kommgraph.validation.shacl import shacl_findings
+
+
+def validate(
+    store: ox.Store,
+    files: list[GraphFile],
+    layout: DataLayout,
+    *,
+    scope: str = UNION,
+    scope_graph: str | None = None,
+    focus: set[str] | None = None,
+    context: Context | None = None,
+    blank_nodes: bool = True,
+) -> Report:
+    """Validate the merged default graph (data, derived and ontology) of a loaded and derived store.
+
+    ``focus`` limits the shapes to those resources and the checks to rows naming them. ``context``
+    carries the whole data set when ``store`` holds only part of it (one source's graph).
+    """
+    context = context or Context.of(store, files)
+    if focus is not None and not focus:
+        return Report([], {"triples": 0, "files": len(files)}, rules=context.rules)
+    with context.data_graph(store) as data:
+        triples = len(data)
+        findings = shacl_findings(
+            data,
+            context.shapes,
+            sorted(focus) if focus else None,
+            store=store,
+            core=context.core,
+            inplace=True,
+        )
+    findings += check_findings(store, focus, context.checks)
+    findings += evidence_findings(store, layout, focus)
+    if blank_nodes:
+        findings += blank_node_findings(files)
+    context.annotate(findings, scope, scope_graph)
+    findings = list({(*f.key(), f.file, f.line): f for f in findings}.values())
+    findings.sort(key=Finding.sort_key)
+    checked = {"triples": triples, "files": len(files)}
+    return Report(findings, checked, rules=context.rules)
