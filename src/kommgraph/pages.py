@@ -309,21 +309,24 @@ class Pages:
             "renamed": kind == "Renaming",
         }
 
+    def role(self, membership, root: str) -> dict:
+        """What a membership says of the role, seen from either side (person or organisation)."""
+        role = self.value(membership, ORG + "role")
+        title = self.value(membership, str(KG.roleTitle))
+        return {
+            "role": self.label(role.value) if role else "",
+            "title": title.value if title else "",
+            "from": self.when(membership, str(KG.validFrom)),
+            "until": self.when(membership, str(KG.validUntil)),
+            "link": self.link(membership, root),
+        }
+
     def memberships(self, organization: str, root: str) -> list[dict]:
         out = []
         for membership in self.subjects(ORG + "organization", organization):
             member = self.value(membership, ORG + "member")
-            role = self.value(membership, ORG + "role")
-            title = self.value(membership, str(KG.roleTitle))
             out.append(
-                {
-                    "person": self.link(member.value, root) if member else None,
-                    "role": self.label(role.value) if role else "",
-                    "title": title.value if title else "",
-                    "from": self.when(membership, str(KG.validFrom)),
-                    "until": self.when(membership, str(KG.validUntil)),
-                    "link": self.link(membership, root),
-                }
+                {"person": self.link(member.value, root) if member else None, **self.role(membership, root)}
             )
         return sorted(out, key=lambda m: (m["person"].label if m["person"] else "", m["link"].iri))
 
@@ -472,17 +475,11 @@ class Pages:
         roles = []
         for membership in self.subjects(ORG + "member", iri):
             organization = self.value(membership, ORG + "organization")
-            role = self.value(membership, ORG + "role")
-            title = self.value(membership, str(KG.roleTitle))
             roles.append(
                 {
                     "organization": self.link(organization.value, root) if organization else None,
-                    "role": self.label(role.value) if role else "",
-                    "title": title.value if title else "",
-                    "from": self.when(membership, str(KG.validFrom)),
-                    "until": self.when(membership, str(KG.validUntil)),
                     "quotes": self.quotes(membership, root),
-                    "link": self.link(membership, root),
+                    **self.role(membership, root),
                 }
             )
         return {
