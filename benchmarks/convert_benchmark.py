@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kommgraph.convert import Gazetteer, convert_file, to_graph, to_triples
-from kommgraph.extract import extract
+from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples
+from kommgraph.convert.extract import extract
 from kommgraph.sources import SourceDocument
 from kommgraph.turtle import _rdflib_longturtle, canonical_turtle
 

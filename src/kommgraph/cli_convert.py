@@ -21,7 +21,7 @@ class InternalError(click.ClickException):
 
 
 def _gazetteer(reference: Path | None):
-    from kommgraph.convert import Gazetteer
+    from kommgraph.convert.graph import Gazetteer
 
     if reference is None:
         try:
@@ -56,7 +56,7 @@ reference_option = click.option(
 @reference_option
 def convert_command(files: tuple[Path, ...], out_dir: Path, force: bool, reference: Path | None) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    from kommgraph.convert import convert_file
+    from kommgraph.convert.graph import convert_file
 
     gazetteer = _gazetteer(reference)
     for path in files:
@@ -87,7 +87,7 @@ def convert_command(files: tuple[Path, ...], out_dir: Path, force: bool, referen
 @reference_option
 def evaluate_command(gold_dir: Path, sources_dir: Path, as_json: bool, reference: Path | None) -> None:
     """Convert the sources that have gold annotations and print precision, recall and F1."""
-    from kommgraph.evaluate import evaluate_sources
+    from kommgraph.convert.evaluate import evaluate_sources
 
     try:
         total, per_document = evaluate_sources(gold_dir, sources_dir, _gazetteer(reference))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kommgraph.extract import Facts
+from kommgraph.convert.extract import Facts
 
 TEXTS = Path(__file__).parent / "texts"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"

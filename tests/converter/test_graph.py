@@ -7,8 +7,8 @@ from rdflib import BNode, Literal
 from rdflib.namespace import FOAF, PROV, RDF
 from tests.converter.helpers import TEXTS, fixture_stems
 
-from kommgraph.convert import date_literal, to_graph
-from kommgraph.extract import DateValue
+from kommgraph.convert.graph import date_literal, to_graph
+from kommgraph.convert.extract import DateValue
 from kommgraph.sources import read_source
 from kommgraph.vocab import KG, OA, ORG
 

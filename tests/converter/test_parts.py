@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kommgraph.extract.dates import find_dates
-from kommgraph.extract.model import DateValue
-from kommgraph.extract.sentences import split
-from kommgraph.extract.units import find_mentions
+from kommgraph.convert.extract.dates import find_dates
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.convert.extract.sentences import split
+from kommgraph.convert.extract.units import find_mentions
 
 PUBLISHED = DateValue("2020-11-02")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.converter.helpers import TEXTS, expected, fixture_stems, summary
 
-from kommgraph.extract import extract
+from kommgraph.convert.extract import extract
 from kommgraph.sources import read_source
 
 STEMS = fixture_stems()

@@ -11,7 +11,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from tests.converter.helpers import TEXTS, fixture_stems
 
-from kommgraph.convert import to_graph
+from kommgraph.convert.graph import to_graph
 from kommgraph.sources import read_source
 from kommgraph.turtle import (
     _rdflib_longturtle,

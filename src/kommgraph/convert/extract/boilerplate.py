@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kommgraph.extract.patterns import any_of, compiled, load
+from kommgraph.convert.extract.patterns import any_of, compiled, load
 
 _DATA = load("boilerplate")
 END_OF_ARTICLE = any_of(_DATA["end_of_article"])
@@ -62,7 +62,7 @@ def mentions_place(text: str, place: str | None) -> bool:
     """True when a news item names the document's place (its first word suffices)."""
     if not place:
         return False
-    from kommgraph.extract.metadata import core_name
+    from kommgraph.convert.extract.metadata import core_name
 
     core = core_name(place)
     return re.search(rf"\b{re.escape(core)}\b", text) is not None

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kommgraph.extract.dates import DateMatch, cue_before
-from kommgraph.extract.model import DateValue
-from kommgraph.extract.patterns import any_of, compiled, load
+from kommgraph.convert.extract.dates import DateMatch, cue_before
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.convert.extract.patterns import any_of, compiled, load
 
 _DATA = load("events")
 ORDER: list[str] = _DATA["order"]

@@ -170,7 +170,7 @@ def read_gold(gold_dir: Path) -> dict[str, dict]:
 
 def evaluate_sources(gold_dir: Path, sources_dir: Path, gazetteer=None) -> tuple[Score, dict[str, Score]]:
     """Convert each source that has a gold file and score it; sources without gold are skipped."""
-    from kommgraph.convert import to_graph
+    from kommgraph.convert.graph import to_graph
     from kommgraph.sources import read_source
 
     total, per_document = Score(), {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kommgraph.extract.patterns import compiled, load
+from kommgraph.convert.extract.patterns import compiled, load
 
 _DATA = load("persons")
 _WORDS = _DATA["words"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kommgraph.extract.model import Span
+from kommgraph.convert.extract.model import Span
 
 # abbreviations after which a full stop does not end a sentence
 ABBREVIATIONS = frozenset(

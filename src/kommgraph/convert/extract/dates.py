@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kommgraph.extract.model import DateValue
-from kommgraph.extract.patterns import compiled, load
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.convert.extract.patterns import compiled, load
 
 _DATA = load("dates")
 MONTHS: dict[str, int] = _DATA["months"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kommgraph.extract.dates import parse_date
-from kommgraph.extract.model import DateValue, Metadata
-from kommgraph.extract.patterns import any_of, compiled, load
+from kommgraph.convert.extract.dates import parse_date
+from kommgraph.convert.extract.model import DateValue, Metadata
+from kommgraph.convert.extract.patterns import any_of, compiled, load
 
 _DATA = load("metadata")
 ISSUED = [compiled(p, re.MULTILINE) for p in _DATA["issued"]]

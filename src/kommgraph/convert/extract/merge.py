@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kommgraph.extract.model import DateValue, Event, Facts
+from kommgraph.convert.extract.model import DateValue, Event, Facts
 
 BEGINS = {"Founding", "Renaming", "Merger", "Split", "SpinOff"}
 ENDS = {"Renaming", "Merger", "Split", "Absorption", "Dissolution"}

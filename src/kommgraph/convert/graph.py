@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
 from kommgraph import vocab
-from kommgraph.extract import DateValue, Facts, Span, extract
+from kommgraph.convert.extract import DateValue, Facts, Span, extract
 from kommgraph.sources import SourceDocument, read_source
 from kommgraph.turtle import canonical_turtle, fresh_graph
 from kommgraph.vocab import KG, OA, ORG, SCHEMA

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.extract import boilerplate, events, metadata, persons, units
-from kommgraph.extract.dates import find_dates
-from kommgraph.extract.model import DateValue, Event, Facts, Membership, Span, Unit
-from kommgraph.extract.patterns import compiled, load
-from kommgraph.extract.sentences import Sentence, split
+from kommgraph.convert.extract import boilerplate, events, metadata, persons, units
+from kommgraph.convert.extract.dates import find_dates
+from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
+from kommgraph.convert.extract.patterns import compiled, load
+from kommgraph.convert.extract.sentences import Sentence, split
 from kommgraph.sources import SourceDocument
 
 NEW = re.compile(r"\b[Nn]eue[nsmr]?\s+(?:\w+e[nsmr]?\s+)?[\"„“]?$")
@@ -326,6 +326,6 @@ def _add_event(
 
 
 def _finish(facts: Facts) -> None:
-    from kommgraph.extract.merge import finish
+    from kommgraph.convert.extract.merge import finish
 
     finish(facts)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kommgraph.extract.patterns import load
+from kommgraph.convert.extract.patterns import load
 
 _DATA = load("units")
 HEADS: dict[str, str] = _DATA["heads"]
