@@ -17,8 +17,8 @@ from pathlib import Path
 
 from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples
 from kommgraph.convert.extract import extract
-from kommgraph.sources import SourceDocument
-from kommgraph.turtle import _rdflib_longturtle, canonical_turtle
+from kommgraph.store.sources import SourceDocument
+from kommgraph.core.turtle import _rdflib_longturtle, canonical_turtle
 
 PLACES = ["Kassel", "Landkreis Fulda", "Ulm", "Graz", "Winterthur", "Bad Homburg", "Halle (Saale)", "Trier"]
 UNITS = ["Amt für Digitalisierung", "Hauptamt", "Stabsstelle Smart City", "Fachbereich Bürgerdienste",

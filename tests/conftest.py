@@ -9,8 +9,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kommgraph import dataset, derive
-from kommgraph.build import load
+from kommgraph.store import dataset
+from kommgraph.store import derive
+from kommgraph.api.build import load
 from kommgraph.validate import default_graph_as_rdflib
 
 ROOT = Path(__file__).resolve().parents[1]

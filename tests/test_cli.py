@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DATA
-from kommgraph.cli import main
+from kommgraph.cli.main import main
 
 
 @pytest.fixture

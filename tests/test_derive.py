@@ -7,7 +7,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from conftest import derived_graph_of
-from kommgraph.vocab import KG, ORG
+from kommgraph.core.vocab import KG, ORG
 
 PREFIXES = """
 PREFIX kg: <https://w3id.org/kommgraph/ontology#>

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 import pytest
 
-from kommgraph import queries
-from kommgraph.cli import main
+from kommgraph.query import catalogue as queries
+from kommgraph.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kommgraph import paths
-from kommgraph.vocab import KG, ONTOLOGY_IRI
+from kommgraph.core import paths
+from kommgraph.core.vocab import KG, ONTOLOGY_IRI
 
 ROOT = Path(__file__).resolve().parents[1]
 KG_TERM = re.compile(r"(?:\bkg:|https://w3id\.org/kommgraph/ontology#)([A-Za-z][A-Za-z0-9_]*)")

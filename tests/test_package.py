@@ -45,7 +45,7 @@ def test_wheel_ships_ontology_shapes_queries_and_data(wheel):
         "kommgraph/queries/rules/40-date-bounds.rq",
         "kommgraph/data/ttl/reference/authorities.ttl",
         "kommgraph/data/sources/000_d65d91dc76021873.txt",
-        "kommgraph/cli.py",
+        "kommgraph/cli/main.py",
     ]:
         assert expected in names, expected
 

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kommgraph.engines import OxigraphEngine
-from kommgraph.queries import ParameterError, bind_values, catalogue, parse_query, where_brace
+from kommgraph.query.engines import OxigraphEngine
+from kommgraph.query.catalogue import ParameterError, bind_values, catalogue, parse_query, where_brace
 
 QUERY = """#+ summary: test
 #+ tags:

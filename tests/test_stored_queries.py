@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph import queries
-from kommgraph.build import load
-from kommgraph.engines import OxigraphEngine
-from kommgraph.formatting import display
+from kommgraph.query import catalogue as queries
+from kommgraph.api.build import load
+from kommgraph.query.engines import OxigraphEngine
+from kommgraph.query.formatting import display
 
 CASES = Path(__file__).parent / "queries"
 ROOT = Path(__file__).resolve().parents[1]

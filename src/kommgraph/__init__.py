@@ -8,7 +8,7 @@ def __getattr__(name: str):
     """``kommgraph.open`` and ``kommgraph.KommGraph``, imported on first use: the query API pulls in the
     store and the validator, which commands such as ``convert`` do not need."""
     if name in ("open", "KommGraph"):
-        from kommgraph import api
+        from kommgraph.api import session as api
 
         return getattr(api, name)
     raise AttributeError(f"module 'kommgraph' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-from kommgraph.cli import run
+from kommgraph.cli.main import run
 
 if __name__ == "__main__":
     run()

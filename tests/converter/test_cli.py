@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from tests.converter.helpers import GOLD, SEEDS, TEXTS
 
-from kommgraph.cli_convert import convert_command, evaluate_command
+from kommgraph.cli.convert import convert_command, evaluate_command
 
 EXPECTED = Path(__file__).parent / "expected"
 

@@ -9,8 +9,8 @@ from tests.converter.helpers import TEXTS, fixture_stems
 
 from kommgraph.convert.graph import date_literal, to_graph
 from kommgraph.convert.extract import DateValue
-from kommgraph.sources import read_source
-from kommgraph.vocab import KG, OA, ORG
+from kommgraph.store.sources import read_source
+from kommgraph.core.vocab import KG, OA, ORG
 
 FACT_TYPES = [KG.AdministrativeUnit, FOAF.Person, ORG.Membership, KG.Renaming, KG.Founding, KG.Merger]
 

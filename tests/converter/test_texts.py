@@ -6,7 +6,7 @@ import pytest
 from tests.converter.helpers import TEXTS, expected, fixture_stems, summary
 
 from kommgraph.convert.extract import extract
-from kommgraph.sources import read_source
+from kommgraph.store.sources import read_source
 
 STEMS = fixture_stems()
 

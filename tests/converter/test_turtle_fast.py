@@ -12,15 +12,15 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from tests.converter.helpers import TEXTS, fixture_stems
 
 from kommgraph.convert.graph import to_graph
-from kommgraph.sources import read_source
-from kommgraph.turtle import (
+from kommgraph.store.sources import read_source
+from kommgraph.core.turtle import (
     _rdflib_longturtle,
     _Unsupported,
     canonical_turtle,
     fast_longturtle,
     fresh_graph,
 )
-from kommgraph.vocab import KG, KGID, ORG
+from kommgraph.core.vocab import KG, KGID, ORG
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted((ROOT / "data" / "ttl").glob("**/*.ttl"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.publish import publish
+from kommgraph.publish.release import publish
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -32,7 +32,7 @@ def release(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def app():
-    from kommgraph.serve import load_app
+    from kommgraph.publish.serve import load_app
 
     return load_app(DATA, timeout=1.5, max_rows=1000)
 

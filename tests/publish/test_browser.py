@@ -69,7 +69,7 @@ def test_renamed_unit_page_links_its_successor(server, shots, tmp_path):
 
 
 def test_frankfurt_page_shows_its_timeline(server, shots, tmp_path):
-    pytest.importorskip("kommgraph.timeline", reason="the temporal module draws the timelines")
+    pytest.importorskip("kommgraph.temporal.timeline", reason="the temporal module draws the timelines")
     url = f"{server}id/authority/06412000"
     page = dom(tmp_path, url)
     assert "<h1>Frankfurt am Main</h1>" in page

@@ -10,7 +10,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 
-from kommgraph.vocab import KG, VOID
+from kommgraph.core.vocab import KG, VOID
 
 HERE = Path(__file__).resolve().parent
 DCAT_AP_DE = HERE.parents[2] / "shared" / "external" / "dcat-ap-de-2.0"  # ../shared/external/... of the repo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kommgraph import media
+from kommgraph.core import media
 
 DOCS = media.DOCUMENT_TYPES
 

@@ -94,7 +94,7 @@ def test_the_index_browses_by_authority(release):
 
 
 def test_the_authority_page_shows_its_timeline(release):
-    pytest.importorskip("kommgraph.timeline", reason="the temporal module draws the timelines")
+    pytest.importorskip("kommgraph.temporal.timeline", reason="the temporal module draws the timelines")
     text = page(release, "doc/authority/06412000.html")
     figure = text[text.index('<figure class="timeline"'):text.index("</figure>")]
     assert "<svg" in figure and "Stabsstelle Digitalisierung" in figure

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kommgraph.cli import main
-from kommgraph.vocab import VOID
+from kommgraph.cli.main import main
+from kommgraph.core.vocab import VOID
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kommgraph.push import push
+from kommgraph.query.push import push
 
 from .server import OxigraphServer
 

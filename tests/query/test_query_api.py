@@ -9,8 +9,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 import kommgraph
-from kommgraph.api import KommGraph
-from kommgraph.engines import OxigraphEngine, Result
+from kommgraph.api.session import KommGraph
+from kommgraph.query.engines import OxigraphEngine, Result
 
 pd = pytest.importorskip("pandas")
 

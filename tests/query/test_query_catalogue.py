@@ -10,8 +10,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kommgraph import queries
-from kommgraph.queries import ParameterError
+from kommgraph.query import catalogue as queries
+from kommgraph.query.catalogue import ParameterError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,10 +11,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kommgraph import queries
-from kommgraph.cli import main
-from kommgraph.engines import RemoteEngine
-from kommgraph.push import put_graph
+from kommgraph.query import catalogue as queries
+from kommgraph.cli.main import main
+from kommgraph.query.engines import RemoteEngine
+from kommgraph.query.push import put_graph
 
 from .server import OxigraphServer, free_port
 
@@ -123,7 +123,7 @@ def test_known_at_calls_the_temporal_hook(monkeypatch, bundled):
         calls.append((loaded.layout.root, date))
         return ox.Store()  # nothing was known yet
 
-    monkeypatch.setitem(sys.modules, "kommgraph.temporal", types.SimpleNamespace(known_at=known_at))
+    monkeypatch.setitem(sys.modules, "kommgraph.temporal.engine", types.SimpleNamespace(known_at=known_at))
     result = run("query", "replaced-units", "--known-at", "2010-01-01")
     assert result.exit_code == 0, result.output
     assert result.output.endswith("(0 rows)\n")
@@ -131,10 +131,10 @@ def test_known_at_calls_the_temporal_hook(monkeypatch, bundled):
 
 
 def test_known_at_without_the_temporal_module_is_a_usage_error(monkeypatch):
-    monkeypatch.setitem(sys.modules, "kommgraph.temporal", types.SimpleNamespace())
+    monkeypatch.setitem(sys.modules, "kommgraph.temporal.engine", types.SimpleNamespace())
     result = run("query", "replaced-units", "--known-at", "2019-01-01")
     assert result.exit_code == 2
-    assert "--known-at needs kommgraph.temporal.known_at" in result.output
+    assert "--known-at needs kommgraph.temporal.engine.known_at" in result.output
 
 
 def test_queries_lists_parameters_and_markdown_is_the_reference():

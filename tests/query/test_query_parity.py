@@ -12,8 +12,8 @@ import re
 import pytest
 from rdflib import BNode, Literal, URIRef
 
-from kommgraph import queries
-from kommgraph.engines import OxigraphEngine, RdflibEngine, RemoteEngine
+from kommgraph.query import catalogue as queries
+from kommgraph.query.engines import OxigraphEngine, RdflibEngine, RemoteEngine
 
 CATALOGUE = queries.catalogue()
 ENGINES = ("rdflib", "remote", "remote-union")

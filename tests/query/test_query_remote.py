@@ -12,7 +12,7 @@ import pytest
 from rdflib import Literal
 
 from kommgraph import __version__
-from kommgraph.engines import GET_LIMIT, USER_AGENT, EndpointError, QueryError, RemoteEngine
+from kommgraph.query.engines import GET_LIMIT, USER_AGENT, EndpointError, QueryError, RemoteEngine
 
 from .server import free_port
 

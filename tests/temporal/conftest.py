@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.build import load
+from kommgraph.api.build import load
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -37,7 +37,7 @@ def relocation():
 @pytest.fixture
 def run():
     """Run a kommgraph command in-process; returns the click Result."""
-    from kommgraph.cli import main
+    from kommgraph.cli.main import main
 
     runner = CliRunner()
 

@@ -6,9 +6,10 @@ import csv
 import datetime as dt
 import io
 
-from kommgraph import queries, temporal
-from kommgraph.build import load
-from kommgraph.dates import Answer
+from kommgraph.query import catalogue as queries
+from kommgraph.temporal import engine as temporal
+from kommgraph.api.build import load
+from kommgraph.core.dates import Answer
 
 RENAMING = "https://w3id.org/kommgraph/id/event/09999000/2020-01-01-renaming-amt-fuer-digitalisierung"
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pyoxigraph as ox
 import pytest
 
-from kommgraph import dates
-from kommgraph.dates import Answer
+from kommgraph.core import dates
+from kommgraph.core.dates import Answer
 
 D = dt.date
 

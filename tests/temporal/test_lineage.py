@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kommgraph import temporal
+from kommgraph.temporal import engine as temporal
 
 E_GOV = "https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-e-government"
 AFIK = "Amt für Informations- und Kommunikationstechnik"
@@ -58,7 +58,7 @@ def test_the_three_answers_on_the_command_line(run):
 
 
 def test_lineage_goes_any_number_of_steps(relocation, conflict_dir, bundled):
-    from kommgraph.build import load
+    from kommgraph.api.build import load
 
     loaded = load(conflict_dir)
     it = "https://w3id.org/kommgraph/id/unit/09999000/amt-fuer-it"

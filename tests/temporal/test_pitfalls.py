@@ -8,7 +8,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 from tests.conftest import derived_graph_of
 
-from kommgraph import dates
+from kommgraph.core import dates
 from kommgraph.validate import shacl_findings, shapes_graph
 
 UNIT = """

@@ -8,8 +8,8 @@ import json
 import pytest
 from tests.conftest import derived_graph_of
 
-from kommgraph import temporal
-from kommgraph.dates import Answer
+from kommgraph.temporal import engine as temporal
+from kommgraph.core.dates import Answer
 from kommgraph.validate import check_findings, shacl_findings, shapes_graph
 
 

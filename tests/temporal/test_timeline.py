@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from tests.temporal.conftest import OUTPUT
 
-from kommgraph import temporal, timeline
+from kommgraph.temporal import engine as temporal
+from kommgraph.temporal import timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 

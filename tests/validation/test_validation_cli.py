@@ -11,8 +11,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kommgraph import cli, cli_validate
-from kommgraph.cli import main
+from kommgraph.cli import main as cli
+from kommgraph.cli import validate as cli_validate
+from kommgraph.cli.main import main
 
 EVENT = "https://w3id.org/kommgraph/id/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung"
 

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from kommgraph.build import load
+from kommgraph.api.build import load
 from kommgraph.validate import BUILTIN_RULES, check_files, shacl_findings, shapes_graph, validate_loaded
 
 from .conftest import break_data, copy_data, expected_line, load_fixtures

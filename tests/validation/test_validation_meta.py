@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kommgraph.build import load
-from kommgraph.dataset import GraphFile
+from kommgraph.api.build import load
+from kommgraph.store.dataset import GraphFile
 from kommgraph.validate import (
     Locator,
     blank_node_positions,

@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kommgraph import reports
-from kommgraph.build import load
+from kommgraph.validation import reports
+from kommgraph.api.build import load
 from kommgraph.validate import Finding, Report, validate_loaded
 
 from .conftest import SCHEMAS, copy_data

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.cli import main
+from kommgraph.cli.main import main
 
 from .conftest import copy_data
 

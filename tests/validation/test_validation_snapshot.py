@@ -10,8 +10,8 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.build import load
-from kommgraph.cli import main
+from kommgraph.api.build import load
+from kommgraph.cli.main import main
 from kommgraph.validate import snapshot_store
 
 KGID = "https://w3id.org/kommgraph/id/"

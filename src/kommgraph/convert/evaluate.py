@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
-from kommgraph.vocab import KG, ORG
+from kommgraph.core.vocab import KG, ORG
 
 EVENT_CLASSES = {
     "founding": {"Founding"},
@@ -171,7 +171,7 @@ def read_gold(gold_dir: Path) -> dict[str, dict]:
 def evaluate_sources(gold_dir: Path, sources_dir: Path, gazetteer=None) -> tuple[Score, dict[str, Score]]:
     """Convert each source that has a gold file and score it; sources without gold are skipped."""
     from kommgraph.convert.graph import to_graph
-    from kommgraph.sources import read_source
+    from kommgraph.store.sources import read_source
 
     total, per_document = Score(), {}
     for stem, gold in read_gold(gold_dir).items():

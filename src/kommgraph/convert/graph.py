@@ -2,7 +2,7 @@
 
 Every unit, event, person and membership carries ``prov:wasDerivedFrom`` the source, ``kg:evidence``
 (the quote with its offsets, ``text[start:end] == exact``) and ``kg:confidence``. No blank nodes:
-every node has an IRI minted by :mod:`kommgraph.vocab`, so the same input gives the same bytes.
+every node has an IRI minted by :mod:`kommgraph.core.vocab`, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
-from kommgraph import vocab
+from kommgraph.core import vocab
 from kommgraph.convert.extract import DateValue, Facts, Span, extract
-from kommgraph.sources import SourceDocument, read_source
-from kommgraph.turtle import canonical_turtle, fresh_graph
-from kommgraph.vocab import KG, OA, ORG, SCHEMA
+from kommgraph.store.sources import SourceDocument, read_source
+from kommgraph.core.turtle import canonical_turtle, fresh_graph
+from kommgraph.core.vocab import KG, OA, ORG, SCHEMA
 
 HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
 

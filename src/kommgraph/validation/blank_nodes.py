@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kommgraph.dataset import GraphFile
+from kommgraph.store.dataset import GraphFile
 from kommgraph.validation.findings import Finding
 from kommgraph.validation.locate import blank_node_positions
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from kommgraph import queries
+from kommgraph.query import catalogue as queries
 from kommgraph.validation.checks import check_files
 from kommgraph.validation.labels import _short
 from kommgraph.validation.shapes import _rule_name, _templates, shapes_graph

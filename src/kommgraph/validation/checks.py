@@ -8,11 +8,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kommgraph import paths, queries
-from kommgraph.engines import OxigraphEngine
+from kommgraph.core import paths
+from kommgraph.query import catalogue as queries
+from kommgraph.query.engines import OxigraphEngine
 from kommgraph.validation.findings import LANGUAGES, Finding
 from kommgraph.validation.labels import _short, label_of
-from kommgraph.vocab import DEFAULT_BASE
+from kommgraph.core.vocab import DEFAULT_BASE
 
 
 def check_files() -> list[Path]:

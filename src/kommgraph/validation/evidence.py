@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kommgraph.dataset import DataLayout
-from kommgraph.engines import OxigraphEngine
-from kommgraph.sources import read_text
+from kommgraph.store.dataset import DataLayout
+from kommgraph.query.engines import OxigraphEngine
+from kommgraph.store.sources import read_text
 from kommgraph.validation.findings import Finding
 
 _EVIDENCE_QUERY = """

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from kommgraph.dataset import GraphFile
+from kommgraph.store.dataset import GraphFile
 
 
 @dataclass(frozen=True)

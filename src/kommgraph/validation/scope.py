@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kommgraph.dataset import DataLayout, GraphFile
+from kommgraph.store.dataset import DataLayout, GraphFile
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.checks import check_findings
 from kommgraph.validation.context import Context

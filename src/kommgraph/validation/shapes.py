@@ -7,7 +7,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from kommgraph import paths
+from kommgraph.core import paths
 from kommgraph.validation.findings import LANGUAGES
 from kommgraph.validation.labels import _short
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kommgraph import paths
-from kommgraph.dataset import DataLayout, GraphFile
+from kommgraph.core import paths
+from kommgraph.store.dataset import DataLayout, GraphFile
 
 
 class SinceError(ValueError):

@@ -7,7 +7,7 @@ import datetime as dt
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kommgraph.engines import OxigraphEngine
+from kommgraph.query.engines import OxigraphEngine
 
 _DATED_QUERY = """
 PREFIX kg: <https://w3id.org/kommgraph/ontology#>

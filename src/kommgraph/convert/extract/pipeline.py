@@ -9,7 +9,7 @@ from kommgraph.convert.extract.dates import find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
 from kommgraph.convert.extract.sentences import Sentence, split
-from kommgraph.sources import SourceDocument
+from kommgraph.store.sources import SourceDocument
 
 NEW = re.compile(r"\b[Nn]eue[nsmr]?\s+(?:\w+e[nsmr]?\s+)?[\"„“]?$")
 PLACED = re.compile(

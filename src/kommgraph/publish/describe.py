@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
-from kommgraph import media
-from kommgraph.publish import DATA_NAME, Site, data_graphs, merged_triples
-from kommgraph.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, VOID
+from kommgraph.core import media
+from kommgraph.publish.release import DATA_NAME, Site, data_graphs, merged_triples
+from kommgraph.core.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, VOID
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -103,7 +103,7 @@ def _namespace(iri: str) -> str:
 
 
 def _turtle(graph: Graph, header: str) -> bytes:
-    """Canonical layout as in :mod:`kommgraph.turtle`, with the DCAT/VoID prefixes bound too."""
+    """Canonical layout as in :mod:`kommgraph.core.turtle`, with the DCAT/VoID prefixes bound too."""
     copy = Graph(bind_namespaces="none")
     for prefix, namespace in {**PREFIXES, **EXTRA_PREFIXES}.items():
         copy.bind(prefix, namespace, override=True, replace=True)

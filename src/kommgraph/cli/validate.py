@@ -1,7 +1,7 @@
 """``kommgraph validate`` and ``kommgraph fmt``: the commands a data repository runs in CI and pre-commit.
 
 Both replace the core commands of the same name. The work is done by ``kommgraph.validate``,
-``kommgraph.reports`` and ``kommgraph.turtle``; these commands parse options and write output.
+``kommgraph.validation.reports`` and ``kommgraph.core.turtle``; these commands parse options and write output.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from kommgraph import reports, turtle
-from kommgraph.cli import InputError, data_options, input_errors
+from kommgraph.validation import reports
+from kommgraph.core import turtle
+from kommgraph.cli.main import InputError, data_options, input_errors
 from kommgraph.validate import SEVERITIES, blank_node_positions
 
 VALIDATE_EXIT_CODES = """\b
@@ -167,7 +168,7 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     Each source's named graph is validated alone (with the reference data), then the union of all
     graphs. Progress is shown on a terminal only.
     """
-    from kommgraph.build import load
+    from kommgraph.api.build import load
     from kommgraph.validate import SinceError, validate_loaded
 
     progress = TerminalProgress() if on_terminal() else None
@@ -213,7 +214,7 @@ def fmt(data_dir, check, files):
 
     Files with blank nodes are refused with their file and line: mint IRIs instead.
     """
-    from kommgraph.dataset import discover
+    from kommgraph.store.dataset import discover
 
     targets = (
         [Path(f) for f in files if str(f).endswith(".ttl")]

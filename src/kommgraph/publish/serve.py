@@ -33,8 +33,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from kommgraph import media, publish
-from kommgraph.publish import Site
+from kommgraph.core import media
+from kommgraph.publish import release as publish
+from kommgraph.publish.release import Site
 
 DEFAULT_TIMEOUT = 10.0  # seconds per SPARQL query
 DEFAULT_MAX_ROWS = 10_000  # solutions or triples per SPARQL result
@@ -132,7 +133,7 @@ class QueryWorker:
         over two pipes."""
         to_child_read, to_child_write = os.pipe()
         from_child_read, from_child_write = os.pipe()
-        code = f"from kommgraph.serve import _worker_main; _worker_main({to_child_read}, {from_child_write})"
+        code = f"from kommgraph.publish.serve import _worker_main; _worker_main({to_child_read}, {from_child_write})"
         process = subprocess.Popen(
             [sys.executable, "-c", code], pass_fds=(to_child_read, from_child_write), stdin=subprocess.DEVNULL
         )
@@ -217,7 +218,7 @@ def create_app(
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> Starlette:
     """The application for a (rebased) store with every named graph merged into its default graph."""
-    from kommgraph import pages
+    from kommgraph.publish import pages
 
     site = site or Site()
     worker = QueryWorker(store, timeout, max_rows)
@@ -406,7 +407,7 @@ def load_app(
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> Starlette:
     """Load and derive a data directory and build the application for it."""
-    from kommgraph.build import load
+    from kommgraph.api.build import load
 
     site = Site(base)
     store = publish.rebased_store(load(data_dir).store, site)

@@ -1,4 +1,4 @@
-"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal."""
+"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal.engine."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from kommgraph import dates, temporal
-from kommgraph.cli import Failed, data_options, input_errors, output_options
-from kommgraph.formatting import render
+from kommgraph.core import dates
+from kommgraph.temporal import engine as temporal
+from kommgraph.cli.main import Failed, data_options, input_errors, output_options
+from kommgraph.query.formatting import render
 
 
 def _day(ctx, param, value):
@@ -51,7 +52,7 @@ def lookup_errors(command):
 
 def _stores(data_dir, known_at):
     """The full store (names are looked up there) and the store to answer from."""
-    from kommgraph.build import load
+    from kommgraph.api.build import load
 
     loaded = load(data_dir)
     return loaded.store, (temporal.known_at(loaded, known_at) if known_at else loaded.store)
@@ -118,7 +119,7 @@ def lineage(unit, known_at, fmt, data_dir):
 def timeline(authority, fmt, out, known_at, data_dir):
     """The units of AUTHORITY over time: bars over their lifespans (fading where a date is imprecise),
     arrows where one replaced another or functions moved. SVG needs matplotlib."""
-    from kommgraph import timeline as pictures
+    from kommgraph.temporal import timeline as pictures
 
     full, store = _stores(data_dir, known_at)
     found = temporal.find_authority(full, authority)

@@ -1,6 +1,6 @@
 """The temporal engine: snapshots of an authority on a day, lineage of a unit, as-known-at, conflicts.
 
-Valid time: every date keeps its precision (``kommgraph.dates``) and every answer about a day is
+Valid time: every date keeps its precision (``kommgraph.core.dates``) and every answer about a day is
 three-valued (certain, possible, no). Record time: ``known_at`` restricts the data to the named
 graphs of the sources issued by a day. Where sources disagree, a curator's
 ``<resource> kg:prevailingSource <source>`` picks the values of that source; the other stays in the data.
@@ -17,11 +17,13 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kommgraph import dataset, derive, queries
-from kommgraph.dates import Answer, TrueDate, exists_on, from_term, hull, issued_by
-from kommgraph.engines import OxigraphEngine, Result, to_rdflib
-from kommgraph.turtle import canonical_turtle
-from kommgraph.vocab import DEFAULT_BASE, KG, KGID, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+from kommgraph.store import dataset
+from kommgraph.store import derive
+from kommgraph.query import catalogue as queries
+from kommgraph.core.dates import Answer, TrueDate, exists_on, from_term, hull, issued_by
+from kommgraph.query.engines import OxigraphEngine, Result, to_rdflib
+from kommgraph.core.turtle import canonical_turtle
+from kommgraph.core.vocab import DEFAULT_BASE, KG, KGID, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
 
 HEAD_ROLES = (KG.Head, KG.CoHead)
 # Events that replace a unit by another (the rule queries/rules/10-succession.rq).

@@ -1,19 +1,19 @@
 """``kommgraph publish``: the release folder, byte-identical on every rebuild from the same input.
 
-What a release holds (file names come from :mod:`kommgraph.media`):
+What a release holds (file names come from :mod:`kommgraph.core.media`):
 
 - ``kommgraph.trig`` / ``kommgraph.nq``: the dataset, one named graph per source plus the ontology,
   reference and derived graphs;
 - ``kommgraph.ttl`` / ``kommgraph.nt`` / ``kommgraph.jsonld`` (+ ``context.jsonld``): the merged data
   (reference, sources, derived; without the ontology);
-- ``ontology.ttl`` and ``ontology.html``; ``void.ttl`` and ``dcat.ttl`` (:mod:`kommgraph.describe`);
+- ``ontology.ttl`` and ``ontology.html``; ``void.ttl`` and ``dcat.ttl`` (:mod:`kommgraph.publish.describe`);
 - ``SHA256SUMS`` over every other file;
 - with ``static``: ``index.html``, ``doc/{path}.{html,ttl,jsonld,nt,trig}`` for every resource
-  ``{base}{path}``, ``timeline/{ags}.svg`` where :mod:`kommgraph.timeline` draws one, and ``.htaccess``
+  ``{base}{path}``, ``timeline/{ags}.svg`` where :mod:`kommgraph.temporal.timeline` draws one, and ``.htaccess``
   with the redirect rules.
 
 Determinism: N-Triples and N-Quads lines are sorted, Turtle and TriG use the canonical layout of
-:mod:`kommgraph.turtle`, JSON-LD nodes are sorted by ``@id`` and written with sorted keys, nothing
+:mod:`kommgraph.core.turtle`, JSON-LD nodes are sorted by ``@id`` and written with sorted keys, nothing
 carries a timestamp (dates in the descriptions come from the data).
 """
 
@@ -30,12 +30,12 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import XSD
 
-from kommgraph import media
-from kommgraph.build import write_atomically
-from kommgraph.dataset import merge_into_default
-from kommgraph.engines import to_rdflib
-from kommgraph.turtle import bind_prefixes, canonical_trig, canonical_turtle
-from kommgraph.vocab import (
+from kommgraph.core import media
+from kommgraph.api.build import write_atomically
+from kommgraph.store.dataset import merge_into_default
+from kommgraph.query.engines import to_rdflib
+from kommgraph.core.turtle import bind_prefixes, canonical_trig, canonical_turtle
+from kommgraph.core.vocab import (
     DEFAULT_BASE,
     DERIVED_GRAPH,
     ONTOLOGY_GRAPH,
@@ -396,7 +396,7 @@ def htaccess(site: Site) -> bytes:
 
 def static_files(store: ox.Store, site: Site) -> dict[str, bytes]:
     """Pages and per-resource documents for static hosting, the timeline pictures, the redirect rules."""
-    from kommgraph import pages
+    from kommgraph.publish import pages
 
     renderer = pages.Pages(store, site)
     files = {"index.html": renderer.index().encode("utf-8"), ".htaccess": htaccess(site)}
@@ -414,7 +414,8 @@ def release_files(
     store: ox.Store, site: Site, static: bool = False, sparql_endpoint: str | None = None
 ) -> dict[str, bytes]:
     """Every file of the release by its path in the release folder; ``store`` is already rebased."""
-    from kommgraph import describe, docs_ontology
+    from kommgraph.publish import describe
+    from kommgraph.publish import docs_ontology
 
     files = dump_files(store, site)
     files["ontology.html"] = docs_ontology.render(store, site).encode("utf-8")
@@ -472,7 +473,7 @@ def publish(
     fail_on: str = "violation",
 ) -> PublishResult:
     """Load, derive and validate the data, then write the release; nothing is written on violations."""
-    from kommgraph.build import load
+    from kommgraph.api.build import load
     from kommgraph.validate import validate
 
     site = Site(base, site_url)

@@ -1,5 +1,5 @@
-"""``kommgraph publish`` and ``kommgraph serve``: thin commands over :mod:`kommgraph.publish` and
-:mod:`kommgraph.serve`."""
+"""``kommgraph publish`` and ``kommgraph serve``: thin commands over :mod:`kommgraph.publish.release` and
+:mod:`kommgraph.publish.serve`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from kommgraph.cli import Failed, data_options, input_errors
-from kommgraph.publish import PublishError
+from kommgraph.cli.main import Failed, data_options, input_errors
+from kommgraph.publish.release import PublishError
 from kommgraph.validate import SEVERITIES, text_report
-from kommgraph.vocab import DEFAULT_BASE
+from kommgraph.core.vocab import DEFAULT_BASE
 
 
 def _base_option(command):
@@ -63,7 +63,7 @@ def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lan
 
     The same input gives byte-identical files. Nothing is written when validation fails (exit code 1).
     """
-    from kommgraph.publish import publish as run_publish
+    from kommgraph.publish.release import publish as run_publish
 
     try:
         result = run_publish(
@@ -111,7 +111,7 @@ def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lan
 @input_errors
 def serve(data_dir, base, host, port, timeout, max_rows):
     """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql, /.well-known/void."""
-    from kommgraph.serve import load_app, run
+    from kommgraph.publish.serve import load_app, run
 
     try:
         app = load_app(data_dir, base=base, timeout=timeout, max_rows=max_rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # src/kommgraph
 _CHECKOUT = _PACKAGE.parents[1]  # src/kommgraph -> repository root
 
 

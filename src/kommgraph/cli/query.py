@@ -1,6 +1,6 @@
 """``kommgraph query``, ``kommgraph queries`` and ``kommgraph push``: the query layer on the command line.
 
-These replace the core ``query`` and ``queries`` commands of ``kommgraph.cli``. Endpoint failures (HTTP
+These replace the core ``query`` and ``queries`` commands of ``kommgraph.cli.main``. Endpoint failures (HTTP
 errors, connection refused, timeouts) exit with code 3, bad parameters with code 2.
 """
 
@@ -13,10 +13,10 @@ import json
 
 import click
 
-from kommgraph import queries
-from kommgraph.cli import InputError, data_options, input_errors, output_options, parse_params
-from kommgraph.engines import DEFAULT_TIMEOUT, EndpointError
-from kommgraph.formatting import catalogue_text, render
+from kommgraph.query import catalogue as queries
+from kommgraph.cli.main import InputError, data_options, input_errors, output_options, parse_params
+from kommgraph.query.engines import DEFAULT_TIMEOUT, EndpointError
+from kommgraph.query.formatting import catalogue_text, render
 
 ENGINE_CHOICES = ("oxigraph", "rdflib")
 
@@ -83,9 +83,9 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
 
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
     """
-    from kommgraph.api import local_engine
-    from kommgraph.build import load
-    from kommgraph.engines import RemoteEngine
+    from kommgraph.api.session import local_engine
+    from kommgraph.api.build import load
+    from kommgraph.query.engines import RemoteEngine
 
     stored = queries.resolve(name)
     bindings = stored.bindings(parse_params(params))
@@ -104,7 +104,7 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
 
 
 # ---- hook: --known-at ------------------------------------------------------------------------------
-# The as-known-at view is written in kommgraph.temporal (another module): known_at(loaded, date) returns
+# The as-known-at view is written in kommgraph.temporal.engine (another module): known_at(loaded, date) returns
 # a pyoxigraph Store with only what the sources published by `date` said (and what follows from it).
 # Until that module is there, --known-at is a clear usage error.
 def known_at_store(loaded, date_text: str):
@@ -115,15 +115,15 @@ def known_at_store(loaded, date_text: str):
             f"expected a date YYYY-MM-DD, got {date_text!r}", param_hint="--known-at"
         ) from None
     try:
-        temporal = importlib.import_module("kommgraph.temporal")
+        temporal = importlib.import_module("kommgraph.temporal.engine")
     except ModuleNotFoundError as exc:
-        if exc.name != "kommgraph.temporal":
+        if exc.name != "kommgraph.temporal.engine":
             raise
         temporal = None
     known_at = getattr(temporal, "known_at", None)
     if known_at is None:
         raise click.UsageError(
-            "--known-at needs kommgraph.temporal.known_at, which this installation does not have"
+            "--known-at needs kommgraph.temporal.engine.known_at, which this installation does not have"
         )
     return known_at(loaded, date)
 
@@ -203,8 +203,8 @@ def push(endpoint, with_default_graph, timeout, data_dir):
     Each graph is replaced by an HTTP PUT of the SPARQL 1.1 Graph Store Protocol; other graphs on the
     server are left alone.
     """
-    from kommgraph.build import load
-    from kommgraph.push import push as run_push
+    from kommgraph.api.build import load
+    from kommgraph.query.push import push as run_push
 
     def progress(item):
         click.echo(f"put  {item.label}  {item.triples} triples  (HTTP {item.status})")

@@ -4,7 +4,7 @@ Three engines give the same rows for every stored query (``tests/query`` proves 
 
 - ``OxigraphEngine``: the embedded pyoxigraph store, the default. pyoxigraph 0.5 substitutes only
   variables of the SELECT projection, so parameters go in as a ``VALUES`` block of serialised terms
-  (``kommgraph.queries.bind_values``), which works for every query form.
+  (``kommgraph.query.catalogue.bind_values``), which works for every query form.
 - ``RdflibEngine``: rdflib's own SPARQL engine over an rdflib Dataset whose default graph is the set
   merge of the data; parameters are bound by rdflib (``initBindings``), never written into the text.
 - ``RemoteEngine``: any SPARQL 1.1 endpoint through SPARQLWrapper (JSON results, POST for long queries,
@@ -58,17 +58,17 @@ class Result:
 
     def to_df(self):
         """A pandas DataFrame with typed columns (``notebook`` extra); see ``formatting.to_dataframe``."""
-        from kommgraph.formatting import to_dataframe
+        from kommgraph.query.formatting import to_dataframe
 
         return to_dataframe(self)
 
     def _repr_html_(self) -> str:
-        from kommgraph.formatting import html_table
+        from kommgraph.query.formatting import html_table
 
         return html_table(self)
 
     def __str__(self) -> str:
-        from kommgraph.formatting import render
+        from kommgraph.query.formatting import render
 
         return render(self, "table")
 
@@ -113,14 +113,14 @@ def to_rdflib(term) -> Node | None:
 
 
 def _with_values(text: str, bindings: Mapping[str, Node] | None) -> str:
-    from kommgraph.queries import bind_values
+    from kommgraph.query.catalogue import bind_values
 
     return bind_values(text, dict(bindings)) if bindings else text
 
 
 class OxigraphEngine:
     """Queries an in-memory pyoxigraph store whose default graph is the merge of its named graphs
-    (see ``kommgraph.dataset.merge_into_default``)."""
+    (see ``kommgraph.store.dataset.merge_into_default``)."""
 
     name = "oxigraph"
 

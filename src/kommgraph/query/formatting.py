@@ -11,8 +11,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kommgraph.engines import Result
-from kommgraph.vocab import PREFIXES
+from kommgraph.query.engines import Result
+from kommgraph.core.vocab import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
 _DISPLAY_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kommgraph import paths
-from kommgraph.dataset import derived_graph
+from kommgraph.core import paths
+from kommgraph.store.dataset import derived_graph
 
 
 @dataclass(frozen=True)

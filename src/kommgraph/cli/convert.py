@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kommgraph.sources import SourceError
+from kommgraph.store.sources import SourceError
 
 
 class InputError(click.ClickException):
@@ -25,7 +25,7 @@ def _gazetteer(reference: Path | None):
 
     if reference is None:
         try:
-            from kommgraph.paths import default_data_dir
+            from kommgraph.core.paths import default_data_dir
 
             reference = default_data_dir() / "ttl" / "reference"
         except (ImportError, FileNotFoundError):

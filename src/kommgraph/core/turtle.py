@@ -16,7 +16,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import _is_valid_uri
 
-from kommgraph.vocab import PREFIXES
+from kommgraph.core.vocab import PREFIXES
 
 
 def bind_prefixes(graph: Graph) -> Graph:

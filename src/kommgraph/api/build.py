@@ -14,12 +14,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from kommgraph import dataset, derive, paths
-from kommgraph.dataset import DataLayout, GraphFile
-from kommgraph.engines import to_rdflib
-from kommgraph.turtle import bind_prefixes, canonical_trig, canonical_turtle
+from kommgraph.store import dataset
+from kommgraph.store import derive
+from kommgraph.core import paths
+from kommgraph.store.dataset import DataLayout, GraphFile
+from kommgraph.query.engines import to_rdflib
+from kommgraph.core.turtle import bind_prefixes, canonical_trig, canonical_turtle
 from kommgraph.validate import Report, validate
-from kommgraph.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 
 @dataclass

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import click
 
-from kommgraph import __version__, queries
-from kommgraph.dataset import LoadError
-from kommgraph.engines import QueryError
-from kommgraph.formatting import FORMATS
-from kommgraph.sources import SourceError
+from kommgraph import __version__
+from kommgraph.query import catalogue as queries
+from kommgraph.store.dataset import LoadError
+from kommgraph.query.engines import QueryError
+from kommgraph.query.formatting import FORMATS
+from kommgraph.store.sources import SourceError
 from kommgraph.validate import text_report
 
 EXIT_CODES = """\b
@@ -86,7 +87,7 @@ def input_errors(command):
 
 
 # The commands of each area live in a module of their own that defines COMMANDS, a list of click commands.
-COMMAND_MODULES = ("cli_convert", "cli_temporal", "cli_query", "cli_validate", "cli_publish")
+COMMAND_MODULES = ("convert", "temporal", "query", "validate", "publish")
 
 
 class KommgraphGroup(click.Group):
@@ -99,7 +100,7 @@ class KommgraphGroup(click.Group):
         if not self._loaded:
             self._loaded = True
             for module_name in COMMAND_MODULES:
-                for command in importlib.import_module(f"kommgraph.{module_name}").COMMANDS:
+                for command in importlib.import_module(f"kommgraph.cli.{module_name}").COMMANDS:
                     self.add_command(command)
 
     def list_commands(self, ctx):
@@ -138,7 +139,7 @@ def build(data_dir, out, lang):
 
     Nothing is written when a violation is found (exit code 1).
     """
-    from kommgraph.build import build as run_build
+    from kommgraph.api.build import build as run_build
 
     result = run_build(data_dir, out)
     loaded = result.loaded

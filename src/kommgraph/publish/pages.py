@@ -15,9 +15,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from kommgraph import media
-from kommgraph.publish import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
-from kommgraph.vocab import DCAT, KG, OA, ONTOLOGY_IRI, SCHEMA
+from kommgraph.core import media
+from kommgraph.publish.release import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.core.vocab import DCAT, KG, OA, ONTOLOGY_IRI, SCHEMA
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -572,7 +572,7 @@ class Pages:
         return self.timelines().get(ags.value) if ags else None
 
     def timelines(self) -> dict[str, str]:
-        """The SVG timeline of each authority, where ``kommgraph.timeline`` is installed and draws one."""
+        """The SVG timeline of each authority, where ``kommgraph.temporal.timeline`` is installed and draws one."""
         if not hasattr(self, "_timelines"):
             self._timelines = {}
             for authority in self.subjects(RDF_TYPE, str(KG.LocalAuthority)):
@@ -584,11 +584,12 @@ class Pages:
 
 
 def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None:
-    """The SVG timeline of one authority drawn by :mod:`kommgraph.timeline` (the temporal module), with
+    """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline` (the temporal module), with
     the XML prolog stripped so that it can be inlined; None when that module (or matplotlib) is absent
     or cannot draw it."""
     try:
-        from kommgraph import temporal, timeline
+        from kommgraph.temporal import engine as temporal
+        from kommgraph.temporal import timeline
     except ImportError:
         return None
     try:
@@ -611,7 +612,7 @@ def _local_name(iri: str) -> str:
 def _prefixed(iri: str) -> str:
     from rdflib import URIRef
 
-    from kommgraph.formatting import display
+    from kommgraph.query.formatting import display
 
     return display(URIRef(iri))
 

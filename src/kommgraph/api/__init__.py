@@ -1,0 +1,1 @@
+"""API: the Python entry point (kommgraph.open) and the build pipeline."""

@@ -1,0 +1,1 @@
+"""CLI: click commands, thin wrappers over the library."""

@@ -1,0 +1,1 @@
+"""Core: vocabulary, dates, media types, canonical Turtle, paths; imports nothing of kommgraph."""

@@ -1,0 +1,1 @@
+"""Publish: the release files, dataset descriptions, pages, ontology docs, the server."""

@@ -1,0 +1,1 @@
+"""Query: the stored-query catalogue, parameter binding, engines, results, push."""

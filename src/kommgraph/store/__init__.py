@@ -1,0 +1,1 @@
+"""Store: finding and loading the data directory, named graphs, derivation rules."""

@@ -1,0 +1,1 @@
+"""Temporal: snapshots, lineage, as-known-at, conflicts, timelines."""
