@@ -35,7 +35,7 @@ TOWN_SUFFIX_WORDS = ("stadt", "St", "GKSt")
 MARKET_SUFFIXES = {"M", "Markt", "Marktgemeinde", "Marktflecken"}
 SUFFIX_EXPANSIONS = {"M": "Markt", "St": "Stadt", "GKSt": "Große Kreisstadt"}
 QUALIFIER_SEPARATORS = (" am ", " an der ", " im ", " in der ", " in ", " ob der ", " bei ", " b. ", " (")
-BIG_CITY = 100_000
+BIG_CITY = 50_000
 
 
 def package_dir(name: str) -> Path:
@@ -189,6 +189,7 @@ def stop_words(places: list[dict], nouns_csv: Path) -> dict[str, str]:
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     forms = {}
+    state_names = {fold(p["short"]) for p in places if p["kind"] in ("Land", "Kanton")}  # Bayern, Hessen
     for p in places:
         for text in [p["short"], *p["aliases"]]:
             words = tokens(text)
@@ -206,6 +207,8 @@ def stop_words(places: list[dict], nouns_csv: Path) -> dict[str, str]:
     lexicon = DefaultDictionaryFactory().get_dictionary("de")
     marked = {}
     for folded, text in sorted(forms.items()):
+        if folded in state_names:
+            continue
         if folded in noun_forms:
             marked[folded] = "noun"
         elif text.lower() in lexicon:
@@ -248,8 +251,8 @@ def write(places: list[dict], marked: dict[str, str], out: Path, versions: dict[
     titles |= {(fold(title), MUNICIPAL) for title in town_titles(places)}
     write_index(sorted(places, key=lambda p: p["key"]), titles, marked, big, out / "places.json")
     with (out / "common_words.tsv").open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write("# folded place word\tnoun | word | noun-city (a noun, but a city of 100,000+: "
-                     "also matched after in/aus/nach)\n")
+        handle.write("# folded place word\tnoun | word | noun-city (a noun, but a town of 50,000+: "
+                     "also matched after in, aus, nach ...)\n")
         for folded, why in sorted(marked.items()):
             handle.write(f"{folded}\t{'noun-city' if why == 'noun' and folded in big else why}\n")
 

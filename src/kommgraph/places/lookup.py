@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .kinds import MUNICIPAL, LEVEL_RANK, KIND_RANK, level
+from .kinds import KIND_RANK, LEVEL_RANK, MUNICIPAL, level
 from .model import Place
 from .normalize import fold
-from .store import index
+from .store import ALIAS, index
 
 
 def by_key(key: str) -> Place | None:
@@ -19,9 +19,7 @@ def lookup(name: str) -> tuple[Place, ...]:
     """All places called `name` (official or usual name, any case, Umlauts or ae/oe/ue), likeliest first.
 
     A title in front ("Landkreis Gießen", "Stadt Kassel", "Kanton Bern") keeps the places of that level only.
-    Order: municipalities before districts before Länder and cantons; among municipalities the larger first
-    ("Frankfurt": am Main, then (Oder)); among districts a place's own name before another usual form of
-    it ("Kassel": the Stadtkreis of the city, then the Landkreis Kassel).
+    Order: see ranked ("Frankfurt": am Main, then (Oder); "Kassel": the town, its Stadtkreis, the Landkreis).
     """
     idx = index()
     folded = fold(name)
@@ -40,14 +38,20 @@ def lookup(name: str) -> tuple[Place, ...]:
 
 
 def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tuple[Place, ...]:
+    """Places named by their own name (or short name) first, then those for which it is another usual form
+    ("Gießen": the town, then the Landkreis; "Sachsen": the Land, then Sachsen b. Ansbach) - except that a
+    town at least as large as every municipality of that very name counts as named by it ("Halle": Halle
+    (Saale) before the villages called Halle). Then municipalities, districts, Länder; then the larger."""
     chosen = [(place, how) for place, how in hits if wanted_level is None or level(place.kind) == wanted_level]
-    chosen.sort(key=_order)
+    official_towns = [p.population for p, how in chosen if how != ALIAS and level(p.kind) == MUNICIPAL]
+    largest = max(official_towns, default=None)
+
+    def order(hit: tuple[Place, int]) -> tuple:
+        place, how = hit
+        place_level = level(place.kind)
+        named = how != ALIAS or (place_level == MUNICIPAL and largest is not None and place.population >= largest)
+        return (0 if named else 1, LEVEL_RANK[place_level], KIND_RANK.get(place.kind, 0), -place.population,
+                place.key)
+
+    chosen.sort(key=order)
     return tuple(place for place, _ in chosen)
-
-
-def _order(hit: tuple[Place, int]) -> tuple:
-    place, how = hit
-    place_level = level(place.kind)
-    if place_level == MUNICIPAL:
-        return (LEVEL_RANK[place_level], -place.population, min(how, 1), place.key)
-    return (LEVEL_RANK[place_level], min(how, 1), KIND_RANK.get(place.kind, 0), -place.population, place.key)

@@ -8,10 +8,11 @@ from .normalize import tokens
 from .store import Index, index
 
 SENTENCE_END = frozenset(".!?:;\n„“\"»«")
-# A big city whose name is also a noun ("Essen", "Kiel") counts after these words without a title.
-PLACE_PREPOSITIONS = frozenset({"in", "aus", "nach"})
+# A town of 50,000+ whose name is also a noun ("Essen", "Kiel") counts without a title after these words
+# (the noun comes with an article: "nach dem Essen", "beim Essen").
+PLACE_PREPOSITIONS = frozenset({"in", "aus", "nach", "von", "bis", "zwischen", "sowie", "ab", "ueber", "bei"})
 _GENITIVE_ENDINGS = ("s", "es")
-_NO_GENITIVE_S = ("s", "x", "z")
+_SIBILANTS = ("s", "x", "z")  # these take "-es" only: "des Rhein-Sieg-Kreises"
 
 Token = tuple[str, int, int]
 
@@ -25,9 +26,10 @@ def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        end, places = _titled_at(idx, words, i)
-        if end is None:
-            end, places = _name_at(idx, text, words, i)
+        end, places = _name_at(idx, text, words, i)
+        titled_end, titled_places = _titled_at(idx, text, words, i)
+        if titled_end is not None and (end is None or titled_end > end):
+            end, places = titled_end, titled_places
         if end is None:
             i += 1
             continue
@@ -37,9 +39,11 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-def _titled_at(idx: Index, words: list[Token], i: int) -> tuple[int | None, tuple[Place, ...]]:
+def _titled_at(idx: Index, text: str, words: list[Token], i: int) -> tuple[int | None, tuple[Place, ...]]:
     """"Landkreis Gießen": the title and the name after it; places of the title's level only (none: the span
     is still used up, so that "Stadt Zürich" does not become the canton)."""
+    if not text[words[i][1]].isupper():
+        return None, ()
     for title, title_level in idx.titles.get(words[i][0], ()):
         j = i + len(title)
         if j < len(words) and all(words[i + k][0] == word for k, word in enumerate(title)):
@@ -102,4 +106,6 @@ def _matches(form: list[str], words: list[Token], i: int) -> bool:
     last, expected = words[i + n - 1][0], form[-1]
     if last == expected:
         return True
-    return not expected.endswith(_NO_GENITIVE_S) and any(last == expected + e for e in _GENITIVE_ENDINGS)
+    if expected.endswith(_SIBILANTS):
+        return last == expected + "es"
+    return any(last == expected + ending for ending in _GENITIVE_ENDINGS)
