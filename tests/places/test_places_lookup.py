@@ -100,7 +100,12 @@ def test_by_key_returns_the_whole_record():
 def test_by_key(key, name, short, kind, country, state, parent_key):
     place = by_key(key)
     assert (place.name, place.short, place.kind, place.country, place.state, place.parent_key) == (
-        name, short, kind, country, state, parent_key,
+        name,
+        short,
+        kind,
+        country,
+        state,
+        parent_key,
     )
 
 

@@ -42,16 +42,25 @@ def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tu
     ("Gießen": the town, then the Landkreis; "Sachsen": the Land, then Sachsen b. Ansbach) - except that a
     town at least as large as every municipality of that very name counts as named by it ("Halle": Halle
     (Saale) before the villages called Halle). Then municipalities, districts, Länder; then the larger."""
-    chosen = [(place, how) for place, how in hits if wanted_level is None or level(place.kind) == wanted_level]
+    chosen = [
+        (place, how) for place, how in hits if wanted_level is None or level(place.kind) == wanted_level
+    ]
     official_towns = [p.population for p, how in chosen if how != ALIAS and level(p.kind) == MUNICIPAL]
     largest = max(official_towns, default=None)
 
     def order(hit: tuple[Place, int]) -> tuple:
         place, how = hit
         place_level = level(place.kind)
-        named = how != ALIAS or (place_level == MUNICIPAL and largest is not None and place.population >= largest)
-        return (0 if named else 1, LEVEL_RANK[place_level], KIND_RANK.get(place.kind, 0), -place.population,
-                place.key)
+        named = how != ALIAS or (
+            place_level == MUNICIPAL and largest is not None and place.population >= largest
+        )
+        return (
+            0 if named else 1,
+            LEVEL_RANK[place_level],
+            KIND_RANK.get(place.kind, 0),
+            -place.population,
+            place.key,
+        )
 
     chosen.sort(key=order)
     return tuple(place for place, _ in chosen)

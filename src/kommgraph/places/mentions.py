@@ -7,7 +7,7 @@ from .model import Mention, Place
 from .normalize import tokens
 from .store import Index, index
 
-SENTENCE_END = frozenset(".!?:;\n„“\"»«")
+SENTENCE_END = frozenset('.!?:;\n„“"»«')
 # A town of 50,000+ whose name is also a noun ("Essen", "Kiel") counts without a title after these words
 # (the noun comes with an article: "nach dem Essen", "beim Essen").
 PLACE_PREPOSITIONS = frozenset({"in", "aus", "nach", "von", "bis", "zwischen", "sowie", "ab", "ueber", "bei"})
@@ -40,7 +40,7 @@ def mentions(text: str) -> list[Mention]:
 
 
 def _titled_at(idx: Index, text: str, words: list[Token], i: int) -> tuple[int | None, tuple[Place, ...]]:
-    """"Landkreis Gießen": the title and the name after it; places of the title's level only (none: the span
+    """ "Landkreis Gießen": the title and the name after it; places of the title's level only (none: the span
     is still used up, so that "Stadt Zürich" does not become the canton)."""
     if not text[words[i][1]].isupper():
         return None, ()
@@ -84,7 +84,10 @@ def _starts_sentence(text: str, words: list[Token], i: int) -> bool:
 
 def _longest_form(idx: Index, words: list[Token], i: int) -> tuple[list[str] | None, int]:
     first = words[i][0]
-    keys = [first] + [first[: -len(e)] for e in _GENITIVE_ENDINGS if first.endswith(e) and len(first) > len(e) + 2]
+    keys = [first] + [
+        first[: -len(e)] for e in _GENITIVE_ENDINGS if first.endswith(e) and len(first) > len(e) + 2
+    ]
+
     best: list[str] | None = None
     for key in keys:
         for form in idx.forms.get(key, ()):

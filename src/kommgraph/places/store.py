@@ -41,7 +41,9 @@ class Index:
         found = self._places.get(row)
         if found is None:
             key, name, short, kind, country, state, parent, population = self.rows[row]
-            found = self._places[row] = Place(key, name, short, kind, country, state, parent or None, population)
+            found = self._places[row] = Place(
+                key, name, short, kind, country, state, parent or None, population
+            )
         return found
 
     def row_of(self, key: str) -> int | None:
@@ -61,5 +63,6 @@ def index() -> Index:
             data = json.load(handle)
         return Index(data["places"], data["names"], data["forms"], data["titles"], data["common_words"])
     except (OSError, ValueError, KeyError) as error:
-        raise PlaceDataError(f"{INDEX_FILE}: cannot load the place index ({error}); "
-                             "rebuild it with tools/build_places.py") from error
+        raise PlaceDataError(
+            f"{INDEX_FILE}: cannot load the place index ({error}); rebuild it with tools/build_places.py"
+        ) from error
