@@ -301,10 +301,10 @@ def write_index(places: list[dict], titles: set, marked: dict[str, str], big: se
             names.setdefault(folded, []).extend([row, how])
             if how != 2:
                 in_text.add(folded)
-    forms: dict[str, list[list[str]]] = {}
+    forms: dict[str, dict[str, list[list[str]]]] = {}  # first word -> second word ("" alone) -> forms
     for folded in sorted(in_text, key=lambda f: (-f.count(" "), f)):
         words = folded.split(" ")
-        forms.setdefault(words[0], []).append(words)
+        forms.setdefault(words[0], {}).setdefault(words[1] if len(words) > 1 else "", []).append(words)
     by_first: dict[str, list] = {}
     for folded, level in sorted(titles, key=lambda t: (-t[0].count(" "), t)):
         by_first.setdefault(folded.split(" ")[0], []).append([folded.split(" "), level])

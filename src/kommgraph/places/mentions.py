@@ -83,20 +83,23 @@ def _starts_sentence(text: str, words: list[Token], i: int) -> bool:
 
 
 def _longest_form(idx: Index, words: list[Token], i: int) -> tuple[list[str] | None, int]:
-    first = words[i][0]
-    keys = [first] + [
-        first[: -len(e)] for e in _GENITIVE_ENDINGS if first.endswith(e) and len(first) > len(e) + 2
-    ]
+    """The longest name form at word i (the last word may carry a genitive ending), found through its first
+    two words, so that the many "Landkreis ..." and "Stadt ..." forms are not all tried."""
+    by_second = idx.forms.get(words[i][0])
+    if by_second and i + 1 < len(words):
+        for second in _with_genitive_stems(words[i + 1][0]):
+            for form in by_second.get(second, ()):
+                if _matches(form, words, i):
+                    return form, i + len(form)
+    for first in _with_genitive_stems(words[i][0]):
+        alone = idx.forms.get(first, {}).get("")
+        if alone and _matches(alone[0], words, i):
+            return alone[0], i + 1
+    return None, i
 
-    best: list[str] | None = None
-    for key in keys:
-        for form in idx.forms.get(key, ()):
-            if best is not None and len(form) <= len(best):
-                break
-            if _matches(form, words, i):
-                best = form
-                break
-    return best, (i + len(best) if best else i)
+
+def _with_genitive_stems(word: str) -> list[str]:
+    return [word] + [word[: -len(e)] for e in _GENITIVE_ENDINGS if word.endswith(e) and len(word) > len(e) + 2]
 
 
 def _matches(form: list[str], words: list[Token], i: int) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[()/]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'"})
 _SAINT = {"sankt": "st", "saint": "st"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """Case-, Umlaut- and accent-robust form of one word: "Gießen" and "GIESSEN" -> "giessen"."""
     folded = word.lower().translate(_UMLAUTS)

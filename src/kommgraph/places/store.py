@@ -28,8 +28,9 @@ class Index:
     rows: list[list]  # [key, name, short, kind, country, state, parent_key, population], sorted by key
     # folded name form -> [row, how, row, how, ...]
     names: dict[str, list[int]]
-    # first folded word -> name forms that may occur in text, as word lists, longest first
-    forms: dict[str, list[list[str]]]
+    # first folded word -> second folded word ("" for one-word forms) -> name forms that may occur in text,
+    # as word lists, longest first
+    forms: dict[str, dict[str, list[list[str]]]]
     # first folded word -> [[title words], level], longest first
     titles: dict[str, list[list]]
     # folded single-word place names that are German words -> "noun" | "noun-city" | "word"
