@@ -28,7 +28,7 @@ from kommgraph.places import Place, authority_iri, by_key, lookup
         ("Landeshauptstadt Hannover", ("03241001",)),
         ("Städteregion Aachen", ("05334",)),
         ("Kreis Gütersloh", ("05754",)),
-        ("Berlin", ("11000000", "11000", "11")),
+        ("Berlin", ("11000000", "11", "11000")),
         ("Hessen", ("06",)),
         ("Freistaat Bayern", ("09",)),
         ("Wien", ("AT-9",)),
