@@ -34,7 +34,18 @@ NUTS_YEAR = "2024"
 TOWN_SUFFIX_WORDS = ("stadt", "St", "GKSt")
 MARKET_SUFFIXES = {"M", "Markt", "Marktgemeinde", "Marktflecken"}
 SUFFIX_EXPANSIONS = {"M": "Markt", "St": "Stadt", "GKSt": "Große Kreisstadt"}
-QUALIFIER_SEPARATORS = (" am ", " an der ", " im ", " in der ", " in ", " ob der ", " bei ", " b. ", " (", "/")
+QUALIFIER_SEPARATORS = (
+    " am ",
+    " an der ",
+    " im ",
+    " in der ",
+    " in ",
+    " ob der ",
+    " bei ",
+    " b. ",
+    " (",
+    "/",
+)
 BIG_CITY = 50_000
 
 
