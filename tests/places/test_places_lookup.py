@@ -130,3 +130,7 @@ def test_by_key_unknown_is_none(key):
 def test_authority_iri(key, iri):
     assert authority_iri(by_key(key)) == iri
     assert authority_iri(key) == iri
+
+
+def test_authority_iri_with_another_base():
+    assert authority_iri("06531", base="http://example.org/id/") == "http://example.org/id/authority/06531"
