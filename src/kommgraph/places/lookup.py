@@ -8,6 +8,9 @@ from .normalize import fold
 from .store import ALIAS, index
 
 LARGE_TOWN = 100_000  # a Land or canton comes before smaller towns of its name
+# An Austrian or Swiss town of this size counts as named by its usual form too ("Krems", "Klagenfurt"), so that
+# population decides against a German village of that name.
+ALPINE_TOWN = 15_000
 
 
 def by_key(key: str) -> Place | None:
@@ -43,7 +46,8 @@ def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tu
     """Places named by their own name (or short name) first, then those for which it is another usual form
     ("Gießen": the town, then the Landkreis; "Sachsen": the Land, then Sachsen b. Ansbach) - except that a
     town at least as large as every municipality of that very name counts as named by it ("Halle": Halle
-    (Saale) before the villages called Halle). Then municipalities, districts, Länder - but a Land or canton
+    (Saale) before the villages called Halle), and so does a town of 100,000+ when no municipality has that
+    very name ("Genf": Genève before the canton) and an Austrian or Swiss town of 15,000+. Then municipalities, districts, Länder - but a Land or canton
     before towns under 100,000 of its name ("Salzburg"); then the larger."""
     chosen = [
         (place, how) for place, how in hits if wanted_level is None or level(place.kind) == wanted_level
@@ -55,7 +59,11 @@ def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tu
         place, how = hit
         place_level = level(place.kind)
         named = how != ALIAS or (
-            place_level == MUNICIPAL and largest is not None and place.population >= largest
+            place_level == MUNICIPAL
+            and (
+                place.population >= (LARGE_TOWN if largest is None else largest)
+                or (place.country != "DE" and place.population >= ALPINE_TOWN)
+            )
         )
         level_rank = LEVEL_RANK[place_level]
         if place_level == STATE and how != ALIAS and (largest or 0) < LARGE_TOWN:
