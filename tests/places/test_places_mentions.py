@@ -30,7 +30,7 @@ def found(text: str) -> list[tuple[int, int, str, str]]:
         ("Die Lutherstadt Wittenberg meldet.", [(4, 26, "Lutherstadt Wittenberg", "15091375")]),
         ("Der Markt Berchtesgaden meldet.", [(4, 23, "Markt Berchtesgaden", "09172116")]),
         ("Die Landeshauptstadt Wiesbaden meldet.", [(4, 30, "Landeshauptstadt Wiesbaden", "06414000")]),
-        ("Im Kanton Bern und in Wien.", [(3, 14, "Kanton Bern", "CH-BE"), (22, 26, "Wien", "AT-9")]),
+        ("Im Kanton Bern und in Wien.", [(3, 14, "Kanton Bern", "CH-BE"), (22, 26, "Wien", "AT-90001")]),
         (
             "Der Kreis Gießen und die Universitätsstadt Gießen.",
             [(4, 16, "Kreis Gießen", "06531"), (25, 49, "Universitätsstadt Gießen", "06531005")],
@@ -46,7 +46,8 @@ def found(text: str) -> list[tuple[int, int, str, str]]:
         ("Die Stadt Essen meldet.", [(4, 15, "Stadt Essen", "05113000")]),
         ("Der Freistaat Bayern und Hessen.", [(4, 20, "Freistaat Bayern", "09"), (25, 31, "Hessen", "06")]),
         ("In GIESSEN und Muenchen.", [(3, 10, "GIESSEN", "06531005"), (15, 23, "Muenchen", "09162000")]),
-        ("Die Stadt Zürich meldet.", []),
+        ("Die Stadt Zürich meldet.", [(4, 16, "Stadt Zürich", "CH-261")]),
+        ("Die Stadt Graz meldet.", [(4, 14, "Stadt Graz", "AT-60101")]),
         ("Der Rat tagte in Weil. Weil es regnet.", [(17, 21, "Weil", "08336091")]),
         ("Nach Bautzen und Cottbus.", [(5, 12, "Bautzen", "14625020"), (17, 24, "Cottbus", "12052000")]),
     ],
