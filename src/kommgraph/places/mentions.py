@@ -7,7 +7,7 @@ from .model import Mention, Place
 from .normalize import tokens
 from .store import Index, index
 
-SENTENCE_END = frozenset('.!?:;\n„“"»«')
+SENTENCE_END = frozenset('.!?:;\n„“"»«]')
 # A town of 50,000+ whose name is also a noun ("Essen", "Kiel") counts without a title after these words
 # (the noun comes with an article: "nach dem Essen", "beim Essen").
 PLACE_PREPOSITIONS = frozenset({"in", "aus", "nach", "von", "bis", "zwischen", "sowie", "ab", "ueber", "bei"})
