@@ -14,7 +14,7 @@ ALPINE_TOWN = 15_000
 
 
 def by_key(key: str) -> Place | None:
-    """The place with this key (AGS "06611000", "AT-9", "CH-ZH"), or None."""
+    """The place with this key (AGS "06611000", "AT-60101", "AT-9", "CH-261", "CH-ZH"), or None."""
     idx = index()
     row = idx.row_of(key.strip())
     return None if row is None else idx.place(row)

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 class Place:
     """One municipality, district, Land or canton.
 
-    key: Germany the AGS (8 digits municipality, 5 digits Kreis, 2 digits Land); Austria "AT-" + Land code;
-    Switzerland "CH-" + canton abbreviation. short: the usual name ("Kassel", "Landkreis Gießen").
+    key: Germany the AGS (8 digits municipality, 5 digits Kreis, 2 digits Land); Austria "AT-" + the number
+    of Statistik Austria (Gemeinde "AT-60101", Bezirk "AT-601", Land "AT-6"); Switzerland "CH-" + the
+    BFS-Gemeindenummer ("CH-261"), "CH-B" + the BFS district number ("CH-B112"), "CH-" + the canton
+    abbreviation ("CH-ZH"). short: the usual name ("Kassel", "Landkreis Gießen", "Bezirk Baden").
     """
 
     key: str
