@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kommgraph.query import catalogue as queries
-from kommgraph.api.build import load
+from kommgraph.store.load import load
 from kommgraph.query.engines import OxigraphEngine
-from kommgraph.query.formatting import display
+from kommgraph.query.result import display
 
 CASES = Path(__file__).parent / "queries"
 ROOT = Path(__file__).resolve().parents[1]

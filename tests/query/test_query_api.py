@@ -10,7 +10,8 @@ from rdflib.namespace import XSD
 
 import kommgraph
 from kommgraph.api.session import KommGraph
-from kommgraph.query.engines import OxigraphEngine, Result
+from kommgraph.query.engines import OxigraphEngine
+from kommgraph.query.result import Result
 
 pd = pytest.importorskip("pandas")
 

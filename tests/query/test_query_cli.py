@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kommgraph.query import catalogue as queries
+from kommgraph.query.reference import reference_markdown
 from kommgraph.cli.main import main
 from kommgraph.query.engines import RemoteEngine
 from kommgraph.query.push import put_graph
@@ -142,7 +143,7 @@ def test_queries_lists_parameters_and_markdown_is_the_reference():
     assert "units-on-date\n" in text.output
     assert "    -p date=<xsd:date> (default: 2018-05-31)\n" in text.output
     markdown = run("queries", "--format", "markdown")
-    assert markdown.output == queries.reference_markdown()
+    assert markdown.output == reference_markdown()
 
 
 def test_push_replaces_its_graphs_and_leaves_others_alone(tmp_path, bundled):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.api.build import load
+from kommgraph.store.load import load
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"

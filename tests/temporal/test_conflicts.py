@@ -8,7 +8,7 @@ import io
 
 from kommgraph.query import catalogue as queries
 from kommgraph.temporal import engine as temporal
-from kommgraph.api.build import load
+from kommgraph.store.load import load
 from kommgraph.core.dates import Answer
 
 RENAMING = "https://w3id.org/kommgraph/id/event/09999000/2020-01-01-renaming-amt-fuer-digitalisierung"

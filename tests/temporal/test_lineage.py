@@ -58,7 +58,7 @@ def test_the_three_answers_on_the_command_line(run):
 
 
 def test_lineage_goes_any_number_of_steps(relocation, conflict_dir, bundled):
-    from kommgraph.api.build import load
+    from kommgraph.store.load import load
 
     loaded = load(conflict_dir)
     it = "https://w3id.org/kommgraph/id/unit/09999000/amt-fuer-it"

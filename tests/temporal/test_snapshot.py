@@ -10,7 +10,9 @@ from tests.conftest import derived_graph_of
 
 from kommgraph.temporal import engine as temporal
 from kommgraph.core.dates import Answer
-from kommgraph.validate import check_findings, shacl_findings, shapes_graph
+from kommgraph.validation.checks import check_findings
+from kommgraph.validation.shacl import shacl_findings
+from kommgraph.validation.shapes import shapes_graph
 
 
 def _statuses(result) -> dict[str, str]:

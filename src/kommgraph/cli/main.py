@@ -12,13 +12,13 @@ from pathlib import Path
 
 import click
 
-from kommgraph import __version__
-from kommgraph.query import catalogue as queries
-from kommgraph.store.dataset import LoadError
+from kommgraph.core.version import __version__
+from kommgraph.query.binding import ParameterError
 from kommgraph.query.engines import QueryError
-from kommgraph.query.formatting import FORMATS
+from kommgraph.query.result import FORMATS
+from kommgraph.store.dataset import LoadError
 from kommgraph.store.sources import SourceError
-from kommgraph.validate import text_report
+from kommgraph.validation.text import text_report
 
 EXIT_CODES = """\b
 Exit codes:
@@ -80,7 +80,7 @@ def input_errors(command):
             return command(*args, **kwargs)
         except (LoadError, SourceError) as exc:
             raise InputError(str(exc)) from exc
-        except (queries.ParameterError, QueryError) as exc:
+        except (ParameterError, QueryError) as exc:
             raise click.UsageError(str(exc)) from exc
 
     return wrapper

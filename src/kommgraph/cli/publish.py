@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from kommgraph.cli.main import Failed, data_options, input_errors
-from kommgraph.publish.release import PublishError
-from kommgraph.validate import SEVERITIES, text_report
+from kommgraph.core.errors import PublishError
 from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.validation.findings import SEVERITIES
+from kommgraph.validation.text import text_report
 
 
 def _base_option(command):

@@ -13,10 +13,11 @@ import json
 
 import click
 
-from kommgraph.query import catalogue as queries
 from kommgraph.cli.main import InputError, data_options, input_errors, output_options, parse_params
+from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import DEFAULT_TIMEOUT, EndpointError
-from kommgraph.query.formatting import catalogue_text, render
+from kommgraph.query.reference import catalogue_text, reference_markdown
+from kommgraph.query.result import render
 
 ENGINE_CHOICES = ("oxigraph", "rdflib")
 
@@ -84,8 +85,8 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
     """
     from kommgraph.api.session import local_engine
-    from kommgraph.api.build import load
     from kommgraph.query.engines import RemoteEngine
+    from kommgraph.store.load import load
 
     stored = queries.resolve(name)
     bindings = stored.bindings(parse_params(params))
@@ -140,7 +141,7 @@ def known_at_store(loaded, date_text: str):
 def list_queries(fmt):
     """List the stored queries with their summaries and parameters."""
     if fmt == "markdown":
-        click.echo(queries.reference_markdown(), nl=False)
+        click.echo(reference_markdown(), nl=False)
         return
     catalogue = queries.catalogue()
     if fmt == "json":
@@ -203,8 +204,8 @@ def push(endpoint, with_default_graph, timeout, data_dir):
     Each graph is replaced by an HTTP PUT of the SPARQL 1.1 Graph Store Protocol; other graphs on the
     server are left alone.
     """
-    from kommgraph.api.build import load
     from kommgraph.query.push import push as run_push
+    from kommgraph.store.load import load
 
     def progress(item):
         click.echo(f"put  {item.label}  {item.triples} triples  (HTTP {item.status})")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from kommgraph.core import dates
-from kommgraph.temporal import engine as temporal
 from kommgraph.cli.main import Failed, data_options, input_errors, output_options
-from kommgraph.query.formatting import render
+from kommgraph.core import dates
+from kommgraph.query.result import render
+from kommgraph.temporal import engine as temporal
 
 
 def _day(ctx, param, value):
@@ -52,7 +52,7 @@ def lookup_errors(command):
 
 def _stores(data_dir, known_at):
     """The full store (names are looked up there) and the store to answer from."""
-    from kommgraph.api.build import load
+    from kommgraph.store.load import load
 
     loaded = load(data_dir)
     return loaded.store, (temporal.known_at(loaded, known_at) if known_at else loaded.store)

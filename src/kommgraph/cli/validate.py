@@ -1,6 +1,6 @@
 """``kommgraph validate`` and ``kommgraph fmt``: the commands a data repository runs in CI and pre-commit.
 
-Both replace the core commands of the same name. The work is done by ``kommgraph.validate``,
+Both replace the core commands of the same name. The work is done by ``kommgraph.validation``,
 ``kommgraph.validation.reports`` and ``kommgraph.core.turtle``; these commands parse options and write output.
 """
 
@@ -15,10 +15,11 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from kommgraph.validation import reports
-from kommgraph.core import turtle
 from kommgraph.cli.main import InputError, data_options, input_errors
-from kommgraph.validate import SEVERITIES, blank_node_positions
+from kommgraph.core import turtle
+from kommgraph.validation.findings import SEVERITIES
+from kommgraph.validation.locate import blank_node_positions
+from kommgraph.validation import reports
 
 VALIDATE_EXIT_CODES = """\b
 Exit codes:
@@ -168,8 +169,9 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     Each source's named graph is validated alone (with the reference data), then the union of all
     graphs. Progress is shown on a terminal only.
     """
-    from kommgraph.api.build import load
-    from kommgraph.validate import SinceError, validate_loaded
+    from kommgraph.store.load import load
+    from kommgraph.core.errors import SinceError
+    from kommgraph.validation.run import validate_loaded
 
     progress = TerminalProgress() if on_terminal() else None
     loaded = load(data_dir)

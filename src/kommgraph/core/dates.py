@@ -17,6 +17,8 @@ from enum import StrEnum
 
 import pyoxigraph as ox
 
+from kommgraph.core.errors import DateError
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATE, YEAR_MONTH, YEAR = XSD + "date", XSD + "gYearMonth", XSD + "gYear"
 PRECISIONS = {DATE: "day", YEAR_MONTH: "month", YEAR: "year"}
@@ -26,10 +28,6 @@ _FORMS = {
     YEAR: re.compile(r"^(\d{4})(Z|[+-]\d{2}:\d{2})?$"),
 }
 _USER_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$")
-
-
-class DateError(ValueError):
-    """A value is no date of the three precisions kommgraph keeps; the message names the form expected."""
 
 
 class Answer(StrEnum):

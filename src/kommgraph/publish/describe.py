@@ -16,8 +16,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from kommgraph.core import media
-from kommgraph.publish.release import DATA_NAME, Site, data_graphs, merged_triples
 from kommgraph.core.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, VOID
+from kommgraph.publish.dumps import data_graphs, merged_triples
+from kommgraph.publish.site import DATA_NAME, Site
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

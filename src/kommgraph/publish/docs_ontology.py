@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kommgraph.publish import pages
-from kommgraph.publish.release import Site
 from kommgraph.core.vocab import KG, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kommgraph.publish import pages
+from kommgraph.publish.site import Site
 
 OWL = "http://www.w3.org/2002/07/owl#"
 RDFS = pages.RDFS

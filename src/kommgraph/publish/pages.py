@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from rdflib import URIRef
 
 from kommgraph.core import media
-from kommgraph.publish.release import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
 from kommgraph.core.vocab import DCAT, KG, OA, ONTOLOGY_IRI, SCHEMA
+from kommgraph.publish.site import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.query.result import display
+from kommgraph.temporal import engine as temporal
+from kommgraph.temporal import timeline
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -584,14 +588,8 @@ class Pages:
 
 
 def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None:
-    """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline` (the temporal module), with
-    the XML prolog stripped so that it can be inlined; None when that module (or matplotlib) is absent
-    or cannot draw it."""
-    try:
-        from kommgraph.temporal import engine as temporal
-        from kommgraph.temporal import timeline
-    except ImportError:
-        return None
+    """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline`, with the XML prolog
+    stripped so that it can be inlined; None when it cannot be drawn."""
     try:
         found = temporal.find_authority(store, ags or authority)
         svg = timeline.to_svg(timeline.build(store, found))
@@ -610,10 +608,6 @@ def _local_name(iri: str) -> str:
 
 
 def _prefixed(iri: str) -> str:
-    from rdflib import URIRef
-
-    from kommgraph.query.formatting import display
-
     return display(URIRef(iri))
 
 

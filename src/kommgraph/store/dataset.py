@@ -12,11 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import paths
+from kommgraph.core.errors import LoadError
 from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
-
-
-class LoadError(ValueError):
-    """A data file cannot be read or parsed; the message names the file and line."""
 
 
 @dataclass(frozen=True)

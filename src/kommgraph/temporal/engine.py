@@ -17,31 +17,21 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kommgraph.store import dataset
-from kommgraph.store import derive
-from kommgraph.query import catalogue as queries
 from kommgraph.core.dates import Answer, TrueDate, exists_on, from_term, hull, issued_by
-from kommgraph.query.engines import OxigraphEngine, Result, to_rdflib
+from kommgraph.core.errors import Ambiguous, NotFound
 from kommgraph.core.turtle import canonical_turtle
 from kommgraph.core.vocab import DEFAULT_BASE, KG, KGID, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+from kommgraph.query import catalogue as queries
+from kommgraph.query.engines import OxigraphEngine
+from kommgraph.query.result import Result
+from kommgraph.store import dataset, derive
+from kommgraph.store.terms import to_rdflib
 
 HEAD_ROLES = (KG.Head, KG.CoHead)
 # Events that replace a unit by another (the rule queries/rules/10-succession.rq).
 SUCCESSION = {str(KG[t]) for t in ("Renaming", "Merger", "Split", "SpinOff", "Absorption")}
 CREATING = {str(KG[t]) for t in ("Founding", "Renaming", "Merger", "Split", "SpinOff")}
 ENDING = {str(KG[t]) for t in ("Renaming", "Merger", "Split", "SpinOff", "Absorption", "Dissolution")}
-
-
-class NotFound(LookupError):
-    """No authority or unit matches; the message names what was looked for and near matches."""
-
-
-class Ambiguous(LookupError):
-    """A name matches several units; ``candidates`` lists them (IRI, name, authority, lifespan)."""
-
-    def __init__(self, message: str, candidates: list[tuple[str, str, str, str]]):
-        super().__init__(message)
-        self.candidates = candidates
 
 
 def store_of(loaded_or_store) -> ox.Store:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kommgraph.temporal import engine as temporal
 from kommgraph.core.dates import TrueDate
 from kommgraph.core.vocab import KG, slug
+from kommgraph.temporal import engine as temporal
 
 FORMATS = ("text", "mermaid", "svg")
 FUNCTIONS = {str(KG.TransferOfFunctions)}
