@@ -46,6 +46,8 @@ def test_wheel_ships_ontology_shapes_queries_and_data(wheel):
         "kommgraph/data/ttl/reference/authorities.ttl",
         "kommgraph/data/sources/000_d65d91dc76021873.txt",
         "kommgraph/cli/main.py",
+        "kommgraph/temporal/queries/stated-dates.rq",
+        "kommgraph/temporal/queries/derived-lifespans.rq",
     ]:
         assert expected in names, expected
 

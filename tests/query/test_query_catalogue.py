@@ -11,8 +11,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kommgraph.query import catalogue as queries
-from kommgraph.query.reference import reference_markdown
 from kommgraph.query.binding import ParameterError
+from kommgraph.query.reference import reference_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.query import catalogue as queries
-from kommgraph.query.reference import reference_markdown
 from kommgraph.cli.main import main
+from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import RemoteEngine
 from kommgraph.query.push import put_graph
+from kommgraph.query.reference import reference_markdown
 
 from .server import OxigraphServer, free_port
 
@@ -99,7 +98,7 @@ def test_rq_file_gets_the_same_checks(tmp_path):
             ["lineage", "--default-graph", "https://example.org/g"],
             "--default-graph applies to --endpoint only",
         ),
-        (["lineage", "--known-at", "June 2018"], "expected a date YYYY-MM-DD"),
+        (["lineage", "--known-at", "June 2018"], "'June 2018' is not a day: write YYYY-MM-DD"),
     ],
 )
 def test_usage_errors_exit_2(args, message):
@@ -117,25 +116,25 @@ def test_endpoint_failures_exit_3(mirror):
     assert "HTTP 404 Not Found (check the endpoint URL)" in wrong.output
 
 
-def test_known_at_calls_the_temporal_hook(monkeypatch, bundled):
+def test_known_at_queries_what_was_known_then(monkeypatch, bundled):
     calls = []
 
     def known_at(loaded, date):
         calls.append((loaded.layout.root, date))
         return ox.Store()  # nothing was known yet
 
-    monkeypatch.setitem(sys.modules, "kommgraph.temporal.engine", types.SimpleNamespace(known_at=known_at))
+    monkeypatch.setattr("kommgraph.cli.query.known_at_view", known_at)
     result = run("query", "replaced-units", "--known-at", "2010-01-01")
     assert result.exit_code == 0, result.output
     assert result.output.endswith("(0 rows)\n")
     assert [str(date) for _, date in calls] == ["2010-01-01"]
 
 
-def test_known_at_without_the_temporal_module_is_a_usage_error(monkeypatch):
-    monkeypatch.setitem(sys.modules, "kommgraph.temporal.engine", types.SimpleNamespace())
-    result = run("query", "replaced-units", "--known-at", "2019-01-01")
+@pytest.mark.parametrize("value", ["20180601", "2018-6-1", "2018-02-30", "yesterday"])
+def test_known_at_takes_only_a_day_written_yyyy_mm_dd(value):
+    result = run("query", "replaced-units", "--known-at", value)
     assert result.exit_code == 2
-    assert "--known-at needs kommgraph.temporal.engine.known_at" in result.output
+    assert f"{value!r} is not a day: write YYYY-MM-DD (e.g. 2018-06-01)" in result.output
 
 
 def test_queries_lists_parameters_and_markdown_is_the_reference():

@@ -8,15 +8,15 @@ import xml.etree.ElementTree as ET
 import pytest
 from tests.temporal.conftest import OUTPUT
 
-from kommgraph.temporal import engine as temporal
 from kommgraph.temporal import timeline
+from kommgraph.temporal.find import find_authority
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _svg(bundled, authority: str) -> str:
     store = bundled.store
-    return timeline.to_svg(timeline.build(store, temporal.find_authority(store, authority)))
+    return timeline.to_svg(timeline.build(store, find_authority(store, authority)))
 
 
 def _texts(svg: str) -> list[str]:

@@ -94,7 +94,8 @@ def test_fail_on_warning_counts_the_findings_of_a_draft(run, data):
     [
         (["--format", "xml"], "'xml' is not one of"),
         (["--fail-on", "error"], "'error' is not one of"),
-        (["--at", "31.05.2018"], "expected a day as YYYY-MM-DD"),
+        (["--at", "31.05.2018"], "'31.05.2018' is not a day: write YYYY-MM-DD"),
+        (["--at", "20180601"], "'20180601' is not a day: write YYYY-MM-DD"),
         (["--report", "pdf:x.pdf"], "expected FORMAT:FILE"),
         (["--lang", "fr"], "'fr' is not one of"),
     ],

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
+from kommgraph.cli.options import data_options
 from kommgraph.core.version import __version__
 from kommgraph.query.binding import ParameterError
 from kommgraph.query.engines import QueryError
-from kommgraph.query.result import FORMATS
 from kommgraph.store.dataset import LoadError
 from kommgraph.store.sources import SourceError
 from kommgraph.validation.text import text_report
@@ -39,36 +39,6 @@ class Failed(click.ClickException):
     """Violations or failed checks: the message has already been printed."""
 
     exit_code = 1
-
-
-def data_options(command):
-    @click.option(
-        "--data-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Data directory with ttl/ and sources/ (default: $KOMMGRAPH_DATA, ./data, or the bundled data).",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(*args, **kwargs)
-
-    return wrapper
-
-
-def output_options(command):
-    @click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="Output format.",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(*args, **kwargs)
-
-    return wrapper
 
 
 def input_errors(command):

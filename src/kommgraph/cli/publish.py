@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from kommgraph.cli.main import Failed, data_options, input_errors
+from kommgraph.cli.main import Failed, input_errors
+from kommgraph.cli.options import data_options
 from kommgraph.core.errors import PublishError
 from kommgraph.core.vocab import DEFAULT_BASE
 from kommgraph.validation.findings import SEVERITIES

@@ -6,18 +6,18 @@ errors, connection refused, timeouts) exit with code 3, bad parameters with code
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import importlib
 import json
 
 import click
 
-from kommgraph.cli.main import InputError, data_options, input_errors, output_options, parse_params
+from kommgraph.cli.main import InputError, input_errors, parse_params
+from kommgraph.cli.options import data_options, known_at_option, output_options
 from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import DEFAULT_TIMEOUT, EndpointError
 from kommgraph.query.reference import catalogue_text, reference_markdown
 from kommgraph.query.result import render
+from kommgraph.temporal.known_at import known_at as known_at_view
 
 ENGINE_CHOICES = ("oxigraph", "rdflib")
 
@@ -70,11 +70,7 @@ def endpoint_errors(command):
     metavar="IRI",
     help="With --endpoint: query the merge of these graphs (default-graph-uri; repeatable).",
 )
-@click.option(
-    "--known-at",
-    metavar="DATE",
-    help="Query the data as it was known on DATE (YYYY-MM-DD): only sources published by then.",
-)
+@known_at_option
 @data_options
 @output_options
 @input_errors
@@ -99,34 +95,9 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
         if default_graphs:
             raise click.UsageError("--default-graph applies to --endpoint only")
         loaded = load(data_dir)
-        store = known_at_store(loaded, known_at) if known_at else loaded.store
+        store = known_at_view(loaded, known_at) if known_at else loaded.store
         runner = local_engine(store, engine or "oxigraph")
     click.echo(render(runner.select(stored.text, bindings), fmt), nl=False)
-
-
-# ---- hook: --known-at ------------------------------------------------------------------------------
-# The as-known-at view is written in kommgraph.temporal.engine (another module): known_at(loaded, date) returns
-# a pyoxigraph Store with only what the sources published by `date` said (and what follows from it).
-# Until that module is there, --known-at is a clear usage error.
-def known_at_store(loaded, date_text: str):
-    try:
-        date = dt.date.fromisoformat(date_text)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected a date YYYY-MM-DD, got {date_text!r}", param_hint="--known-at"
-        ) from None
-    try:
-        temporal = importlib.import_module("kommgraph.temporal.engine")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kommgraph.temporal.engine":
-            raise
-        temporal = None
-    known_at = getattr(temporal, "known_at", None)
-    if known_at is None:
-        raise click.UsageError(
-            "--known-at needs kommgraph.temporal.engine.known_at, which this installation does not have"
-        )
-    return known_at(loaded, date)
 
 
 @click.command("queries")

@@ -1,4 +1,4 @@
-"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal.engine."""
+"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal."""
 
 from __future__ import annotations
 
@@ -7,34 +7,15 @@ from pathlib import Path
 
 import click
 
-from kommgraph.cli.main import Failed, data_options, input_errors, output_options
-from kommgraph.core import dates
+from kommgraph.cli.main import Failed, input_errors
+from kommgraph.cli.options import data_options, day, known_at_option, output_options
+from kommgraph.core.errors import Ambiguous, NotFound
 from kommgraph.query.result import render
-from kommgraph.temporal import engine as temporal
-
-
-def _day(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dates.parse_day(value)
-    except dates.DateError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
-def known_at_option(command):
-    @click.option(
-        "--known-at",
-        "known_at",
-        callback=_day,
-        metavar="YYYY-MM-DD",
-        help="Use only the sources issued by this day (what was known then).",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(*args, **kwargs)
-
-    return wrapper
+from kommgraph.temporal import conflicts as disagreements
+from kommgraph.temporal import lineage as lineages
+from kommgraph.temporal import snapshot as snapshots
+from kommgraph.temporal.find import find_authority, find_unit
+from kommgraph.temporal.known_at import known_at as known_at_view
 
 
 def lookup_errors(command):
@@ -44,7 +25,7 @@ def lookup_errors(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except (temporal.NotFound, temporal.Ambiguous) as exc:
+        except (NotFound, Ambiguous) as exc:
             raise click.UsageError(str(exc)) from exc
 
     return wrapper
@@ -55,12 +36,12 @@ def _stores(data_dir, known_at):
     from kommgraph.store.load import load
 
     loaded = load(data_dir)
-    return loaded.store, (temporal.known_at(loaded, known_at) if known_at else loaded.store)
+    return loaded.store, (known_at_view(loaded, known_at) if known_at else loaded.store)
 
 
 @click.command()
 @click.argument("authority")
-@click.option("--at", "at", required=True, callback=_day, metavar="YYYY-MM-DD", help="The day to show.")
+@click.option("--at", "at", required=True, callback=day, metavar="YYYY-MM-DD", help="The day to show.")
 @known_at_option
 @click.option(
     "--format", "fmt", type=click.Choice(["tree", "json", "ttl"]), default="tree", show_default=True
@@ -75,14 +56,14 @@ def snapshot(authority, at, known_at, fmt, data_dir):
     start or end). --format ttl writes a snapshot graph that validates on its own.
     """
     full, store = _stores(data_dir, known_at)
-    found = temporal.find_authority(full, authority)
-    snap = temporal.snapshot(store, found, at, known_at)
+    found = find_authority(full, authority)
+    snap = snapshots.snapshot(store, found, at, known_at)
     if fmt == "json":
-        click.echo(temporal.snapshot_json(snap), nl=False)
+        click.echo(snapshots.snapshot_json(snap), nl=False)
     elif fmt == "ttl":
-        click.echo(temporal.snapshot_turtle(store, snap), nl=False)
+        click.echo(snapshots.snapshot_turtle(store, snap), nl=False)
     else:
-        click.echo(temporal.snapshot_tree(snap), nl=False)
+        click.echo(snapshots.snapshot_tree(snap), nl=False)
 
 
 @click.command()
@@ -96,9 +77,9 @@ def lineage(unit, known_at, fmt, data_dir):
     """Predecessors, successors and other changes of UNIT (an IRI or a unit's exact name), with dates,
     kinds of change, sources and quotes."""
     full, store = _stores(data_dir, known_at)
-    iri = temporal.find_unit(full, unit)
-    result = temporal.lineage(store, iri, known_at, name=temporal.names(full, [iri]).get(iri))
-    click.echo(temporal.lineage_json(result) if fmt == "json" else temporal.lineage_text(result), nl=False)
+    iri = find_unit(full, unit)
+    result = lineages.lineage(store, iri, known_at, name=lineages.names(full, [iri]).get(iri))
+    click.echo(lineages.lineage_json(result) if fmt == "json" else lineages.lineage_text(result), nl=False)
 
 
 @click.command()
@@ -122,7 +103,7 @@ def timeline(authority, fmt, out, known_at, data_dir):
     from kommgraph.temporal import timeline as pictures
 
     full, store = _stores(data_dir, known_at)
-    found = temporal.find_authority(full, authority)
+    found = find_authority(full, authority)
     try:
         text = pictures.render(pictures.build(store, found), fmt)
     except ModuleNotFoundError as exc:
@@ -144,7 +125,7 @@ def conflicts(known_at, data_dir, fmt):
     """Where sources disagree (dates, kinds of change, a unit alive after another source ended it), with
     both sources and their quotes. A curator resolves one with `<resource> kg:prevailingSource <source>`."""
     _, store = _stores(data_dir, known_at)
-    click.echo(render(temporal.conflicts(store), fmt), nl=False)
+    click.echo(render(disagreements.conflicts(store), fmt), nl=False)
 
 
 COMMANDS = [snapshot, lineage, timeline, conflicts]

@@ -6,7 +6,6 @@ Both replace the core commands of the same name. The work is done by ``kommgraph
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import sys
@@ -15,11 +14,12 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from kommgraph.cli.main import InputError, data_options, input_errors
+from kommgraph.cli.main import InputError, input_errors
+from kommgraph.cli.options import data_options, day
 from kommgraph.core import turtle
+from kommgraph.validation import reports
 from kommgraph.validation.findings import SEVERITIES
 from kommgraph.validation.locate import blank_node_positions
-from kommgraph.validation import reports
 
 VALIDATE_EXIT_CODES = """\b
 Exit codes:
@@ -60,15 +60,6 @@ def internal_errors(command):
             raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 
     return wrapper
-
-
-def parse_day(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a day as YYYY-MM-DD, got {value!r}") from None
 
 
 def parse_reports(ctx, param, values: tuple[str, ...]) -> list[tuple[str, Path]]:
@@ -139,7 +130,7 @@ def write_report(path: Path, text: str) -> None:
     "at",
     metavar="DATE",
     default=None,
-    callback=parse_day,
+    callback=day,
     help="Validate the snapshot on this day (YYYY-MM-DD): units and memberships that exist then.",
 )
 @click.option(
@@ -169,8 +160,8 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     Each source's named graph is validated alone (with the reference data), then the union of all
     graphs. Progress is shown on a terminal only.
     """
-    from kommgraph.store.load import load
     from kommgraph.core.errors import SinceError
+    from kommgraph.store.load import load
     from kommgraph.validation.run import validate_loaded
 
     progress = TerminalProgress() if on_terminal() else None

@@ -130,8 +130,11 @@ def parse_user(text: str) -> TrueDate:
 
 def parse_day(text: str) -> dt.date:
     """A single day ``YYYY-MM-DD`` (what ``--at`` and ``--known-at`` take)."""
+    value = text.strip()
     try:
-        return dt.date.fromisoformat(text.strip())
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise DateError(f"{text!r} is not a day: write YYYY-MM-DD (e.g. 2018-06-01)") from exc
 

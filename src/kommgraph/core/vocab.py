@@ -40,6 +40,15 @@ _TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 )
 
+# Which change events replace a unit by another, begin one and end one. Defined once here; the rules
+# queries/rules/10-succession.rq, 20-lifespan-start.rq and 21-lifespan-end.rq list the same types
+# (tests/test_event_types.py checks that they agree).
+SUCCESSION_EVENTS = frozenset(KG[t] for t in ("Renaming", "Merger", "Split", "SpinOff", "Absorption"))
+BEGINNING_EVENTS = frozenset(KG[t] for t in ("Founding", "Renaming", "Merger", "Split", "SpinOff"))
+ENDING_EVENTS = frozenset(
+    KG[t] for t in ("Renaming", "Merger", "Split", "SpinOff", "Absorption", "Dissolution")
+)
+
 # Named graphs that are no single source's statement.
 REFERENCE_GRAPH = KGID["graph/reference"]
 DERIVED_GRAPH = KGID["graph/derived"]

@@ -20,8 +20,8 @@ from kommgraph.core import media
 from kommgraph.core.vocab import DCAT, KG, OA, ONTOLOGY_IRI, SCHEMA
 from kommgraph.publish.site import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
 from kommgraph.query.result import display
-from kommgraph.temporal import engine as temporal
 from kommgraph.temporal import timeline
+from kommgraph.temporal.find import find_authority
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -591,7 +591,7 @@ def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None
     """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline`, with the XML prolog
     stripped so that it can be inlined; None when it cannot be drawn."""
     try:
-        found = temporal.find_authority(store, ags or authority)
+        found = find_authority(store, ags or authority)
         svg = timeline.to_svg(timeline.build(store, found))
     except Exception:  # noqa: BLE001 - a picture that cannot be drawn leaves the page without it
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -155,16 +155,25 @@ def serialise(term: Node) -> str:
     raise ParameterError(f"cannot bind {term!r}")
 
 
-def bind(text: str, bindings: Mapping[str, Node] | None) -> str:
-    """Insert ``VALUES (?a ?b) { (x y) }`` right after the opening brace of the WHERE clause."""
+def bind(text: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> str:
+    """The query with its parameters bound: ``VALUES`` blocks right after the opening brace of the WHERE
+    clause. Variables bound to one term share one row ``VALUES (?a ?b) { (x y) }``; a variable bound to
+    a list of terms gets a block of its own, ``VALUES ?c { x y z }`` (blocks join: every combination)."""
     if not bindings:
         return text
-    names = sorted(bindings)
-    block = "VALUES ({}) {{ ({}) }}".format(
-        " ".join("?" + n for n in names), " ".join(serialise(bindings[n]) for n in names)
-    )
+    single = sorted(n for n, v in bindings.items() if not isinstance(v, list | tuple))
+    several = sorted(n for n, v in bindings.items() if isinstance(v, list | tuple))
+    blocks = []
+    if single:
+        blocks.append(
+            "VALUES ({}) {{ ({}) }}".format(
+                " ".join("?" + n for n in single), " ".join(serialise(bindings[n]) for n in single)
+            )
+        )
+    for name in several:
+        blocks.append(f"VALUES ?{name} {{ " + " ".join(serialise(term) for term in bindings[name]) + " }")
     position = where_brace(text)
-    return text[: position + 1] + "\n  " + block + "\n" + text[position + 1 :]
+    return text[: position + 1] + "\n  " + "\n  ".join(blocks) + "\n" + text[position + 1 :]
 
 
 def where_brace(text: str) -> int:
