@@ -1,4 +1,5 @@
-"""Option bundles that several commands share: --data-dir, --format, --known-at and day values."""
+"""What the area modules share: option bundles (--data-dir, --format, --known-at, day values),
+``-p KEY=VALUE`` parsing and the click exceptions for exit codes 1 and 3."""
 
 from __future__ import annotations
 
@@ -68,3 +69,25 @@ def known_at_option(command):
         return command(*args, **kwargs)
 
     return wrapper
+
+
+class Failed(click.ClickException):
+    """Violations or failed checks: the findings have already been printed (exit code 1)."""
+
+    exit_code = 1
+
+
+class InputError(click.ClickException):
+    """A file the command itself reads could not be read or parsed (exit code 3)."""
+
+    exit_code = 3
+
+
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected key=value, got {item!r}", param_hint="-p/--param")
+        params[key.strip()] = value
+    return params

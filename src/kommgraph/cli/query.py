@@ -6,33 +6,21 @@ errors, connection refused, timeouts) exit with code 3, bad parameters with code
 
 from __future__ import annotations
 
-import functools
 import json
 
 import click
 
-from kommgraph.cli.main import InputError, input_errors, parse_params
-from kommgraph.cli.options import data_options, known_at_option, output_options
+from kommgraph.api.session import local_engine
+from kommgraph.cli.options import data_options, known_at_option, output_options, parse_params
 from kommgraph.query import catalogue as queries
-from kommgraph.query.engines import DEFAULT_TIMEOUT, EndpointError
+from kommgraph.query.engines import DEFAULT_TIMEOUT, RemoteEngine
+from kommgraph.query.push import push as run_push
 from kommgraph.query.reference import catalogue_text, reference_markdown
 from kommgraph.query.result import render
+from kommgraph.store.load import load
 from kommgraph.temporal.known_at import known_at as known_at_view
 
 ENGINE_CHOICES = ("oxigraph", "rdflib")
-
-
-def endpoint_errors(command):
-    """A server that fails or cannot be reached is an input that cannot be read: exit code 3."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except EndpointError as exc:
-            raise InputError(str(exc)) from exc
-
-    return wrapper
 
 
 @click.command()
@@ -73,17 +61,11 @@ def endpoint_errors(command):
 @known_at_option
 @data_options
 @output_options
-@input_errors
-@endpoint_errors
 def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.
 
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
     """
-    from kommgraph.api.session import local_engine
-    from kommgraph.query.engines import RemoteEngine
-    from kommgraph.store.load import load
-
     stored = queries.resolve(name)
     bindings = stored.bindings(parse_params(params))
     if endpoint:
@@ -167,17 +149,12 @@ def list_queries(fmt):
     help="Seconds to wait for each graph.",
 )
 @data_options
-@input_errors
-@endpoint_errors
 def push(endpoint, with_default_graph, timeout, data_dir):
     """Load the ontology, reference data, each source's graph and the derived graph into a SPARQL server.
 
     Each graph is replaced by an HTTP PUT of the SPARQL 1.1 Graph Store Protocol; other graphs on the
     server are left alone.
     """
-    from kommgraph.query.push import push as run_push
-    from kommgraph.store.load import load
-
     def progress(item):
         click.echo(f"put  {item.label}  {item.triples} triples  (HTTP {item.status})")
 

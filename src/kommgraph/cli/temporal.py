@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import click
 
-from kommgraph.cli.main import Failed, input_errors
-from kommgraph.cli.options import data_options, day, known_at_option, output_options
-from kommgraph.core.errors import Ambiguous, NotFound
+from kommgraph.cli.options import Failed, data_options, day, known_at_option, output_options
 from kommgraph.query.result import render
+from kommgraph.store.load import load
 from kommgraph.temporal import conflicts as disagreements
 from kommgraph.temporal import lineage as lineages
 from kommgraph.temporal import snapshot as snapshots
+from kommgraph.temporal import timeline as pictures
 from kommgraph.temporal.find import find_authority, find_unit
 from kommgraph.temporal.known_at import known_at as known_at_view
 
 
-def lookup_errors(command):
-    """An unknown or ambiguous authority or unit is a usage error (exit 2) that lists the candidates."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except (NotFound, Ambiguous) as exc:
-            raise click.UsageError(str(exc)) from exc
-
-    return wrapper
-
-
 def _stores(data_dir, known_at):
     """The full store (names are looked up there) and the store to answer from."""
-    from kommgraph.store.load import load
-
     loaded = load(data_dir)
     return loaded.store, (known_at_view(loaded, known_at) if known_at else loaded.store)
 
@@ -47,8 +31,6 @@ def _stores(data_dir, known_at):
     "--format", "fmt", type=click.Choice(["tree", "json", "ttl"]), default="tree", show_default=True
 )
 @data_options
-@input_errors
-@lookup_errors
 def snapshot(authority, at, known_at, fmt, data_dir):
     """The units of AUTHORITY (a name or an 8-digit AGS) on a day, with parents and heads.
 
@@ -71,8 +53,6 @@ def snapshot(authority, at, known_at, fmt, data_dir):
 @known_at_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @data_options
-@input_errors
-@lookup_errors
 def lineage(unit, known_at, fmt, data_dir):
     """Predecessors, successors and other changes of UNIT (an IRI or a unit's exact name), with dates,
     kinds of change, sources and quotes."""
@@ -95,13 +75,9 @@ def lineage(unit, known_at, fmt, data_dir):
 )
 @known_at_option
 @data_options
-@input_errors
-@lookup_errors
 def timeline(authority, fmt, out, known_at, data_dir):
     """The units of AUTHORITY over time: bars over their lifespans (fading where a date is imprecise),
     arrows where one replaced another or functions moved. SVG needs matplotlib."""
-    from kommgraph.temporal import timeline as pictures
-
     full, store = _stores(data_dir, known_at)
     found = find_authority(full, authority)
     try:
@@ -120,7 +96,6 @@ def timeline(authority, fmt, out, known_at, data_dir):
 @known_at_option
 @data_options
 @output_options
-@input_errors
 def conflicts(known_at, data_dir, fmt):
     """Where sources disagree (dates, kinds of change, a unit alive after another source ended it), with
     both sources and their quotes. A curator resolves one with `<resource> kg:prevailingSource <source>`."""

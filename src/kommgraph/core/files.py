@@ -6,10 +6,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from kommgraph.core.errors import OutputError
+
+from kommgraph.core.errors import OutputError
+
 
 def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
-    """Write every file to a temporary name, then rename them all into place (text as UTF-8, LF)."""
+    """Write every file to a temporary name, then rename them all into place (text as UTF-8, LF).
+
+    A file that cannot be written (no permission, not a folder, disk full) is an ``OutputError`` that
+    names it; nothing is renamed into place then."""
     staged = []
+    path = None
     try:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -17,10 +25,14 @@ def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
             with os.fdopen(handle, "wb") as out:
                 out.write(content.encode("utf-8") if isinstance(content, str) else content)
             staged.append((Path(temporary), path))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except OSError as exc:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
-    for temporary, path in staged:
-        os.replace(temporary, path)
     return [path for _, path in staged]
