@@ -7,7 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from kommgraph.query.catalogue import catalogue, projection, sample_values
+from kommgraph.query.binding import TYPE_EXAMPLES, Parameter
+from kommgraph.query.catalogue import catalogue, projection
 
 
 def reference_markdown(directory: Path | None = None) -> str:
@@ -59,11 +60,7 @@ def reference_markdown(directory: Path | None = None) -> str:
                 out.append(f"| `{p.name}` | {p.type_label} | {required} | {default} | {allowed} |")
         else:
             out += ["", "No parameters."]
-        values = {
-            p.name: v
-            for p, v in zip(q.parameters, sample_values(q).values(), strict=True)
-            if p.required or p.default is not None
-        }
+        values = {p.name: example_value(p) for p in q.parameters if p.required or p.default is not None}
         cli = " ".join(f"-p {k}={_shell(v)}" for k, v in values.items())
         python = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in values.items())
         out += [
@@ -77,6 +74,19 @@ def reference_markdown(directory: Path | None = None) -> str:
             "```",
         ]
     return "\n".join(out) + "\n"
+
+
+def example_value(parameter: Parameter) -> str:
+    """What the reference shows for a parameter: its default, its first allowed value, an example of its
+    type (a date), else its name in capitals (``-p unit=UNIT``): never a value that only the bundled
+    data would explain."""
+    if parameter.default is not None:
+        return parameter.default
+    if parameter.allowed:
+        return parameter.allowed[0]
+    if parameter.kind == "typed" and parameter.datatype in TYPE_EXAMPLES:
+        return TYPE_EXAMPLES[parameter.datatype]
+    return parameter.name.upper()
 
 
 def _md(text: str) -> str:
