@@ -45,6 +45,7 @@ def test_wheel_ships_ontology_shapes_queries_and_data(wheel):
         "kommgraph/queries/rules/40-date-bounds.rq",
         "kommgraph/data/ttl/reference/authorities.ttl",
         "kommgraph/data/sources/000_d65d91dc76021873.txt",
+        "kommgraph/data/kommgraph.toml",
         "kommgraph/cli/main.py",
         "kommgraph/temporal/queries/stated-dates.rq",
         "kommgraph/temporal/queries/derived-lifespans.rq",

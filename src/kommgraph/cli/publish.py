@@ -9,7 +9,9 @@ import click
 
 from kommgraph.api.build import build as run_build
 from kommgraph.cli.options import Failed, data_options
+from kommgraph.core.paths import default_data_dir
 from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.publish.project import read_project
 from kommgraph.publish.release import publish as run_publish
 from kommgraph.validation.findings import SEVERITIES
 from kommgraph.validation.text import text_report
@@ -18,10 +20,10 @@ from kommgraph.validation.text import text_report
 def _base_option(command):
     return click.option(
         "--base",
-        default=DEFAULT_BASE,
-        show_default=True,
+        default=None,
         metavar="IRI",
-        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given.",
+        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given. "
+        f"[default: the base in the data's kommgraph.toml, else {DEFAULT_BASE}]",
     )(command)
 
 
@@ -140,6 +142,7 @@ def serve(data_dir, base, host, port, timeout, max_rows):
     """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql, /.well-known/void."""
     from kommgraph.publish.serve import load_app, run
 
+    base = base or read_project(data_dir or default_data_dir()).base
     app = load_app(data_dir, base=base, timeout=timeout, max_rows=max_rows)
     click.echo(f"serving  http://{host}:{port}/ (SPARQL at /sparql; stop with Ctrl-C)")
     run(app, host=host, port=port)

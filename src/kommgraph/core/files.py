@@ -8,8 +8,6 @@ from pathlib import Path
 
 from kommgraph.core.errors import OutputError
 
-from kommgraph.core.errors import OutputError
-
 
 def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
     """Write every file to a temporary name, then rename them all into place (text as UTF-8, LF).

@@ -1,4 +1,5 @@
-"""Query results (``Result``) and their rendering as an aligned table, CSV, TSV, SPARQL JSON results or Markdown; rows keep their order."""
+"""Query results (``Result``) and their rendering as an aligned table, CSV, TSV, SPARQL JSON results or
+Markdown; rows keep their order."""
 
 from __future__ import annotations
 
