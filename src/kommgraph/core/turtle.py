@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import _is_valid_uri
 
@@ -29,10 +29,6 @@ def fresh_graph(identifier: URIRef | None = None) -> Graph:
     """An empty graph with kommgraph's prefixes and none of rdflib's defaults."""
     graph = Graph(identifier=identifier, bind_namespaces="none")
     return bind_prefixes(graph)
-
-
-def has_blank_nodes(graph: Graph) -> bool:
-    return any(isinstance(term, BNode) for triple in graph for term in triple)
 
 
 def canonical_turtle(graph: Graph, header: str = "") -> str:

@@ -105,15 +105,3 @@ def function_iri(ags: str, name: str, base: str = DEFAULT_BASE):
 
 def membership_iri(ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE):
     return Namespace(base)[f"membership/{ags}/{slug(person)}-{slug(role)}-{slug(unit_or_authority)}"]
-
-
-def post_iri(ags: str, name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"post/{ags}/{slug(name)}"]
-
-
-def strategy_iri(ags: str, name: str, year: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"strategy/{ags}/{slug(name)}-{year}"]
-
-
-def measure_iri(ags: str, name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"measure/{ags}/{slug(name)}"]
