@@ -18,6 +18,14 @@ SCHEMA = Namespace("https://schema.org/")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+KGSH = Namespace("https://w3id.org/kommgraph/shapes#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+# rdflib's own namespace objects, named here so that every module takes its namespaces from this one.
+DCT, FOAF_NS, OWL_NS, PROV_NS = DCTERMS, FOAF, OWL, PROV
+RDF_NS, RDFS_NS, SKOS_NS, XSD_NS = RDF, RDFS, SKOS, XSD
 
 # One prefix table for every file kommgraph writes, so that files diff cleanly.
 PREFIXES: dict[str, str] = {

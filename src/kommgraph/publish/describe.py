@@ -12,19 +12,14 @@ import hashlib
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from kommgraph.core import media
-from kommgraph.core.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, VOID
+from kommgraph.core.vocab import DCAT, DCATDE, FORMATS, KG, ONTOLOGY_IRI, PREFIXES, SPDX, VCARD, VOID
 from kommgraph.publish.dumps import data_graphs, merged_triples
 from kommgraph.publish.project import Project
 from kommgraph.publish.site import DATA_NAME, Site
-
-SPDX = Namespace("http://spdx.org/rdf/terms#")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 SHA256 = URIRef("http://dcat-ap.de/def/hashAlgorithms/sha/256")
 THEME_GOVERNMENT = URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE")

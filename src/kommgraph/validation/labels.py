@@ -5,10 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib.namespace import SH
 
+from kommgraph.core import vocab
 from kommgraph.core.vocab import DEFAULT_BASE, KG
 from kommgraph.query.engines import OxigraphEngine
 
-KGSH = "https://w3id.org/kommgraph/shapes#"
+KGSH = str(vocab.KGSH)
 
 
 _SHORT = (
