@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from kommgraph.core import media
+from kommgraph.core.turtle import canonical_turtle
 from kommgraph.core.vocab import DCAT, DCATDE, FORMATS, KG, ONTOLOGY_IRI, PREFIXES, SPDX, VCARD, VOID
 from kommgraph.publish.dumps import data_graphs, merged_triples
 from kommgraph.publish.project import Project
@@ -67,18 +68,8 @@ def _namespace(iri: str) -> str:
 
 
 def _turtle(graph: Graph, header: str) -> bytes:
-    """Canonical layout as in :mod:`kommgraph.core.turtle`, with the DCAT/VoID prefixes bound too."""
-    copy = Graph(bind_namespaces="none")
-    for prefix, namespace in {**PREFIXES, **EXTRA_PREFIXES}.items():
-        copy.bind(prefix, namespace, override=True, replace=True)
-    for triple in graph:
-        copy.add(triple)
-    text = copy.serialize(format="longturtle")
-    lines = text.splitlines()
-    used = sorted({line for line in lines if line.startswith("PREFIX ")})
-    body = "\n".join(line for line in lines if not line.startswith("PREFIX ")).strip("\n")
-    comment = "".join(f"# {line}\n" for line in header.splitlines())
-    return (comment + "\n".join(used) + "\n\n" + body + "\n").encode("utf-8")
+    """The canonical layout of :mod:`kommgraph.core.turtle`, with the DCAT/VoID prefixes bound too."""
+    return canonical_turtle(graph, header, EXTRA_PREFIXES).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------- facts
