@@ -63,6 +63,16 @@ DERIVED_GRAPH = KGID["graph/derived"]
 ONTOLOGY_GRAPH = KGID["graph/ontology"]
 
 
+def shorten(iri: str, prefixes: dict[str, str] = PREFIXES, accept=None) -> tuple[str, str] | None:
+    """``(prefix, local name)`` of ``iri`` by the longest namespace of ``prefixes`` it starts with (and
+    whose local name ``accept`` takes, when given); None when there is none. The one IRI shortener:
+    query results, JSON-LD, VoID partition names and the pages use it."""
+    for prefix, namespace in sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0])):
+        if iri.startswith(namespace) and (accept is None or accept(iri[len(namespace) :])):
+            return prefix, iri[len(namespace) :]
+    return None
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII slug: German umlauts transliterated, everything else folded to hyphens.
 

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from kommgraph.core import media
 from kommgraph.core.turtle import canonical_turtle
-from kommgraph.core.vocab import DCAT, DCATDE, FORMATS, KG, ONTOLOGY_IRI, PREFIXES, SPDX, VCARD, VOID
+from kommgraph.core.vocab import DCAT, DCATDE, FORMATS, KG, ONTOLOGY_IRI, SPDX, VCARD, VOID, shorten
 from kommgraph.publish.dumps import data_graphs, merged_triples
 from kommgraph.publish.project import Project
 from kommgraph.publish.site import DATA_NAME, Site
@@ -55,10 +55,9 @@ def dataset_iri(site: Site) -> URIRef:
 
 def _key(iri: str) -> str:
     """A short, path-safe name for a class or property IRI: ``kg-AdministrativeUnit``."""
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-        local = iri[len(namespace) :]
-        if iri.startswith(namespace) and local.replace("_", "").replace("-", "").isalnum():
-            return f"{prefix}-{local}"
+    short = shorten(iri, accept=lambda local: local.replace("_", "").replace("-", "").isalnum())
+    if short:
+        return f"{short[0]}-{short[1]}"
     return hashlib.sha256(iri.encode("utf-8")).hexdigest()[:16]
 
 
