@@ -11,8 +11,8 @@ from rdflib import Graph
 
 from kommgraph.store import dataset
 from kommgraph.store import derive
-from kommgraph.api.build import load
-from kommgraph.validate import default_graph_as_rdflib
+from kommgraph.store.load import load
+from kommgraph.validation.stores import default_graph_as_rdflib
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -7,7 +7,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kommgraph.query.engines import OxigraphEngine
-from kommgraph.query.catalogue import ParameterError, bind_values, catalogue, parse_query, where_brace
+from kommgraph.query.binding import ParameterError, bind, where_brace
+from kommgraph.query.catalogue import catalogue, parse_query
 
 QUERY = """#+ summary: test
 #+ tags:
@@ -39,7 +40,7 @@ def test_values_block_goes_after_the_where_brace_not_into_strings_or_iris():
     text = QUERY
     position = where_brace(text)
     assert text[position - 6 : position + 1] == "WHERE {"
-    bound = bind_values(text, {"_name": Literal('a "quoted" } value')})
+    bound = bind(text, {"_name": Literal('a "quoted" } value')})
     assert 'WHERE {\n  VALUES (?_name) { ("a \\"quoted\\" } value") }' in bound
 
 
@@ -87,7 +88,7 @@ def test_hostile_strings_are_bound_as_one_literal(value, bundled):
 
 def test_a_bound_string_round_trips_exactly(bundled):
     value = 'a "quoted" } value with \\ backslash\nand newline'
-    text = bind_values("SELECT ?v WHERE { }", {"v": Literal(value)})
+    text = bind("SELECT ?v WHERE { }", {"v": Literal(value)})
     assert OxigraphEngine(bundled.store).select(text).rows == [(Literal(value),)]
-    typed = bind_values("SELECT ?v WHERE { }", {"v": URIRef("http://example.org/a")})
+    typed = bind("SELECT ?v WHERE { }", {"v": URIRef("http://example.org/a")})
     assert OxigraphEngine(bundled.store).select(typed).rows == [(URIRef("http://example.org/a"),)]

@@ -9,7 +9,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from conftest import derived_graph_of
-from kommgraph.validate import shacl_findings, shapes_graph
+from kommgraph.validation.shacl import shacl_findings
+from kommgraph.validation.shapes import shapes_graph
 
 HERE = Path(__file__).parent / "shapes"
 KGSH = "https://w3id.org/kommgraph/shapes#"

@@ -1,6 +1,7 @@
 """kommgraph: a temporal knowledge graph of German local-government units and their succession."""
 
-__version__ = "0.1.0"
+from kommgraph.core.version import __version__
+
 __all__ = ["KommGraph", "open", "__version__"]
 
 

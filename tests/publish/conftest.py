@@ -17,8 +17,6 @@ from kommgraph.publish.release import publish
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared"
-DCAT_AP_DE = SHARED / "external" / "dcat-ap-de-2.0"
 
 
 @pytest.fixture(scope="session")

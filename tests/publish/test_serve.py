@@ -94,7 +94,7 @@ RESULT_TYPES = ["text/csv", "text/tab-separated-values", "application/sparql-res
 
 @pytest.mark.parametrize("accept", RESULT_TYPES)
 def test_sparql_posts_a_stored_query_and_returns_each_format(client, accept):
-    query = stored("units-on-date", date="2018-05-31")
+    query = stored("units-on-date", authority="06412000", date="2018-05-31")
     response = client.post("/sparql", data={"query": query}, headers={"Accept": accept})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(accept)

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.api.build import load
+from kommgraph.store.load import load
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
-OUTPUT = HERE / "output"
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,13 @@ import csv
 import datetime as dt
 import io
 
-from kommgraph.query import catalogue as queries
-from kommgraph.temporal import engine as temporal
-from kommgraph.api.build import load
 from kommgraph.core.dates import Answer
+from kommgraph.query import catalogue as queries
+from kommgraph.store.load import load
+from kommgraph.temporal.conflicts import conflicts
+from kommgraph.temporal.find import find_authority
+from kommgraph.temporal.lineage import events
+from kommgraph.temporal.snapshot import snapshot
 
 RENAMING = "https://w3id.org/kommgraph/id/event/09999000/2020-01-01-renaming-amt-fuer-digitalisierung"
 
@@ -45,12 +48,12 @@ def test_two_disagreeing_sources_are_reported_with_both_sources_and_quotes(run, 
 
 def test_dates_of_different_precision_that_agree_are_no_conflict(conflict_dir):
     # the announcement: "2019" in one source, "2019-12-10" in the other
-    rows = temporal.conflicts(load(conflict_dir).store).dicts()
+    rows = conflicts(load(conflict_dir).store).dicts()
     assert all(str(r["property"]).rsplit("#", 1)[-1] != "announcedDate" for r in rows)
 
 
 def test_the_curated_data_has_no_conflicts(bundled):
-    assert temporal.conflicts(bundled.store).rows == []
+    assert conflicts(bundled.store).rows == []
 
 
 def test_a_recorded_preference_resolves_the_conflict_and_keeps_the_other_statement(run, preferred_dir):
@@ -73,11 +76,11 @@ def test_the_preference_decides_the_dates_the_engine_uses(conflict_dir, preferre
         (preferred_dir, {"Amt für IT": Answer.CERTAIN}),
     ):
         store = load(directory).store
-        snap = temporal.snapshot(store, temporal.find_authority(store, "Musterstadt"), day)
+        snap = snapshot(store, find_authority(store, "Musterstadt"), day)
         statuses = {u.name: u.status for u in snap.units if u.name.startswith("Amt für")}
         assert statuses == expected
     store = load(preferred_dir).store
-    renaming = temporal.events(store, [RENAMING])[RENAMING]
+    renaming = events(store, [RENAMING])[RENAMING]
     assert str(renaming.date) == "2020-04"
     assert [s.title for s in renaming.sources] == [
         "Amtsblatt Musterstadt 3/2020",

@@ -7,15 +7,18 @@ import json
 
 import pytest
 
-from kommgraph.temporal import engine as temporal
+from kommgraph.core.dates import Answer
+from kommgraph.temporal.find import find_unit
+from kommgraph.temporal.known_at import known_at, known_sources
+from kommgraph.temporal.lineage import lineage, lineage_text
 
 E_GOV = "https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-e-government"
 AFIK = "Amt für Informations- und Kommunikationstechnik"
 
 
 def _lineage(bundled, day):
-    store = temporal.known_at(bundled, dt.date.fromisoformat(day)) if day else bundled.store
-    return temporal.lineage(store, E_GOV, dt.date.fromisoformat(day) if day else None)
+    store = known_at(bundled, dt.date.fromisoformat(day)) if day else bundled.store
+    return lineage(store, E_GOV, dt.date.fromisoformat(day) if day else None)
 
 
 def test_as_known_on_2018_05_01_it_has_no_successor(bundled):
@@ -58,15 +61,15 @@ def test_the_three_answers_on_the_command_line(run):
 
 
 def test_lineage_goes_any_number_of_steps(relocation, conflict_dir, bundled):
-    from kommgraph.api.build import load
+    from kommgraph.store.load import load
 
     loaded = load(conflict_dir)
     it = "https://w3id.org/kommgraph/id/unit/09999000/amt-fuer-it"
-    assert temporal.lineage(loaded.store, it).related("successor") == ["Amt für Digitalisierung"]
+    assert lineage(loaded.store, it).related("successor") == ["Amt für Digitalisierung"]
     # backwards from the successor of the successor: two steps in the bundled data are not there, so
     # check the depth bookkeeping on Frankfurt's chain instead
     digital = "https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-digitalisierung"
-    lin = temporal.lineage(bundled.store, digital)
+    lin = lineage(bundled.store, digital)
     assert lin.related("predecessor") == ["Stabsstelle E-Government"]
     assert {s.depth for s in lin.steps if s.relation == "predecessor"} == {-1}
 
@@ -80,8 +83,8 @@ def test_a_spin_off_names_the_unit_it_came_from(run):
 
 def test_relocations_are_in_the_lineage(relocation):
     store = relocation.store
-    lin = temporal.lineage(store, temporal.find_unit(store, "Stabsstelle Digitalisierung"))
-    text = temporal.lineage_text(lin)
+    lin = lineage(store, find_unit(store, "Stabsstelle Digitalisierung"))
+    text = lineage_text(lin)
     assert (
         "2020-07-01  relocation: Stabsstelle Digitalisierung — relocated from Hauptamt to Dezernat I" in text
     )
@@ -125,9 +128,9 @@ def test_unknown_units_are_usage_errors(run, unit, message):
 
 
 def test_known_at_keeps_only_sources_issued_by_then(bundled):
-    sources = temporal.known_sources(bundled.store, dt.date(2018, 12, 1))
-    included = sorted(s.graph.rsplit("/", 1)[-1] for s in sources if s.answer is temporal.Answer.CERTAIN)
+    sources = known_sources(bundled.store, dt.date(2018, 12, 1))
+    included = sorted(s.graph.rsplit("/", 1)[-1] for s in sources if s.answer is Answer.CERTAIN)
     assert included == ["000_d65d91dc76021873", "001_58ae47960ac759d4"]
-    store = temporal.known_at(bundled, dt.date(2018, 12, 1))
+    store = known_at(bundled, dt.date(2018, 12, 1))
     graphs = {g.value.rsplit("/", 1)[-1] for g in store.named_graphs()}
     assert graphs == {"000_d65d91dc76021873", "001_58ae47960ac759d4", "reference", "ontology", "derived"}

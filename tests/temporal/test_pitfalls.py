@@ -9,7 +9,8 @@ from rdflib.namespace import XSD
 from tests.conftest import derived_graph_of
 
 from kommgraph.core import dates
-from kommgraph.validate import shacl_findings, shapes_graph
+from kommgraph.validation.shacl import shacl_findings
+from kommgraph.validation.shapes import shapes_graph
 
 UNIT = """
 @prefix kg: <https://w3id.org/kommgraph/ontology#> .

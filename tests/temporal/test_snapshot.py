@@ -8,9 +8,13 @@ import json
 import pytest
 from tests.conftest import derived_graph_of
 
-from kommgraph.temporal import engine as temporal
 from kommgraph.core.dates import Answer
-from kommgraph.validate import check_findings, shacl_findings, shapes_graph
+from kommgraph.temporal.find import find_authority
+from kommgraph.temporal.known_at import known_at
+from kommgraph.temporal.snapshot import snapshot
+from kommgraph.validation.checks import check_findings
+from kommgraph.validation.shacl import shacl_findings
+from kommgraph.validation.shapes import shapes_graph
 
 
 def _statuses(result) -> dict[str, str]:
@@ -114,24 +118,24 @@ def test_the_turtle_snapshot_passes_the_check_queries(run, bundled):
 )
 def test_a_relocation_dates_the_placement(relocation, day, parents):
     store = relocation.store
-    snap = temporal.snapshot(store, temporal.find_authority(store, "09999000"), dt.date.fromisoformat(day))
+    snap = snapshot(store, find_authority(store, "09999000"), dt.date.fromisoformat(day))
     unit = snap.unit("Stabsstelle Digitalisierung")
     assert {p.name: str(p.status) for p in unit.parents} == parents
 
 
 def test_a_new_head_keeps_the_unit_and_is_dated(relocation):
     store = relocation.store
-    musterstadt = temporal.find_authority(store, "Musterstadt")
-    before = temporal.snapshot(store, musterstadt, dt.date(2020, 6, 30)).unit("Stabsstelle Digitalisierung")
-    after = temporal.snapshot(store, musterstadt, dt.date(2020, 7, 1)).unit("Stabsstelle Digitalisierung")
+    musterstadt = find_authority(store, "Musterstadt")
+    before = snapshot(store, musterstadt, dt.date(2020, 6, 30)).unit("Stabsstelle Digitalisierung")
+    after = snapshot(store, musterstadt, dt.date(2020, 7, 1)).unit("Stabsstelle Digitalisierung")
     assert before.iri == after.iri
     assert [h.person for h in before.heads] == ["Erika Muster"]
     assert [h.person for h in after.heads] == ["Max Beispiel"]
 
 
 def test_snapshot_as_known_before_the_relocation_was_published(relocation):
-    known = temporal.known_at(relocation, dt.date(2020, 7, 10))
-    snap = temporal.snapshot(known, temporal.find_authority(known, "Musterstadt"), dt.date(2020, 7, 1))
+    known = known_at(relocation, dt.date(2020, 7, 10))
+    snap = snapshot(known, find_authority(known, "Musterstadt"), dt.date(2020, 7, 1))
     assert [p.name for p in snap.unit("Stabsstelle Digitalisierung").parents] == ["Hauptamt"]
     assert snap.unit("Dezernat I") is None  # no source issued by then mentions it
 
@@ -152,7 +156,7 @@ def test_unknown_authority_and_bad_day_are_usage_errors(run):
 
 def test_status_of_memberships_follows_the_unit(bundled):
     store = bundled.store
-    snap = temporal.snapshot(store, temporal.find_authority(store, "06413000"), dt.date(2021, 3, 15))
+    snap = snapshot(store, find_authority(store, "06413000"), dt.date(2021, 3, 15))
     heads = snap.unit("Stabsstelle Digitalisierung").heads
     assert {h.person: h.status for h in heads} == {
         "Anne Schwarz": Answer.POSSIBLE,

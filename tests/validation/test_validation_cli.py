@@ -94,7 +94,8 @@ def test_fail_on_warning_counts_the_findings_of_a_draft(run, data):
     [
         (["--format", "xml"], "'xml' is not one of"),
         (["--fail-on", "error"], "'error' is not one of"),
-        (["--at", "31.05.2018"], "expected a day as YYYY-MM-DD"),
+        (["--at", "31.05.2018"], "'31.05.2018' is not a day: write YYYY-MM-DD"),
+        (["--at", "20180601"], "'20180601' is not a day: write YYYY-MM-DD"),
         (["--report", "pdf:x.pdf"], "expected FORMAT:FILE"),
         (["--lang", "fr"], "'fr' is not one of"),
     ],
@@ -128,14 +129,14 @@ def test_exit_4_for_an_internal_error(run, data, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("something kommgraph did not expect")
 
-    monkeypatch.setattr("kommgraph.validate.validate_loaded", broken)
+    monkeypatch.setattr("kommgraph.validation.run.validate_loaded", broken)
     result = run("validate", "--data-dir", data)
     assert result.exit_code == 4
     assert "internal error: RuntimeError: something kommgraph did not expect" in result.output
 
 
 def test_exit_4_through_the_console_entry_point(data, monkeypatch, capsys):
-    monkeypatch.setattr("kommgraph.validate.validate_loaded", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("kommgraph.validation.run.validate_loaded", lambda *a, **k: 1 / 0)
     monkeypatch.setattr(sys, "argv", ["kommgraph", "validate", "--data-dir", str(data)])
     with pytest.raises(SystemExit) as exit_:
         cli.run()

@@ -8,8 +8,12 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from kommgraph.api.build import load
-from kommgraph.validate import BUILTIN_RULES, check_files, shacl_findings, shapes_graph, validate_loaded
+from kommgraph.store.load import load
+from kommgraph.validation.catalogue import BUILTIN_RULES
+from kommgraph.validation.checks import check_files
+from kommgraph.validation.run import validate_loaded
+from kommgraph.validation.shacl import shacl_findings
+from kommgraph.validation.shapes import shapes_graph
 
 from .conftest import break_data, copy_data, expected_line, load_fixtures
 

@@ -9,16 +9,12 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kommgraph.api.build import load
+from kommgraph.store.load import load
 from kommgraph.store.dataset import GraphFile
-from kommgraph.validate import (
-    Locator,
-    blank_node_positions,
-    default_graph_as_rdflib,
-    shapes_graph,
-    sparql_constraint_findings,
-    subject_lines,
-)
+from kommgraph.validation.locate import Locator, blank_node_positions, subject_lines
+from kommgraph.validation.shapes import shapes_graph
+from kommgraph.validation.sparql_constraints import sparql_constraint_findings
+from kommgraph.validation.stores import default_graph_as_rdflib
 
 SHACL_SHACL = Path(pyshacl.__file__).parent / "assets" / "shacl-shacl.ttl"
 

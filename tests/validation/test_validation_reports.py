@@ -12,8 +12,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kommgraph.validation import reports
-from kommgraph.api.build import load
-from kommgraph.validate import Finding, Report, validate_loaded
+from kommgraph.store.load import load
+from kommgraph.validation.findings import Finding, Report
+from kommgraph.validation.run import validate_loaded
 
 from .conftest import SCHEMAS, copy_data
 

@@ -10,9 +10,9 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.api.build import load
+from kommgraph.store.load import load
 from kommgraph.cli.main import main
-from kommgraph.validate import snapshot_store
+from kommgraph.validation.snapshot import snapshot_store
 
 KGID = "https://w3id.org/kommgraph/id/"
 OLD = KGID + "unit/06412000/stabsstelle-e-government"  # until 2018-06-01

@@ -5,7 +5,7 @@
 >>> kg.query("replaced-units", pattern="E-Government").to_df()
 >>> kg = kommgraph.open(endpoint="http://localhost:7878/query")   # a SPARQL endpoint instead
 
-Results are ``kommgraph.query.engines.Result`` objects: ``.rows`` (rdflib terms), ``.dicts()``, ``.values()``,
+Results are ``kommgraph.query.result.Result`` objects: ``.rows`` (rdflib terms), ``.dicts()``, ``.values()``,
 ``.to_df()`` (pandas, typed columns) and an HTML table in Jupyter.
 """
 
@@ -15,8 +15,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kommgraph.query import catalogue as queries
-from kommgraph.api.build import Loaded, load
-from kommgraph.query.engines import DEFAULT_TIMEOUT, Engine, OxigraphEngine, RdflibEngine, RemoteEngine, Result
+from kommgraph.query.engines import (
+    DEFAULT_TIMEOUT,
+    Engine,
+    OxigraphEngine,
+    RdflibEngine,
+    RemoteEngine,
+    Result,
+)
+from kommgraph.query.reference import catalogue_html, catalogue_text
+from kommgraph.store.load import Loaded, load
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -25,13 +33,9 @@ class Catalogue(dict):
     """The stored queries by name; shows as a table of names, summaries and parameters in Jupyter."""
 
     def _repr_html_(self) -> str:
-        from kommgraph.query.formatting import catalogue_html
-
         return catalogue_html(self)
 
     def __str__(self) -> str:
-        from kommgraph.query.formatting import catalogue_text
-
         return catalogue_text(self)
 
 

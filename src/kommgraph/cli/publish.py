@@ -1,5 +1,5 @@
-"""``kommgraph publish`` and ``kommgraph serve``: thin commands over :mod:`kommgraph.publish.release` and
-:mod:`kommgraph.publish.serve`."""
+"""``kommgraph build``, ``publish`` and ``serve``: thin commands over :mod:`kommgraph.api.build`,
+:mod:`kommgraph.publish.release` and :mod:`kommgraph.publish.serve`."""
 
 from __future__ import annotations
 
@@ -7,20 +7,61 @@ from pathlib import Path
 
 import click
 
-from kommgraph.cli.main import Failed, data_options, input_errors
-from kommgraph.publish.release import PublishError
-from kommgraph.validate import SEVERITIES, text_report
+from kommgraph.api.build import build as run_build
+from kommgraph.cli.options import Failed, data_options
+from kommgraph.core.paths import default_data_dir
 from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.publish.project import read_project
+from kommgraph.publish.release import publish as run_publish
+from kommgraph.validation.findings import SEVERITIES
+from kommgraph.validation.text import text_report
 
 
 def _base_option(command):
     return click.option(
         "--base",
-        default=DEFAULT_BASE,
-        show_default=True,
+        default=None,
         metavar="IRI",
-        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given.",
+        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given. "
+        f"[default: the base in the data's kommgraph.toml, else {DEFAULT_BASE}]",
     )(command)
+
+
+@click.command()
+@data_options
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the dataset files.",
+)
+@click.option(
+    "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
+)
+def build(data_dir, out, lang):
+    """Load the data, derive, validate, and write dist/kommgraph.trig and dist/kommgraph.ttl.
+
+    Nothing is written when a violation is found (exit code 1).
+    """
+    result = run_build(data_dir, out)
+    loaded = result.loaded
+    click.echo(
+        f"loaded   {len(loaded.files)} files: {len(loaded.source_graphs)} sources, reference data, ontology"
+    )
+    click.echo(
+        f"derived  {sum(loaded.derived.values())} triples by {len(loaded.derived)} rules "
+        + ", ".join(f"{k} {v}" for k, v in loaded.derived.items())
+    )
+    report = result.report
+    if report.findings:
+        click.echo(text_report(report, lang), nl=False)
+    else:
+        click.echo(f"valid    {report.checked['triples']} triples, no findings")
+    if not result.written:
+        raise Failed("build failed: fix the violations above; nothing was written")
+    for path in result.written:
+        click.echo(f"wrote    {path}")
 
 
 @click.command()
@@ -57,26 +98,15 @@ def _base_option(command):
 @click.option(
     "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
 )
-@input_errors
 def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lang):
     """Write the release: TriG, N-Quads, Turtle, N-Triples, JSON-LD, ontology, VoID, DCAT-AP.de, SHA256SUMS.
 
     The same input gives byte-identical files. Nothing is written when validation fails (exit code 1).
     """
-    from kommgraph.publish.release import publish as run_publish
-
-    try:
-        result = run_publish(
-            data_dir,
-            out,
-            base=base,
-            site_url=site_url,
-            static=static,
-            sparql_endpoint=sparql_endpoint,
-            fail_on=fail_on,
-        )
-    except PublishError as exc:
-        raise click.BadParameter(str(exc)) from exc
+    result = run_publish(
+        data_dir, out, base=base, site_url=site_url, static=static,
+        sparql_endpoint=sparql_endpoint, fail_on=fail_on,
+    )
     if result.report.findings:
         click.echo(text_report(result.report, lang), nl=False)
     if not result.files:
@@ -108,17 +138,14 @@ def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lan
     type=click.IntRange(min=1),
     help="Largest SPARQL result (rows or triples) the endpoint returns.",
 )
-@input_errors
 def serve(data_dir, base, host, port, timeout, max_rows):
     """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql, /.well-known/void."""
     from kommgraph.publish.serve import load_app, run
 
-    try:
-        app = load_app(data_dir, base=base, timeout=timeout, max_rows=max_rows)
-    except PublishError as exc:
-        raise click.BadParameter(str(exc)) from exc
+    base = base or read_project(data_dir or default_data_dir()).base
+    app = load_app(data_dir, base=base, timeout=timeout, max_rows=max_rows)
     click.echo(f"serving  http://{host}:{port}/ (SPARQL at /sparql; stop with Ctrl-C)")
     run(app, host=host, port=port)
 
 
-COMMANDS = [publish, serve]
+COMMANDS = [build, publish, serve]

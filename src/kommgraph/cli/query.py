@@ -6,32 +6,21 @@ errors, connection refused, timeouts) exit with code 3, bad parameters with code
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import importlib
 import json
 
 import click
 
+from kommgraph.api.session import local_engine
+from kommgraph.cli.options import data_options, known_at_option, output_options, parse_params
 from kommgraph.query import catalogue as queries
-from kommgraph.cli.main import InputError, data_options, input_errors, output_options, parse_params
-from kommgraph.query.engines import DEFAULT_TIMEOUT, EndpointError
-from kommgraph.query.formatting import catalogue_text, render
+from kommgraph.query.engines import DEFAULT_TIMEOUT, RemoteEngine
+from kommgraph.query.push import push as run_push
+from kommgraph.query.reference import catalogue_text, reference_markdown
+from kommgraph.query.result import render
+from kommgraph.store.load import load
+from kommgraph.temporal.known_at import known_at as known_at_view
 
 ENGINE_CHOICES = ("oxigraph", "rdflib")
-
-
-def endpoint_errors(command):
-    """A server that fails or cannot be reached is an input that cannot be read: exit code 3."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except EndpointError as exc:
-            raise InputError(str(exc)) from exc
-
-    return wrapper
 
 
 @click.command()
@@ -69,24 +58,14 @@ def endpoint_errors(command):
     metavar="IRI",
     help="With --endpoint: query the merge of these graphs (default-graph-uri; repeatable).",
 )
-@click.option(
-    "--known-at",
-    metavar="DATE",
-    help="Query the data as it was known on DATE (YYYY-MM-DD): only sources published by then.",
-)
+@known_at_option
 @data_options
 @output_options
-@input_errors
-@endpoint_errors
 def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.
 
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
     """
-    from kommgraph.api.session import local_engine
-    from kommgraph.api.build import load
-    from kommgraph.query.engines import RemoteEngine
-
     stored = queries.resolve(name)
     bindings = stored.bindings(parse_params(params))
     if endpoint:
@@ -98,34 +77,9 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
         if default_graphs:
             raise click.UsageError("--default-graph applies to --endpoint only")
         loaded = load(data_dir)
-        store = known_at_store(loaded, known_at) if known_at else loaded.store
+        store = known_at_view(loaded, known_at) if known_at else loaded.store
         runner = local_engine(store, engine or "oxigraph")
     click.echo(render(runner.select(stored.text, bindings), fmt), nl=False)
-
-
-# ---- hook: --known-at ------------------------------------------------------------------------------
-# The as-known-at view is written in kommgraph.temporal.engine (another module): known_at(loaded, date) returns
-# a pyoxigraph Store with only what the sources published by `date` said (and what follows from it).
-# Until that module is there, --known-at is a clear usage error.
-def known_at_store(loaded, date_text: str):
-    try:
-        date = dt.date.fromisoformat(date_text)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected a date YYYY-MM-DD, got {date_text!r}", param_hint="--known-at"
-        ) from None
-    try:
-        temporal = importlib.import_module("kommgraph.temporal.engine")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kommgraph.temporal.engine":
-            raise
-        temporal = None
-    known_at = getattr(temporal, "known_at", None)
-    if known_at is None:
-        raise click.UsageError(
-            "--known-at needs kommgraph.temporal.engine.known_at, which this installation does not have"
-        )
-    return known_at(loaded, date)
 
 
 @click.command("queries")
@@ -140,7 +94,7 @@ def known_at_store(loaded, date_text: str):
 def list_queries(fmt):
     """List the stored queries with their summaries and parameters."""
     if fmt == "markdown":
-        click.echo(queries.reference_markdown(), nl=False)
+        click.echo(reference_markdown(), nl=False)
         return
     catalogue = queries.catalogue()
     if fmt == "json":
@@ -195,17 +149,12 @@ def list_queries(fmt):
     help="Seconds to wait for each graph.",
 )
 @data_options
-@input_errors
-@endpoint_errors
 def push(endpoint, with_default_graph, timeout, data_dir):
     """Load the ontology, reference data, each source's graph and the derived graph into a SPARQL server.
 
     Each graph is replaced by an HTTP PUT of the SPARQL 1.1 Graph Store Protocol; other graphs on the
     server are left alone.
     """
-    from kommgraph.api.build import load
-    from kommgraph.query.push import push as run_push
-
     def progress(item):
         click.echo(f"put  {item.label}  {item.triples} triples  (HTTP {item.status})")
 

@@ -1,73 +1,36 @@
-"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal.engine."""
+"""``kommgraph snapshot``, ``lineage``, ``timeline``, ``conflicts``: thin commands over kommgraph.temporal."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import click
 
-from kommgraph.core import dates
-from kommgraph.temporal import engine as temporal
-from kommgraph.cli.main import Failed, data_options, input_errors, output_options
-from kommgraph.query.formatting import render
-
-
-def _day(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dates.parse_day(value)
-    except dates.DateError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
-def known_at_option(command):
-    @click.option(
-        "--known-at",
-        "known_at",
-        callback=_day,
-        metavar="YYYY-MM-DD",
-        help="Use only the sources issued by this day (what was known then).",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(*args, **kwargs)
-
-    return wrapper
-
-
-def lookup_errors(command):
-    """An unknown or ambiguous authority or unit is a usage error (exit 2) that lists the candidates."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except (temporal.NotFound, temporal.Ambiguous) as exc:
-            raise click.UsageError(str(exc)) from exc
-
-    return wrapper
+from kommgraph.cli.options import Failed, data_options, day, known_at_option, output_options
+from kommgraph.query.result import render
+from kommgraph.store.load import load
+from kommgraph.temporal import conflicts as disagreements
+from kommgraph.temporal import lineage as lineages
+from kommgraph.temporal import snapshot as snapshots
+from kommgraph.temporal import timeline as pictures
+from kommgraph.temporal.find import find_authority, find_unit
+from kommgraph.temporal.known_at import known_at as known_at_view
 
 
 def _stores(data_dir, known_at):
     """The full store (names are looked up there) and the store to answer from."""
-    from kommgraph.api.build import load
-
     loaded = load(data_dir)
-    return loaded.store, (temporal.known_at(loaded, known_at) if known_at else loaded.store)
+    return loaded.store, (known_at_view(loaded, known_at) if known_at else loaded.store)
 
 
 @click.command()
 @click.argument("authority")
-@click.option("--at", "at", required=True, callback=_day, metavar="YYYY-MM-DD", help="The day to show.")
+@click.option("--at", "at", required=True, callback=day, metavar="YYYY-MM-DD", help="The day to show.")
 @known_at_option
 @click.option(
     "--format", "fmt", type=click.Choice(["tree", "json", "ttl"]), default="tree", show_default=True
 )
 @data_options
-@input_errors
-@lookup_errors
 def snapshot(authority, at, known_at, fmt, data_dir):
     """The units of AUTHORITY (a name or an 8-digit AGS) on a day, with parents and heads.
 
@@ -75,14 +38,14 @@ def snapshot(authority, at, known_at, fmt, data_dir):
     start or end). --format ttl writes a snapshot graph that validates on its own.
     """
     full, store = _stores(data_dir, known_at)
-    found = temporal.find_authority(full, authority)
-    snap = temporal.snapshot(store, found, at, known_at)
+    found = find_authority(full, authority)
+    snap = snapshots.snapshot(store, found, at, known_at)
     if fmt == "json":
-        click.echo(temporal.snapshot_json(snap), nl=False)
+        click.echo(snapshots.snapshot_json(snap), nl=False)
     elif fmt == "ttl":
-        click.echo(temporal.snapshot_turtle(store, snap), nl=False)
+        click.echo(snapshots.snapshot_turtle(store, snap), nl=False)
     else:
-        click.echo(temporal.snapshot_tree(snap), nl=False)
+        click.echo(snapshots.snapshot_tree(snap), nl=False)
 
 
 @click.command()
@@ -90,15 +53,13 @@ def snapshot(authority, at, known_at, fmt, data_dir):
 @known_at_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @data_options
-@input_errors
-@lookup_errors
 def lineage(unit, known_at, fmt, data_dir):
     """Predecessors, successors and other changes of UNIT (an IRI or a unit's exact name), with dates,
     kinds of change, sources and quotes."""
     full, store = _stores(data_dir, known_at)
-    iri = temporal.find_unit(full, unit)
-    result = temporal.lineage(store, iri, known_at, name=temporal.names(full, [iri]).get(iri))
-    click.echo(temporal.lineage_json(result) if fmt == "json" else temporal.lineage_text(result), nl=False)
+    iri = find_unit(full, unit)
+    result = lineages.lineage(store, iri, known_at, name=lineages.names(full, [iri]).get(iri))
+    click.echo(lineages.lineage_json(result) if fmt == "json" else lineages.lineage_text(result), nl=False)
 
 
 @click.command()
@@ -114,15 +75,11 @@ def lineage(unit, known_at, fmt, data_dir):
 )
 @known_at_option
 @data_options
-@input_errors
-@lookup_errors
 def timeline(authority, fmt, out, known_at, data_dir):
     """The units of AUTHORITY over time: bars over their lifespans (fading where a date is imprecise),
     arrows where one replaced another or functions moved. SVG needs matplotlib."""
-    from kommgraph.temporal import timeline as pictures
-
     full, store = _stores(data_dir, known_at)
-    found = temporal.find_authority(full, authority)
+    found = find_authority(full, authority)
     try:
         text = pictures.render(pictures.build(store, found), fmt)
     except ModuleNotFoundError as exc:
@@ -139,12 +96,11 @@ def timeline(authority, fmt, out, known_at, data_dir):
 @known_at_option
 @data_options
 @output_options
-@input_errors
 def conflicts(known_at, data_dir, fmt):
     """Where sources disagree (dates, kinds of change, a unit alive after another source ended it), with
     both sources and their quotes. A curator resolves one with `<resource> kg:prevailingSource <source>`."""
     _, store = _stores(data_dir, known_at)
-    click.echo(render(temporal.conflicts(store), fmt), nl=False)
+    click.echo(render(disagreements.conflicts(store), fmt), nl=False)
 
 
 COMMANDS = [snapshot, lineage, timeline, conflicts]

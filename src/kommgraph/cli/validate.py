@@ -1,13 +1,11 @@
 """``kommgraph validate`` and ``kommgraph fmt``: the commands a data repository runs in CI and pre-commit.
 
-Both replace the core commands of the same name. The work is done by ``kommgraph.validate``,
+Both replace the core commands of the same name. The work is done by ``kommgraph.validation``,
 ``kommgraph.validation.reports`` and ``kommgraph.core.turtle``; these commands parse options and write output.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import os
 import sys
 from pathlib import Path
@@ -15,10 +13,15 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from kommgraph.validation import reports
+from kommgraph.cli.options import InputError, data_options, day
 from kommgraph.core import turtle
-from kommgraph.cli.main import InputError, data_options, input_errors
-from kommgraph.validate import SEVERITIES, blank_node_positions
+from kommgraph.core.files import write_atomically
+from kommgraph.store.dataset import discover
+from kommgraph.store.load import load
+from kommgraph.validation import reports
+from kommgraph.validation import run as validation_run
+from kommgraph.validation.findings import SEVERITIES
+from kommgraph.validation.locate import blank_node_positions
 
 VALIDATE_EXIT_CODES = """\b
 Exit codes:
@@ -35,39 +38,6 @@ Exit codes:
   2  usage error
   3  a file could not be read or parsed (file and line are named)
   4  internal error"""
-
-
-class InternalError(click.ClickException):
-    """A bug in kommgraph, not in the data: exit code 4."""
-
-    exit_code = 4
-
-    def format_message(self) -> str:
-        return f"internal error: {self.message}"
-
-
-def internal_errors(command):
-    """Anything that is not a usage or input error nor a normal exit is an internal error (exit 4)."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
-            raise
-        except Exception as exc:  # noqa: BLE001 - the exit-code contract
-            raise InternalError(f"{type(exc).__name__}: {exc}") from exc
-
-    return wrapper
-
-
-def parse_day(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a day as YYYY-MM-DD, got {value!r}") from None
 
 
 def parse_reports(ctx, param, values: tuple[str, ...]) -> list[tuple[str, Path]]:
@@ -89,7 +59,6 @@ def on_terminal() -> bool:
 
 class TerminalProgress:
     """One line on stderr, rewritten for each step and cleared at the end."""
-
     def __init__(self):
         self.width = 0
 
@@ -104,8 +73,7 @@ class TerminalProgress:
 
 
 def write_report(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_atomically({path: text})
 
 
 @click.command("validate", epilog=VALIDATE_EXIT_CODES)
@@ -138,7 +106,7 @@ def write_report(path: Path, text: str) -> None:
     "at",
     metavar="DATE",
     default=None,
-    callback=parse_day,
+    callback=day,
     help="Validate the snapshot on this day (YYYY-MM-DD): units and memberships that exist then.",
 )
 @click.option(
@@ -159,8 +127,6 @@ def write_report(path: Path, text: str) -> None:
     help="Also write the report in FORMAT to FILE (repeatable), e.g. junit:reports/kommgraph.xml.",
 )
 @click.option("--union-only", is_flag=True, help="Skip validating each source's graph alone.")
-@internal_errors
-@input_errors
 def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     """Validate the data: SHACL shapes, SPARQL checks (queries/checks/*-violation.rq), quotes and
     checksums against the source texts, and no blank nodes.
@@ -168,15 +134,12 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     Each source's named graph is validated alone (with the reference data), then the union of all
     graphs. Progress is shown on a terminal only.
     """
-    from kommgraph.api.build import load
-    from kommgraph.validate import SinceError, validate_loaded
-
     progress = TerminalProgress() if on_terminal() else None
     loaded = load(data_dir)
     try:
-        report = validate_loaded(loaded, per_source=not union_only, since=since, at=at, progress=progress)
-    except SinceError as exc:
-        raise click.UsageError(str(exc)) from exc
+        report = validation_run.validate_loaded(
+            loaded, per_source=not union_only, since=since, at=at, progress=progress
+        )
     finally:
         if progress:
             progress.clear()
@@ -206,16 +169,12 @@ def check_syntax(path: Path, text: str) -> None:
     "--check", is_flag=True, help="Only report files that are not in the canonical layout (exit 1)."
 )
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@internal_errors
-@input_errors
 def fmt(data_dir, check, files):
     """Rewrite data/ttl (or the FILES given) in the canonical Turtle layout: sorted, fixed prefixes,
     no blank nodes, so that one changed fact is one changed place in a diff.
 
     Files with blank nodes are refused with their file and line: mint IRIs instead.
     """
-    from kommgraph.store.dataset import discover
-
     targets = (
         [Path(f) for f in files if str(f).endswith(".ttl")]
         if files

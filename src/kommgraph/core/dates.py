@@ -17,6 +17,8 @@ from enum import StrEnum
 
 import pyoxigraph as ox
 
+from kommgraph.core.errors import DateError
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATE, YEAR_MONTH, YEAR = XSD + "date", XSD + "gYearMonth", XSD + "gYear"
 PRECISIONS = {DATE: "day", YEAR_MONTH: "month", YEAR: "year"}
@@ -26,10 +28,6 @@ _FORMS = {
     YEAR: re.compile(r"^(\d{4})(Z|[+-]\d{2}:\d{2})?$"),
 }
 _USER_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$")
-
-
-class DateError(ValueError):
-    """A value is no date of the three precisions kommgraph keeps; the message names the form expected."""
 
 
 class Answer(StrEnum):
@@ -132,8 +130,11 @@ def parse_user(text: str) -> TrueDate:
 
 def parse_day(text: str) -> dt.date:
     """A single day ``YYYY-MM-DD`` (what ``--at`` and ``--known-at`` take)."""
+    value = text.strip()
     try:
-        return dt.date.fromisoformat(text.strip())
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise DateError(f"{text!r} is not a day: write YYYY-MM-DD (e.g. 2018-06-01)") from exc
 

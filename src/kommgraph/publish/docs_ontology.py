@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kommgraph.publish import pages
-from kommgraph.publish.release import Site
-from kommgraph.core.vocab import KG, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kommgraph.core import media
+from kommgraph.core.vocab import KG, ONTOLOGY_GRAPH, ONTOLOGY_IRI, OWL_NS
+from kommgraph.publish import page_facts as pages
+from kommgraph.publish.site import Site
 
-OWL = "http://www.w3.org/2002/07/owl#"
+OWL = str(OWL_NS)
 RDFS = pages.RDFS
 SKOS = pages.SKOS
 DCT = pages.DCT
@@ -51,7 +52,7 @@ class _Reader:
 
     def objects(self, subject: str, predicate: str) -> list:
         quads = self.store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, self.graph)
-        return sorted((q.object for q in quads), key=pages._sort_key)
+        return sorted((q.object for q in quads), key=pages.sort_key)
 
     def subjects(self, predicate: str, obj: str) -> list[str]:
         quads = self.store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), self.graph)
@@ -66,12 +67,12 @@ class _Reader:
 
 
 def _anchor(iri: str) -> str:
-    return iri[len(str(KG)) :] if iri.startswith(str(KG)) else pages._prefixed(iri).replace(":", "-")
+    return iri[len(str(KG)) :] if iri.startswith(str(KG)) else pages.prefixed(iri).replace(":", "-")
 
 
 def _ref(iri: str) -> dict:
     local = iri.startswith(str(KG))
-    return {"href": f"#{_anchor(iri)}" if local else iri, "label": pages._prefixed(iri), "local": local}
+    return {"href": f"#{_anchor(iri)}" if local else iri, "label": pages.prefixed(iri), "local": local}
 
 
 def render(store: ox.Store, site: Site) -> str:
@@ -157,6 +158,6 @@ def render(store: ox.Store, site: Site) -> str:
             iri=ONTOLOGY_IRI,
             namespace=str(KG),
             crumbs=[pages.Link("index.html", "Start", "")],
-            alternates=[(pages.media.TURTLE, "ontology.ttl")],
+            alternates=[(media.TURTLE, "ontology.ttl")],
         )
     )

@@ -7,258 +7,41 @@ from ``file://`` and from ``kommgraph serve``; the identifier itself is shown on
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-
 import pyoxigraph as ox
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from kommgraph.core import media
-from kommgraph.publish.release import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
-from kommgraph.core.vocab import DCAT, KG, OA, ONTOLOGY_IRI, SCHEMA
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-ORG = "http://www.w3.org/ns/org#"
-PROV = "http://www.w3.org/ns/prov#"
-DCT = "http://purl.org/dc/terms/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
+from kommgraph.core.vocab import DCAT, KG, OA, SCHEMA
+from kommgraph.publish.page_facts import (
+    DCT,
+    ENDINGS,
+    FOAF,
+    ORG,
+    PROV,
+    RDF_TYPE,
+    SKOS,
+    GraphView,
+    Link,
+    Quote,
+    Row,
+    When,
+    environment,
+    local_name,
 )
-PRECISION = {
-    XSD + "date": "taggenau",
-    XSD + "gYearMonth": "monatsgenau",
-    XSD + "gYear": "jahresgenau",
-    XSD + "dateTime": "sekundengenau",
-}
-# What the end of a unit is called, by the type of the event that ends it.
-ENDINGS = {
-    "Renaming": "umbenannt",
-    "Merger": "mit anderen Einheiten zusammengelegt",
-    "Split": "aufgeteilt",
-    "Absorption": "in eine andere Einheit eingegliedert",
-    "Dissolution": "aufgelöst",
-    "SpinOff": "ausgegliedert und als eigene Einheit weitergeführt",
-}
-FALLBACK_CLASS_LABELS = {
-    FOAF + "Person": "Person",
-    ORG + "Membership": "Mitgliedschaft",
-    ORG + "Post": "Stelle",
-    KG.LocalAuthority: "Gebietskörperschaft",
-}
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from kommgraph.publish.site import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.temporal import timeline
+from kommgraph.temporal.find import find_authority
 
 
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
-
-
-@dataclass(frozen=True)
-class When:
-    """A date at the precision the source gives."""
-
-    iso: str
-    text: str
-    precision: str
-    approximate: bool = False
-
-
-@dataclass(frozen=True)
-class Link:
-    href: str
-    label: str
-    iri: str
-    external: bool = False
-
-
-@dataclass
-class Quote:
-    text: str
-    source: Link | None
-    start: int | None
-    end: int | None
-    link: Link
-
-
-@dataclass
-class Row:
-    """One line of a page's fact list (a ``<dt>`` and its ``<dd>`` values)."""
-
-    label: str
-    values: list = field(default_factory=list)
-
-
-def format_date(literal: ox.Literal, approximate: bool = False) -> When:
-    value, datatype = literal.value, literal.datatype.value
-    precision = PRECISION.get(datatype, "")
-    text = value
-    match = re.fullmatch(r"(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if match and datatype in PRECISION:
-        year, month, day = match.groups()
-        if day:
-            text = f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
-        elif month:
-            text = f"{MONTHS[int(month) - 1]} {year}"
-        else:
-            text = year
-    return When(value, ("etwa " if approximate else "") + text, precision, approximate)
-
-
-class Pages:
+class Pages(GraphView):
     """Renders the pages of one (rebased) store."""
 
     def __init__(self, store: ox.Store, site: Site, sparql_endpoint: str | None = None):
-        self.store = store
-        self.site = site
+        super().__init__(store, site)
         self.sparql_endpoint = sparql_endpoint
         self.env = environment()
 
-    # ------------------------------------------------------------------------------ graph access
-
-    def objects(self, subject: str, predicate: str) -> list:
-        quads = self.store.quads_for_pattern(
-            ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.DefaultGraph()
-        )
-        return sorted((q.object for q in quads), key=_sort_key)
-
-    def subjects(self, predicate: str, obj) -> list[str]:
-        node = ox.NamedNode(obj) if isinstance(obj, str) else obj
-        quads = self.store.quads_for_pattern(None, ox.NamedNode(predicate), node, ox.DefaultGraph())
-        return sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)})
-
-    def value(self, subject: str, predicate: str):
-        values = self.objects(subject, predicate)
-        return values[0] if values else None
-
-    def iris(self, subject: str, predicate: str) -> list[str]:
-        return [o.value for o in self.objects(subject, predicate) if isinstance(o, ox.NamedNode)]
-
-    def types(self, iri: str) -> set[str]:
-        return set(self.iris(iri, RDF_TYPE))
-
-    def label(self, iri: str) -> str:
-        for predicate in (SKOS + "prefLabel", FOAF + "name", DCT + "title", RDFS + "label"):
-            values = [o for o in self.objects(iri, predicate) if isinstance(o, ox.Literal)]
-            german = [o for o in values if o.language == "de"]
-            if german or values:
-                return (german or values)[0].value
-        return _local_name(iri)
-
-    @cached_property
-    def event_classes(self) -> set[str]:
-        rows = self.store.query(f"SELECT ?c WHERE {{ ?c <{RDFS}subClassOf>* <{KG.ChangeEvent}> }}")
-        return {row["c"].value for row in rows}
-
-    def kind(self, iri: str) -> str:
-        types = self.types(iri)
-        if str(KG.LocalAuthority) in types:
-            return "authority"
-        if str(KG.AdministrativeUnit) in types:
-            return "unit"
-        if types & self.event_classes:
-            return "event"
-        if str(KG.SourceDocument) in types:
-            return "source"
-        if FOAF + "Person" in types:
-            return "person"
-        return "resource"
-
-    def class_label(self, iri: str) -> str:
-        labels = [
-            o for o in self.objects(iri, RDFS + "label") if isinstance(o, ox.Literal) and o.language == "de"
-        ]
-        return labels[0].value if labels else FALLBACK_CLASS_LABELS.get(iri, _local_name(iri))
-
-    def type_label(self, iri: str) -> str:
-        """The German label of the most telling type (the kg event class before org:ChangeEvent, ...)."""
-        types = sorted(self.types(iri), key=lambda t: (not t.startswith(str(KG)), t))
-        event_types = [t for t in types if t in self.event_classes and t != str(KG.ChangeEvent)]
-        chosen = event_types[0] if event_types else (types[0] if types else None)
-        return self.class_label(chosen) if chosen else "Ressource"
-
-    def when(self, subject: str, predicate: str) -> When | None:
-        literal = self.value(subject, predicate)
-        if not isinstance(literal, ox.Literal):
-            return None
-        approximate = predicate in self.iris(subject, str(KG.approximate))
-        return format_date(literal, approximate)
 
     # ----------------------------------------------------------------------------------- links
-
-    def root(self, path: str) -> str:
-        """The relative way from the page at ``path`` back to the release folder."""
-        return "../" * path.count("/")
-
-    def href(self, iri: str, root: str, extension: str = "html") -> str:
-        local = self.site.local(iri)
-        if local is not None:
-            return f"{root}doc/{local}.{extension}"
-        if iri.startswith(ONTOLOGY_IRI):
-            return f"{root}ontology.html#{_local_name(iri)}"
-        return iri
-
-    def link(self, iri: str, root: str, label: str | None = None) -> Link:
-        href = self.href(iri, root)
-        return Link(href, label or self.label(iri), iri, external=href == iri)
-
-    def links(self, iris, root: str) -> list[Link]:
-        return sorted((self.link(i, root) for i in iris), key=lambda link: (link.label.casefold(), link.iri))
-
-    def display(self, term, root: str):
-        if isinstance(term, ox.NamedNode):
-            return self.link(term.value, root)
-        if isinstance(term, ox.Literal) and term.datatype.value in PRECISION:
-            return format_date(term)
-        return term.value
-
-    # -------------------------------------------------------------------------------- the facts
-
-    def quotes(self, iri: str, root: str, predicate: str = str(KG.evidence)) -> list[Quote]:
-        out = []
-        for evidence in self.iris(iri, predicate):
-            exact = self.value(evidence, OA + "exact")
-            if exact is None:
-                continue
-            source = self.value(evidence, str(KG.inDocument))
-            start, end = self.value(evidence, str(KG.start)), self.value(evidence, str(KG.end))
-            out.append(
-                Quote(
-                    exact.value,
-                    self.link(source.value, root) if source else None,
-                    int(start.value) if start else None,
-                    int(end.value) if end else None,
-                    self.link(evidence, root),
-                )
-            )
-        return sorted(out, key=lambda q: (q.source.label if q.source else "", q.start or 0))
-
-    def sources(self, iri: str, root: str) -> list[Link]:
-        return self.links(self.iris(iri, PROV + "wasDerivedFrom"), root)
 
     def events_of(self, unit: str) -> list[tuple[str, str]]:
         """``(event, role)`` for every event the unit takes part in."""
@@ -293,7 +76,7 @@ class Pages:
         until = self.when(unit, str(KG.validUntil))
         ending_events = []
         for event in self.subjects(ORG + "originalOrganization", unit):
-            names = {_local_name(t) for t in self.types(event)} & set(ENDINGS)
+            names = {local_name(t) for t in self.types(event)} & set(ENDINGS)
             if names:
                 ending_events.append((event, sorted(names)[0]))
         if not (successors or until or ending_events):
@@ -337,10 +120,8 @@ class Pages:
                 return found[0]
         return None
 
-    # ------------------------------------------------------------------------------------ pages
-
     def page(self, iri: str) -> str:
-        path = f"doc/{self.site.local(iri) or _local_name(iri)}.html"
+        path = f"doc/{self.site.local(iri) or local_name(iri)}.html"
         root = self.root(path)
         kind = self.kind(iri)
         context = getattr(self, f"_{kind}")(iri, root)
@@ -510,15 +291,6 @@ class Pages:
             "quotes": self.quotes(iri, root) if str(KG.Evidence) not in self.types(iri) else [],
         }
 
-    def property_label(self, iri: str) -> str:
-        labels = [o for o in self.objects(iri, RDFS + "label") if isinstance(o, ox.Literal)]
-        german = [o for o in labels if o.language == "de"]
-        if german or labels:
-            return (german or labels)[0].value
-        return _prefixed(iri)
-
-    # ------------------------------------------------------------------------------- index pages
-
     def authority_rows(self, root: str) -> list[dict]:
         out = []
         for authority in self.subjects(RDF_TYPE, str(KG.LocalAuthority)):
@@ -565,14 +337,12 @@ class Pages:
             dcat=str(DCAT),
         )
 
-    # --------------------------------------------------------------------------------- timelines
-
     def timeline(self, authority: str) -> str | None:
         ags = self.value(authority, str(KG.ags))
         return self.timelines().get(ags.value) if ags else None
 
     def timelines(self) -> dict[str, str]:
-        """The SVG timeline of each authority, where ``kommgraph.temporal.timeline`` is installed and draws one."""
+        """The SVG timeline of each authority, where ``kommgraph.temporal.timeline`` draws one."""
         if not hasattr(self, "_timelines"):
             self._timelines = {}
             for authority in self.subjects(RDF_TYPE, str(KG.LocalAuthority)):
@@ -584,16 +354,10 @@ class Pages:
 
 
 def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None:
-    """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline` (the temporal module), with
-    the XML prolog stripped so that it can be inlined; None when that module (or matplotlib) is absent
-    or cannot draw it."""
+    """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline`, with the XML prolog
+    stripped so that it can be inlined; None when it cannot be drawn."""
     try:
-        from kommgraph.temporal import engine as temporal
-        from kommgraph.temporal import timeline
-    except ImportError:
-        return None
-    try:
-        found = temporal.find_authority(store, ags or authority)
+        found = find_authority(store, ags or authority)
         svg = timeline.to_svg(timeline.build(store, found))
     except Exception:  # noqa: BLE001 - a picture that cannot be drawn leaves the page without it
         return None
@@ -605,19 +369,3 @@ def strip_prolog(svg: str) -> str:
     return svg[svg.index("<svg") :].strip() + "\n"
 
 
-def _local_name(iri: str) -> str:
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
-
-
-def _prefixed(iri: str) -> str:
-    from rdflib import URIRef
-
-    from kommgraph.query.formatting import display
-
-    return display(URIRef(iri))
-
-
-def _sort_key(term) -> tuple:
-    if isinstance(term, ox.Literal):
-        return (1, term.value, term.language or "", term.datatype.value)
-    return (0, term.value, "", "")

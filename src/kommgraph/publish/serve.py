@@ -34,8 +34,10 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from kommgraph.core import media
+from kommgraph.publish import pages
 from kommgraph.publish import release as publish
-from kommgraph.publish.release import Site
+from kommgraph.publish.site import Site
+from kommgraph.store.load import load
 
 DEFAULT_TIMEOUT = 10.0  # seconds per SPARQL query
 DEFAULT_MAX_ROWS = 10_000  # solutions or triples per SPARQL result
@@ -218,8 +220,6 @@ def create_app(
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> Starlette:
     """The application for a (rebased) store with every named graph merged into its default graph."""
-    from kommgraph.publish import pages
-
     site = site or Site()
     worker = QueryWorker(store, timeout, max_rows)
     release_cache: dict[str, dict[str, bytes]] = {}
@@ -407,8 +407,6 @@ def load_app(
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> Starlette:
     """Load and derive a data directory and build the application for it."""
-    from kommgraph.api.build import load
-
     site = Site(base)
     store = publish.rebased_store(load(data_dir).store, site)
     return create_app(store, site, timeout, max_rows)

@@ -2,13 +2,14 @@
 
 Three engines give the same rows for every stored query (``tests/query`` proves it):
 
-- ``OxigraphEngine``: the embedded pyoxigraph store, the default. pyoxigraph 0.5 substitutes only
-  variables of the SELECT projection, so parameters go in as a ``VALUES`` block of serialised terms
-  (``kommgraph.query.catalogue.bind_values``), which works for every query form.
+- ``OxigraphEngine``: the embedded pyoxigraph store, the default.
 - ``RdflibEngine``: rdflib's own SPARQL engine over an rdflib Dataset whose default graph is the set
-  merge of the data; parameters are bound by rdflib (``initBindings``), never written into the text.
+  merge of the data.
 - ``RemoteEngine``: any SPARQL 1.1 endpoint through SPARQLWrapper (JSON results, POST for long queries,
-  a timeout, the user agent ``kommgraph/<version>``); parameters go in as a ``VALUES`` block.
+  a timeout, the user agent ``kommgraph/<version>``).
+
+All three bind parameters the same way, through :func:`kommgraph.query.binding.bind` (a ``VALUES``
+block of checked, serialised terms): one binding path, so a value behaves alike on every engine.
 
 ``bindings`` maps a variable name (without ``?``) to an rdflib term, as made by
 ``StoredQuery.bindings``; the terms are checked there.
@@ -21,7 +22,6 @@ import socket
 import urllib.error
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -29,7 +29,11 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kommgraph import __version__
+from kommgraph.core.errors import EndpointError, QueryError
+from kommgraph.core.version import __version__
+from kommgraph.query.binding import bind
+from kommgraph.query.result import Result
+from kommgraph.store.terms import to_rdflib
 
 USER_AGENT = f"kommgraph/{__version__} (+https://w3id.org/kommgraph; SPARQLWrapper)"
 DEFAULT_TIMEOUT = 30.0
@@ -37,85 +41,10 @@ DEFAULT_TIMEOUT = 30.0
 GET_LIMIT = 2000
 
 
-@dataclass
-class Result:
-    """Rows of a SELECT query: ``variables`` in order, ``rows`` of rdflib terms (None: unbound)."""
-
-    variables: list[str]
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-
-    def dicts(self) -> list[dict[str, Node | None]]:
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
-
-    def values(self) -> list[tuple]:
-        """Rows of Python values (str, int, datetime.date, …; IRIs as str, unbound as None)."""
-        return [
-            tuple(
-                None if t is None else (str(t) if not isinstance(t, Literal) else t.toPython()) for t in row
-            )
-            for row in self.rows
-        ]
-
-    def to_df(self):
-        """A pandas DataFrame with typed columns (``notebook`` extra); see ``formatting.to_dataframe``."""
-        from kommgraph.query.formatting import to_dataframe
-
-        return to_dataframe(self)
-
-    def _repr_html_(self) -> str:
-        from kommgraph.query.formatting import html_table
-
-        return html_table(self)
-
-    def __str__(self) -> str:
-        from kommgraph.query.formatting import render
-
-        return render(self, "table")
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-class QueryError(ValueError):
-    """A query could not be parsed or run; the message says why."""
-
-
-class EndpointError(QueryError):
-    """A SPARQL endpoint or graph store failed: HTTP error, connection refused or timeout."""
-
-
 class Engine(Protocol):
     name: str
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
-
-
-def to_rdflib(term) -> Node | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return (
-            Literal(term.value)
-            if datatype == str(XSD.string)
-            else Literal(term.value, datatype=URIRef(datatype))
-        )
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def _with_values(text: str, bindings: Mapping[str, Node] | None) -> str:
-    from kommgraph.query.catalogue import bind_values
-
-    return bind_values(text, dict(bindings)) if bindings else text
 
 
 class OxigraphEngine:
@@ -128,7 +57,7 @@ class OxigraphEngine:
         self.store = store
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        text = _with_values(text, bindings)
+        text = bind(text, bindings)
         try:
             solutions = self.store.query(text)
         except SyntaxError as exc:
@@ -143,7 +72,7 @@ class OxigraphEngine:
 
 
 class RdflibEngine:
-    """rdflib's SPARQL engine over a Graph or Dataset; parameters bound with ``initBindings``.
+    """rdflib's SPARQL engine over a Graph or Dataset.
 
     Use ``RdflibEngine.from_store(store)`` for the kommgraph data: its default graph is the set merge
     of every named graph (as in the embedded Oxigraph store), and the named graphs are kept for GRAPH
@@ -177,7 +106,7 @@ class RdflibEngine:
             # rdflib 7.6's own GRAPH evaluation still calls Dataset.default_context/.contexts it deprecates
             warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)
             try:
-                result = self.graph.query(text, initBindings=dict(bindings or {}))
+                result = self.graph.query(bind(text, bindings))
                 if result.type != "SELECT":
                     raise QueryError("expected a SELECT query")
                 rows = [tuple(row) for row in result]  # rdflib evaluates lazily
@@ -211,7 +140,7 @@ class RemoteEngine:
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
-        text = _with_values(text, bindings)
+        text = bind(text, bindings)
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
         client.setQuery(text)
         if client.queryType != SELECT:

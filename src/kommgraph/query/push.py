@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kommgraph.api.build import Loaded, graph_order
 from kommgraph.query.engines import USER_AGENT, EndpointError, endpoint_error
+from kommgraph.store.load import Loaded, graph_order
 
 PUSH_TIMEOUT = 120.0
 N_TRIPLES = "application/n-triples"

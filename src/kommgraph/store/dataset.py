@@ -12,11 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import paths
+from kommgraph.core.errors import LoadError
 from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
-
-
-class LoadError(ValueError):
-    """A data file cannot be read or parsed; the message names the file and line."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +114,6 @@ def subset_store(store: ox.Store, graphs: list[str]) -> ox.Store:
 
 def graph_names(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs())
-
-
-def data_graph_names(store: ox.Store) -> list[str]:
-    """The named graphs of the data (sources, reference and derived), without the ontology."""
-    return [g for g in graph_names(store) if g != str(ONTOLOGY_GRAPH)]
 
 
 def derived_graph() -> ox.NamedNode:

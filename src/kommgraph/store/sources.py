@@ -12,12 +12,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kommgraph.core.errors import SourceError
+
 METADATA_KEYS = ("title", "published", "publisher", "place", "type", "identifier", "source-url")
 HEADER_END = "---"
-
-
-class SourceError(ValueError):
-    """A source document or its metadata cannot be read; the message names the file and line."""
 
 
 @dataclass(frozen=True)

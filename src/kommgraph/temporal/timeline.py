@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kommgraph.temporal import engine as temporal
 from kommgraph.core.dates import TrueDate
-from kommgraph.core.vocab import KG, slug
+from kommgraph.core.vocab import KG, SUCCESSION_EVENTS, slug
+from kommgraph.temporal.find import Authority
+from kommgraph.temporal.lifespans import Lifespan, lifespans
+from kommgraph.temporal.lineage import Event, events_of, names
+from kommgraph.temporal.sparql import select
 
 FORMATS = ("text", "mermaid", "svg")
 FUNCTIONS = {str(KG.TransferOfFunctions)}
@@ -27,7 +30,7 @@ FUNCTIONS = {str(KG.TransferOfFunctions)}
 class Bar:
     iri: str
     name: str
-    lifespan: temporal.Lifespan
+    lifespan: Lifespan
 
     @property
     def key(self) -> str:
@@ -38,7 +41,7 @@ class Bar:
 class Arrow:
     source: str
     target: str
-    event: temporal.Event
+    event: Event
     kind: str  # "succession", "functions" or "spin-off"
 
     @property
@@ -50,7 +53,7 @@ class Arrow:
 
 @dataclass
 class Timeline:
-    authority: temporal.Authority
+    authority: Authority
     bars: list[Bar]
     arrows: list[Arrow] = field(default_factory=list)
     start: dt.date = dt.date(2000, 1, 1)
@@ -60,16 +63,13 @@ class Timeline:
         return next((b for b in self.bars if b.iri == iri), None)
 
 
-def build(store: ox.Store, authority: temporal.Authority) -> Timeline:
+def build(store: ox.Store, authority: Authority) -> Timeline:
     """The units of the authority with their lifespans and the changes between them."""
-    rows = temporal._select(store, """
-        SELECT ?authority ?unit WHERE { ?unit a kg:AdministrativeUnit ; org:unitOf ?authority }
-        ORDER BY ?unit""",
-                            authority=ox.NamedNode(authority.iri))
+    rows = select(store, "units-of", authority=authority.iri)
     units = sorted({r["unit"].value for r in rows})
-    spans = temporal.lifespans(store, units)
-    labels = temporal.names(store, units)
-    events = temporal.events_of(store, units)
+    spans = lifespans(store, units)
+    labels = names(store, units)
+    events = events_of(store, units)
     bars = [Bar(u, labels.get(u, u), spans[u]) for u in units]
 
     def order(bar: Bar):
@@ -80,7 +80,7 @@ def build(store: ox.Store, authority: temporal.Authority) -> Timeline:
     arrows = []
     inside = set(units)
     for event in sorted(events.values(), key=lambda e: (e.date.earliest if e.date else dt.date.max, e.iri)):
-        if event.is_a(temporal.SUCCESSION):
+        if event.is_a({str(t) for t in SUCCESSION_EVENTS}):
             kind = "succession"
         elif event.is_a(FUNCTIONS):
             kind = "functions"
@@ -198,13 +198,6 @@ def to_svg(tl: Timeline) -> str:
 
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kommgraph", "svg.id": None}):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "kommgraph"})
-    return buffer.getvalue()
-
-
-def to_png(tl: Timeline, dpi: int = 100) -> bytes:
-    """The same picture as PNG (for a quick look)."""
-    buffer = io.BytesIO()
-    draw(tl).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 

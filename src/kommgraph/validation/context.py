@@ -10,8 +10,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store.dataset import GraphFile
-from kommgraph.query.engines import to_rdflib
+from kommgraph.store.terms import to_rdflib
 from kommgraph.validation.catalogue import rule_catalogue
 from kommgraph.validation.checks import Check, load_checks
 from kommgraph.validation.findings import Finding
@@ -19,7 +20,6 @@ from kommgraph.validation.labels import _short, label_of
 from kommgraph.validation.locate import Locator
 from kommgraph.validation.shapes import core_shapes, shapes_graph
 from kommgraph.validation.stores import default_graph_as_rdflib, scope_store
-from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 
 def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:

@@ -15,9 +15,12 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
-from kommgraph import __version__
-from kommgraph.validate import KGSH, SEVERITIES, UNION, Finding, Report, text_report
+from kommgraph.core.turtle import canonical_turtle
+from kommgraph.core.version import __version__
 from kommgraph.core.vocab import PREFIXES
+from kommgraph.validation.findings import SEVERITIES, UNION, Finding, Report
+from kommgraph.validation.labels import KGSH
+from kommgraph.validation.text import text_report
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "turtle")
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -341,8 +344,6 @@ def turtle_report(
                     else Literal(value, datatype=None if value else XSD.string),
                 )
             )
-    text = graph.serialize(format="longturtle")
-    header = "# kommgraph validation report (SHACL validation report graph)\n"
-    prefixes = sorted(line for line in text.splitlines() if line.startswith("PREFIX "))
-    body = [line for line in text.splitlines() if not line.startswith("PREFIX ")]
-    return header + "\n".join(prefixes) + "\n\n" + "\n".join(body).strip("\n") + "\n"
+    return canonical_turtle(
+        graph, "kommgraph validation report (SHACL validation report graph)", {"sh": str(SH), "kgsh": KGSH}
+    )

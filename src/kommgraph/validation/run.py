@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
@@ -15,7 +16,6 @@ from kommgraph.validation.scope import validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
 from kommgraph.validation.stores import scope_store
-from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 Progress = Callable[[int, int, str], None]
 
@@ -29,7 +29,7 @@ def validate_loaded(
     at: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Validate a loaded data directory (``kommgraph.api.build.load``): each source's graph alone, then
+    """Validate a loaded data directory (``kommgraph.store.load.load``): each source's graph alone, then
     the union of all graphs; findings of the union that a source alone already showed are not repeated.
 
     ``since`` (a git revision) or ``sources`` (source IDs) limit the run to those sources alone and

@@ -9,11 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import paths
+from kommgraph.core.errors import SinceError
 from kommgraph.store.dataset import DataLayout, GraphFile
-
-
-class SinceError(ValueError):
-    """``--since`` cannot be answered: no git, no repository, or an unknown revision."""
 
 
 @dataclass

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from kommgraph.store import dataset
-from kommgraph.query.engines import to_rdflib
+from kommgraph.store.terms import to_rdflib
 
 
 def default_graph_as_rdflib(store: ox.Store) -> Graph:

@@ -1,4 +1,5 @@
-"""Query results as an aligned table, CSV, TSV, SPARQL JSON results or Markdown; rows keep their order."""
+"""Query results (``Result``) and their rendering as an aligned table, CSV, TSV, SPARQL JSON results or
+Markdown; rows keep their order."""
 
 from __future__ import annotations
 
@@ -6,16 +7,53 @@ import csv
 import html
 import io
 import json
+from dataclasses import dataclass, field
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kommgraph.query.engines import Result
-from kommgraph.core.vocab import PREFIXES
+from kommgraph.core.vocab import shorten
+
+
+@dataclass
+class Result:
+    """Rows of a SELECT query: ``variables`` in order, ``rows`` of rdflib terms (None: unbound)."""
+
+    variables: list[str]
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def values(self) -> list[tuple]:
+        """Rows of Python values (str, int, datetime.date, …; IRIs as str, unbound as None)."""
+        return [
+            tuple(
+                None if t is None else (str(t) if not isinstance(t, Literal) else t.toPython()) for t in row
+            )
+            for row in self.rows
+        ]
+
+    def to_df(self):
+        """A pandas DataFrame with typed columns (``notebook`` extra); see ``to_dataframe``."""
+        return to_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        return html_table(self)
+
+    def __str__(self) -> str:
+        return render(self, "table")
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
-_DISPLAY_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
 def display(term: Node | None) -> str:
@@ -23,10 +61,8 @@ def display(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for prefix, namespace in _DISPLAY_PREFIXES:
-            if term.startswith(namespace):
-                return f"{prefix}:{term[len(namespace) :]}"
-        return str(term)
+        short = shorten(str(term))
+        return f"{short[0]}:{short[1]}" if short else str(term)
     return str(term)
 
 
@@ -228,38 +264,4 @@ def _column(pd, terms: list[Node | None], kind: str):
     return pd.Series(
         [None if t is None else (t.toPython() if isinstance(t, Literal) else str(t)) for t in terms],
         dtype="object",
-    )
-
-
-def catalogue_text(catalogue: dict) -> str:
-    """The stored queries as `kommgraph queries` lists them."""
-    lines = []
-    for q in catalogue.values():
-        lines += [q.name, f"    {q.summary}"]
-        for p in q.parameters:
-            default = f" (default: {p.default})" if p.default is not None else ""
-            need = "" if p.required else " [optional]"
-            allowed = f" one of {', '.join(p.allowed)}" if p.allowed else ""
-            lines.append(f"    -p {p.name}=<{p.type_label}>{need}{allowed}{default}")
-    return "\n".join(lines) + "\n"
-
-
-def catalogue_html(catalogue: dict) -> str:
-    def parameters(q) -> str:
-        return "<br>".join(
-            html.escape(
-                f"{p.name} ({p.type_label}{'' if p.required else ', optional'}"
-                f"{', default ' + p.default if p.default is not None else ''})"
-            )
-            for p in q.parameters
-        )
-
-    rows = "".join(
-        f"<tr><td><code>{html.escape(q.name)}</code></td><td>{html.escape(q.summary)}</td>"
-        f"<td>{parameters(q)}</td></tr>\n"
-        for q in catalogue.values()
-    )
-    return (
-        '<table class="kommgraph-queries">\n<thead><tr><th>query</th><th>summary</th><th>parameters</th>'
-        f"</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
     )

@@ -1,0 +1,93 @@
+"""What the area modules share: option bundles (--data-dir, --format, --known-at, day values),
+``-p KEY=VALUE`` parsing and the click exceptions for exit codes 1 and 3."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import click
+
+from kommgraph.core import dates
+
+# The output formats of query results (kommgraph.query.result.FORMATS, named here so that the CLI
+# starts without loading rdflib; tests/test_cli.py checks that the two agree).
+FORMATS = ("table", "csv", "tsv", "json", "markdown")
+
+
+def data_options(command):
+    @click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Data directory with ttl/ and sources/ (default: $KOMMGRAPH_DATA, ./data, or the bundled data).",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def output_options(command):
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def day(ctx, param, value: str | None) -> dt.date | None:
+    """click callback: a day YYYY-MM-DD (``kommgraph.core.dates.parse_day``), else a usage error."""
+    if value is None:
+        return None
+    try:
+        return dates.parse_day(value)
+    except dates.DateError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def known_at_option(command):
+    @click.option(
+        "--known-at",
+        "known_at",
+        callback=day,
+        metavar="YYYY-MM-DD",
+        help="Use only the sources issued by this day (what was known then).",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+class Failed(click.ClickException):
+    """Violations or failed checks: the findings have already been printed (exit code 1)."""
+
+    exit_code = 1
+
+
+class InputError(click.ClickException):
+    """A file the command itself reads could not be read or parsed (exit code 3)."""
+
+    exit_code = 3
+
+
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected key=value, got {item!r}", param_hint="-p/--param")
+        params[key.strip()] = value
+    return params

@@ -1,0 +1,57 @@
+"""Finding an authority by name or AGS and a unit by IRI or name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kommgraph.core.errors import Ambiguous, NotFound
+from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.temporal.lifespans import lifespans
+from kommgraph.temporal.sparql import lexical, select
+
+
+@dataclass(frozen=True)
+class Authority:
+    iri: str
+    name: str
+    ags: str
+
+
+def find_authority(store: ox.Store, text: str) -> Authority:
+    """An authority by its 8-digit AGS or its name (case-insensitive)."""
+    rows = select(store, "authorities")
+    wanted = text.strip().casefold()
+    for row in rows:
+        if wanted in (row["ags"].value, row["name"].value.casefold()):
+            return Authority(row["a"].value, row["name"].value, row["ags"].value)
+    known = ", ".join(f"{r['name'].value} ({r['ags'].value})" for r in rows)
+    raise NotFound(f"no local authority named or with AGS {text!r}; known: {known or 'none'}")
+
+
+def find_unit(store: ox.Store, text: str) -> str:
+    """A unit's IRI from its IRI (``https://…`` or ``kgid:unit/…``) or its exact name (case-insensitive)."""
+    text = text.strip()
+    if text.startswith("kgid:"):
+        text = DEFAULT_BASE + text[len("kgid:") :]
+    if text.startswith(("http://", "https://")):
+        if not select(store, "unit-exists", u=text):
+            raise NotFound(f"no administrative unit <{text}> in the data")
+        return text
+    rows = select(store, "unit-names")
+    matches = [r for r in rows if r["name"].value.casefold() == text.casefold()]
+    units = sorted({r["u"].value for r in matches})
+    if len(units) == 1:
+        return units[0]
+    if not units:
+        near = sorted({r["name"].value for r in rows if text.casefold() in r["name"].value.casefold()})
+        hint = f"; names containing it: {', '.join(near)}" if near else ""
+        raise NotFound(f"no unit named {text!r}{hint}")
+    spans = lifespans(store, units)
+    candidates = []
+    for unit in units:
+        row = next(r for r in matches if r["u"].value == unit)
+        candidates.append((unit, row["name"].value, lexical(row["authority"]), spans[unit].describe()))
+    listing = "\n".join(f"  {iri}  ({authority}, {span})" for iri, _, authority, span in candidates)
+    raise Ambiguous(f"{len(units)} units are named {text!r}; give one by its IRI:\n{listing}", candidates)
