@@ -32,12 +32,12 @@ def release(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def app():
-    from kommgraph.publish.serve import load_app
+    from kommgraph.publish.server import load_app
 
     return load_app(DATA, timeout=1.5, max_rows=1000)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def client(app):
     from starlette.testclient import TestClient
 

@@ -128,6 +128,8 @@ class OxigraphEngine:
         self.store = store
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        from kommgraph.query.guard import check as refuse_network  # HOOK (server helper): network guard
+        refuse_network(text)  # HOOK (server helper): SERVICE/LOAD/remote FROM refused before execution
         text = _with_values(text, bindings)
         try:
             solutions = self.store.query(text)
@@ -173,6 +175,8 @@ class RdflibEngine:
         return cls(dataset)
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        from kommgraph.query.guard import check as refuse_network  # HOOK (server helper): network guard
+        refuse_network(text)  # HOOK (server helper): SERVICE/LOAD/remote FROM refused before execution
         with warnings.catch_warnings():
             # rdflib 7.6's own GRAPH evaluation still calls Dataset.default_context/.contexts it deprecates
             warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)
@@ -211,6 +215,8 @@ class RemoteEngine:
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
+        from kommgraph.query.guard import check as refuse_network  # HOOK (server helper): network guard
+        refuse_network(text)  # HOOK (server helper): the query must not make the server fetch elsewhere
         text = _with_values(text, bindings)
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
         client.setQuery(text)

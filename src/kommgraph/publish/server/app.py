@@ -1,214 +1,119 @@
 """``kommgraph serve``: a read-only linked-data server (Starlette on uvicorn).
 
 - ``/id/{path}`` answers ``303 See Other`` to the document about the resource, in the format the
-  Accept header prefers (``/doc/{path}.ttl``, ``.jsonld``, ``.nt``, ``.trig`` or ``.html``), as in
-  "Cool URIs for the Semantic Web" (303 URIs forwarding to different documents), with ``Vary: Accept``;
-- ``/doc/{path}`` negotiates the same way and answers with ``Content-Location``; ``/doc/{path}.{ext}``
-  is one format;
-- ``/sparql``: SPARQL 1.1 Protocol (GET and POST, JSON/XML/CSV/TSV results, Turtle or N-Triples for
-  graphs), with a time limit and a result-size limit; updates are refused;
+  Accept header prefers (``/doc/{path}.ttl``, ``.jsonld``, ``.nt``, ``.trig`` or ``.html``), with
+  ``Vary: Accept``; ``/doc/{path}`` negotiates the same way and names its ``Content-Location``;
+- ``/sparql``: the SPARQL 1.1 Protocol (:mod:`.sparql`), a query page for browsers and the service
+  description; queries run in a pool of worker processes (:mod:`.workers`);
+- ``/api/queries/NAME``: the stored queries as an HTTP API with an OpenAPI description (:mod:`.api`);
 - ``/.well-known/void`` and the release files (dumps, descriptions, ontology) at the top level.
 
-Queries run in a separate worker process that holds a copy of the data: a query over its time limit
-is stopped by ending that process (an in-process Oxigraph query cannot be interrupted), and the next
-query starts a fresh worker.
+Rendering runs off the event loop (a thread) and is cached: a page or document is rendered once per
+start and base URL, the timelines once per start (drawn in the background when the server starts),
+and an unknown resource is answered 404 before anything is rendered. Limits and CORS are ASGI
+middleware (:mod:`.middleware`); errors are HTML pages for browsers (:mod:`.negotiation`).
 """
 
 from __future__ import annotations
 
-import itertools
-import os
-import subprocess
-import sys
 import threading
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from kommgraph.core import media
 from kommgraph.publish import release as publish
 from kommgraph.publish.release import Site
+from kommgraph.publish.server import negotiation
+from kommgraph.publish.server.api import QueryApi
+from kommgraph.publish.server.middleware import DEFAULT_MAX_BODY, DEFAULT_MAX_URL, Cors, Limits
+from kommgraph.publish.server.negotiation import error, not_acceptable, vary
+from kommgraph.publish.server.sparql import Protocol
+from kommgraph.publish.server.workers import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_QUEUE,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    WorkerPool,
+)
 
-DEFAULT_TIMEOUT = 10.0  # seconds per SPARQL query
-DEFAULT_MAX_ROWS = 10_000  # solutions or triples per SPARQL result
-WORKER_START_TIMEOUT = 120.0
-UPDATE_MEDIA_TYPE = "application/sparql-update"
-QUERY_MEDIA_TYPE = "application/sparql-query"
-FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
-
-
-class QueryTimeout(RuntimeError):
-    pass
-
-
-# ------------------------------------------------------------------------------- the query worker
-
-
-def _worker_main(read_fd: int, write_fd: int) -> None:  # pragma: no cover - runs in the child process
-    """The worker's loop: receive the data, then answer queries until the pipe closes."""
-    incoming = Connection(read_fd, writable=False)
-    outgoing = Connection(write_fd, readable=False)
-    payload, max_rows = incoming.recv()
-    store = ox.Store()
-    store.load(payload, format=ox.RdfFormat.N_QUADS)
-    outgoing.send(("ready",))
-    while True:
-        try:
-            message = incoming.recv()
-        except EOFError:
-            return
-        if message is None:
-            return
-        outgoing.send(_answer(store, max_rows, *message))
+CACHE_LIMIT = 4096  # rendered documents kept per server
 
 
-def _answer(
-    store: ox.Store,
-    max_rows: int,
-    query: str,
-    default_graphs: list[str],
-    named_graphs: list[str],
-    results_format: str,
-    graph_format: str,
-) -> tuple:
-    """``("ok", body, media-type name)`` or ``(error kind, message)``."""
-    options = {}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    try:
-        result = store.query(query, **options)
-        if isinstance(result, ox.QueryBoolean):
-            kind = media.by_name(results_format, media.SPARQL_RESULT_TYPES)
-            return ("ok", result.serialize(format=_results_format(kind)), kind.name)
-        if isinstance(result, ox.QuerySolutions):
-            kind = media.by_name(results_format, media.SPARQL_RESULT_TYPES)
-            if len(list(itertools.islice(result, max_rows + 1))) > max_rows:
-                return ("too-large", f"the result has more than {max_rows} rows; add a LIMIT")
-            return ("ok", store.query(query, **options).serialize(format=_results_format(kind)), kind.name)
-        kind = media.by_name(graph_format, media.SPARQL_GRAPH_TYPES)
-        triples = list(itertools.islice(result, max_rows + 1))
-        if len(triples) > max_rows:
-            return ("too-large", f"the result has more than {max_rows} triples; add a LIMIT")
-        fmt = ox.RdfFormat.TURTLE if kind is media.TURTLE else ox.RdfFormat.N_TRIPLES
-        return ("ok", ox.serialize(triples, format=fmt), kind.name)
-    except SyntaxError as exc:
-        return ("syntax", f"query syntax: {exc.msg if hasattr(exc, 'msg') else exc}")
-    except (OSError, ValueError, TypeError) as exc:
-        return ("error", str(exc))
+class Rendered:
+    """Pages, documents, release files and timelines of one store, each made once (thread-safe)."""
 
-
-def _results_format(kind: media.MediaType) -> ox.QueryResultsFormat:
-    return {
-        "json": ox.QueryResultsFormat.JSON,
-        "xml": ox.QueryResultsFormat.XML,
-        "csv": ox.QueryResultsFormat.CSV,
-        "tsv": ox.QueryResultsFormat.TSV,
-    }[kind.name]
-
-
-class QueryWorker:
-    """One worker process at a time, started on the first query and ended on a timeout or at shutdown."""
-
-    def __init__(self, store: ox.Store, timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS):
-        self.timeout = timeout
-        self.max_rows = max_rows
-        self._payload = ox.serialize(list(store), format=ox.RdfFormat.N_QUADS)
+    def __init__(self, store: ox.Store, site: Site):
+        self.store = store
+        self.site = site
         self._lock = threading.Lock()
-        self._process: subprocess.Popen | None = None
-        self._sender: Connection | None = None
-        self._receiver: Connection | None = None
+        self._documents: dict[tuple, bytes] = {}
+        self._release: dict[str, dict[str, bytes]] = {}
+        self._renderers: dict[str, object] = {}
+        self._timelines: dict[str, str] | None = None
+        self._timelines_ready = threading.Event()
 
-    def _start(self) -> None:
-        """Start a worker as a plain subprocess (so no ``__main__`` module is imported again) that talks
-        over two pipes."""
-        to_child_read, to_child_write = os.pipe()
-        from_child_read, from_child_write = os.pipe()
-        code = f"from kommgraph.publish.serve import _worker_main; _worker_main({to_child_read}, {from_child_write})"
-        process = subprocess.Popen(
-            [sys.executable, "-c", code], pass_fds=(to_child_read, from_child_write), stdin=subprocess.DEVNULL
-        )
-        os.close(to_child_read)
-        os.close(from_child_write)
-        sender = Connection(to_child_write, readable=False)
-        receiver = Connection(from_child_read, writable=False)
-        sender.send((self._payload, self.max_rows))
-        if not receiver.poll(WORKER_START_TIMEOUT):
-            process.kill()
-            process.wait()
-            raise RuntimeError("the SPARQL worker did not start")
-        receiver.recv()
-        self._process, self._sender, self._receiver = process, sender, receiver
+    def renderer(self, endpoint: str):
+        from kommgraph.publish import pages
 
-    def stop(self) -> None:
         with self._lock:
-            self._stop()
+            if endpoint not in self._renderers:
+                renderer = pages.Pages(self.store, self.site, sparql_endpoint=endpoint)
+                renderer.timelines = self.timelines  # one drawing of the timelines for every renderer
+                self._renderers = {endpoint: renderer}
+            return self._renderers[endpoint]
 
-    def _stop(self, kill: bool = False) -> None:
-        if self._process is None:
-            return
-        if not kill:
-            try:
-                self._sender.send(None)
-            except OSError:
-                pass
-            try:
-                self._process.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                kill = True
-        if kill:
-            self._process.kill()
-            self._process.wait()
-        self._sender.close()
-        self._receiver.close()
-        self._process = self._sender = self._receiver = None
+    def draw_timelines(self) -> None:
+        """Draw every timeline (slow: seconds); called once, in the background, when the server starts."""
+        from kommgraph.publish import pages
 
-    def run(
-        self,
-        query: str,
-        default_graphs: list[str],
-        named_graphs: list[str],
-        results_format: str,
-        graph_format: str,
-    ) -> tuple:
+        try:
+            self._timelines = pages.Pages(self.store, self.site).timelines()
+        finally:
+            self._timelines_ready.set()
+
+    def timelines(self) -> dict[str, str]:
+        if not self._timelines_ready.is_set():
+            with self._lock:
+                if not self._timelines_ready.is_set() and self._timelines is None:
+                    self._timelines = {}
+                    threading.Thread(target=self.draw_timelines, daemon=True).start()
+        self._timelines_ready.wait()
+        return self._timelines or {}
+
+    def cached(self, key: tuple, make) -> bytes:
+        body = self._documents.get(key)
+        if body is None:
+            body = make()
+            with self._lock:
+                if len(self._documents) >= CACHE_LIMIT:
+                    self._documents.clear()
+                self._documents[key] = body
+        return body
+
+    def document(self, endpoint: str, iri: str, kind: media.MediaType) -> bytes:
+        if kind is media.HTML:
+            return self.cached((endpoint, iri, kind.name), lambda: self.renderer(endpoint).page(iri).encode())
+        return self.cached(("", iri, kind.name), lambda: publish.resource_document(self.store, self.site, iri, kind))
+
+    def index(self, endpoint: str) -> bytes:
+        return self.cached((endpoint, "index"), lambda: self.renderer(endpoint).index().encode("utf-8"))
+
+    def release(self, base_url: str, endpoint: str) -> dict[str, bytes]:
         with self._lock:
-            if self._process is None or self._process.poll() is not None:
-                self._stop(kill=True)
-                self._start()
-            self._sender.send((query, default_graphs, named_graphs, results_format, graph_format))
-            if not self._receiver.poll(self.timeout):
-                self._stop(kill=True)
-                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
-            return self._receiver.recv()
-
-
-# ------------------------------------------------------------------------------------------ the app
-
-
-@dataclass
-class Settings:
-    site: Site
-    timeout: float = DEFAULT_TIMEOUT
-    max_rows: int = DEFAULT_MAX_ROWS
-
-
-def _vary(response: Response) -> Response:
-    response.headers["Vary"] = "Accept"
-    return response
-
-
-def _not_acceptable(offered) -> Response:
-    names = ", ".join(m.mime for m in offered)
-    return _vary(PlainTextResponse(f"406 Not Acceptable: this resource is available as {names}\n", 406))
+            files = self._release.get(base_url)
+        if files is None:
+            files = publish.release_files(self.store, Site(self.site.base, base_url), sparql_endpoint=endpoint)
+            with self._lock:
+                self._release = {base_url: files}
+        return files
 
 
 def create_app(
@@ -216,53 +121,42 @@ def create_app(
     site: Site | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
+    workers: int = DEFAULT_WORKERS,
+    queue_limit: int = DEFAULT_QUEUE,
+    max_body: int = DEFAULT_MAX_BODY,
+    max_url: int = DEFAULT_MAX_URL,
 ) -> Starlette:
     """The application for a (rebased) store with every named graph merged into its default graph."""
-    from kommgraph.publish import pages
-
     site = site or Site()
-    worker = QueryWorker(store, timeout, max_rows)
-    release_cache: dict[str, dict[str, bytes]] = {}
-
-    def served_site(request: Request) -> Site:
-        return Site(site.base, str(request.base_url))
+    pool = WorkerPool(store, size=workers, timeout=timeout, max_rows=max_rows, queue_limit=queue_limit)
+    protocol = Protocol(pool, local_prefixes=(site.base,))
+    api = QueryApi(protocol)
+    rendered = Rendered(store, site)
 
     def endpoint(request: Request) -> str:
         return str(request.base_url) + "sparql"
 
-    def release(request: Request) -> dict[str, bytes]:
-        key = str(request.base_url)
-        if key not in release_cache:
-            release_cache.clear()
-            release_cache[key] = publish.release_files(
-                store, served_site(request), sparql_endpoint=endpoint(request)
-            )
-        return release_cache[key]
+    def known(path: str) -> str | None:
+        iri = site.iri(path)
+        return iri if site.local(iri) is not None and publish.exists(store, iri) else None
 
-    def renderer(request: Request) -> pages.Pages:
-        return pages.Pages(store, site, sparql_endpoint=endpoint(request))
-
-    def document(request: Request, iri: str, kind: media.MediaType) -> Response:
-        if kind is media.HTML:
-            body = renderer(request).page(iri).encode("utf-8")
-        else:
-            body = publish.resource_document(store, site, iri, kind)
-        headers = {} if kind is media.HTML else {"Access-Control-Allow-Origin": "*"}
-        return Response(body, media_type=kind.content_type, headers=headers)
+    async def document(request: Request, iri: str, kind: media.MediaType) -> Response:
+        body = await run_in_threadpool(rendered.document, endpoint(request), iri, kind)
+        return Response(body, media_type=kind.content_type)
 
     async def index(request: Request) -> Response:
-        return Response(renderer(request).index().encode("utf-8"), media_type=media.HTML.content_type)
+        body = await run_in_threadpool(rendered.index, endpoint(request))
+        return Response(body, media_type=media.HTML.content_type)
 
     async def identifier(request: Request) -> Response:
         path = request.path_params["path"]
-        iri = site.iri(path)
-        if site.local(iri) is None or not publish.exists(store, iri):
-            return PlainTextResponse(f"404 Not Found: no resource {iri}\n", 404)
-        kind = media.negotiate(request.headers.get("accept"), media.DOCUMENT_TYPES)
+        if known(path) is None:
+            return error(request, 404, f"no resource {site.iri(path)}")
+        kind = negotiation.negotiate(request, media.DOCUMENT_TYPES)
         if kind is None:
-            return _not_acceptable(media.DOCUMENT_TYPES)
+            return not_acceptable(request, media.DOCUMENT_TYPES)
         location = f"{request.base_url}doc/{path}.{kind.extension}"
-        return _vary(Response(status_code=303, headers={"Location": location}))
+        return vary(Response(status_code=303, headers={"Location": location}))
 
     async def doc(request: Request) -> Response:
         path = request.path_params["path"]
@@ -270,107 +164,56 @@ def create_app(
         kind = media.by_extension(extension, media.DOCUMENT_TYPES) if dot and "/" not in extension else None
         if kind is not None:
             path = stem
-        iri = site.iri(path)
-        if site.local(iri) is None or not publish.exists(store, iri):
-            return PlainTextResponse(f"404 Not Found: no document about {iri}\n", 404)
+        iri = known(path)
+        if iri is None:
+            return error(request, 404, f"no document about {site.iri(path)}")
         if kind is not None:
-            return document(request, iri, kind)
-        kind = media.negotiate(request.headers.get("accept"), media.DOCUMENT_TYPES)
+            return await document(request, iri, kind)
+        kind = negotiation.negotiate(request, media.DOCUMENT_TYPES)
         if kind is None:
-            return _not_acceptable(media.DOCUMENT_TYPES)
-        response = _vary(document(request, iri, kind))
+            return not_acceptable(request, media.DOCUMENT_TYPES)
+        response = vary(await document(request, iri, kind))
         response.headers["Content-Location"] = f"{request.base_url}doc/{path}.{kind.extension}"
         return response
 
     async def ontology(request: Request) -> Response:
-        kind = media.negotiate(request.headers.get("accept"), (media.HTML, media.TURTLE))
+        kind = negotiation.negotiate(request, (media.HTML, media.TURTLE))
         if kind is None:
-            return _not_acceptable((media.HTML, media.TURTLE))
+            return not_acceptable(request, (media.HTML, media.TURTLE))
         name = "ontology.html" if kind is media.HTML else publish.ONTOLOGY_FILE
-        return _vary(Response(status_code=303, headers={"Location": f"{request.base_url}{name}"}))
+        return vary(Response(status_code=303, headers={"Location": f"{request.base_url}{name}"}))
 
     async def file(request: Request) -> Response:
         name = request.path_params["name"]
-        files = await run_in_threadpool(release, request)
+        files = await run_in_threadpool(rendered.release, str(request.base_url), endpoint(request))
         if name not in files:
-            return PlainTextResponse(f"404 Not Found: {name}\n", 404)
-        kind = media.by_extension(name.rpartition(".")[2]) if "." in name else media.PLAIN
-        kind = kind or media.PLAIN
-        return Response(
-            files[name], media_type=kind.content_type, headers={"Access-Control-Allow-Origin": "*"}
-        )
+            return error(request, 404, f"no file {name}")
+        kind = (media.by_extension(name.rpartition(".")[2]) if "." in name else None) or media.PLAIN
+        return Response(files[name], media_type=kind.content_type)
 
     async def void(request: Request) -> Response:
-        files = await run_in_threadpool(release, request)
-        return Response(
-            files["void.ttl"],
-            media_type=media.TURTLE.content_type,
-            headers={"Access-Control-Allow-Origin": "*"},
-        )
+        files = await run_in_threadpool(rendered.release, str(request.base_url), endpoint(request))
+        return Response(files["void.ttl"], media_type=media.TURTLE.content_type)
 
     async def timeline(request: Request) -> Response:
-        svg = renderer(request).timelines().get(request.path_params["ags"])
+        ags = request.path_params["ags"]
+        if not ags.isdigit() or len(ags) > 12:  # an AGS has 8 digits (12 for a Regionalschlüssel)
+            return error(request, 404, "no timeline for this authority")
+        svg = (await run_in_threadpool(rendered.timelines)).get(ags)
         if svg is None:
-            return PlainTextResponse("404 Not Found: no timeline for this authority\n", 404)
+            return error(request, 404, "no timeline for this authority")
         return Response(svg.encode("utf-8"), media_type=media.SVG.content_type)
 
-    async def sparql(request: Request) -> Response:
-        params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
-        query = None
-        if request.method == "POST":
-            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = (await request.body()).decode("utf-8", errors="replace")
-            if content_type == UPDATE_MEDIA_TYPE:
-                return _refuse_update()
-            if content_type == FORM_MEDIA_TYPE:
-                form = parse_qs(body, keep_blank_values=True)
-                if "update" in form:
-                    return _refuse_update()
-                params = {**params, **form}
-            elif content_type == QUERY_MEDIA_TYPE:
-                query = body
-            else:
-                return PlainTextResponse(
-                    f"415 Unsupported Media Type: send {QUERY_MEDIA_TYPE} or {FORM_MEDIA_TYPE}\n", 415
-                )
-        if "update" in params:
-            return _refuse_update()
-        if query is None:
-            values = params.get("query", [])
-            if len(values) != 1:
-                return PlainTextResponse("400 Bad Request: give exactly one 'query' parameter\n", 400)
-            query = values[0]
-        accept = request.headers.get("accept")
-        results = media.negotiate(accept, media.SPARQL_RESULT_TYPES) or media.SPARQL_JSON
-        graphs = media.negotiate(accept, media.SPARQL_GRAPH_TYPES) or media.TURTLE
-        try:
-            answer = await run_in_threadpool(
-                worker.run,
-                query,
-                params.get("default-graph-uri", []),
-                params.get("named-graph-uri", []),
-                results.name,
-                graphs.name,
-            )
-        except QueryTimeout as exc:
-            return PlainTextResponse(f"503 Service Unavailable: {exc}\n", 503)
-        if answer[0] == "ok":
-            kind = media.by_name(answer[2])
-            return _vary(
-                Response(
-                    answer[1], media_type=kind.content_type, headers={"Access-Control-Allow-Origin": "*"}
-                )
-            )
-        status = {"syntax": 400, "too-large": 413}.get(answer[0], 500)
-        message = answer[1]
-        if answer[0] == "syntax" and _looks_like_update(query):
-            return _refuse_update()
-        return PlainTextResponse(f"{status} {message}\n", status)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return error(request, exc.status_code, exc.detail or "", getattr(exc, "headers", None))
 
     @asynccontextmanager
     async def lifespan(app):
+        pool.start()
+        await run_in_threadpool(pool.wait_ready)
+        threading.Thread(target=rendered.timelines, daemon=True).start()
         yield
-        worker.stop()
+        pool.stop()
 
     routes = [
         Route("/", index),
@@ -378,43 +221,37 @@ def create_app(
         Route("/id/{path:path}", identifier),
         Route("/doc/{path:path}", doc),
         Route("/ontology", ontology),
-        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/sparql", protocol.handle, methods=["GET", "POST"]),
+        Route("/api/", api.index),
+        Route("/api/openapi.json", api.description),
+        Route("/api/queries/{name}", api.query),
         Route("/.well-known/void", void),
         Route("/timeline/{ags}.svg", timeline),
         Route("/{name}", file),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
-    app.state.worker = worker
-    app.state.settings = Settings(site, timeout, max_rows)
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(Limits, max_body=max_body, max_url=max_url), Middleware(Cors)],
+        exception_handlers={HTTPException: http_error},
+    )
+    app.state.pool = pool
+    app.state.rendered = rendered
     return app
 
 
-def _refuse_update() -> Response:
-    return PlainTextResponse("403 Forbidden: this endpoint is read-only; SPARQL updates are refused\n", 403)
-
-
-def _looks_like_update(query: str) -> bool:
-    words = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-    lines = [line for line in query.splitlines() if not line.lstrip().startswith("#")]
-    tokens = " ".join(lines).replace("{", " ").split()
-    return any(token.upper() in words for token in tokens if not token.startswith(("?", "<", '"', "'")))
-
-
-def load_app(
-    data_dir=None,
-    base: str = publish.DEFAULT_BASE,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_rows: int = DEFAULT_MAX_ROWS,
-) -> Starlette:
-    """Load and derive a data directory and build the application for it."""
+def load_app(data_dir=None, base: str = publish.DEFAULT_BASE, **options) -> Starlette:
+    """Load and derive a data directory and build the application for it (options: see ``create_app``)."""
     from kommgraph.api.build import load
 
     site = Site(base)
     store = publish.rebased_store(load(data_dir).store, site)
-    return create_app(store, site, timeout, max_rows)
+    return create_app(store, site, **options)
 
 
 def run(app: Starlette, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # h11 (not httptools) reads a long request line fully, so that the app can answer 414 to it
+    uvicorn.run(app, host=host, port=port, log_level="warning", http="h11",
+                h11_max_incomplete_event_size=2 * DEFAULT_MAX_URL + 65_536)
