@@ -12,7 +12,8 @@ text (comments, strings and IRIs recognised, so a keyword inside a string is no 
 
 Allowed hosts exist for the CLI and the Python API only: ``KOMMGRAPH_ALLOW_HOSTS=host1,host2`` in the
 environment, or ``allow_hosts("host")``. The server always calls ``check(text, allow=())``.
-Engines import this module inside ``select`` (it imports their ``QueryError``). Importing it also switches off rdflib's loading of graphs named in FROM (``SPARQL_LOAD_GRAPHS``).
+Engines import this module inside ``select`` (it imports their ``QueryError``). Importing it also
+switches off rdflib's loading of graphs named in FROM (``SPARQL_LOAD_GRAPHS``).
 """
 
 from __future__ import annotations

@@ -76,7 +76,10 @@ def openapi(catalogue: dict[str, queries.StoredQuery], server_url: str) -> dict:
             "rows": {"type": "array", "items": {"$ref": "#/components/schemas/Row"}},
         },
     }
-    problem = {"description": "the message says why", "content": {"text/plain": {"schema": {"type": "string"}}}}
+    problem = {
+        "description": "the message says why",
+        "content": {"text/plain": {"schema": {"type": "string"}}},
+    }
     paths = {}
     for name, stored in sorted(catalogue.items()):
         parameters = [
@@ -116,7 +119,10 @@ def openapi(catalogue: dict[str, queries.StoredQuery], server_url: str) -> dict:
                     },
                     "400": {**problem, "description": "a parameter is missing, unknown or of the wrong form"},
                     "406": {**problem, "description": "none of JSON, CSV and HTML is acceptable"},
-                    "503": {**problem, "description": "over the time limit or the queue is full (Retry-After)"},
+                    "503": {
+                        **problem,
+                        "description": "over the time limit or the queue is full (Retry-After)",
+                    },
                 },
             }
         }
@@ -175,8 +181,12 @@ class QueryApi:
 
     async def index(self, request: Request) -> Response:
         listing = [
-            {"name": name, "summary": q.summary, "url": f"{request.base_url}api/queries/{name}",
-             "parameters": [p.name for p in q.parameters]}
+            {
+                "name": name,
+                "summary": q.summary,
+                "url": f"{request.base_url}api/queries/{name}",
+                "parameters": [p.name for p in q.parameters],
+            }
             for name, q in sorted(self.catalogue.items())
         ]
         if negotiation.wants_html(request):
@@ -188,7 +198,8 @@ class QueryApi:
             page = (
                 '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Stored queries – '
                 "kommgraph</title></head><body><h1>Stored queries</h1>"
-                f'<p>OpenAPI description: <a href="openapi.json">openapi.json</a></p><ul>{items}</ul></body></html>\n'
+                '<p>OpenAPI description: <a href="openapi.json">openapi.json</a></p>'
+                f"<ul>{items}</ul></body></html>\n"
             )
             return vary(HTMLResponse(page))
         return vary(JSONResponse({"queries": listing, "openapi": f"{request.base_url}api/openapi.json"}))

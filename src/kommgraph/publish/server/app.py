@@ -101,7 +101,9 @@ class Rendered:
     def document(self, endpoint: str, iri: str, kind: media.MediaType) -> bytes:
         if kind is media.HTML:
             return self.cached((endpoint, iri, kind.name), lambda: self.renderer(endpoint).page(iri).encode())
-        return self.cached(("", iri, kind.name), lambda: publish.resource_document(self.store, self.site, iri, kind))
+        return self.cached(
+            ("", iri, kind.name), lambda: publish.resource_document(self.store, self.site, iri, kind)
+        )
 
     def index(self, endpoint: str) -> bytes:
         return self.cached((endpoint, "index"), lambda: self.renderer(endpoint).index().encode("utf-8"))
@@ -110,7 +112,9 @@ class Rendered:
         with self._lock:
             files = self._release.get(base_url)
         if files is None:
-            files = publish.release_files(self.store, Site(self.site.base, base_url), sparql_endpoint=endpoint)
+            files = publish.release_files(
+                self.store, Site(self.site.base, base_url), sparql_endpoint=endpoint
+            )
             with self._lock:
                 self._release = {base_url: files}
         return files
@@ -253,5 +257,11 @@ def run(app: Starlette, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
     # h11 (not httptools) reads a long request line fully, so that the app can answer 414 to it
-    uvicorn.run(app, host=host, port=port, log_level="warning", http="h11",
-                h11_max_incomplete_event_size=2 * DEFAULT_MAX_URL + 65_536)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        http="h11",
+        h11_max_incomplete_event_size=2 * DEFAULT_MAX_URL + 65_536,
+    )

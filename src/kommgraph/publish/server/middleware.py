@@ -45,10 +45,13 @@ class Limits:
             return
         scope["kommgraph.arrived"] = time.monotonic()
         request = Request(scope)
-        if len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b"")) > self.max_url:
-            await error(request, 414, f"the URL is longer than {self.max_url:,} bytes; send the query by POST")(
-                scope, receive, send
-            )
+        if (
+            len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
+            > self.max_url
+        ):
+            await error(
+                request, 414, f"the URL is longer than {self.max_url:,} bytes; send the query by POST"
+            )(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):

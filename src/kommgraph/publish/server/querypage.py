@@ -113,8 +113,13 @@ def service_description(endpoint: str, kind: media.MediaType) -> bytes:
     graph.add((dataset, RDF.type, sd("Dataset")))
     graph.add((dataset, sd("defaultGraph"), default))
     graph.add((default, RDF.type, sd("Graph")))
-    graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
-               Literal("kommgraph: read-only; SERVICE, LOAD and FROM other servers are refused", lang="en")))
+    graph.add(
+        (
+            service,
+            URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+            Literal("kommgraph: read-only; SERVICE, LOAD and FROM other servers are refused", lang="en"),
+        )
+    )
     text = graph.serialize(format=RDFLIB_FORMATS[kind.name])
     return text.encode("utf-8")
 

@@ -28,11 +28,22 @@ UPDATE_MEDIA_TYPE = "application/sparql-update"
 QUERY_MEDIA_TYPE = "application/sparql-query"
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 # ``format`` (as SPARQLWrapper and Fuseki send it): a results format, or a graph format for CONSTRUCT
-FORMAT_PARAMETER = {"json": media.SPARQL_JSON, "xml": media.SPARQL_XML, "csv": media.SPARQL_CSV,
-                    "tsv": media.SPARQL_TSV}
-GRAPH_FORMAT_PARAMETER = {"turtle": media.TURTLE, "n3": media.TURTLE, "nt": media.NTRIPLES,
-                          "ntriples": media.NTRIPLES, "json-ld": media.JSONLD, "jsonld": media.JSONLD,
-                          "rdf+xml": negotiation.RDF_XML, "rdfxml": negotiation.RDF_XML}
+FORMAT_PARAMETER = {
+    "json": media.SPARQL_JSON,
+    "xml": media.SPARQL_XML,
+    "csv": media.SPARQL_CSV,
+    "tsv": media.SPARQL_TSV,
+}
+GRAPH_FORMAT_PARAMETER = {
+    "turtle": media.TURTLE,
+    "n3": media.TURTLE,
+    "nt": media.NTRIPLES,
+    "ntriples": media.NTRIPLES,
+    "json-ld": media.JSONLD,
+    "jsonld": media.JSONLD,
+    "rdf+xml": negotiation.RDF_XML,
+    "rdfxml": negotiation.RDF_XML,
+}
 # an absolute IRI without spaces or the characters RFC 3987 excludes
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f]*$")
 MAX_GRAPH_PARAMETERS = 100
@@ -69,11 +80,18 @@ class Protocol:
         if reply[0] == "ok":
             if results_kind is media.HTML and reply[2] == "json":
                 page = await run_in_threadpool(
-                    results_table, reply[1], query, endpoint(request), negotiation.root_path(request),
-                    self.pool.timeout, self.pool.max_rows,
+                    results_table,
+                    reply[1],
+                    query,
+                    endpoint(request),
+                    negotiation.root_path(request),
+                    self.pool.timeout,
+                    self.pool.max_rows,
                 )
                 return vary(HTMLResponse(page))
-            kind = negotiation.by_name(reply[2], (*media.SPARQL_RESULT_TYPES, *negotiation.SPARQL_GRAPH_TYPES))
+            kind = negotiation.by_name(
+                reply[2], (*media.SPARQL_RESULT_TYPES, *negotiation.SPARQL_GRAPH_TYPES)
+            )
             return vary(Response(reply[1], media_type=kind.content_type))
         return self.failure(request, reply, query)
 
@@ -156,8 +174,9 @@ class Protocol:
         if kind is None:
             return negotiation.not_acceptable(request, negotiation.DESCRIPTION_TYPES)
         if kind is media.HTML and negotiation.wants_html(request):
-            page = query_page(endpoint(request), negotiation.root_path(request), self.pool.timeout,
-                              self.pool.max_rows)
+            page = query_page(
+                endpoint(request), negotiation.root_path(request), self.pool.timeout, self.pool.max_rows
+            )
             return vary(HTMLResponse(page))
         if kind is media.HTML:
             kind = media.TURTLE
