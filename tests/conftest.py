@@ -14,6 +14,8 @@ from kommgraph.store import derive
 from kommgraph.api.build import load
 from kommgraph.validate import default_graph_as_rdflib
 
+pytest_plugins = ["network_guard"]  # fails any test that opens a non-loopback socket
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
