@@ -121,13 +121,13 @@ def test_an_allowed_host_is_contacted(listener, monkeypatch):
         "except Exception as exc:\n"
         "    print(type(exc).__name__)\n"
     )
-    asking = subprocess.Popen([sys.executable, "-c", code, query], stdout=subprocess.PIPE, text=True)
-    try:
-        assert connections(wait=30)
-        sock.accept()[0].close()
-        assert asking.wait(timeout=30) == 0
-    finally:
-        asking.kill()
+    with subprocess.Popen([sys.executable, "-c", code, query], stdout=subprocess.PIPE, text=True) as asking:
+        try:
+            assert connections(wait=30)
+            sock.accept()[0].close()
+            assert asking.wait(timeout=30) == 0
+        finally:
+            asking.kill()
 
 
 @pytest.mark.parametrize(
