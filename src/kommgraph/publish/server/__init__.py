@@ -17,9 +17,14 @@ SERVE_EXTRA_MODULES = ("starlette", "uvicorn")
 
 def missing_extra() -> str | None:
     """The message for a missing ``[serve]`` extra, or None when starlette and uvicorn are installed."""
-    import importlib.util
+    import importlib
 
-    absent = [name for name in SERVE_EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    absent = []
+    for name in SERVE_EXTRA_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            absent.append(name)
     if not absent:
         return None
     return (

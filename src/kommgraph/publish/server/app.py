@@ -29,6 +29,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from kommgraph.core import media
+from kommgraph.core.vocab import KG
 from kommgraph.publish import release as publish
 from kommgraph.publish.release import Site
 from kommgraph.publish.server import negotiation
@@ -45,6 +46,8 @@ from kommgraph.publish.server.workers import (
 )
 
 CACHE_LIMIT = 4096  # rendered documents kept per server
+# request line and headers h11 reads before the app answers 414 (beyond it, uvicorn answers 400)
+H11_MAX_HEADER = 4 * 1024 * 1024
 
 
 class Rendered:
@@ -59,6 +62,12 @@ class Rendered:
         self._renderers: dict[str, object] = {}
         self._timelines: dict[str, str] | None = None
         self._timelines_ready = threading.Event()
+        self.authority_codes = frozenset(
+            solution["ags"].value
+            for solution in store.query(
+                f"SELECT ?ags WHERE {{ ?authority a <{KG.LocalAuthority}> ; <{KG.ags}> ?ags }}"
+            )
+        )
 
     def renderer(self, endpoint: str):
         from kommgraph.publish import pages
@@ -201,7 +210,7 @@ def create_app(
 
     async def timeline(request: Request) -> Response:
         ags = request.path_params["ags"]
-        if not ags.isdigit() or len(ags) > 12:  # an AGS has 8 digits (12 for a Regionalschlüssel)
+        if ags not in rendered.authority_codes:  # a 404 before anything is drawn
             return error(request, 404, "no timeline for this authority")
         svg = (await run_in_threadpool(rendered.timelines)).get(ags)
         if svg is None:
@@ -263,5 +272,5 @@ def run(app: Starlette, host: str = "127.0.0.1", port: int = 8000) -> None:
         port=port,
         log_level="warning",
         http="h11",
-        h11_max_incomplete_event_size=2 * DEFAULT_MAX_URL + 65_536,
+        h11_max_incomplete_event_size=H11_MAX_HEADER,
     )
