@@ -9,7 +9,7 @@
 - ``/.well-known/void`` and the release files (dumps, descriptions, ontology) at the top level.
 
 Rendering runs off the event loop (a thread) and is cached: a page or document is rendered once per
-start and base URL, the timelines once per start (drawn in the background when the server starts),
+start and base URL, the timelines once per start (drawn while the server starts, before it answers),
 and an unknown resource is answered 404 before anything is rendered. Limits and CORS are ASGI
 middleware (:mod:`.middleware`); errors are HTML pages for browsers (:mod:`.negotiation`).
 """
@@ -223,8 +223,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app):
         pool.start()
+        await run_in_threadpool(rendered.timelines)  # drawn once per start, before the first request
         await run_in_threadpool(pool.wait_ready)
-        threading.Thread(target=rendered.timelines, daemon=True).start()
         yield
         pool.stop()
 
