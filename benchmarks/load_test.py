@@ -26,7 +26,6 @@ import random
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,6 +63,19 @@ class Run:
         )
 
 
+def throughput(run: Run) -> float:
+    return len(run.latencies) / run.seconds
+
+
+def combine(name: str, runs: list[Run]) -> Run:
+    return Run(
+        name,
+        [t for r in runs for t in r.latencies],
+        [e for r in runs for e in r.errors],
+        sum(r.seconds for r in runs),
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -97,35 +109,38 @@ def merged_ntriples() -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
-def sparql_paths() -> list[str]:
+def sparql_requests(endpoint: str) -> list[tuple[str, str, bytes | None]]:
+    """The stored queries with their sample parameters, POSTed as a form (as SPARQLWrapper does for long
+    queries: the longest is 8.7 KB URL-encoded, over oxigraph serve's 8 KB header limit)."""
     from kommgraph.query import catalogue as queries
 
-    paths = []
-    for stored in queries.catalogue().values():
+    requests = []
+    for _, stored in sorted(queries.catalogue().items()):
         text = stored.bind(queries.sample_values(stored))
-        paths.append("/sparql?" + urllib.parse.urlencode({"query": text}))
-    return paths
+        requests.append(("POST", endpoint, urllib.parse.urlencode({"query": text}).encode("utf-8")))
+    return requests
 
 
-def document_paths(port: int) -> tuple[list[str], list[str]]:
+def document_paths() -> tuple[list, list]:
     """HTML pages and Turtle documents of every resource the server describes."""
-    from kommgraph.publish.release import Site, resources, rebased_store
     from kommgraph.api.build import load
+    from kommgraph.publish.release import Site, rebased_store, resources
 
     site = Site()
     local = [site.local(iri) for iri in resources(rebased_store(load(DATA).store, site), site)]
     local = [path for path in local if path]
-    return ["/", *[f"/doc/{p}.html" for p in local]], [f"/doc/{p}.ttl" for p in local]
+    pages = [("GET", path, None) for path in ["/", *[f"/doc/{p}.html" for p in local]]]
+    return pages, [("GET", f"/doc/{p}.ttl", None) for p in local]
 
 
-def hammer(port: int, paths: list[str], concurrency: int, name: str, headers: dict, deadline: float) -> Run:
+def hammer(port: int, requests: list, concurrency: int, name: str, headers: dict, deadline: float) -> Run:
     run = Run(name)
     lock = threading.Lock()
-    chunks = [paths[i::concurrency] for i in range(concurrency)]
+    chunks = [requests[i::concurrency] for i in range(concurrency)]
 
-    def client(chunk: list[str]) -> None:
+    def client(chunk: list) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
-        for path in chunk:
+        for method, path, body in chunk:
             if time.monotonic() > deadline:
                 with lock:
                     run.errors.append("deadline")
@@ -133,7 +148,10 @@ def hammer(port: int, paths: list[str], concurrency: int, name: str, headers: di
             started = time.perf_counter()
             try:
                 accept = "text/turtle" if path.endswith(".ttl") else headers.get("Accept", "*/*")
-                connection.request("GET", path, headers={**headers, "Accept": accept})
+                sent = {**headers, "Accept": accept}
+                if body is not None:
+                    sent["Content-Type"] = "application/x-www-form-urlencoded"
+                connection.request(method, path, body=body, headers=sent)
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -157,14 +175,15 @@ def hammer(port: int, paths: list[str], concurrency: int, name: str, headers: di
 class Runaway:
     """One runaway query at a time in the background, sent again whenever the server stops it."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, endpoint: str):
         self.port = port
+        self.endpoint = endpoint
         self.stop = threading.Event()
         self.answers: list[int] = []
         self.thread = threading.Thread(target=self.loop, daemon=True)
 
     def loop(self) -> None:
-        path = "/sparql?" + urllib.parse.urlencode({"query": RUNAWAY})
+        path = self.endpoint + "?" + urllib.parse.urlencode({"query": RUNAWAY})
         while not self.stop.is_set():
             try:
                 connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
@@ -181,6 +200,7 @@ class Runaway:
 
     def __exit__(self, *exc):
         self.stop.set()
+        self.thread.join(timeout=TIMEOUT)  # its last query ends (stopped by the limit) before the next run
 
 
 def start_kommgraph(port: int) -> subprocess.Popen:
@@ -194,10 +214,21 @@ def start_oxigraph(port: int, folder: Path) -> subprocess.Popen:
     if binary is None:
         raise SystemExit("oxigraph serve is needed: pip install oxigraph")
     (folder / "data.nt").write_bytes(merged_ntriples())
-    subprocess.run([binary, "load", "--location", str(folder / "store"), "--file", str(folder / "data.nt")],
-                   check=True, capture_output=True)
-    command = [binary, "serve-read-only", "--location", str(folder / "store"), "--bind", f"127.0.0.1:{port}",
-               "--timeout-s", "10"]
+    subprocess.run(
+        [binary, "load", "--location", str(folder / "store"), "--file", str(folder / "data.nt")],
+        check=True,
+        capture_output=True,
+    )
+    command = [
+        binary,
+        "serve-read-only",
+        "--location",
+        str(folder / "store"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout-s",
+        "10",
+    ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
 
 
@@ -215,45 +246,66 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--deadline", type=float, default=600.0, help="seconds for the whole run")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating SPARQL rounds per server")
     parser.add_argument("--write", action="store_true", help="write the results into BENCHMARKS.md")
     args = parser.parse_args()
     deadline = time.monotonic() + args.deadline
     rng = random.Random(15)
     kommgraph_port, oxigraph_port = free_port(), free_port()
-    queries = sparql_paths()
-    pages, turtle = document_paths(kommgraph_port)
-    kinds = [pages] * 4 + [turtle] * 3 + [queries] * 3
+    pages, turtle = document_paths()
+    kinds = [pages] * 4 + [turtle] * 3 + [sparql_requests("/sparql")] * 3
     mixed = [rng.choice(rng.choice(kinds)) for _ in range(args.requests)]
-    sparql = [queries[i % len(queries)] for i in range(args.requests)]
-    rng.shuffle(sparql)
+    order = [i % 10 for i in range(args.requests // args.rounds)]
+    rng.shuffle(order)
     json_results = {"Accept": "application/sparql-results+json"}
-    results: list[Run] = []
-    runaway_answers: dict[str, list[int]] = {}
+    runs = {name: [] for name in ("mixed", "kommgraph", "oxigraph")}
+    runaway_answers: dict[str, list[int]] = {"kommgraph serve": [], "oxigraph serve": []}
     with tempfile.TemporaryDirectory() as folder:
-        server = start_kommgraph(kommgraph_port)
+        kommgraph = start_kommgraph(kommgraph_port)
+        oxigraph = start_oxigraph(oxigraph_port, Path(folder))
         try:
             started = time.monotonic()
-            wait_for(kommgraph_port, "/index.html", server)
+            wait_for(kommgraph_port, "/index.html", kommgraph)
             startup = time.monotonic() - started
-            with Runaway(kommgraph_port) as runaway:
-                results.append(hammer(kommgraph_port, mixed, args.concurrency, "kommgraph serve: mixed",
-                                      {"Accept": "text/html"}, deadline))
-                results.append(hammer(kommgraph_port, sparql, args.concurrency, "kommgraph serve: SPARQL",
-                                      json_results, deadline))
-            runaway_answers["kommgraph serve"] = runaway.answers
+            wait_for(oxigraph_port, "/query?query=ASK%7B%7D", oxigraph)
+            with Runaway(kommgraph_port, "/sparql") as runaway:
+                runs["mixed"].append(
+                    hammer(
+                        kommgraph_port, mixed, args.concurrency, "mixed", {"Accept": "text/html"}, deadline
+                    )
+                )
+            runaway_answers["kommgraph serve"] += runaway.answers
+            # SPARQL in alternating rounds, so that a change of the machine's load hits both servers
+            for _ in range(args.rounds):
+                for name, port, endpoint in (
+                    ("kommgraph", kommgraph_port, "/sparql"),
+                    ("oxigraph", oxigraph_port, "/query"),
+                ):
+                    requests = sparql_requests(endpoint)
+                    with Runaway(port, endpoint) as runaway:
+                        runs[name].append(
+                            hammer(
+                                port,
+                                [requests[i] for i in order],
+                                args.concurrency,
+                                name,
+                                json_results,
+                                deadline,
+                            )
+                        )
+                    runaway_answers[f"{name} serve"] += runaway.answers
         finally:
-            stop(server)
-        server = start_oxigraph(oxigraph_port, Path(folder))
-        try:
-            wait_for(oxigraph_port, "/query?query=ASK%7B%7D", server)
-            with Runaway(oxigraph_port) as runaway:
-                results.append(hammer(oxigraph_port, sparql, args.concurrency, "oxigraph serve: SPARQL",
-                                      json_results, deadline))
-            runaway_answers["oxigraph serve"] = runaway.answers
-        finally:
-            stop(server)
+            stop(kommgraph)
+            stop(oxigraph)
+    results = [
+        combine("kommgraph serve: mixed", runs["mixed"]),
+        combine("kommgraph serve: SPARQL", runs["kommgraph"]),
+        combine("oxigraph serve: SPARQL", runs["oxigraph"]),
+    ]
     mixed_run, sparql_run, oxigraph_run = results
-    ratio = (len(oxigraph_run.latencies) / oxigraph_run.seconds) / (len(sparql_run.latencies) / sparql_run.seconds)
+    ratio = (len(oxigraph_run.latencies) / oxigraph_run.seconds) / (
+        len(sparql_run.latencies) / sparql_run.seconds
+    )
     checks = [
         ("no errors", not any(r.errors for r in results)),
         ("mixed p99 under 500 ms", mixed_run.percentile(99) < 500),
@@ -273,12 +325,15 @@ def render(args, results, ratio, checks, startup, runaway_answers) -> str:
     lines = [
         SECTION,
         "",
-        f"`python benchmarks/load_test.py --requests {args.requests} --concurrency {args.concurrency}` "
+        f"`python benchmarks/load_test.py --requests {args.requests} --concurrency {args.concurrency} "
+        f"--rounds {args.rounds}` "
         f"({platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs shared "
         "with the load generator; all on 127.0.0.1). One runaway query runs in the background against the "
         "server under test all the time (stopped by the 10 s limit, then sent again). kommgraph serve: "
         "4 worker processes (default), one of them always busy with the runaway query. oxigraph serve: "
-        "`serve-read-only --timeout-s 10` over the same merged triples.",
+        "`serve-read-only --timeout-s 10` over the same merged triples. SPARQL: the 10 stored queries with "
+        "sample parameters, POSTed as forms, in alternating rounds (kommgraph, oxigraph, kommgraph, …) "
+        "of requests/rounds each.",
         "",
         "| run | requests | errors | requests/s | p50 ms | p99 ms | max ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -286,14 +341,16 @@ def render(args, results, ratio, checks, startup, runaway_answers) -> str:
         "",
         f"kommgraph serve started in {startup:.1f} s (timelines drawn, workers ready). oxigraph serve "
         f"answers SPARQL {ratio:.2f}x as fast. Runaway answers: "
-        + "; ".join(f"{name}: {', '.join(str(s) for s in sorted(set(codes)))} ({len(codes)} sent)"
-                    for name, codes in runaway_answers.items())
+        + "; ".join(
+            f"{name}: {', '.join(str(s) for s in sorted(set(codes)))} ({len(codes)} sent)"
+            for name, codes in runaway_answers.items()
+        )
         + ".",
         "",
         *[f"- {'met' if ok else 'MISSED'}: {name}" for name, ok in checks],
         "",
         "Mixed = 40 % HTML pages (index and every resource), 30 % Turtle documents, 30 % SPARQL (the "
-        "stored queries with their default parameters), in a fixed shuffled order.",
+        "stored queries), in a fixed shuffled order.",
     ]
     return "\n".join(lines) + "\n"
 

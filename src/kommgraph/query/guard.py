@@ -50,6 +50,9 @@ _TOKEN = re.compile(
 )
 
 
+_KEYWORD = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
+
+
 class OutboundRequestRefused(QueryError):
     """A query would make an engine open a connection to another host; the message says where."""
 
@@ -90,6 +93,8 @@ def check(text: str, allow: Iterable[str] | None = None, local_prefixes: Iterabl
     ``allow``: hosts that may be contacted (None: the hosts of ``allowed_hosts()``; the server passes
     an empty tuple). ``local_prefixes``: further IRI prefixes that name kommgraph graphs.
     """
+    if not _KEYWORD.search(text):  # the common case, without tokenising
+        return
     hosts = allowed_hosts() if allow is None else frozenset(h.lower() for h in allow)
     local = (*KOMMGRAPH_PREFIXES, *local_prefixes)
     found = tokens(text)

@@ -265,7 +265,7 @@ def load_app(data_dir=None, base: str = publish.DEFAULT_BASE, **options) -> Star
 def run(app: Starlette, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    # h11 (not httptools) reads a long request line fully, so that the app can answer 414 to it
+    # h11 (not httptools) reads a long request line fully, up to a bound, so that the app can answer 414
     uvicorn.run(
         app,
         host=host,

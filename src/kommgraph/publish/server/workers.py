@@ -13,6 +13,7 @@ This module imports neither Starlette nor the rest of the server: the worker pro
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import queue
 import subprocess
@@ -29,6 +30,7 @@ DEFAULT_MAX_ROWS = 10_000  # solutions or triples per SPARQL result
 DEFAULT_WORKERS = 4
 DEFAULT_QUEUE = 32  # requests waiting for a worker beyond those running
 WORKER_START_TIMEOUT = 120.0
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -99,8 +101,12 @@ def answer(store: ox.Store, max_rows: int, job: Job) -> tuple:
             if job.results_format is None:
                 return ("not-acceptable", "results")
             if isinstance(result, ox.QuerySolutions):
-                if len(list(itertools.islice(result, max_rows + 1))) > max_rows:
+                variables = [v.value for v in result.variables]
+                rows = list(itertools.islice(result, max_rows + 1))
+                if len(rows) > max_rows:
                     return ("too-large", f"the result has more than {max_rows} rows; add a LIMIT")
+                if job.results_format == "json":  # written here: the query runs once
+                    return ("ok", json_results(variables, rows), "json")
                 result = store.query(job.query, **options)
             body = result.serialize(format=RESULT_FORMATS[job.results_format])
             return ("ok", body, job.results_format)
@@ -114,6 +120,35 @@ def answer(store: ox.Store, max_rows: int, job: Job) -> tuple:
         return ("syntax", f"query syntax: {exc.msg if hasattr(exc, 'msg') else exc}")
     except (OSError, ValueError, TypeError) as exc:
         return ("error", str(exc))
+
+
+def json_results(variables: list[str], rows: list[ox.QuerySolution]) -> bytes:
+    """SPARQL 1.1 Query Results JSON of solutions already read (pyoxigraph writes only a live result)."""
+    bindings = []
+    for row in rows:
+        binding = {}
+        for name in variables:
+            term = row[name]
+            if term is not None:
+                binding[name] = json_term(term)
+        bindings.append(binding)
+    document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": str(term)}  # RDF-star; kommgraph data has none
 
 
 def write_graph(triples: list, fmt: str) -> bytes:
