@@ -334,3 +334,25 @@ def test_serve_without_its_extra_says_which_to_install(monkeypatch):
         "kommgraph serve needs the 'serve' extra (starlette not installed): pip install 'kommgraph[serve]'"
         in result.output
     )
+
+
+def test_sparqlwrapper_defaults_work(server):
+    """SPARQLWrapper asks for RDF/XML for CONSTRUCT by default (and sends format=xml): it gets a graph."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(f"{server}sparql")
+    client.setQuery(CONSTRUCT)
+    with warnings.catch_warnings():  # SPARQLWrapper parses into rdflib's deprecated ConjunctiveGraph
+        warnings.simplefilter("ignore", DeprecationWarning)
+        graph = client.queryAndConvert()
+    assert isinstance(graph, Graph) and len(graph) > 5
+    client.setQuery("SELECT ?x WHERE { BIND(1 AS ?x) }")
+    client.setReturnFormat(JSON)
+    assert client.queryAndConvert()["results"]["bindings"] == [
+        {"x": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
+    ]
+
+
+def test_an_unknown_api_format_gets_400(client):
+    response = client.get("/api/queries/replaced-units", params={"_format": "xml"})
+    assert response.text == "400 Bad Request: '_format' must be one of json, csv, html; got 'xml'\n"

@@ -222,7 +222,10 @@ class QueryApi:
             if key in values:
                 return error(request, 400, f"parameter {key!r} is given more than once")
             values[key] = value
-        kind = self.kind(request, values.pop(FORMAT_KEY, None))
+        given = values.pop(FORMAT_KEY, None)
+        if given is not None and given not in {m.name for m in ROW_TYPES}:
+            return error(request, 400, f"'{FORMAT_KEY}' must be one of json, csv, html; got {given!r}")
+        kind = self.kind(request, given)
         if kind is None:
             return negotiation.not_acceptable(request, ROW_TYPES)
         try:
