@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import struct
-import urllib.parse
 import subprocess
+import urllib.parse
 from pathlib import Path
 
 import pytest
