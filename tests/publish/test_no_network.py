@@ -140,3 +140,17 @@ def test_an_allowed_host_is_contacted(listener, monkeypatch):
 )
 def test_words_in_strings_comments_and_kommgraph_graphs_pass(query):
     guard.check(query, allow=())
+
+
+@pytest.mark.parametrize("construct", ["FROM", "FROM NAMED"])
+def test_rdflib_never_loads_a_graph_named_in_from(construct, listener, small_store, monkeypatch):
+    """Even with the host allowed, rdflib's engine reads FROM as a graph of the dataset, not a document
+    to fetch (``SPARQL_LOAD_GRAPHS`` is off); a kommgraph graph IRI (https://w3id.org/…) is not looked
+    up either (the suite's network guard would fail the test)."""
+    port, connections, _ = listener
+    monkeypatch.setenv(guard.ENVIRONMENT_VARIABLE, "127.0.0.1")
+    engine = RdflibEngine.from_store(small_store)
+    query, _ = constructs(port)[construct]
+    engine.select(query)
+    engine.select("SELECT * FROM <https://w3id.org/kommgraph/id/graph/curated> WHERE { ?s ?p ?o }")
+    assert not connections()

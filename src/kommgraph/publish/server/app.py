@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -222,6 +223,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app):
+        # a thread per waiting SPARQL request, and some left for rendering
+        anyio.to_thread.current_default_thread_limiter().total_tokens = workers + queue_limit + 16
         pool.start()
         await run_in_threadpool(rendered.timelines)  # drawn once per start, before the first request
         await run_in_threadpool(pool.wait_ready)
