@@ -97,16 +97,15 @@ def wait_for(port: int, path: str, process: subprocess.Popen, seconds: float = 1
     raise SystemExit(f"no answer on port {port} within {seconds:g} s")
 
 
-def merged_ntriples() -> bytes:
-    """The default graph kommgraph serve queries (every named graph merged, rules applied)."""
+def dataset_nquads() -> bytes:
+    """What kommgraph serve queries: the named graphs and their merge as the default graph (rules applied)."""
     import pyoxigraph as ox
 
     from kommgraph.api.build import load
     from kommgraph.publish.release import Site, rebased_store
 
     store = rebased_store(load(DATA).store, Site())
-    triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(list(store), format=ox.RdfFormat.N_QUADS)
 
 
 def sparql_requests(endpoint: str) -> list[tuple[str, str, bytes | None]]:
@@ -213,9 +212,9 @@ def start_oxigraph(port: int, folder: Path) -> subprocess.Popen:
     binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     if binary is None:
         raise SystemExit("oxigraph serve is needed: pip install oxigraph")
-    (folder / "data.nt").write_bytes(merged_ntriples())
+    (folder / "data.nq").write_bytes(dataset_nquads())
     subprocess.run(
-        [binary, "load", "--location", str(folder / "store"), "--file", str(folder / "data.nt")],
+        [binary, "load", "--location", str(folder / "store"), "--file", str(folder / "data.nq")],
         check=True,
         capture_output=True,
     )
@@ -328,10 +327,12 @@ def render(args, results, ratio, checks, startup, runaway_answers) -> str:
         f"`python benchmarks/load_test.py --requests {args.requests} --concurrency {args.concurrency} "
         f"--rounds {args.rounds}` "
         f"({platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs shared "
-        "with the load generator; all on 127.0.0.1). One runaway query runs in the background against the "
+        f"with the load generator and, here, other work: load average {os.getloadavg()[1]:.1f} over the "
+        "last 5 minutes at the end; all on 127.0.0.1). One runaway query runs in the background against the "
         "server under test all the time (stopped by the 10 s limit, then sent again). kommgraph serve: "
         "4 worker processes (default), one of them always busy with the runaway query. oxigraph serve: "
-        "`serve-read-only --timeout-s 10` over the same merged triples. SPARQL: the 10 stored queries with "
+        "`serve-read-only --timeout-s 10` over the same quads (named graphs and their merge as default "
+        "graph). SPARQL: the 10 stored queries with "
         "sample parameters, POSTed as forms, in alternating rounds (kommgraph, oxigraph, kommgraph, …) "
         "of requests/rounds each.",
         "",
