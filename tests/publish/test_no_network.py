@@ -154,3 +154,19 @@ def test_rdflib_never_loads_a_graph_named_in_from(construct, listener, small_sto
     engine.select(query)
     engine.select("SELECT * FROM <https://w3id.org/kommgraph/id/graph/curated> WHERE { ?s ?p ?o }")
     assert not connections()
+
+
+def test_the_cli_option_allows_a_host(listener, tmp_path, monkeypatch):
+    """``kommgraph query --allow-host 127.0.0.1`` lets the query through (in a separate process, so that
+    the allowance does not outlive the test): the listener sees the connection."""
+    port, connections, sock = listener
+    query_file = tmp_path / "remote.rq"
+    query_file.write_text(constructs(port)["SERVICE"][0], encoding="utf-8")
+    command = [sys.executable, "-m", "kommgraph", "query", str(query_file), "--allow-host", "127.0.0.1"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as asking:
+        try:
+            assert connections(wait=60)
+            sock.accept()[0].close()
+            asking.wait(timeout=60)
+        finally:
+            asking.kill()

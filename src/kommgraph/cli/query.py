@@ -74,11 +74,18 @@ def endpoint_errors(command):
     metavar="DATE",
     help="Query the data as it was known on DATE (YYYY-MM-DD): only sources published by then.",
 )
+@click.option(  # HOOK (server helper): allowed hosts for SERVICE/LOAD/FROM, CLI only (never the server)
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Let SERVICE, LOAD and FROM in the query reach HOST (repeatable); refused otherwise.",
+)
 @data_options
 @output_options
 @input_errors
 @endpoint_errors
-def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt):
+def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt, allow_hosts=()):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.
 
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
@@ -87,6 +94,9 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
     from kommgraph.api.build import load
     from kommgraph.query.engines import RemoteEngine
 
+    from kommgraph.query import guard  # HOOK (server helper)
+
+    guard.allow_hosts(*allow_hosts)  # HOOK (server helper): --allow-host
     stored = queries.resolve(name)
     bindings = stored.bindings(parse_params(params))
     if endpoint:
