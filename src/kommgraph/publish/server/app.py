@@ -47,6 +47,7 @@ from kommgraph.publish.server.workers import (
 )
 
 CACHE_LIMIT = 4096  # rendered documents kept per server
+RELEASE_CACHE_LIMIT = 4  # base URLs (Host headers) whose release files are kept
 # request line and headers h11 reads before the app answers 414 (beyond it, uvicorn answers 400)
 H11_MAX_HEADER = 4 * 1024 * 1024
 
@@ -58,6 +59,7 @@ class Rendered:
         self.store = store
         self.site = site
         self._lock = threading.Lock()
+        self._release_lock = threading.Lock()
         self._documents: dict[tuple, bytes] = {}
         self._release: dict[str, dict[str, bytes]] = {}
         self._renderers: dict[str, object] = {}
@@ -119,14 +121,17 @@ class Rendered:
         return self.cached((endpoint, "index"), lambda: self.renderer(endpoint).index().encode("utf-8"))
 
     def release(self, base_url: str, endpoint: str) -> dict[str, bytes]:
-        with self._lock:
+        """The release files as served from ``base_url`` (their descriptions name it). Built one at a
+        time and kept for a few base URLs, so that requests with ever new Host headers cost one build
+        at a time, not one per request in parallel."""
+        with self._release_lock:
             files = self._release.get(base_url)
-        if files is None:
-            files = publish.release_files(
-                self.store, Site(self.site.base, base_url), sparql_endpoint=endpoint
-            )
-            with self._lock:
-                self._release = {base_url: files}
+            if files is None:
+                site = Site(self.site.base, base_url)
+                files = publish.release_files(self.store, site, sparql_endpoint=endpoint)
+                if len(self._release) >= RELEASE_CACHE_LIMIT:
+                    self._release.pop(next(iter(self._release)))
+                self._release[base_url] = files
         return files
 
 
