@@ -170,3 +170,47 @@ def test_the_cli_option_allows_a_host(listener, tmp_path, monkeypatch):
             asking.wait(timeout=60)
         finally:
             asking.kill()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("select * { service <http://a.example/> {} }", "line 1: SERVICE <http://a.example/>"),
+        (
+            "PREFIX s: <http://b.example/>\nSELECT * {\n SERVICE s:q {} }",
+            "line 3: SERVICE <http://b.example/q>",
+        ),
+        ("SELECT * { SERVICE ?endpoint {} }", "line 1: SERVICE ?endpoint"),
+        ("SELECT * { SERVICE unknown:x {} }", "line 1: SERVICE unknown:x"),
+        (
+            'SELECT * WHERE { ?s ?p """\nSERVICE\n""" . SERVICE <http://c.example/> {} }',
+            "line 3: SERVICE <http://c.example/>",
+        ),
+    ],
+)
+def test_the_guard_reads_tokens(query, message):
+    with pytest.raises(guard.OutboundRequestRefused) as error:
+        guard.check(query, allow=())
+    assert str(error.value).startswith(message + " " + REFUSAL)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { <http://x.example/SERVICE> ?p ?o }",
+        "PREFIX prov: <http://www.w3.org/ns/prov#>\nSELECT * WHERE { ?s prov:wasDerivedFrom ?o }",
+        "SELECT * WHERE { ?s <urn:load> ?o FILTER(?o < 3 && ?o > 1) }",
+    ],
+)
+def test_the_guard_passes_look_alikes(query):
+    guard.check(query, allow=())
+
+
+def test_the_api_can_allow_a_host():
+    try:
+        guard.allow_hosts("d.example")
+        guard.check("SELECT * WHERE { SERVICE <http://d.example/sparql> {} }")
+        with pytest.raises(guard.OutboundRequestRefused):
+            guard.check("SELECT * WHERE { SERVICE <http://d.example/sparql> {} }", allow=())  # the server
+    finally:
+        guard._allowed_by_api.discard("d.example")

@@ -86,7 +86,7 @@ def test_four_runaway_queries_do_not_delay_an_ask_beyond_the_limit(limited_serve
     threads = [threading.Thread(target=runaway) for _ in range(4)]
     for thread in threads:
         thread.start()
-    time.sleep(0.3)  # the four hold the four workers
+    time.sleep(0.5)  # the four hold the four workers
     started = time.monotonic()
     status, _, body = fetch(ask_url(limited_server, ASK), "application/sparql-results+json")
     waited = time.monotonic() - started

@@ -111,7 +111,7 @@ def check(text: str, allow: Iterable[str] | None = None, local_prefixes: Iterabl
             rest = [t for t in following if t.text.upper() not in ("SILENT",)]
             target = _iri(rest[0], prefixes, base) if rest else None
             if target is None or _host(target) not in hosts:
-                shown = target or (rest[0].text if rest else "")
+                shown = f"<{target}>" if target else (rest[0].text if rest else "")
                 raise OutboundRequestRefused(_message(word, shown, token.line))
         elif word == "FROM":
             rest = [t for t in following if t.text.upper() != "NAMED"]
@@ -120,7 +120,8 @@ def check(text: str, allow: Iterable[str] | None = None, local_prefixes: Iterabl
                 continue
             if target is None or _host(target) not in hosts:
                 keyword = "FROM NAMED" if following and following[0].text.upper() == "NAMED" else "FROM"
-                raise OutboundRequestRefused(_message(keyword, target or "", token.line))
+                shown = f"<{target}>" if target else (rest[0].text if rest else "")
+                raise OutboundRequestRefused(_message(keyword, shown, token.line))
 
 
 def _iri(token: Token, prefixes: dict[str, str], base: str) -> str | None:
@@ -139,10 +140,9 @@ def _host(iri: str) -> str:
         return ""
 
 
-def _message(keyword: str, target: str, line: int) -> str:
-    where = f" <{target}>" if target and not target.startswith(("?", "$")) else f" {target}" if target else ""
+def _message(keyword: str, shown: str, line: int) -> str:
     return (
-        f"line {line}: {keyword}{where} is refused: kommgraph sends no requests to other servers "
-        f"unless asked (allow a host with {ENVIRONMENT_VARIABLE}=HOST or kommgraph.query.guard.allow_hosts; "
-        "never on the server)"
+        f"line {line}: {' '.join(filter(None, (keyword, shown)))} is refused: kommgraph sends no requests "
+        "to other servers unless asked (allow a host with kommgraph query --allow-host HOST, "
+        f"{ENVIRONMENT_VARIABLE}=HOST or kommgraph.query.guard.allow_hosts; never on the server)"
     )
