@@ -18,10 +18,11 @@ switches off rdflib's loading of graphs named in FROM (``SPARQL_LOAD_GRAPHS``).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import rdflib.plugins.sparql
@@ -35,16 +36,16 @@ ENVIRONMENT_VARIABLE = "KOMMGRAPH_ALLOW_HOSTS"
 KOMMGRAPH_PREFIXES = ("https://w3id.org/kommgraph/",)
 _allowed_by_api: set[str] = set()
 
-_TOKEN = re.compile(
+_TOKEN = re.compile(  # possessive quantifiers (*+): no backtracking, linear in the query's length
     r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<pname>[A-Za-z][\w.-]*:[\w.:%-]*|:[\w.:%-]*)
-  | (?P<variable>[?$]\w+)
-  | (?P<word>[A-Za-z_][\w-]*)
-  | (?P<other>\S)
+    (?P<comment>\#[^\n]*+)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*+\"\"\"
+              |'(?:[^'\\\n]|\\.)*+'|"(?:[^"\\\n]|\\.)*+")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
+  | (?P<pname>(?:[A-Za-z][\w.-]*+)?:[\w.:%-]*+)
+  | (?P<variable>[?$]\w++)
+  | (?P<word>[A-Za-z_][\w-]*+)
+  | (?P<other>[^\s\w'"<#?$:]++|\S)
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -57,8 +58,7 @@ class OutboundRequestRefused(QueryError):
     """A query would make an engine open a connection to another host; the message says where."""
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     line: int
@@ -76,14 +76,18 @@ def allowed_hosts() -> frozenset[str]:
 
 
 def tokens(text: str) -> list[Token]:
-    """The query's tokens, without comments; strings and IRIs are single tokens."""
+    """The query's tokens that matter here (words, names, IRIs, variables, strings), without comments
+    and punctuation; strings and IRIs are single tokens. ``line`` is where the token starts."""
     out = []
     line, counted = 1, 0
     for match in _TOKEN.finditer(text):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        if match.lastgroup != "comment":
-            out.append(Token(match.lastgroup, match.group(), line))
+        kind = match.lastgroup
+        if kind in ("comment", "other"):
+            continue
+        start = match.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        out.append(Token(kind, match.group(), line))
     return out
 
 
@@ -97,6 +101,29 @@ def check(text: str, allow: Iterable[str] | None = None, local_prefixes: Iterabl
         return
     hosts = allowed_hosts() if allow is None else frozenset(h.lower() for h in allow)
     local = (*KOMMGRAPH_PREFIXES, *local_prefixes)
+    key = (hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), hosts, local)
+    if key not in _verdicts:
+        if len(_verdicts) >= VERDICT_CACHE:
+            _verdicts.clear()
+        _verdicts[key] = _verdict(text, hosts, local)
+    if _verdicts[key] is not None:
+        raise OutboundRequestRefused(_verdicts[key])
+
+
+_verdicts: dict[tuple, str | None] = {}  # the same query (a stored one, say) is read once
+VERDICT_CACHE = 1024
+
+
+def _verdict(text: str, hosts: frozenset[str], local: tuple[str, ...]) -> str | None:
+    """The refusal message for ``text``, or None when it makes no engine fetch elsewhere."""
+    try:
+        _read(text, hosts, local)
+    except OutboundRequestRefused as exc:
+        return str(exc)
+    return None
+
+
+def _read(text: str, hosts: frozenset[str], local: tuple[str, ...]) -> None:
     found = tokens(text)
     prefixes: dict[str, str] = {}
     base = ""

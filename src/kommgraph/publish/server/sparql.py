@@ -96,14 +96,22 @@ class Protocol:
         return self.failure(request, reply, query)
 
     async def run(self, request: Request, job: Job, arrived: float) -> tuple | Response:
-        """The worker's reply, or the 503 answer when the limit passed or the queue is full."""
+        """The worker's reply, or the answer when the query is refused (400), the limit passed or the
+        queue is full (503)."""
         retry = {"Retry-After": str(self.pool.retry_after)}
         try:
-            return await run_in_threadpool(self.pool.run, job, arrived)
+            return await run_in_threadpool(self.guarded_run, job, arrived)
+        except guard.OutboundRequestRefused as exc:
+            return error(request, 400, str(exc))
         except QueryTimeout as exc:
             return error(request, 503, str(exc), retry)
         except Busy as exc:
             return error(request, 503, str(exc), retry)
+
+    def guarded_run(self, job: Job, arrived: float) -> tuple:
+        """In a thread (reading a long query takes time): no SERVICE, LOAD or remote FROM, then the pool."""
+        guard.check(job.query, allow=(), local_prefixes=self.local_prefixes)
+        return self.pool.run(job, arrived)
 
     def failure(self, request: Request, reply: tuple, query: str) -> Response:
         kind, message = reply[0], reply[1]
@@ -149,10 +157,6 @@ class Protocol:
     def job(self, request: Request, params: dict[str, list[str]], query: str) -> tuple[Job, media.MediaType]:
         default_graphs = graph_iris(params, "default-graph-uri")
         named_graphs = graph_iris(params, "named-graph-uri")
-        try:
-            guard.check(query, allow=(), local_prefixes=self.local_prefixes)
-        except guard.OutboundRequestRefused as exc:
-            raise BadRequest(400, str(exc)) from exc
         results = negotiation.negotiate(request, negotiation.SPARQL_RESULT_TYPES)
         graphs = negotiation.negotiate(request, negotiation.SPARQL_GRAPH_TYPES)
         formats = [f for f in params.get("format", []) if f]
