@@ -174,9 +174,10 @@ def hammer(port: int, requests: list, concurrency: int, name: str, headers: dict
 class Runaway:
     """One runaway query at a time in the background, sent again whenever the server stops it."""
 
-    def __init__(self, port: int, endpoint: str):
+    def __init__(self, port: int, endpoint: str, off: bool = False):
         self.port = port
         self.endpoint = endpoint
+        self.off = off
         self.stop = threading.Event()
         self.answers: list[int] = []
         self.thread = threading.Thread(target=self.loop, daemon=True)
@@ -193,13 +194,17 @@ class Runaway:
                 self.answers.append(0)
 
     def __enter__(self):
-        self.thread.start()
-        time.sleep(0.5)
+        if not self.off:
+            self.thread.start()
+            time.sleep(0.5)
         return self
 
     def __exit__(self, *exc):
         self.stop.set()
-        self.thread.join(timeout=TIMEOUT)  # its last query ends (stopped by the limit) before the next run
+        if not self.off:
+            self.thread.join(
+                timeout=TIMEOUT
+            )  # its last query ends (stopped by the limit) before the next run
 
 
 def start_kommgraph(port: int) -> subprocess.Popen:
@@ -247,6 +252,7 @@ def main() -> int:
     parser.add_argument("--deadline", type=float, default=600.0, help="seconds for the whole run")
     parser.add_argument("--rounds", type=int, default=2, help="alternating SPARQL rounds per server")
     parser.add_argument("--write", action="store_true", help="write the results into BENCHMARKS.md")
+    parser.add_argument("--no-runaway", action="store_true", help="without the runaway query (a comparison)")
     args = parser.parse_args()
     deadline = time.monotonic() + args.deadline
     rng = random.Random(15)
@@ -267,7 +273,7 @@ def main() -> int:
             wait_for(kommgraph_port, "/index.html", kommgraph)
             startup = time.monotonic() - started
             wait_for(oxigraph_port, "/query?query=ASK%7B%7D", oxigraph)
-            with Runaway(kommgraph_port, "/sparql") as runaway:
+            with Runaway(kommgraph_port, "/sparql", args.no_runaway) as runaway:
                 runs["mixed"].append(
                     hammer(
                         kommgraph_port, mixed, args.concurrency, "mixed", {"Accept": "text/html"}, deadline
@@ -281,7 +287,7 @@ def main() -> int:
                     ("oxigraph", oxigraph_port, "/query"),
                 ):
                     requests = sparql_requests(endpoint)
-                    with Runaway(port, endpoint) as runaway:
+                    with Runaway(port, endpoint, args.no_runaway) as runaway:
                         runs[name].append(
                             hammer(
                                 port,
@@ -321,6 +327,8 @@ def main() -> int:
 
 
 def render(args, results, ratio, checks, startup, runaway_answers) -> str:
+    if args.no_runaway:
+        runaway_answers = {"none (--no-runaway)": []}
     lines = [
         SECTION,
         "",
