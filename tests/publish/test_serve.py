@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kommgraph.query import catalogue as queries
 from kommgraph.core.vocab import KG, VOID
+from kommgraph.query import catalogue as queries
 
 UNIT_PATH = "unit/06412000/stabsstelle-e-government"
 UNIT = URIRef("https://w3id.org/kommgraph/id/" + UNIT_PATH)

@@ -29,15 +29,11 @@ import pyoxigraph as ox
 
 from kommgraph.core import media
 from kommgraph.core.files import write_atomically
-from kommgraph.core.vocab import (
-    DEFAULT_BASE,  # noqa: F401 - serve.py reads publish.DEFAULT_BASE (until its split)
-    ONTOLOGY_IRI,
-)
+from kommgraph.core.vocab import ONTOLOGY_IRI
 from kommgraph.publish import describe, docs_ontology, pages
 from kommgraph.publish.dumps import (
     data_dumps,
     dump_files,
-    exists,  # noqa: F401 - serve.py reads it as publish.exists (until its split)
     rebased_store,
     resource_document,
     resources,

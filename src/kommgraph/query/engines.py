@@ -32,6 +32,7 @@ from rdflib.term import Node
 from kommgraph.core.errors import EndpointError, QueryError
 from kommgraph.core.version import __version__
 from kommgraph.query.binding import bind
+from kommgraph.query.guard import refuse_network
 from kommgraph.query.result import Result
 from kommgraph.store.terms import to_rdflib
 
@@ -57,7 +58,7 @@ class OxigraphEngine:
         self.store = store
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        text = bind(text, bindings)
+        text = refuse_network(bind(text, bindings))
         try:
             solutions = self.store.query(text)
         except SyntaxError as exc:
@@ -106,7 +107,7 @@ class RdflibEngine:
             # rdflib 7.6's own GRAPH evaluation still calls Dataset.default_context/.contexts it deprecates
             warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)
             try:
-                result = self.graph.query(bind(text, bindings))
+                result = self.graph.query(refuse_network(bind(text, bindings)))
                 if result.type != "SELECT":
                     raise QueryError("expected a SELECT query")
                 rows = [tuple(row) for row in result]  # rdflib evaluates lazily
@@ -140,7 +141,7 @@ class RemoteEngine:
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
-        text = bind(text, bindings)
+        text = refuse_network(bind(text, bindings))
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
         client.setQuery(text)
         if client.queryType != SELECT:
