@@ -89,8 +89,22 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     for k, (sentence, in_article) in enumerate(sentences):
         _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior, headline=k < lead)
     _keep_headline_units(state)
+    _full_names(facts)
     _finish(facts)
     return facts
+
+
+def _full_names(facts: Facts) -> None:
+    """``Bürgermeister Busemann`` is the ``Christian Busemann`` named elsewhere in the text."""
+    full = [m.person for m in facts.memberships if " " in m.person]
+    for m in facts.memberships:  # a genitive "Ernst Müllers" when "Ernst Müller" is named too
+        if m.person.endswith("s") and m.person[:-1] in full:
+            m.person = m.person[:-1]
+    for m in facts.memberships:
+        if " " not in m.person:
+            longer = [name for name in full if name.endswith(" " + m.person)]
+            if longer:
+                m.person = longer[0]
 
 
 _PROSE_END = re.compile(r"[.!?][\"“”»']?$")
