@@ -1,0 +1,66 @@
+"""Finding places by name or key."""
+
+from __future__ import annotations
+
+from .kinds import KIND_RANK, LEVEL_RANK, MUNICIPAL, level
+from .model import Place
+from .normalize import fold
+from .store import ALIAS, index
+
+
+def by_key(key: str) -> Place | None:
+    """The place with this key (AGS "06611000", "AT-9", "CH-ZH"), or None."""
+    idx = index()
+    row = idx.row_of(key.strip())
+    return None if row is None else idx.place(row)
+
+
+def lookup(name: str) -> tuple[Place, ...]:
+    """All places called `name` (official or usual name, any case, Umlauts or ae/oe/ue), likeliest first.
+
+    A title in front ("Landkreis Gießen", "Stadt Kassel", "Kanton Bern") keeps the places of that level only.
+    Order: see ranked ("Frankfurt": am Main, then (Oder); "Kassel": the town, its Stadtkreis, the Landkreis).
+    """
+    idx = index()
+    folded = fold(name)
+    if not folded:
+        return ()
+    hits = idx.hits(folded)
+    if hits:
+        return ranked(hits)
+    words = folded.split(" ")
+    for title, title_level in idx.titles.get(words[0], ()):
+        if words[: len(title)] == title and len(words) > len(title):
+            rest = idx.hits(" ".join(words[len(title) :]))
+            if rest:
+                return ranked(rest, title_level)
+    return ()
+
+
+def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tuple[Place, ...]:
+    """Places named by their own name (or short name) first, then those for which it is another usual form
+    ("Gießen": the town, then the Landkreis; "Sachsen": the Land, then Sachsen b. Ansbach) - except that a
+    town at least as large as every municipality of that very name counts as named by it ("Halle": Halle
+    (Saale) before the villages called Halle). Then municipalities, districts, Länder; then the larger."""
+    chosen = [
+        (place, how) for place, how in hits if wanted_level is None or level(place.kind) == wanted_level
+    ]
+    official_towns = [p.population for p, how in chosen if how != ALIAS and level(p.kind) == MUNICIPAL]
+    largest = max(official_towns, default=None)
+
+    def order(hit: tuple[Place, int]) -> tuple:
+        place, how = hit
+        place_level = level(place.kind)
+        named = how != ALIAS or (
+            place_level == MUNICIPAL and largest is not None and place.population >= largest
+        )
+        return (
+            0 if named else 1,
+            LEVEL_RANK[place_level],
+            KIND_RANK.get(place.kind, 0),
+            -place.population,
+            place.key,
+        )
+
+    chosen.sort(key=order)
+    return tuple(place for place, _ in chosen)
