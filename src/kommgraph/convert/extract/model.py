@@ -69,6 +69,8 @@ class Metadata:
     title: str | None = None
     issued: DateValue | None = None
     place: str | None = None
+    place_key: str | None = None  # the gazetteer's key (AGS, "AT-…", "CH-…") when it knows the place
+    place_labels: tuple[str, ...] = ()  # other names of the place (skos:altLabel)
     doc_type: str = "WebPage"
     identifier: str | None = None
     publisher: str | None = None
