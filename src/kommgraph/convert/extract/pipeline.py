@@ -38,6 +38,7 @@ class _Doc:
         self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
+        self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Führerscheinstelle")
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -89,9 +90,22 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     for k, (sentence, in_article) in enumerate(sentences):
         _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior, headline=k < lead)
     _keep_headline_units(state)
+    _drop_function_names(state)
     _full_names(facts)
     _finish(facts)
     return facts
+
+
+def _drop_function_names(state: _Doc) -> None:
+    """A name the text uses for a task somewhere is no unit where it stands alone (a headline's
+    ``Führerscheinstelle zieht ins Bürgeramt`` over ``die Aufgaben der Führerscheinstelle``)."""
+    facts = state.facts
+    in_events = {n for e in facts.events for n in (*e.original, *e.resulting)}
+    for name in state.functions - in_events:
+        facts.units.pop(name, None)
+        for m in facts.memberships:
+            if m.organization == name:
+                m.organization = None
 
 
 def _full_names(facts: Facts) -> None:
@@ -159,7 +173,7 @@ def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
 def _read_sentence(
     state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool, headline: bool = False
 ) -> None:
-    mentions = units.find_mentions(sentence.folded, other_bodies=state.other_bodies)
+    mentions = units.find_mentions(sentence.folded, other_bodies=state.other_bodies, functions=state.functions)
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
     names: list[str | None] = []
     for m in mentions:
