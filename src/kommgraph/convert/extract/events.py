@@ -59,7 +59,7 @@ class Found:
     new_name: str | None = None  # a resulting name without a unit head ("heißt künftig Wien Digital")
     functions: list[str] = field(default_factory=list)
     date: DateValue | None = None
-    date_rank: int = -1
+    date_rank: float = -1
     announced: DateValue | None = None
     planned: bool = False
     nominal: bool = False  # only a noun of change, no units: refers to an event named before
@@ -368,6 +368,7 @@ def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue 
             (3 if cue == "effective" else 2)
             - (1 if match.relative else 0)
             - (1 if match.value.approximate else 0)
+            + 0.1 * (len(match.value.value) == 10) + 0.05 * (len(match.value.value) == 7)  # "per 1. Februar" over "seit 1920"
         )
         if rank > found.date_rank:
             found.date, found.date_rank = match.value, rank

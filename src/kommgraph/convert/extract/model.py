@@ -42,7 +42,7 @@ class Event:
     original: list[str] = field(default_factory=list)
     resulting: list[str] = field(default_factory=list)
     effective: DateValue | None = None
-    effective_rank: int = -1  # how sure the date is: higher wins when events are merged
+    effective_rank: float = -1  # how sure the date is: higher wins when events are merged
     announced: DateValue | None = None
     planned: bool = False
     functions: list[str] = field(default_factory=list)

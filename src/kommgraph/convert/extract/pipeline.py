@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kommgraph.convert.extract import boilerplate, events, metadata, persons, units
-from kommgraph.convert.extract.dates import find_dates
+from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
 from kommgraph.convert.extract.sentences import Sentence, split
@@ -38,7 +38,9 @@ class _Doc:
         self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
-        self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Führerscheinstelle")
+        self.functions: set[str] = set()
+        self.context_date: DateValue | None = None  # the last date a change takes effect, said before
+        self.first_date: DateValue | None = None  # the article's first such date (headline or lead)  # names used for a task or area ("die Aufgaben der Führerscheinstelle")
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -195,6 +197,7 @@ def _read_sentence(
             state.recent.append((m.unit_type, m.name))
     marked = _placeholders(sentence, mentions, names)
     usable = {i for i, n in enumerate(names) if n}
+    events_before = len(state.facts.events)
     _parents(state, marked, names)
     if in_article and not headline:
         clauses = CLAUSE.split(marked)  # "X wird aufgelöst; ihre Aufgaben gehen an Y über": two changes
@@ -226,6 +229,21 @@ def _read_sentence(
             state.facts.memberships[-1].valid_from = DateValue("lead")
     named = [n for m, n in zip(mentions, names, strict=True) if m.name]
     state.topic = named[0] if named else state.topic
+    if in_article and len(state.facts.events) == events_before:
+        _remember_date(state, marked, published)
+
+
+def _remember_date(state: _Doc, marked: str, published) -> None:
+    """A date of taking effect in a sentence that states no change of its own (a headline, ``Zum
+    1. April gibt es bei den Ämtern Änderungen``) dates the changes after it that name none."""
+    effective = [
+        d
+        for d in find_dates(marked, published)
+        if cue_before(marked, d) == "effective" and FORWARD_CUE.search(marked[max(0, d.start - 20) : d.start])
+    ]
+    if effective:
+        best = max(effective, key=lambda d: len(d.value.value))
+        state.context_date = best.value
 
 
 def _parents(state: _Doc, marked: str, names: list[str | None]) -> None:
@@ -313,6 +331,8 @@ def _add_event(
         if state.topic != names[found.resulting[0]]:
             names = [*names, state.topic]
             found.original = [len(names) - 1]
+    if found.date is None and state.context_date is not None:
+        found.date, found.date_rank = state.context_date, 0
     event = Event(
         kind,
         original=pick(found.original),
