@@ -141,10 +141,13 @@ def find_events(
 
 def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found]) -> list[Found]:
     """A founding verb besides the main change, for a unit the change results in."""
+    results = [i for f in found for i in f.resulting]
+    fresh = [s for s in p if s.index in results and "new" in s.cues]
+    if fresh:  # "in einem neu zu gründenden Bürgeramt zusammengefasst": a merger and a founding
+        return [Found("founding", resulting=[s.index]) for s in fresh]
     verb = FOUNDING_VERB.search(text, trigger.end())
     if not verb:
         return []
-    results = [i for f in found for i in f.resulting]
     new = [s for s in p if s.index in results and s.start < verb.start()]
     return [Found("founding", resulting=[new[-1].index])] if new else []
 
@@ -188,10 +191,16 @@ def _founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not results:
         return None
     parents = [s for s in p if "parent" in s.cues and s not in results]
-    found = Found("founding", resulting=[s.index for s in results[:1]])
+    together = [results[0]]  # "neue Abteilungen X, Y und Z", "Neu gibt es X sowie Y": one founding each
+    for s in results[1:]:
+        if not COORDINATED.match(text[together[-1].end : s.start]):
+            break
+        together.append(s)
+    found = [Found("founding", resulting=[s.index]) for s in together]
     if parents:
-        found.new_parent = parents[0].index
-    return found
+        for f in found:
+            f.new_parent = parents[0].index
+    return found if len(found) > 1 else found[0]
 
 
 def _spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
