@@ -309,6 +309,7 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
 
 FUNCTION_BEFORE = re.compile(_DATA["functions"]["before"])
 FUNCTION_AREA_BEFORE = re.compile(_DATA["functions"]["area_before"])
+AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
 MOVED_BETWEEN = re.compile(_DATA["functions"]["moved_between"])
 
 
@@ -340,6 +341,8 @@ def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Men
     Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
     split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
+    if head == "Bereich" and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+        return [], i  # "für die Bereiche X und Y": areas of work
     j = i + 1
     if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
         j += 1
