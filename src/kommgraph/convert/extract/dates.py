@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.patterns import compiled, load
@@ -63,8 +64,14 @@ def parse_date(text: str) -> DateValue | None:
     return found[0].value if found else None
 
 
-def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]:
-    """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``."""
+@lru_cache(maxsize=512)
+def find_dates(text: str, published: DateValue | None = None) -> tuple[DateMatch, ...]:
+    """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``.
+    Cached: a sentence is looked at for its changes and again for a date it gives to later ones."""
+    return tuple(_find_dates(text, published))
+
+
+def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
     found: list[DateMatch] = []
     if not MAY_HAVE_DATE.search(text):
         return found

@@ -20,7 +20,7 @@ STATE_CUES = compiled(_DATA["state_cues"])
 LOCAL_CUES = compiled(_DATA["local_cues"])
 DISTRICT_CUES = compiled(_DATA["district_cues"])
 TOWN_CUES = compiled(_DATA["town_cues"])
-SCAN = 1500  # characters of the article that are searched: the place is named early
+SCAN = 800  # characters of the article that are searched: the place is named early
 
 
 @dataclass(frozen=True)
@@ -140,19 +140,20 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
         votes[place.key] = votes.get(place.key, 0.0) + weight
         seen[place.key] = place
 
-    for text, base in ((title, 3.0), (head, None)):
+    lead, rest = head[:400], head[400:]
+    texts = ((title, 3.0), (lead, 2.0), (rest, 1.0)) if title and title not in lead else ((lead, 3.0), (rest, 1.0))
+    for text, base in texts:
         for mention in places.mentions(text):
             if not mention.place_candidates:
                 continue
-            weight = base if base is not None else (2.0 if mention.start < 400 else 1.0)
+            weight = base
             titled = text[mention.start : mention.end].split()[0] in _DATA["titles"]
             vote(mention.place_candidates[0], weight + (1.0 if titled else 0.0))
         for m in ADJECTIVE.finditer(text):
             for form in _adjective_forms(m["word"]):
                 found = places.lookup(form)
                 if found and found[0].kind not in ("Land",):
-                    weight = base if base is not None else (2.0 if m.start() < 400 else 1.0)
-                    vote(found[0], weight)
+                    vote(found[0], base)
                     break
     taken: set[str] = set()
     for name, weight in _url_names(url):
