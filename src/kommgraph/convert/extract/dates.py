@@ -64,10 +64,14 @@ def parse_date(text: str) -> DateValue | None:
     return found[0].value if found else None
 
 
+def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]:
+    """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``."""
+    return list(_cached_dates(text, published))
+
+
 @lru_cache(maxsize=512)
-def find_dates(text: str, published: DateValue | None = None) -> tuple[DateMatch, ...]:
-    """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``.
-    Cached: a sentence is looked at for its changes and again for a date it gives to later ones."""
+def _cached_dates(text: str, published: DateValue | None) -> tuple[DateMatch, ...]:
+    """A sentence is looked at for its changes and again for a date it gives to later ones."""
     return tuple(_find_dates(text, published))
 
 
