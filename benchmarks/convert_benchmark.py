@@ -13,14 +13,13 @@ import argparse
 import random
 import tempfile
 import time
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from kommgraph.convert.extract import units
+from kommgraph.convert.extract import extract, units
 from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples
-from kommgraph.convert.extract import extract
-from kommgraph.store.sources import SourceDocument
 from kommgraph.core.turtle import _rdflib_longturtle, canonical_turtle
+from kommgraph.store.sources import SourceDocument
 
 PLACES = ["Kassel", "Landkreis Fulda", "Ulm", "Graz", "Winterthur", "Bad Homburg", "Halle (Saale)", "Trier"]
 UNITS = ["Amt für Digitalisierung", "Hauptamt", "Stabsstelle Smart City", "Fachbereich Bürgerdienste",
@@ -94,7 +93,7 @@ def _lexicon_variants() -> dict:
     def compound_split():
         from compound_split import char_split
 
-        @lru_cache(maxsize=None)
+        @cache
         def head(word: str) -> str:
             parts = char_split.split_compound(word)
             return parts[0][2] if parts and parts[0][0] > 0 else word
@@ -108,7 +107,6 @@ def _lexicon_variants() -> dict:
 def compare_lexicons(corpus_dir: Path) -> None:
     """Units/events/persons F1 on a gold corpus and extraction speed, per lexicon variant."""
     from kommgraph.convert.evaluate import evaluate_sources
-
     from kommgraph.store.sources import read_source
 
     original = (units._lemma, units._compound_type)
@@ -125,7 +123,7 @@ def compare_lexicons(corpus_dir: Path) -> None:
             if is_noun is not None:
                 base = original[1]
 
-                @lru_cache(maxsize=None)
+                @cache
                 def checked(word: str, inflected: bool = True, base=base, is_noun=is_noun):
                     found = base(word, inflected)
                     return found if found and is_noun(units.nominative(word) if inflected else word) else None
@@ -150,8 +148,12 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--compare-rdflib", action="store_true", help="also time rdflib's own writer")
-    parser.add_argument("--compare-lexicons", type=Path, metavar="GOLD_DIR",
-                        help="score lexicon variants (HanTa, german-nouns, compound-split) on a gold corpus")  # fmt: skip
+    parser.add_argument(
+        "--compare-lexicons",
+        type=Path,
+        metavar="GOLD_DIR",
+        help="score lexicon variants (HanTa, german-nouns, compound-split) on a gold corpus",
+    )
     args = parser.parse_args()
     if args.compare_lexicons:
         compare_lexicons(args.compare_lexicons)

@@ -112,8 +112,8 @@ def evaluate_command(gold_dir: Path, sources_dir: Path, as_json: bool, reference
 
 def _echo_document(stem: str, score) -> None:
     """One document: found/predicted/gold per fact type, then every miss and invention on its own line."""
-    counts = "  ".join(f"{n} {c.tp}/{c.predicted}/{c.gold}"
-                       for n, c in (("units", score.units), ("events", score.events), ("persons", score.persons)))  # fmt: skip
+    facts = (("units", score.units), ("events", score.events), ("persons", score.persons))
+    counts = "  ".join(f"{n} {c.tp}/{c.predicted}/{c.gold}" for n, c in facts)
     click.echo(f"{stem}: {counts} (found/predicted/gold)")
     for label, table in (("missed", score.missed), ("invented", score.invented)):
         for fact_type, items in table.items():

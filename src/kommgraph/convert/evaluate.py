@@ -124,8 +124,8 @@ class Score:
 
     def details(self) -> dict:
         """Counts, misses and inventions of one document, for ``evaluate --json``."""
-        out: dict = {name: {"tp": c.tp, "predicted": c.predicted, "gold": c.gold}
-                     for name, c in (("units", self.units), ("events", self.events), ("persons", self.persons))}  # fmt: skip
+        counts = (("units", self.units), ("events", self.events), ("persons", self.persons))
+        out: dict = {name: {"tp": c.tp, "predicted": c.predicted, "gold": c.gold} for name, c in counts}
         out |= {"dates": self.dates, "issued": self.issued, "place": self.place}
         out["missed"] = {k: v for k, v in self.missed.items() if v}
         out["invented"] = {k: v for k, v in self.invented.items() if v}

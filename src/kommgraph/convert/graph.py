@@ -16,11 +16,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
-from kommgraph.core import vocab
 from kommgraph.convert.extract import DateValue, Facts, Span, extract
-from kommgraph.store.sources import SourceDocument, read_source
+from kommgraph.core import vocab
 from kommgraph.core.turtle import canonical_turtle, fresh_graph
 from kommgraph.core.vocab import KG, OA, ORG, SCHEMA
+from kommgraph.store.sources import SourceDocument, read_source
 
 HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
 

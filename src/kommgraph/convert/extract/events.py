@@ -377,7 +377,8 @@ def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue 
             (3 if cue == "effective" else 2)
             - (1 if match.relative else 0)
             - (1 if match.value.approximate else 0)
-            + 0.1 * (len(match.value.value) == 10) + 0.05 * (len(match.value.value) == 7)  # "per 1. Februar" over "seit 1920"
+            + 0.1 * (len(match.value.value) == 10)
+            + 0.05 * (len(match.value.value) == 7)  # "per 1. Februar" over "seit 1920"
         )
         if rank > found.date_rank:
             found.date, found.date_rank = match.value, rank

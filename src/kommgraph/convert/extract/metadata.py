@@ -179,7 +179,9 @@ def extract_metadata(
     return meta
 
 
-RULE_WEIGHT = 2.5  # the rules' choice (title prefix, "Stadt X", mayors, ...) as one vote among the gazetteer's
+RULE_WEIGHT = (
+    2.5  # the rules' choice (title prefix, "Stadt X", mayors, ...) as one vote among the gazetteer's
+)
 
 
 def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str, str]) -> None:
@@ -189,7 +191,12 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
 
     if meta.place and meta.place in gazetteer:
         return
-    if meta.place and places.available() and places.resolve(meta.place) is None and NOUN_LIKE.search(meta.place):
+    if (
+        meta.place
+        and places.available()
+        and places.resolve(meta.place) is None
+        and NOUN_LIKE.search(meta.place)
+    ):
         meta.place = None  # "Ordnungsamt:", "Beschlüsse:" before a headline name no place
     title = "" if title == "unknown" else title
     found = places.candidates(title, article, meta.url or "")

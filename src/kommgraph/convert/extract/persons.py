@@ -70,12 +70,23 @@ TITLE_UNIT_IS_NAME = compiled(
     rf"{PRE}\b(?P<title>{_TITLE})\s+(?:de[rs]|im|beim|vom)\s+(?:\w+e[nrs]?\s+)?«U(?P<u>\d+)»[^.;«]{{0,60}}?\b(?:ist|wird|wurde|bleibt)\s+"
     rf"(?:[\w.]+\s+){{0,6}}?(?P<name>{NAME})"
 )
-MAY_HAVE_PERSON = compiled(rf"\b(?:{_TITLE}|[Gg]eleitet|leite[nt]|führ(?:t|en)|Leitung)\b|[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]")
+MAY_HAVE_PERSON = compiled(
+    rf"\b(?:{_TITLE}|[Gg]eleitet|leite[nt]|führ(?:t|en)|Leitung)\b|[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]"
+)
 NOT_SURNAMES = frozenset(_WORDS["not_surnames"])
 _ENDINGS = {role: sorted(e, key=len, reverse=True) for role, e in _DATA["title_endings"].items()}
-_ENDING = "|".join(re.escape(e) for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True))
+_ENDING = "|".join(
+    re.escape(e) for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)
+)
 # a title word: a listed title or a compound recognised by its ending (Ordnungsdezernenten, Staatssekretärin)
-TITLE_WORD = rf"(?:{_TITLE}|[A-ZÄÖÜ][\wäöüß]*(?:{_ENDING})(?:en|n|s)?|(?:[A-ZÄÖÜ][\wäöüß]*-)+[A-Za-zÄÖÜäöüß]*(?:{_ENDING})(?:en|n|s)?)"
+_ENDING_WORD = "|".join(
+    re.escape(e.capitalize())
+    for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)
+)
+TITLE_WORD = (
+    rf"(?:{_TITLE}|(?:{_ENDING_WORD})(?:en|n|s)?|[A-ZÄÖÜ][\wäöüß]*(?:{_ENDING})(?:en|n|s)?"
+    rf"|(?:[A-ZÄÖÜ][\wäöüß]*-)+[A-Za-zÄÖÜäöüß]*(?:{_ENDING})(?:en|n|s)?)"
+)
 _CAP = r"[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+)?"
 # Given name, optional second given name, particle, surname: checked against the name dictionary in code
 GIVEN_SURNAME = compiled(
@@ -94,10 +105,10 @@ CREDIT_BEFORE = compiled(r"(?:(?:^|[-–]\s)Von|Bild:|Fotos?:|Text:|Autor(?:in)?
 NOT_ADMINISTRATION = compiled(r"Fraktion|Partei")
 # "Gemeinderat Linz", "Magistrat Graz": a body, not a person's title, before a bare name
 BODY_TITLE = compiled(r"(?<!Land)rat$|^(?:Magistrat|Referat|Senat|Monat|Apparat)$")
-NOUN_ENDINGS = compiled(r"(?:ung|ungen|heit|keit|schaft|ion|ionen|tät|ur|ie|ien|ismus|service|ment|ik|nis|nisse)$")
-TITLE_BEFORE = compiled(
-    rf"(?P<title>{TITLE_WORD})\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}$"
+NOUN_ENDINGS = compiled(
+    r"(?:ung|ungen|heit|keit|schaft|ion|ionen|tät|ur|ie|ien|ismus|service|ment|ik|nis|nisse)$"
 )
+TITLE_BEFORE = compiled(rf"(?P<title>{TITLE_WORD})\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}$")
 TITLE_AFTER = compiled(
     rf"^\s*(?:\([^()]{{1,20}}\)\s*)?,\s+(?:(?:der|die|des|dem|den)\s+)?(?:(?:{_ADJ})\s+)*(?P<title>{TITLE_WORD})\b"
 )
@@ -264,7 +275,9 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
             continue
         taken.append((m.start("name"), m.end("name")))
         title = m["title"] if m["title"] not in ("Frau", "Herr", "Herrn") else ""
-        found.append(PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), m.end()))
+        found.append(
+            PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), m.end())
+        )
 
 
 def _title_near(text: str, start: int, end: int) -> tuple[str, str]:

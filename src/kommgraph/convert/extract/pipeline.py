@@ -38,9 +38,8 @@ class _Doc:
         self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
-        self.functions: set[str] = set()
+        self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Wohngeldstelle")
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
-        self.first_date: DateValue | None = None  # the article's first such date (headline or lead)  # names used for a task or area ("die Aufgaben der Führerscheinstelle")
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -175,7 +174,9 @@ def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
 def _read_sentence(
     state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool, headline: bool = False
 ) -> None:
-    mentions = units.find_mentions(sentence.folded, other_bodies=state.other_bodies, functions=state.functions)
+    mentions = units.find_mentions(
+        sentence.folded, other_bodies=state.other_bodies, functions=state.functions
+    )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
     names: list[str | None] = []
     for m in mentions:

@@ -66,7 +66,11 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         name = f"Kanton {official.replace('Sankt ', 'St. ')}"
     elif place.kind in ("Landkreis", "Kreis"):
         labels |= {f"{place.kind} {official}", official}
-        name = short if short.startswith(("Landkreis", "Kreis")) or short.endswith("kreis") else f"{place.kind} {official}"
+        name = (
+            short
+            if short.startswith(("Landkreis", "Kreis")) or short.endswith("kreis")
+            else f"{place.kind} {official}"
+        )
     else:
         labels.add(official.replace("Sankt ", "St. "))
         name = short
@@ -83,7 +87,11 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
             if level == "state" and place.kind in ("Land", "Kanton"):
                 break
             place = places.by_key(place.parent_key)
-        if place is None or place.key == key or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton"):
+        if (
+            place is None
+            or place.key == key
+            or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton")
+        ):
             continue
         votes[place.key] = votes.get(place.key, 0.0) + weight
         seen[place.key] = place
@@ -141,7 +149,11 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
         seen[place.key] = place
 
     lead, rest = head[:400], head[400:]
-    texts = ((title, 3.0), (lead, 2.0), (rest, 1.0)) if title and title not in lead else ((lead, 3.0), (rest, 1.0))
+    texts = (
+        ((title, 3.0), (lead, 2.0), (rest, 1.0))
+        if title and title not in lead
+        else ((lead, 3.0), (rest, 1.0))
+    )
     for text, base in texts:
         for mention in places.mentions(text):
             if not mention.place_candidates:

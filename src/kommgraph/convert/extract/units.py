@@ -46,8 +46,13 @@ PLURALS: dict[str, str] = _DATA["plurals"]
 NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
 OWNER = re.compile(_DATA["exclude"]["owner"])
 # heads of state bodies: units only in a text about a ministry or a state government
-STATE_HEADS = {"Landesamt": "Amt", "Ministerium": "OtherUnit", "Landesbehörde": "OtherUnit",
-               "Landesoberbehörde": "OtherUnit", "Staatskanzlei": "OtherUnit"}
+STATE_HEADS = {
+    "Landesamt": "Amt",
+    "Ministerium": "OtherUnit",
+    "Landesbehörde": "OtherUnit",
+    "Landesoberbehörde": "OtherUnit",
+    "Staatskanzlei": "OtherUnit",
+}
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 
@@ -112,7 +117,12 @@ def _compound_type(word: str, inflected: bool = True) -> str | None:
         return STANDALONE[word]
     if word in EXCLUDE or word.startswith(EXCLUDE_PREFIXES) or not word[:1].isupper():
         return None
-    if word in NOT_COMPOUNDS or "/" in word or "Beamt" in word or word.lower().endswith(("gesamt", "insgesamt")):
+    if (
+        word in NOT_COMPOUNDS
+        or "/" in word
+        or "Beamt" in word
+        or word.lower().endswith(("gesamt", "insgesamt"))
+    ):
         return None
     lower = word.lower()
     for suffix, unit_type in COMPOUND_TYPES.items():
@@ -315,7 +325,9 @@ MOVED_BETWEEN = re.compile(_DATA["functions"]["moved_between"])
 
 def _function_like(m: Mention) -> bool:
     name = m.name or ""
-    return name.startswith("Bereich") or (m.unit_type == "OtherUnit" and name.endswith("stelle") and " " not in name)
+    return name.startswith("Bereich") or (
+        m.unit_type == "OtherUnit" and name.endswith("stelle") and " " not in name
+    )
 
 
 def _drop_functions(text: str, mentions: list[Mention], functions: set[str] | None) -> list[Mention]:
@@ -355,6 +367,11 @@ def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Men
         if colon and w == ";":
             k += 1
             continue
+        if colon and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
+            close = next((n for n in range(k, min(k + 40, len(scan.t))) if scan.word(n) == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
         if w in LIST_END or w in STOP or w in QUOTES:
             break
         if w in (",", "und", "sowie") or w.endswith("-") or _is_cap(w) or ROMAN.match(w):
@@ -369,9 +386,15 @@ def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Men
     if k <= j:
         return [], i
     words = scan.t[j:k]
-    separators = {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
+    separators = (
+        {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
+    )
     items: list[list[Token]] = [[]]
+    depth = 0
     for t in words:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth or t.text == ")":
+            continue
         if t.text in separators:
             items.append([])
         else:
