@@ -34,7 +34,18 @@ NUTS_YEAR = "2024"
 TOWN_SUFFIX_WORDS = ("stadt", "St", "GKSt")
 MARKET_SUFFIXES = {"M", "Markt", "Marktgemeinde", "Marktflecken"}
 SUFFIX_EXPANSIONS = {"M": "Markt", "St": "Stadt", "GKSt": "Große Kreisstadt"}
-QUALIFIER_SEPARATORS = (" am ", " an der ", " im ", " in der ", " in ", " ob der ", " bei ", " b. ", " (")
+QUALIFIER_SEPARATORS = (
+    " am ",
+    " an der ",
+    " im ",
+    " in der ",
+    " in ",
+    " ob der ",
+    " bei ",
+    " b. ",
+    " (",
+    "/",
+)
 BIG_CITY = 50_000
 
 
@@ -235,7 +246,11 @@ def name_forms(p: dict) -> str:
     2 (an official name with a comma title, "Gießen, Landkreis": looked up, but not matched in running text,
     where such a comma separates)."""
     forms: dict[str, int] = {}
-    named = [(p["short"], 0), (p["name"], 2 if ", " in p["name"] else 0)]
+    # The Kreis-level record of a kreisfreie Stadt is never named before the town; a Landkreis whose list
+    # name is bare ("Bautzen") is not named before the town by that name.
+    own = 1 if p["kind"] == "Stadtkreis" else 0
+    name_how = 2 if ", " in p["name"] else own if p["name"] == p["short"] else 1
+    named = [(p["short"], own), (p["name"], name_how)]
     for text, how in named + [(alias, 1) for alias in p["aliases"]]:
         folded = fold(text)
         forms[folded] = min(how, forms.get(folded, how))

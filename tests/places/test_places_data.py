@@ -59,10 +59,11 @@ def test_readable_list_and_index_agree():
 
 
 def test_loading_is_fast_in_a_fresh_process():
+    """CPU time, not wall time: the bound must hold on a busy CI machine too."""
     code = (
-        "import time; t = time.perf_counter(); from kommgraph.places import mentions, lookup; "
+        "import time; t = time.process_time(); from kommgraph.places import mentions, lookup; "
         "mentions('Der Landkreis Gießen und die Stadt Kassel'); lookup('Frankfurt'); "
-        "print(time.perf_counter() - t)"
+        "print(time.process_time() - t)"
     )
     seconds = float(
         subprocess.run(

@@ -28,8 +28,12 @@ from kommgraph.places import Place, authority_iri, by_key, lookup
         ("Landeshauptstadt Hannover", ("03241001",)),
         ("Städteregion Aachen", ("05334",)),
         ("Kreis Gütersloh", ("05754",)),
-        ("Berlin", ("11000000", "11000", "11")),
+        ("Berlin", ("11000000", "11", "11000")),
         ("Hessen", ("06",)),
+        ("Salzburg", ("AT-5", "07143291")),
+        ("Bautzen", ("14625020", "14625")),
+        ("Cottbus", ("12052000", "12052")),
+        ("Halle", ("15002000", "05754012", "03255016", "03456008")),
         ("Freistaat Bayern", ("09",)),
         ("Wien", ("AT-9",)),
         ("Tirol", ("AT-7",)),
@@ -126,3 +130,7 @@ def test_by_key_unknown_is_none(key):
 def test_authority_iri(key, iri):
     assert authority_iri(by_key(key)) == iri
     assert authority_iri(key) == iri
+
+
+def test_authority_iri_with_another_base():
+    assert authority_iri("06531", base="http://example.org/id/") == "http://example.org/id/authority/06531"

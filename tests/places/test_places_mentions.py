@@ -47,6 +47,8 @@ def found(text: str) -> list[tuple[int, int, str, str]]:
         ("Der Freistaat Bayern und Hessen.", [(4, 20, "Freistaat Bayern", "09"), (25, 31, "Hessen", "06")]),
         ("In GIESSEN und Muenchen.", [(3, 10, "GIESSEN", "06531005"), (15, 23, "Muenchen", "09162000")]),
         ("Die Stadt Zürich meldet.", []),
+        ("Der Rat tagte in Weil. Weil es regnet.", [(17, 21, "Weil", "08336091")]),
+        ("Nach Bautzen und Cottbus.", [(5, 12, "Bautzen", "14625020"), (17, 24, "Cottbus", "12052000")]),
     ],
 )
 def test_mentions(text, expected):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .model import Place
 
-AUTHORITY_BASE = "https://w3id.org/kommgraph/id/authority/"
+DEFAULT_BASE = "https://w3id.org/kommgraph/id/"
+AUTHORITY_BASE = DEFAULT_BASE + "authority/"
 
 
-def authority_iri(place: Place | str) -> str:
-    """https://w3id.org/kommgraph/id/authority/{key} for a Place (or its key)."""
+def authority_iri(place: Place | str, base: str = DEFAULT_BASE) -> str:
+    """{base}authority/{key} for a Place or a key (default: https://w3id.org/kommgraph/id/authority/...)."""
     key = place if isinstance(place, str) else place.key
-    return f"{AUTHORITY_BASE}{key}"
+    return f"{base}authority/{key}"

@@ -22,8 +22,9 @@ KIND_LEVEL = {
     "Kanton": STATE,
 }
 LEVEL_RANK = {MUNICIPAL: 0, DISTRICT: 1, STATE: 2}
-# Within a level: the district of a kreisfreie Stadt after a real Landkreis when the text says "Landkreis".
-KIND_RANK = {"Stadtkreis": 1}
+# Within a level: the Kreis-level record of a kreisfreie Stadt before a Landkreis of the same name
+# ("Kassel": the town, its Stadtkreis, then the Landkreis Kassel).
+KIND_RANK = {"Stadtkreis": -1}
 
 # Title words before a name, by the level they announce. Titles of single towns found in the official
 # names (", Hansestadt", ", Lutherstadt" ...) are added from the data when the index is built.

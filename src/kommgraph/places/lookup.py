@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .kinds import KIND_RANK, LEVEL_RANK, MUNICIPAL, level
+from .kinds import KIND_RANK, LEVEL_RANK, MUNICIPAL, STATE, level
 from .model import Place
 from .normalize import fold
 from .store import ALIAS, index
+
+LARGE_TOWN = 100_000  # a Land or canton comes before smaller towns of its name
 
 
 def by_key(key: str) -> Place | None:
@@ -41,7 +43,8 @@ def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tu
     """Places named by their own name (or short name) first, then those for which it is another usual form
     ("Gießen": the town, then the Landkreis; "Sachsen": the Land, then Sachsen b. Ansbach) - except that a
     town at least as large as every municipality of that very name counts as named by it ("Halle": Halle
-    (Saale) before the villages called Halle). Then municipalities, districts, Länder; then the larger."""
+    (Saale) before the villages called Halle). Then municipalities, districts, Länder - but a Land or canton
+    before towns under 100,000 of its name ("Salzburg"); then the larger."""
     chosen = [
         (place, how) for place, how in hits if wanted_level is None or level(place.kind) == wanted_level
     ]
@@ -54,9 +57,12 @@ def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tu
         named = how != ALIAS or (
             place_level == MUNICIPAL and largest is not None and place.population >= largest
         )
+        level_rank = LEVEL_RANK[place_level]
+        if place_level == STATE and how != ALIAS and (largest or 0) < LARGE_TOWN:
+            level_rank = -1  # "Salzburg": the Austrian Land before the village in the Westerwald
         return (
             0 if named else 1,
-            LEVEL_RANK[place_level],
+            level_rank,
             KIND_RANK.get(place.kind, 0),
             -place.population,
             place.key,

@@ -99,7 +99,8 @@ def _longest_form(idx: Index, words: list[Token], i: int) -> tuple[list[str] | N
 
 
 def _with_genitive_stems(word: str) -> list[str]:
-    return [word] + [word[: -len(e)] for e in _GENITIVE_ENDINGS if word.endswith(e) and len(word) > len(e) + 2]
+    stems = [word[: -len(ending)] for ending in _GENITIVE_ENDINGS if word.endswith(ending)]
+    return [word] + [stem for stem in stems if len(stem) > 2]
 
 
 def _matches(form: list[str], words: list[Token], i: int) -> bool:
