@@ -163,7 +163,7 @@ def _keep_headline_units(state: _Doc) -> None:
 
 def _about_state_body(place: str | None, article: str) -> bool:
     """True when the document is about a ministry or a state government itself (its units count)."""
-    head = article[:300]
+    head = article[:600]
     return bool(_STATE_BODY.search(head)) and not _LOCAL_BODY.search(head)
 
 
