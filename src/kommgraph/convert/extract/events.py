@@ -21,13 +21,17 @@ IGNORE = any_of(_DATA["ignore"]["sentence"])
 ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles"].items()}
 TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
 REFERENCE = any_of(_DATA["reference"]["sentence"])
-COORDINATED = re.compile(r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+)?$")
+COORDINATED = re.compile(
+    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:neue[nsmr]?\s+)?$"
+)
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
 FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
 FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
 NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
 PLACEHOLDER = re.compile(r"«U(\d+)»")
+# "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded
+GENITIVE_OF_NOUN = re.compile(r"\b[a-zäöüß]*[A-Za-zäöüß]+\s+(?:des|der)\s+[\"„“]?$")
 PART_OF = compiled(_DATA["absorption"]["part_of"])
 INTO_CONTEXT = compiled(_DATA["absorption"]["into_context"])
 PRONOUN_SUBJECT = compiled(_DATA["transfer"]["pronoun_subject"])
@@ -187,7 +191,13 @@ def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 def _founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     new = [s for s in p if "new" in s.cues]
-    results = new or [s for s in p if not s.cues & {"from", "parent"} and s.start >= trigger.start() - 60]
+    results = new or [
+        s
+        for s in p
+        if not s.cues & {"from", "parent"}
+        and s.start >= trigger.start() - 60
+        and not GENITIVE_OF_NOUN.search(text[: s.start])
+    ]
     if not results:
         return None
     parents = [s for s in p if "parent" in s.cues and s not in results]
