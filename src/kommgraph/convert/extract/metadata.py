@@ -213,6 +213,10 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
     if meta.place and match is None and scores[best] < RULE_WEIGHT:
         return  # a place the gazetteer does not know, named by the rules, against weak evidence
     chosen = by_key[best]
+    country = places.country_of(title + "\n" + article)
+    if country and places.country_for(chosen.key) not in (None, country):
+        meta.place = meta.place or chosen.surface or None
+        return  # "Linz" in an Austrian text is not Linz am Rhein: the text's own name, without key
     if match is not None and match.key == chosen.key:  # the rules' own form of the name stays first
         labels = tuple(sorted({chosen.name, *chosen.labels} - {meta.place}))
         meta.place_key, meta.place_labels = chosen.key, labels

@@ -29,6 +29,7 @@ class Candidate:
     name: str  # the label to show: the usual name ("Kiel", "Landkreis Friesland", "Kanton Zürich")
     labels: tuple[str, ...]  # other names of it, for skos:altLabel
     score: float
+    surface: str = ""  # how the text wrote it ("Linz" from "Linzer Magistrat")
 
 
 def _module():
@@ -114,6 +115,8 @@ def _url_names(url: str) -> list[tuple[str, float]]:
         return []
     host_parts = m[1].split(".")[:-1]
     out: list[tuple[str, float]] = []
+    if m[1].endswith(".ch"):  # Swiss cantons' own sites: sh.ch, stadt.sg.ch, zh.ch
+        out += [(f"#CH-{p.upper()}", 3.0) for p in host_parts if len(p) == 2 and p.isalpha()]
     skip = set(_DATA["url_words"])
     for part, weight in [(p, 4.0) for p in host_parts] + [(p, 1.5) for p in m[2].split("/")[:4]]:
         for word in URL_PART.findall(part):
@@ -136,6 +139,7 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
     state_body = bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head)
     votes: dict[str, float] = {}
     seen: dict[str, object] = {}
+    surface: dict[str, str] = {}
 
     def vote(place, weight: float) -> None:
         if country and place.country != country:
@@ -166,12 +170,22 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
                 found = places.lookup(form)
                 if found and found[0].kind not in ("Land",):
                     vote(found[0], base)
+                    surface.setdefault(found[0].key, form)
                     break
     taken: set[str] = set()
     for name, weight in _url_names(url):
+        if name.startswith("#"):
+            canton = places.by_key(name[1:])
+            if canton is not None:
+                vote(canton, weight)
+            continue
         if any(name in t for t in taken):
             continue
-        found = places.lookup(name) or places.lookup(re.sub(r"^st ", "st. ", name))
+        found = (
+            places.lookup(name)
+            or places.lookup(re.sub(r"^st ", "st. ", name))
+            or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
+        )
         if found:
             taken.add(name)
             vote(found[0], weight)
@@ -181,7 +195,7 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
     out = []
     for key, score in votes.items():
         name, labels = _label(seen[key])
-        out.append(Candidate(key, name, labels, score))
+        out.append(Candidate(key, name, labels, score, surface.get(key, "")))
     return sorted(out, key=lambda c: (-c.score, c.key))
 
 
@@ -194,3 +208,9 @@ def resolve(name: str, country: str | None = None) -> Candidate | None:
         return None
     label, labels = _label(found[0])
     return Candidate(found[0].key, label, labels, 0.0)
+
+
+def country_for(key: str) -> str | None:
+    places = _module()
+    place = places.by_key(key) if places is not None else None
+    return place.country if place is not None else None
