@@ -135,3 +135,9 @@ def _describe(item) -> str:
 
 
 COMMANDS = [convert_command, evaluate_command]
+
+
+if (
+    __name__ == "__main__"
+):  # `python -m kommgraph.cli.convert FILE... --out DIR`: without the other commands' imports
+    convert_command(prog_name="kommgraph convert")

@@ -93,7 +93,7 @@ GIVEN_SURNAME = compiled(
     rf"(?<![\w\-.])(?P<given>{_CAP})(?:\s+(?P<middle>{_CAP}))?\s+(?P<particle>(?:von|van|de|zu|von\s+der|van\s+der|de\s+la)\s+)?"
     rf"(?P<surname>{_CAP})(?![\w-])"
 )
-CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ]")
+CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ][\w-]*")
 TITLE_ONLY = compiled(TITLE_WORD)
 # "Franziska Bitzi Staub, ...": a Swiss double surname ends before a comma, "und", a bracket or a verb
 DOUBLE_SURNAME_END = compiled(
@@ -233,9 +233,12 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
     their role from a title right before (``Ministerin Birgit Keller``) or after (``X, Leiterin des ...``);
     a surname alone only right after a title or ``Frau``/``Herr`` (``Bürgermeister Busemann``)."""
     cut = 0
-    for start in (c.start() for c in CAPITAL.finditer(text)):
+    for word in CAPITAL.finditer(text):
+        start = word.start()
+        if start < cut or not is_given_name(word.group()):  # a cheap look-up before the full pattern
+            continue
         m = GIVEN_SURNAME.match(text, start)
-        if start < cut or not m:
+        if not m:
             continue
         given, middle, surname = m["given"], m["middle"], m["surname"]
         if not _given(given) or given in NOT_NAMES:
