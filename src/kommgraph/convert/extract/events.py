@@ -143,6 +143,39 @@ def find_events(
     return []
 
 
+AND_SPLIT = re.compile(r",?\s+und\s+")
+UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
+
+
+def two_changes(clause: str) -> list[str]:
+    """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
+    changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
+    before its verb gets the first one's subject."""
+    if IGNORE.search(clause):
+        return [clause]
+    hits = sorted(
+        (m.start(), m.end(), name)
+        for name in ORDER
+        if (m := TRIGGERS[name].search(clause)) and m.end() - m.start() < 40
+    )
+    if len(hits) < 2 or hits[0][2] == hits[-1][2]:
+        return [clause]
+    first_end, second_at = hits[0][1], next(at for at, _, name in hits if name != hits[0][2])
+    joins = [
+        m
+        for m in AND_SPLIT.finditer(clause)
+        if first_end <= m.start() < second_at and not UNIT_NEXT.match(clause, m.end())
+    ]
+    if not joins:
+        return [clause]
+    cut = joins[-1]
+    head, tail = clause[: cut.start()], clause[cut.end() :]
+    subject = PLACEHOLDER.search(head)
+    if subject and not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]):
+        tail = f"{subject.group()} {tail}"
+    return [head, tail]
+
+
 def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found]) -> list[Found]:
     """A founding verb besides the main change, for a unit the change results in."""
     results = [i for f in found for i in f.resulting]

@@ -202,6 +202,7 @@ def _read_sentence(
     _parents(state, marked, names)
     if in_article and not headline:
         clauses = CLAUSE.split(marked)  # "X wird aufgelöst; ihre Aufgaben gehen an Y über": two changes
+        clauses = [part for clause in clauses for part in events.two_changes(clause)]
         for k, clause in enumerate(clauses):
             dates = find_dates(clause, published)
             for found in events.find_events(clause, usable, dates, published):
