@@ -143,6 +143,7 @@ def find_events(
     return []
 
 
+SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
 AND_SPLIT = re.compile(r",?\s+und\s+")
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
@@ -200,7 +201,18 @@ def _plain(s: Slot) -> bool:
     return not s.cues & {"to", "from", "parent", "new"}
 
 
-def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+FROM_BECOMES = re.compile(
+    r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|werden|wurde)?\s*(?:[\w.]+\s+){0,3}?"
+    r"(?:de[mr]\s+|das\s+|die\s+)?«U(?P<b>\d+)»"
+)
+
+
+def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    usable = {s.index for s in p}
+    pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
+    pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
+    if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
+        return [Found("renaming", original=[a], resulting=[b]) for a, b in pairs]
     heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
     if len(p) == 1 and heisst and p[0].start < heisst.start():
         name = NEW_NAME.search(text, heisst.end())
@@ -416,8 +428,10 @@ def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue 
         if cue == "announced":
             found.announced = found.announced or match.value
             continue
+        since = cue == "effective" and SINCE.search(text[max(0, match.start - 12) : match.start])
         rank = (
             (3 if cue == "effective" else 2)
+            - (1.5 if since and found.event_type != "founding" else 0)  # "die seit 1920 zuständige Behörde"
             - (1 if match.relative else 0)
             - (1 if match.value.approximate else 0)
             + 0.1 * (len(match.value.value) == 10)

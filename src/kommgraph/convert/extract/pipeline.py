@@ -24,6 +24,9 @@ LEADS_GROUP = re.compile(
 OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
+YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
+# "die ... Behörde", "die Dienststelle": a generic head refers back to the last unit of any type
+GENERIC_HEADS = {"Behörde", "Dienststelle"}
 SUB_TYPES = {"Abteilung", "Sachgebiet", "Stabsstelle", "Arbeitsgruppe", "Referat", "Fachdienst", "OtherUnit"}
 PARENT_TYPES = {"Amt", "Fachbereich", "Dezernat", "Geschaeftsbereich", "Referat", "Eigenbetrieb"}
 
@@ -39,6 +42,9 @@ class _Doc:
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
         self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Wohngeldstelle")
+        self.context_year: DateValue | None = (
+            None  # the last year named, when the publication date is unknown
+        )
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
@@ -174,6 +180,10 @@ def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
 def _read_sentence(
     state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool, headline: bool = False
 ) -> None:
+    if published is None:  # no publication date: a day without a year takes the last year the text named
+        published = state.context_year
+        year = YEAR_ONLY.search(sentence.folded)
+        state.context_year = DateValue(year.group()) if year else state.context_year
     mentions = units.find_mentions(
         sentence.folded, other_bodies=state.other_bodies, functions=state.functions
     )
@@ -191,8 +201,11 @@ def _read_sentence(
             if new:
                 state.fresh.append(m.name)
         followed = sentence.folded[m.end : m.end + 5]
+        generic = m.name is None and units.nominative(sentence.folded[m.start : m.end]) in GENERIC_HEADS
         names.append(
-            None if m.name is None and followed.startswith((" des ", " der ")) else state.resolve(m, new)
+            None
+            if m.name is None and followed.startswith((" des ", " der ")) and not generic
+            else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new))
         )
         if m.name:
             state.recent.append((m.unit_type, m.name))
@@ -202,10 +215,16 @@ def _read_sentence(
     _parents(state, marked, names)
     if in_article and not headline:
         clauses = CLAUSE.split(marked)  # "X wird aufgelöst; ihre Aufgaben gehen an Y über": two changes
-        clauses = [part for clause in clauses for part in events.two_changes(clause)]
-        for k, clause in enumerate(clauses):
+        parts = [(part, clause) for clause in clauses for part in events.two_changes(clause)]
+        clauses = [part for part, _ in parts]
+        sibling: tuple[str, object] | None = None  # the date of the other change in the same clause
+        for k, (clause, whole) in enumerate(parts):
             dates = find_dates(clause, published)
             for found in events.find_events(clause, usable, dates, published):
+                if found.date is None and sibling and sibling[0] == whole:
+                    found.date, found.date_rank = sibling[1], 1
+                if found.date is not None:
+                    sibling = (whole, found.date)
                 _add_event(state, found, names, sentence.span, clause)
             first = events.PLACEHOLDER.search(clause)
             if k + 1 < len(clauses) and first and names[int(first.group(1))]:
