@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kommgraph.convert.extract import extract
 from kommgraph.convert.extract.dates import find_dates
+from kommgraph.convert.extract.events import find_events, two_changes
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.persons import find_persons, title_role
 from kommgraph.convert.extract.places import country_of
 from kommgraph.convert.extract.units import find_mentions
+from kommgraph.store.sources import SourceDocument
 
 PUBLISHED = DateValue("2020-11-02")
 
@@ -139,3 +144,55 @@ def test_dates_without_year_and_effective_after(text: str, value: str) -> None:
 )
 def test_country_cues(text: str, country: str | None) -> None:
     assert country_of(text) == country
+
+
+@pytest.mark.parametrize(
+    ("clause", "parts"),
+    [
+        ("«U0» wurde per 1. Februar aufgelöst und an die «U1» übertragen.",
+         ["«U0» wurde per 1. Februar aufgelöst", "an die «U1» übertragen."]),
+        ("Aus «U0» und «U1» entsteht «U2».", ["Aus «U0» und «U1» entsteht «U2»."]),
+        ("«U0» und «U1» werden zusammengelegt.", ["«U0» und «U1» werden zusammengelegt."]),
+    ],
+)  # fmt: skip
+def test_two_changes_in_one_clause(clause: str, parts: list[str]) -> None:
+    assert two_changes(clause) == parts
+
+
+def test_several_renamings_from_becomes() -> None:
+    found = find_events("Aus dem «U0» wird das «U1», und aus dem «U2» das «U3».", {0, 1, 2, 3}, [], None)
+    assert [(f.event_type, f.original, f.resulting) for f in found] == [
+        ("renaming", [0], [1]),
+        ("renaming", [2], [3]),
+    ]
+
+
+def test_since_in_a_description_loses_to_the_change_date() -> None:
+    text = "Die seit 1920 zuständige «U0» wurde per 1. Februar 2017 aufgelöst."
+    (found,) = find_events(text, {0}, find_dates(text, PUBLISHED), PUBLISHED)
+    assert found.date == DateValue("2017-02-01")
+
+
+def _facts(body: str):
+    return extract(SourceDocument(path=Path("t.txt"), text=body))
+
+
+def test_a_generic_head_refers_back_and_a_day_takes_the_last_year_named() -> None:
+    facts = _facts(
+        "Das Ende der Magistratsabteilung 1 kam im Jahr 2017. Die seit 1920 für Personal zuständige "
+        "Behörde wurde per 1. Februar aufgelöst.\n"
+    )
+    assert [(e.event_type, e.original, e.effective) for e in facts.events] == [
+        ("Dissolution", ["Magistratsabteilung 1"], DateValue("2017-02-01"))
+    ]
+
+
+def test_founding_of_coordinated_new_units() -> None:
+    facts = _facts(
+        "Zum 1. Januar 2019 sollen ein Landesamt für Geoinformation sowie ein Landesamt für Ländlichen "
+        "Raum geschaffen werden, teilte das Ministerium mit.\n"
+    )
+    assert sorted((e.event_type, tuple(e.resulting)) for e in facts.events) == [
+        ("Founding", ("Landesamt für Geoinformation",)),
+        ("Founding", ("Landesamt für Ländlichen Raum",)),
+    ]
