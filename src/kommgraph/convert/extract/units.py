@@ -450,12 +450,14 @@ def _drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: b
 
 
 def _list_end(scan: _Scanner, j: int) -> int:
-    """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only)."""
+    """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only). A list
+    closed by ``und`` (``Personalamt, Finanzen und Beteiligungsmanagement``) enumerates separate things:
+    then the compound stands alone."""
     k = j
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):
+        if scan.word(k) == "und":
+            return j
         k += 2
-        if scan.word(k - 2) == "und":
-            break
     return k
 
 
