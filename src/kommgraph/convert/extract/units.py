@@ -289,6 +289,14 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 end = scan.phrase(j, allow_lists=True)
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
                 end = _numbered_name(scan, end)
+                designation = scan.word(j)
+                if (
+                    end == j + 1
+                    and scan.word(end) == "für"
+                    and (ROMAN.match(designation) or len(designation) == 1)
+                ):
+                    after = scan.phrase(end + 1, allow_lists=True)  # "Stabsstelle B für Planung und Bau"
+                    end = after if after > end + 1 else end
                 if end > j:
                     mentions.append(_mention(text, tokens, i, end, nominative(w)))
                     i = end
