@@ -90,7 +90,7 @@ TITLE_WORD = (
 _CAP = r"[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+)?"
 # Given name, optional second given name, particle, surname: checked against the name dictionary in code
 GIVEN_SURNAME = compiled(
-    rf"(?<![\w\-.])(?P<given>{_CAP})(?:\s+(?P<middle>{_CAP}))?\s+(?P<particle>(?:von|van|de|zu|von\s+der|van\s+der|de\s+la)\s+)?"
+    rf"(?<![\w\-.])(?P<given>{_CAP})(?:\s+(?P<middle>{_CAP}))?(?:\s+[A-ZÄÖÜ]\.)?\s+(?P<particle>(?:von|van|de|zu|von\s+der|van\s+der|de\s+la)\s+)?"
     rf"(?P<surname>{_CAP})(?![\w-])"
 )
 CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ][\w-]*")
@@ -106,7 +106,7 @@ NOT_ADMINISTRATION = compiled(r"Fraktion|Partei")
 # "Gemeinderat Linz", "Magistrat Graz": a body, not a person's title, before a bare name
 BODY_TITLE = compiled(r"(?<!Land)rat$|^(?:Magistrat|Referat|Senat|Monat|Apparat)$")
 NOUN_ENDINGS = compiled(
-    r"(?:ung|ungen|heit|keit|schaft|ion|ionen|tät|ur|ie|ien|ismus|service|ment|ik|nis|nisse)$"
+    r"(?:ung|ungen|heit|keit|schaft|ion|ionen|tät|ur|ie|ien|ismus|service|ment|ik|nis|nisse|ales|elles|eres)$"
 )
 TITLE_BEFORE = compiled(rf"(?P<title>{TITLE_WORD})\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}$")
 TITLE_AFTER = compiled(
@@ -139,7 +139,9 @@ def clean_name(name: str) -> str:
 
 def _valid(name: str) -> bool:
     parts = clean_name(name).split()
-    return len(parts) >= 2 and not any(p in NOT_NAMES or p in ROLE_OF for p in parts)
+    return len(parts) >= 2 and not any(
+        p in NOT_NAMES or p in ROLE_OF or title_role(p) != "Member" for p in parts
+    )
 
 
 def _other_place(text: str, end: int, place: str | None) -> bool:
