@@ -33,3 +33,26 @@ def test_f1_floor(summary: dict, fact: str) -> None:
 @pytest.mark.parametrize("share", sorted(SHARE_FLOORS))
 def test_share_floor(summary: dict, share: str) -> None:
     assert summary[share] >= SHARE_FLOORS[share]
+
+
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score_extraction.py"
+
+
+def test_evaluate_gives_the_scorers_totals(summary: dict, tmp_path: Path) -> None:
+    """`kommgraph evaluate` and shared/tools/score_extraction.py match facts the same way."""
+    if not SCORER.exists():
+        pytest.skip("shared/tools/score_extraction.py is not beside this checkout")
+    import importlib.util
+
+    from kommgraph.convert.graph import convert_file
+
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    for source in sorted(DEV.glob("*.txt")):
+        convert_file(source, tmp_path)
+    theirs = scorer.score(str(DEV), str(tmp_path))
+    for key in ("units", "events", "persons"):
+        assert theirs[key] == summary[key]
+    for key in ("event_dates_exact", "issued_exact", "place", "documents"):
+        assert theirs[key] == summary[key]
