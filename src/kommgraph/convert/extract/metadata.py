@@ -28,6 +28,7 @@ NOT_DISTRICT_NAMES = frozenset(_PLACE["not_district_names"])
 ADMINISTRATION_KINDS = ("Stadtverwaltung", "Gemeindeverwaltung", "Magistrat")
 HEAD_LINES = 8
 NOUN_LIKE = compiled(_PLACE["noun_like"])
+DISTRICT_OFFICE = compiled(_PLACE["district_office"])
 
 
 def _first_lines(text: str, count: int = HEAD_LINES) -> list[str]:
@@ -190,6 +191,12 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
     from kommgraph.convert.extract import places
 
     if meta.place and meta.place in gazetteer:
+        return
+    district_office = [m["name"] for m in DISTRICT_OFFICE.finditer(article[:1500])]
+    if district_office:  # Hamburg's and Berlin's districts: "Bezirksamt Altona", "Bezirksamt Hamburg-Mitte"
+        longest = max(district_office, key=len)
+        meta.place = f"Bezirksamt {longest}"
+        meta.place_labels = tuple(sorted({f"Bezirksamt {n}" for n in district_office} - {meta.place}))
         return
     if (
         meta.place
