@@ -196,3 +196,8 @@ def test_founding_of_coordinated_new_units() -> None:
         ("Founding", ("Landesamt für Geoinformation",)),
         ("Founding", ("Landesamt für Ländlichen Raum",)),
     ]
+
+
+def test_extended_by_a_unit_is_an_absorption() -> None:
+    (found,) = find_events("«U0» wird zum 1. Mai um das «U1» erweitert.", {0, 1}, [], None)
+    assert (found.event_type, found.original, found.resulting) == ("absorption", [1], [0])

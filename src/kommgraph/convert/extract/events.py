@@ -33,6 +33,7 @@ PLACEHOLDER = re.compile(r"«U(\d+)»")
 # "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded
 GENITIVE_OF_NOUN = re.compile(r"\b[a-zäöüß]*[A-Za-zäöüß]+\s+(?:des|der)\s+[\"„“]?$")
 PART_OF = compiled(_DATA["absorption"]["part_of"])
+EXTENDED_BY = compiled(_DATA["absorption"]["extended_by"])
 INTO_CONTEXT = compiled(_DATA["absorption"]["into_context"])
 PRONOUN_SUBJECT = compiled(_DATA["transfer"]["pronoun_subject"])
 FOUNDING_VERB = compiled(_DATA["founding"]["verb"])
@@ -297,6 +298,9 @@ def _split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    extended = EXTENDED_BY.search(text)
+    if extended:  # "Die Sozialdirektion wird um den Bereich Sicherheit erweitert"
+        return Found("absorption", original=[int(extended["b"])], resulting=[int(extended["a"])])
     part = PART_OF.search(text)
     if part:  # "Die Stabsstelle X wird Teil des Referats Y"
         return Found("absorption", original=[int(part["a"])], resulting=[int(part["b"])])
