@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kommgraph.convert.extract.firstnames import is_given_name
 from kommgraph.convert.extract.patterns import compiled, load
@@ -209,6 +210,7 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
     return sorted(found, key=lambda p: p.start)
 
 
+@cache
 def title_role(title: str) -> str:
     """The role a title word stands for: a listed title, else by its ending; ``Member`` otherwise."""
     if title in ROLE_OF:
