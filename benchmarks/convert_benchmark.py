@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
+import subprocess
+import sys
 import tempfile
 import time
+from functools import cache, lru_cache
 from pathlib import Path
 
+from kommgraph.convert.extract import extract, units
 from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples
-from kommgraph.convert.extract import extract
-from kommgraph.store.sources import SourceDocument
 from kommgraph.core.turtle import _rdflib_longturtle, canonical_turtle
+from kommgraph.store.sources import SourceDocument
 
 PLACES = ["Kassel", "Landkreis Fulda", "Ulm", "Graz", "Winterthur", "Bad Homburg", "Halle (Saale)", "Trier"]
 UNITS = ["Amt für Digitalisierung", "Hauptamt", "Stabsstelle Smart City", "Fachbereich Bürgerdienste",
@@ -68,12 +72,117 @@ def _rate(work, count: int, repeats: int) -> tuple[float, float]:
     return best_cpu, best_wall
 
 
+def _lexicon_variants() -> dict:
+    """Ways to back the unit rules with a lexicon: (load function, lemma function, noun check)."""
+
+    def hanta():
+        from HanTa import HanoverTagger
+
+        tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+        analyse = lru_cache(maxsize=None)(tagger.analyze)
+        return (lambda w: analyse(w)[0]), (lambda w: analyse(w)[1] in ("NN", "NE"))
+
+    def german_nouns():
+        from german_nouns.lookup import Nouns
+
+        nouns = Nouns()
+
+        def lemma(word: str) -> str:
+            found = nouns[word]
+            return found[0]["lemma"] if found and found[0].get("lemma") else word
+
+        return lemma, None
+
+    def compound_split():
+        from compound_split import char_split
+
+        @cache
+        def head(word: str) -> str:
+            parts = char_split.split_compound(word)
+            return parts[0][2] if parts and parts[0][0] > 0 else word
+
+        return None, (lambda w: head(w).lower() in units.COMPOUND_TYPES or head(w) in units.HEADS)
+
+    return {"rules + simplemma (current)": None, "HanTa": hanta, "german-nouns": german_nouns,
+            "compound-split": compound_split}  # fmt: skip
+
+
+def compare_lexicons(corpus_dir: Path) -> None:
+    """Units/events/persons F1 on a gold corpus and extraction speed, per lexicon variant."""
+    from kommgraph.convert.evaluate import evaluate_sources
+    from kommgraph.store.sources import read_source
+
+    original = (units._lemma, units._compound_type)
+    sources = [read_source(path) for path in sorted(corpus_dir.glob("*.txt"))]
+    evaluate_sources(corpus_dir, corpus_dir)  # warm up: pattern files, name dictionary, gazetteer
+    print(f"{'variant':28} {'load s':>7} {'units F1':>9} {'events F1':>10} {'persons F1':>11} {'docs/s':>7}")
+    for name, variant in _lexicon_variants().items():
+        units._lemma, units._compound_type = original
+        start = time.perf_counter()
+        if variant is not None:
+            lemma, is_noun = variant()
+            if lemma is not None:
+                units._lemma = lru_cache(maxsize=None)(lemma)
+            if is_noun is not None:
+                base = original[1]
+
+                @cache
+                def checked(word: str, inflected: bool = True, base=base, is_noun=is_noun):
+                    found = base(word, inflected)
+                    return found if found and is_noun(units.nominative(word) if inflected else word) else None
+
+                units._compound_type = checked
+        load = time.perf_counter() - start
+        for cached in (units.nominative, units.head_type, units._institution):
+            cached.cache_clear()
+        total, _ = evaluate_sources(corpus_dir, corpus_dir)
+        cpu = time.process_time()
+        for doc in sources:
+            extract(doc)
+        rate = len(sources) / (time.process_time() - cpu)
+        s = total.summary()
+        print(f"{name:28} {load:7.2f} {s['units']['f1']:9.3f} {s['events']['f1']:10.3f} "
+              f"{s['persons']['f1']:11.3f} {rate:7.1f}")  # fmt: skip
+    units._lemma, units._compound_type = original
+
+
+def _command_rate(paths: list[Path], out: Path, repeats: int, lean: bool = False) -> tuple[float, float]:
+    """Documents per second of the whole command on all files, process start-up included: CPU time of
+    the child process (user + system) and wall-clock time; best of runs."""
+    entry = (
+        ["-m", "kommgraph.cli.convert"]
+        if lean
+        else ["-c", "from kommgraph.cli.main import run; run()", "convert"]
+    )
+    best_cpu = best_wall = 0.0
+    for k in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = time.perf_counter()
+        target = out / str(k)
+        subprocess.run([sys.executable, *entry, *map(str, paths), "--out", str(target)], check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        wall = time.perf_counter() - wall
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_cpu, best_wall = max(best_cpu, len(paths) / cpu), max(best_wall, len(paths) / wall)
+    return best_cpu, best_wall
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--compare-rdflib", action="store_true", help="also time rdflib's own writer")
+    parser.add_argument(
+        "--compare-lexicons",
+        type=Path,
+        metavar="GOLD_DIR",
+        help="score lexicon variants (HanTa, german-nouns, compound-split) on a gold corpus",
+    )
     args = parser.parse_args()
+    if args.compare_lexicons:
+        compare_lexicons(args.compare_lexicons)
+        return
     docs = corpus(args.documents)
     n = len(docs)
     extract(docs[0])  # load pattern files and the lemmatiser once
@@ -99,6 +208,8 @@ def main() -> None:
                 convert_file(path, out, gazetteer=gazetteer)
 
         rates = {
+            "command, start-up included": _command_rate(paths, Path(tmp) / "cmd", args.repeats),
+            "lean command, start-up incl.": _command_rate(paths, Path(tmp) / "lean", args.repeats, lean=True),
             "extraction only": _rate(extraction, n, args.repeats),
             "extraction + Turtle text": _rate(turtle, n, args.repeats),
             "files in, files out (convert)": _rate(files, n, args.repeats),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import BNode, Literal
-from rdflib.namespace import FOAF, PROV, RDF
+from rdflib.namespace import FOAF, PROV, RDF, SKOS
 from tests.converter.helpers import TEXTS, fixture_stems
 
 from kommgraph.convert.extract import DateValue
@@ -39,7 +39,8 @@ def test_draft_status_and_authority_label() -> None:
     graph = to_graph(read_source(TEXTS / "09_founding_schafft.txt"))
     assert (None, KG.curationStatus, KG.Draft) in graph
     authority = next(graph.objects(None, ORG.unitOf))
-    assert str(authority).endswith("authority/landkreis-fulda")
+    assert str(authority).endswith("authority/06631")  # the gazetteer's AGS of Landkreis Fulda
+    assert str(graph.value(authority, SKOS.prefLabel)) == "Landkreis Fulda"
 
 
 @pytest.mark.parametrize(

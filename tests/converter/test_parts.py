@@ -21,7 +21,8 @@ PUBLISHED = DateValue("2020-11-02")
         ("seit März 2021", "2021-03"),
         ("ab 1. Jänner 2022", "2022-01-01"),
         ("im Jahr 2017", "2017"),
-        ("zum 1. April", "2020-04-01"),
+        ("zum 1. April", "2021-04-01"),  # before publication (2020-11-02): the next 1 April
+        ("wurde zum 1. April umbenannt", "2020-04-01"),  # past tense: this year's
         ("im Jahresverlauf", "2020"),
         ("im kommenden Jahr", "2021"),
         ("2021-07-15", "2021-07-15"),

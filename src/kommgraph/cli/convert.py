@@ -95,15 +95,11 @@ def evaluate_command(gold_dir: Path, sources_dir: Path, as_json: bool, reference
         raise InputError(str(exc)) from exc
     summary = total.summary()
     if as_json:
-        summary["per_document"] = {k: v.summary() for k, v in per_document.items()}
+        summary["per_document"] = {k: v.summary() | v.details() for k, v in per_document.items()}
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
     for stem, score in per_document.items():
-        s = score.summary()
-        click.echo(
-            f"{stem}: units F1 {s['units']['f1']} events F1 {s['events']['f1']} "
-            f"persons F1 {s['persons']['f1']}"
-        )
+        _echo_document(stem, score)
     click.echo(f"{'':10}{'precision':>10}{'recall':>10}{'F1':>10}")
     for name in ("units", "events", "persons"):
         row = summary[name]
@@ -114,4 +110,34 @@ def evaluate_command(gold_dir: Path, sources_dir: Path, as_json: bool, reference
     )
 
 
+def _echo_document(stem: str, score) -> None:
+    """One document: found/predicted/gold per fact type, then every miss and invention on its own line."""
+    facts = (("units", score.units), ("events", score.events), ("persons", score.persons))
+    counts = "  ".join(f"{n} {c.tp}/{c.predicted}/{c.gold}" for n, c in facts)
+    click.echo(f"{stem}: {counts} (found/predicted/gold)")
+    for label, table in (("missed", score.missed), ("invented", score.invented)):
+        for fact_type, items in table.items():
+            for item in items:
+                click.echo(f"  {label} {fact_type}: {_describe(item)}")
+
+
+def _describe(item) -> str:
+    if isinstance(item, str):
+        return item
+    if "event" in item:
+        return f"{_describe(item['event'])} -> predicted {', '.join(item['predicted']) or 'no date'}"
+    if "type" in item:
+        date = item.get("effective")
+        date = ", ".join(date) if isinstance(date, list) else date
+        return (f"{item['type']} {' + '.join(item.get('from') or []) or '-'} -> "
+                f"{' + '.join(item.get('to') or []) or '-'}" + (f" @ {date}" if date else ""))  # fmt: skip
+    return f"gold {item['gold']}, predicted {', '.join(item['predicted']) or 'none'}"
+
+
 COMMANDS = [convert_command, evaluate_command]
+
+
+if (
+    __name__ == "__main__"
+):  # `python -m kommgraph.cli.convert FILE... --out DIR`: without the other commands' imports
+    convert_command(prog_name="kommgraph convert")

@@ -87,8 +87,9 @@ class _Builder:
         self.triples: set[tuple] = set()
         self.source = vocab.source_iri(doc.source_id, base)
         place = facts.metadata.place or "unbekannt"
-        self.ags = gazetteer.authorities.get(place)
-        self.key = self.ags or vocab.slug(place)
+        key = facts.metadata.place_key
+        self.ags = gazetteer.authorities.get(place) or (key if key and key.isdigit() else None)
+        self.key = self.ags or key or vocab.slug(place)
         self.authority = vocab.authority_iri(self.key, base)
         self.place = place
         self.gazetteer = gazetteer
@@ -161,6 +162,8 @@ class _Builder:
         self.add(self.authority, RDF.type, KG.LocalAuthority)
         self.add(self.authority, RDF.type, ORG.FormalOrganization)
         self.add(self.authority, SKOS.prefLabel, Literal(self.place, lang="de"))
+        for label in meta.place_labels:
+            self.add(self.authority, SKOS.altLabel, Literal(label, lang="de"))
         if self.ags:
             self.add(self.authority, KG.ags, Literal(self.ags))
 

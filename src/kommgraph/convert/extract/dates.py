@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.patterns import compiled, load
@@ -26,6 +27,9 @@ REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["re
 EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"], re.IGNORECASE)
 ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"], re.IGNORECASE)
 ANNOUNCED_NEAR = compiled(_DATA["cues"]["announced_near"], re.IGNORECASE)
+PAST_TENSE = compiled(_DATA["cues"]["past_tense"])
+FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
+EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
 
 
 MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|sofort|wirkung)")
@@ -62,6 +66,16 @@ def parse_date(text: str) -> DateValue | None:
 
 def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]:
     """Dates in ``text`` (one folded sentence), in order; relative ones need ``published``."""
+    return list(_cached_dates(text, published))
+
+
+@lru_cache(maxsize=512)
+def _cached_dates(text: str, published: DateValue | None) -> tuple[DateMatch, ...]:
+    """A sentence is looked at for its changes and again for a date it gives to later ones."""
+    return tuple(_find_dates(text, published))
+
+
+def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
     found: list[DateMatch] = []
     if not MAY_HAVE_DATE.search(text):
         return found
@@ -89,15 +103,33 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMatch]
     if published is not None:
         year = published.year
         for m in DAY_MONTH.finditer(text):
-            add(m.start(), m.end(), _date(year, MONTHS[m["mon"].lower()], int(m["d"])), relative=True)
+            month, day = MONTHS[m["mon"].lower()], int(m["d"])
+            y = year + _next_year(text, m.start(), published, month, day)
+            add(m.start(), m.end(), _date(y, month, day), relative=True)
         for m in MONTH_ONLY.finditer(text):
-            add(m.start("mon"), m.end(), f"{year:04d}-{MONTHS[m['mon'].lower()]:02d}", relative=True)
+            month = MONTHS[m["mon"].lower()]
+            y = year + _next_year(text, m.start("mon"), published, month, None)
+            add(m.start("mon"), m.end(), f"{y:04d}-{month:02d}", relative=True)
         _relative(text, published, add)
     for m in YEAR.finditer(text):
         if not re.search(r"(?:Nr\.|§|Ausgabe|Drucksache)\s*$", text[max(0, m.start() - 15) : m.start()]):
             add(m.start(), m.end(), m["y"])
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _next_year(text: str, start: int, published: DateValue, month: int, day: int | None) -> int:
+    """1 when a date without a year that looks ahead (``ab Januar``, ``zum 1. März``) lies before the
+    publication date: it means its next occurrence."""
+    if len(published.value) < 7 or not FORWARD_CUE.search(text[max(0, start - 20) : start]):
+        return 0
+    if PAST_TENSE.search(text):  # "wurde zum 1. April umbenannt": the date has passed
+        return 0
+    pub_month = int(published.value[5:7])
+    pub_day = int(published.value[8:10]) if len(published.value) == 10 else 1
+    if day is None:
+        return int(month < pub_month)
+    return int((month, day) < (pub_month, pub_day))
 
 
 def _relative(text: str, published: DateValue, add) -> None:
@@ -119,6 +151,8 @@ def _relative(text: str, published: DateValue, add) -> None:
 def cue_before(text: str, match: DateMatch) -> str:
     """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
+    if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"
+        return "effective"
     if ANNOUNCED_NEAR.search(before):
         return "announced"
     if ANNOUNCED_CUE.search(before) and not EFFECTIVE_CUE.search(before[-25:]):

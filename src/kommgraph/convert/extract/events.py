@@ -21,14 +21,19 @@ IGNORE = any_of(_DATA["ignore"]["sentence"])
 ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles"].items()}
 TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
 REFERENCE = any_of(_DATA["reference"]["sentence"])
-COORDINATED = re.compile(r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+)?$")
+COORDINATED = re.compile(
+    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:neue[nsmr]?\s+)?$"
+)
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
 FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
 FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
 NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
 PLACEHOLDER = re.compile(r"«U(\d+)»")
+# "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded
+GENITIVE_OF_NOUN = re.compile(r"\b[a-zäöüß]*[A-Za-zäöüß]+\s+(?:des|der)\s+[\"„“]?$")
 PART_OF = compiled(_DATA["absorption"]["part_of"])
+EXTENDED_BY = compiled(_DATA["absorption"]["extended_by"])
 INTO_CONTEXT = compiled(_DATA["absorption"]["into_context"])
 PRONOUN_SUBJECT = compiled(_DATA["transfer"]["pronoun_subject"])
 FOUNDING_VERB = compiled(_DATA["founding"]["verb"])
@@ -59,7 +64,7 @@ class Found:
     new_name: str | None = None  # a resulting name without a unit head ("heißt künftig Wien Digital")
     functions: list[str] = field(default_factory=list)
     date: DateValue | None = None
-    date_rank: int = -1
+    date_rank: float = -1
     announced: DateValue | None = None
     planned: bool = False
     nominal: bool = False  # only a noun of change, no units: refers to an event named before
@@ -139,12 +144,49 @@ def find_events(
     return []
 
 
+SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
+AND_SPLIT = re.compile(r",?\s+und\s+")
+UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
+
+
+def two_changes(clause: str) -> list[str]:
+    """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
+    changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
+    before its verb gets the first one's subject."""
+    if IGNORE.search(clause):
+        return [clause]
+    hits = sorted(
+        (m.start(), m.end(), name)
+        for name in ORDER
+        if (m := TRIGGERS[name].search(clause)) and m.end() - m.start() < 40
+    )
+    if len(hits) < 2 or hits[0][2] == hits[-1][2]:
+        return [clause]
+    first_end, second_at = hits[0][1], next(at for at, _, name in hits if name != hits[0][2])
+    joins = [
+        m
+        for m in AND_SPLIT.finditer(clause)
+        if first_end <= m.start() < second_at and not UNIT_NEXT.match(clause, m.end())
+    ]
+    if not joins:
+        return [clause]
+    cut = joins[-1]
+    head, tail = clause[: cut.start()], clause[cut.end() :]
+    subject = PLACEHOLDER.search(head)
+    if subject and not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]):
+        tail = f"{subject.group()} {tail}"
+    return [head, tail]
+
+
 def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found]) -> list[Found]:
     """A founding verb besides the main change, for a unit the change results in."""
+    results = [i for f in found for i in f.resulting]
+    fresh = [s for s in p if s.index in results and "new" in s.cues]
+    if fresh:  # "in einem neu zu gründenden Bürgeramt zusammengefasst": a merger and a founding
+        return [Found("founding", resulting=[s.index]) for s in fresh]
     verb = FOUNDING_VERB.search(text, trigger.end())
     if not verb:
         return []
-    results = [i for f in found for i in f.resulting]
     new = [s for s in p if s.index in results and s.start < verb.start()]
     return [Found("founding", resulting=[new[-1].index])] if new else []
 
@@ -160,7 +202,18 @@ def _plain(s: Slot) -> bool:
     return not s.cues & {"to", "from", "parent", "new"}
 
 
-def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+FROM_BECOMES = re.compile(
+    r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|werden|wurde)?\s*(?:[\w.]+\s+){0,3}?"
+    r"(?:de[mr]\s+|das\s+|die\s+)?«U(?P<b>\d+)»"
+)
+
+
+def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    usable = {s.index for s in p}
+    pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
+    pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
+    if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
+        return [Found("renaming", original=[a], resulting=[b]) for a, b in pairs]
     heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
     if len(p) == 1 and heisst and p[0].start < heisst.start():
         name = NEW_NAME.search(text, heisst.end())
@@ -184,14 +237,26 @@ def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 def _founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     new = [s for s in p if "new" in s.cues]
-    results = new or [s for s in p if not s.cues & {"from", "parent"} and s.start >= trigger.start() - 60]
+    results = new or [
+        s
+        for s in p
+        if not s.cues & {"from", "parent"}
+        and s.start >= trigger.start() - 60
+        and not GENITIVE_OF_NOUN.search(text[: s.start])
+    ]
     if not results:
         return None
     parents = [s for s in p if "parent" in s.cues and s not in results]
-    found = Found("founding", resulting=[s.index for s in results[:1]])
+    together = [results[0]]  # "neue Abteilungen X, Y und Z", "Neu gibt es X sowie Y": one founding each
+    for s in results[1:]:
+        if not COORDINATED.match(text[together[-1].end : s.start]):
+            break
+        together.append(s)
+    found = [Found("founding", resulting=[s.index]) for s in together]
     if parents:
-        found.new_parent = parents[0].index
-    return found
+        for f in found:
+            f.new_parent = parents[0].index
+    return found if len(found) > 1 else found[0]
 
 
 def _spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
@@ -233,6 +298,9 @@ def _split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    extended = EXTENDED_BY.search(text)
+    if extended:  # "Die Sozialdirektion wird um den Bereich Sicherheit erweitert"
+        return Found("absorption", original=[int(extended["b"])], resulting=[int(extended["a"])])
     part = PART_OF.search(text)
     if part:  # "Die Stabsstelle X wird Teil des Referats Y"
         return Found("absorption", original=[int(part["a"])], resulting=[int(part["b"])])
@@ -364,10 +432,14 @@ def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue 
         if cue == "announced":
             found.announced = found.announced or match.value
             continue
+        since = cue == "effective" and SINCE.search(text[max(0, match.start - 12) : match.start])
         rank = (
             (3 if cue == "effective" else 2)
+            - (1.5 if since and found.event_type != "founding" else 0)  # "die seit 1920 zuständige Behörde"
             - (1 if match.relative else 0)
             - (1 if match.value.approximate else 0)
+            + 0.1 * (len(match.value.value) == 10)
+            + 0.05 * (len(match.value.value) == 7)  # "per 1. Februar" over "seit 1920"
         )
         if rank > found.date_rank:
             found.date, found.date_rank = match.value, rank

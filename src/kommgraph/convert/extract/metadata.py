@@ -27,6 +27,8 @@ DISTRICT_NAME = compiled(_PLACE["district_name"], re.MULTILINE)
 NOT_DISTRICT_NAMES = frozenset(_PLACE["not_district_names"])
 ADMINISTRATION_KINDS = ("Stadtverwaltung", "Gemeindeverwaltung", "Magistrat")
 HEAD_LINES = 8
+NOUN_LIKE = compiled(_PLACE["noun_like"])
+DISTRICT_OFFICE = compiled(_PLACE["district_office"])
 
 
 def _first_lines(text: str, count: int = HEAD_LINES) -> list[str]:
@@ -165,12 +167,65 @@ def extract_metadata(
     head = "\n".join(_first_lines(body))
     meta = Metadata()
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
+    meta.url = header.get("source-url")
     meta.place = header.get("place") or place(article, body, gazetteer)
+    if not header.get("place"):
+        _decide_place(meta, header.get("title", ""), article, gazetteer)
     meta.title = header.get("title") or title(body, meta.place)
     meta.doc_type = doc_type(header.get("type"), head, article)
     meta.identifier = header.get("identifier") or (
         identifier(head, meta.issued) if meta.doc_type == "CouncilReport" else None
     )
     meta.publisher = header.get("publisher")
-    meta.url = header.get("source-url")
     return meta
+
+
+RULE_WEIGHT = (
+    2.5  # the rules' choice (title prefix, "Stadt X", mayors, ...) as one vote among the gazetteer's
+)
+
+
+def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str, str]) -> None:
+    """The rules' place and the gazetteer's candidates vote together; the gazetteer supplies key and names.
+    A place of the reference data (with its AGS) named by the rules stays as it is."""
+    from kommgraph.convert.extract import places
+
+    if meta.place and meta.place in gazetteer:
+        return
+    district_office = [m["name"] for m in DISTRICT_OFFICE.finditer(article[:1500])]
+    if district_office:  # Hamburg's and Berlin's districts: "Bezirksamt Altona", "Bezirksamt Hamburg-Mitte"
+        longest = max(district_office, key=len)
+        meta.place = f"Bezirksamt {longest}"
+        meta.place_labels = tuple(sorted({f"Bezirksamt {n}" for n in district_office} - {meta.place}))
+        return
+    if (
+        meta.place
+        and places.available()
+        and places.resolve(meta.place) is None
+        and NOUN_LIKE.search(meta.place)
+    ):
+        meta.place = None  # "Ordnungsamt:", "Beschlüsse:" before a headline name no place
+    title = "" if title == "unknown" else title
+    found = places.candidates(title, article, meta.url or "")
+    scores = {c.key: c.score for c in found}
+    by_key = {c.key: c for c in found}
+    match = places.resolve(meta.place, places.country_of(title + "\n" + article)) if meta.place else None
+    if meta.place:
+        if match is not None:
+            scores[match.key] = scores.get(match.key, 0.0) + RULE_WEIGHT
+            by_key.setdefault(match.key, match)
+    if not scores:
+        return
+    best = max(sorted(scores), key=lambda k: scores[k])
+    if meta.place and match is None and scores[best] < RULE_WEIGHT:
+        return  # a place the gazetteer does not know, named by the rules, against weak evidence
+    chosen = by_key[best]
+    country = places.country_of(title + "\n" + article)
+    if country and places.country_for(chosen.key) not in (None, country):
+        meta.place = meta.place or chosen.surface or None
+        return  # "Linz" in an Austrian text is not Linz am Rhein: the text's own name, without key
+    if match is not None and match.key == chosen.key:  # the rules' own form of the name stays first
+        labels = tuple(sorted({chosen.name, *chosen.labels} - {meta.place}))
+        meta.place_key, meta.place_labels = chosen.key, labels
+        return
+    meta.place, meta.place_key, meta.place_labels = chosen.name, chosen.key, chosen.labels

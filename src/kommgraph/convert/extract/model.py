@@ -42,7 +42,7 @@ class Event:
     original: list[str] = field(default_factory=list)
     resulting: list[str] = field(default_factory=list)
     effective: DateValue | None = None
-    effective_rank: int = -1  # how sure the date is: higher wins when events are merged
+    effective_rank: float = -1  # how sure the date is: higher wins when events are merged
     announced: DateValue | None = None
     planned: bool = False
     functions: list[str] = field(default_factory=list)
@@ -69,6 +69,8 @@ class Metadata:
     title: str | None = None
     issued: DateValue | None = None
     place: str | None = None
+    place_key: str | None = None  # the gazetteer's key (AGS, "AT-…", "CH-…") when it knows the place
+    place_labels: tuple[str, ...] = ()  # other names of the place (skos:altLabel)
     doc_type: str = "WebPage"
     identifier: str | None = None
     publisher: str | None = None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from kommgraph.convert.extract.firstnames import is_given_name
 from kommgraph.convert.extract.patterns import compiled, load
 
 _DATA = load("persons")
@@ -69,7 +71,51 @@ TITLE_UNIT_IS_NAME = compiled(
     rf"{PRE}\b(?P<title>{_TITLE})\s+(?:de[rs]|im|beim|vom)\s+(?:\w+e[nrs]?\s+)?«U(?P<u>\d+)»[^.;«]{{0,60}}?\b(?:ist|wird|wurde|bleibt)\s+"
     rf"(?:[\w.]+\s+){{0,6}}?(?P<name>{NAME})"
 )
-MAY_HAVE_PERSON = compiled(rf"\b(?:{_TITLE}|[Gg]eleitet|leite[nt]|führ(?:t|en)|Leitung)\b")
+MAY_HAVE_PERSON = compiled(
+    rf"\b(?:{_TITLE}|[Gg]eleitet|leite[nt]|führ(?:t|en)|Leitung)\b|[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]"
+)
+NOT_SURNAMES = frozenset(_WORDS["not_surnames"])
+_ENDINGS = {role: sorted(e, key=len, reverse=True) for role, e in _DATA["title_endings"].items()}
+_ENDING = "|".join(
+    re.escape(e) for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)
+)
+# a title word: a listed title or a compound recognised by its ending (Ordnungsdezernenten, Staatssekretärin)
+_ENDING_WORD = "|".join(
+    re.escape(e.capitalize())
+    for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)
+)
+TITLE_WORD = (
+    rf"(?:{_TITLE}|(?:{_ENDING_WORD})(?:en|n|s)?|[A-ZÄÖÜ][\wäöüß]*(?:{_ENDING})(?:en|n|s)?"
+    rf"|(?:[A-ZÄÖÜ][\wäöüß]*-)+[A-Za-zÄÖÜäöüß]*(?:{_ENDING})(?:en|n|s)?)"
+)
+_CAP = r"[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+)?"
+# Given name, optional second given name, particle, surname: checked against the name dictionary in code
+GIVEN_SURNAME = compiled(
+    rf"(?<![\w\-.])(?P<given>{_CAP})(?:\s+(?P<middle>{_CAP}))?(?:\s+[A-ZÄÖÜ]\.)?\s+(?P<particle>(?:von|van|de|zu|von\s+der|van\s+der|de\s+la)\s+)?"
+    rf"(?P<surname>{_CAP})(?![\w-])"
+)
+CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ][\w-]*")
+TITLE_ONLY = compiled(TITLE_WORD)
+# "Franziska Bitzi Staub, ...": a Swiss double surname ends before a comma, "und", a bracket or a verb
+DOUBLE_SURNAME_END = compiled(
+    r"\s*(?:[,)]|\s+und\s|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
+)
+# bylines, photo credits and captions name journalists and photographers, not office holders
+CREDIT_BEFORE = compiled(r"(?:(?:^|[-–]\s)Von|Bild:|Fotos?:|Text:|Autor(?:in)?:|©[^,;]*)\s*$|\w/$")
+# a council group's or party's office is no role in the administration
+NOT_ADMINISTRATION = compiled(r"Fraktion|Partei")
+# "Gemeinderat Linz", "Magistrat Graz": a body, not a person's title, before a bare name
+BODY_TITLE = compiled(r"(?<!Land)rat$|^(?:Magistrat|Referat|Senat|Monat|Apparat)$")
+NOUN_ENDINGS = compiled(
+    r"(?:ung|ungen|heit|keit|schaft|ion|ionen|tät|ur|ie|ien|ismus|service|ment|ik|nis|nisse|ales|elles|eres)$"
+)
+TITLE_BEFORE = compiled(rf"(?P<title>{TITLE_WORD})\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}$")
+TITLE_AFTER = compiled(
+    rf"^\s*(?:\([^()]{{1,20}}\)\s*)?,\s+(?:(?:der|die|des|dem|den)\s+)?(?:(?:{_ADJ})\s+)*(?P<title>{TITLE_WORD})\b"
+)
+SURNAME_AFTER_TITLE = compiled(
+    rf"(?<![\w-])(?P<title>{TITLE_WORD}|Frau|Herrn?)\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}(?P<name>{_CAP})(?![\w-])"
+)
 OTHER_PLACE = compiled(
     r"^\s*,?\s*(?:\(|aus|von|der\s+Stadt|des\s+Landes|der\s+Gemeinde|des\s+Kreises)\s+(?P<p>[A-ZÄÖÜ][\w-]+)"
 )
@@ -94,7 +140,9 @@ def clean_name(name: str) -> str:
 
 def _valid(name: str) -> bool:
     parts = clean_name(name).split()
-    return len(parts) >= 2 and not any(p in NOT_NAMES or p in ROLE_OF for p in parts)
+    return len(parts) >= 2 and not any(
+        p in NOT_NAMES or p in ROLE_OF or title_role(p) != "Member" for p in parts
+    )
 
 
 def _other_place(text: str, end: int, place: str | None) -> bool:
@@ -158,7 +206,95 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
             add(m, key, role, "Leitung", m["u"])
     for m in TITLE_NAME.finditer(text):
         add(m, "name", role_of(m["title"]), m["title"], None, former=_former(m["pre"]))
+    _named_persons(text, found, taken, place)
     return sorted(found, key=lambda p: p.start)
+
+
+@cache
+def title_role(title: str) -> str:
+    """The role a title word stands for: a listed title, else by its ending; ``Member`` otherwise."""
+    if title in ROLE_OF:
+        return ROLE_OF[title]
+    word = title.casefold()
+    for stem in (word, word[:-2], word[:-1]):
+        for role, endings in _ENDINGS.items():
+            if any(stem.endswith(e) for e in endings):
+                return role
+    return "Member"
+
+
+def _given(word: str) -> bool:
+    return all(is_given_name(part) for part in word.split("-"))
+
+
+def _surname_ok(word: str) -> bool:
+    head = word.split("-")[-1]
+    return word not in NOT_NAMES and word not in ROLE_OF and head not in NOT_SURNAMES and len(word) > 1
+
+
+def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, int]], place) -> None:
+    """Persons named with a given name from the name dictionary (``Birgit Keller``, ``Karl-Heinz Zeller``),
+    their role from a title right before (``Ministerin Birgit Keller``) or after (``X, Leiterin des ...``);
+    a surname alone only right after a title or ``Frau``/``Herr`` (``Bürgermeister Busemann``)."""
+    cut = 0
+    for word in CAPITAL.finditer(text):
+        start = word.start()
+        if start < cut or not is_given_name(word.group()):  # a cheap look-up before the full pattern
+            continue
+        m = GIVEN_SURNAME.match(text, start)
+        if not m:
+            continue
+        given, middle, surname = m["given"], m["middle"], m["surname"]
+        if not _given(given) or given in NOT_NAMES:
+            continue
+        end = m.end()
+        if middle and not _given(middle):
+            if m["particle"] or not _surname_ok(middle):
+                continue
+            if (
+                not (_surname_ok(surname) and DOUBLE_SURNAME_END.match(text, end))
+                or title_role(surname) != "Member"
+                or middle.endswith("s")
+            ):
+                end = m.start("middle") + len(middle)  # "Birgit Keller Ministerin": the name ends at Keller
+            surname = middle
+        if not _surname_ok(surname) or any(a <= start < b for a, b in taken):
+            continue
+        name = text[start:end]
+        if CREDIT_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        title, role = _title_near(text, start, end)
+        if NOT_ADMINISTRATION.search(title):
+            continue
+        taken.append((start, end))
+        cut = end
+        found.append(PersonMatch(clean_name(name), role, title, None, start, end))
+    for m in SURNAME_AFTER_TITLE.finditer(text):
+        name = m["name"]
+        if is_given_name(name) or not _surname_ok(name) or any(a <= m.start("name") < b for a, b in taken):
+            continue
+        if (
+            m["title"] in NOT_NAMES
+            or NOUN_ENDINGS.search(name)
+            or NOT_ADMINISTRATION.search(m["title"])
+            or BODY_TITLE.search(m["title"])
+        ):
+            continue
+        taken.append((m.start("name"), m.end("name")))
+        title = m["title"] if m["title"] not in ("Frau", "Herr", "Herrn") else ""
+        found.append(
+            PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), m.end())
+        )
+
+
+def _title_near(text: str, start: int, end: int) -> tuple[str, str]:
+    before = TITLE_BEFORE.search(text[max(0, start - 80) : start])
+    if before:
+        return before["title"], title_role(before["title"])
+    after = TITLE_AFTER.match(text[end : end + 120])
+    if after:
+        return after["title"], title_role(after["title"])
+    return "", "Member"
 
 
 def _former(pre: str | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kommgraph.convert.extract import boilerplate, events, metadata, persons, units
-from kommgraph.convert.extract.dates import find_dates
+from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
 from kommgraph.convert.extract.sentences import Sentence, split
@@ -24,6 +24,9 @@ LEADS_GROUP = re.compile(
 OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
+YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
+# "die ... Behörde", "die Dienststelle": a generic head refers back to the last unit of any type
+GENERIC_HEADS = {"Behörde", "Dienststelle"}
 SUB_TYPES = {"Abteilung", "Sachgebiet", "Stabsstelle", "Arbeitsgruppe", "Referat", "Fachdienst", "OtherUnit"}
 PARENT_TYPES = {"Amt", "Fachbereich", "Dezernat", "Geschaeftsbereich", "Referat", "Eigenbetrieb"}
 
@@ -38,6 +41,11 @@ class _Doc:
         self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
+        self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Wohngeldstelle")
+        self.context_year: DateValue | None = (
+            None  # the last year named, when the publication date is unknown
+        )
+        self.context_date: DateValue | None = None  # the last date a change takes effect, said before
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -89,8 +97,35 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     for k, (sentence, in_article) in enumerate(sentences):
         _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior, headline=k < lead)
     _keep_headline_units(state)
+    _drop_function_names(state)
+    _full_names(facts)
     _finish(facts)
     return facts
+
+
+def _drop_function_names(state: _Doc) -> None:
+    """A name the text uses for a task somewhere is no unit where it stands alone (a headline's
+    ``Führerscheinstelle zieht ins Bürgeramt`` over ``die Aufgaben der Führerscheinstelle``)."""
+    facts = state.facts
+    in_events = {n for e in facts.events for n in (*e.original, *e.resulting)}
+    for name in state.functions - in_events:
+        facts.units.pop(name, None)
+        for m in facts.memberships:
+            if m.organization == name:
+                m.organization = None
+
+
+def _full_names(facts: Facts) -> None:
+    """``Bürgermeister Busemann`` is the ``Christian Busemann`` named elsewhere in the text."""
+    full = [m.person for m in facts.memberships if " " in m.person]
+    for m in facts.memberships:  # a genitive "Ernst Müllers" when "Ernst Müller" is named too
+        if m.person.endswith("s") and m.person[:-1] in full:
+            m.person = m.person[:-1]
+    for m in facts.memberships:
+        if " " not in m.person:
+            longer = [name for name in full if name.endswith(" " + m.person)]
+            if longer:
+                m.person = longer[0]
 
 
 _PROSE_END = re.compile(r"[.!?][\"“”»']?$")
@@ -134,7 +169,7 @@ def _keep_headline_units(state: _Doc) -> None:
 
 def _about_state_body(place: str | None, article: str) -> bool:
     """True when the document is about a ministry or a state government itself (its units count)."""
-    head = article[:300]
+    head = article[:600]
     return bool(_STATE_BODY.search(head)) and not _LOCAL_BODY.search(head)
 
 
@@ -145,7 +180,13 @@ def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
 def _read_sentence(
     state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool, headline: bool = False
 ) -> None:
-    mentions = units.find_mentions(sentence.folded, other_bodies=state.other_bodies)
+    if published is None:  # no publication date: a day without a year takes the last year the text named
+        published = state.context_year
+        year = YEAR_ONLY.search(sentence.folded)
+        state.context_year = DateValue(year.group()) if year else state.context_year
+    mentions = units.find_mentions(
+        sentence.folded, other_bodies=state.other_bodies, functions=state.functions
+    )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
     names: list[str | None] = []
     for m in mentions:
@@ -160,19 +201,30 @@ def _read_sentence(
             if new:
                 state.fresh.append(m.name)
         followed = sentence.folded[m.end : m.end + 5]
+        generic = m.name is None and units.nominative(sentence.folded[m.start : m.end]) in GENERIC_HEADS
         names.append(
-            None if m.name is None and followed.startswith((" des ", " der ")) else state.resolve(m, new)
+            None
+            if m.name is None and followed.startswith((" des ", " der ")) and not generic
+            else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new))
         )
         if m.name:
             state.recent.append((m.unit_type, m.name))
     marked = _placeholders(sentence, mentions, names)
     usable = {i for i, n in enumerate(names) if n}
+    events_before = len(state.facts.events)
     _parents(state, marked, names)
     if in_article and not headline:
         clauses = CLAUSE.split(marked)  # "X wird aufgelöst; ihre Aufgaben gehen an Y über": two changes
-        for k, clause in enumerate(clauses):
+        parts = [(part, clause) for clause in clauses for part in events.two_changes(clause)]
+        clauses = [part for part, _ in parts]
+        sibling: tuple[str, object] | None = None  # the date of the other change in the same clause
+        for k, (clause, whole) in enumerate(parts):
             dates = find_dates(clause, published)
             for found in events.find_events(clause, usable, dates, published):
+                if found.date is None and sibling and sibling[0] == whole:
+                    found.date, found.date_rank = sibling[1], 1
+                if found.date is not None:
+                    sibling = (whole, found.date)
                 _add_event(state, found, names, sentence.span, clause)
             first = events.PLACEHOLDER.search(clause)
             if k + 1 < len(clauses) and first and names[int(first.group(1))]:
@@ -198,6 +250,21 @@ def _read_sentence(
             state.facts.memberships[-1].valid_from = DateValue("lead")
     named = [n for m, n in zip(mentions, names, strict=True) if m.name]
     state.topic = named[0] if named else state.topic
+    if in_article and len(state.facts.events) == events_before:
+        _remember_date(state, marked, published)
+
+
+def _remember_date(state: _Doc, marked: str, published) -> None:
+    """A date of taking effect in a sentence that states no change of its own (a headline, ``Zum
+    1. April gibt es bei den Ämtern Änderungen``) dates the changes after it that name none."""
+    effective = [
+        d
+        for d in find_dates(marked, published)
+        if cue_before(marked, d) == "effective" and FORWARD_CUE.search(marked[max(0, d.start - 20) : d.start])
+    ]
+    if effective:
+        best = max(effective, key=lambda d: len(d.value.value))
+        state.context_date = best.value
 
 
 def _parents(state: _Doc, marked: str, names: list[str | None]) -> None:
@@ -285,6 +352,8 @@ def _add_event(
         if state.topic != names[found.resulting[0]]:
             names = [*names, state.topic]
             found.original = [len(names) - 1]
+    if found.date is None and state.context_date is not None:
+        found.date, found.date_rank = state.context_date, 0
     event = Event(
         kind,
         original=pick(found.original),

@@ -40,6 +40,21 @@ STANDALONE: dict[str, str] = _DATA["standalone"]
 NAME_AFTER_ADJECTIVE = frozenset(_DATA["names"]["after_adjective"])
 OTHER_BODY_BEFORE = re.compile(_DATA["other_bodies"]["before"])
 OTHER_BODY_AFTER = re.compile(_DATA["other_bodies"]["after"])
+NOT_COMPOUNDS = frozenset(_DATA["exclude"]["not_compounds"])
+STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
+PLURALS: dict[str, str] = _DATA["plurals"]
+NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
+OWNER = re.compile(_DATA["exclude"]["owner"])
+# heads of state bodies: units only in a text about a ministry or a state government
+STATE_HEADS = {
+    "Landesamt": "Amt",
+    "Ministerium": "OtherUnit",
+    "Landesbehörde": "OtherUnit",
+    "Landesoberbehörde": "OtherUnit",
+    "Staatskanzlei": "OtherUnit",
+}
+OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
+LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 
 TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -88,10 +103,14 @@ def nominative(word: str) -> str:
 
 @cache
 def _lemma(word: str) -> str:
-    import simplemma  # loaded on first use: its dictionaries take a moment
-
-    lemma = simplemma.lemmatize(word, lang="de")
-    return lemma if word.startswith(lemma[:-1]) and len(word) - len(lemma) <= 2 else word
+    """A genitive singular to the nominative by its ending (``Stadtarchivs`` → ``Stadtarchiv``,
+    ``Stadtmuseums`` → ``Stadtmuseum``), when the shorter form ends in a known institution or
+    coordination noun; otherwise the word itself. (simplemma did the same with a 1-1.5 s load.)"""
+    known = INSTITUTION_NOUNS + COORDINATION_ENDINGS
+    for cut in (2, 1):
+        if len(word) > cut + 3 and word.endswith("es"[2 - cut :]) and word[:-cut].lower().endswith(known):
+            return word[:-cut]
+    return word
 
 
 @cache
@@ -101,6 +120,13 @@ def _compound_type(word: str, inflected: bool = True) -> str | None:
     if word in STANDALONE:
         return STANDALONE[word]
     if word in EXCLUDE or word.startswith(EXCLUDE_PREFIXES) or not word[:1].isupper():
+        return None
+    if (
+        word in NOT_COMPOUNDS
+        or "/" in word
+        or "Beamt" in word
+        or word.lower().endswith(("gesamt", "insgesamt"))
+    ):
         return None
     lower = word.lower()
     for suffix, unit_type in COMPOUND_TYPES.items():
@@ -135,7 +161,10 @@ def title_unit_type(title: str) -> str | None:
 
 
 def _unit_word(word: str) -> bool:
-    """True for a word that names or heads a unit by itself."""
+    """True for a word that names or heads a unit by itself (a standalone name like ``Bürgerservice``
+    may also be part of a longer name: ``Stabsstelle Bürgerservice``)."""
+    if nominative(word) in STANDALONE and not head_type(word):
+        return False
     return bool(head_type(word) or _compound_type(word) or _institution(word))
 
 
@@ -205,17 +234,17 @@ class _Scanner:
 
     def _list_word(self, k: int) -> bool:
         w = self.word(k)
-        return bool(w) and _name_word(self.t[k]) and not _unit_word(w) and w[0].isupper()
+        return bool(w) and _name_word(self.t[k]) and not _unit_word(w) and _is_cap(w)
 
     def _list_item(self, j: int) -> bool:
         w = self.word(j)
-        if not w or not _name_word(self.t[j]) or _unit_word(w) or not w[0].isupper():
+        if not w or not _name_word(self.t[j]) or _unit_word(w) or not w[0].isupper() or w.endswith("-"):
             return False
         after = self.word(j + 1)
         return after in (",", "und", "sowie") or not _is_cap(after)
 
 
-def find_mentions(text: str, other_bodies: bool = True) -> list[Mention]:
+def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | None = None) -> list[Mention]:
     """Unit mentions in one folded sentence, in order, not overlapping.
 
     With ``other_bodies``, units placed in a ministry, a federal or state office, an association
@@ -229,11 +258,27 @@ def find_mentions(text: str, other_bodies: bool = True) -> list[Mention]:
     while i < len(tokens):
         tok = tokens[i]
         w = tok.text
-        kind = head_type(w)
+        if w in PLURALS:
+            found, end = _plural_list(text, scan, i, PLURALS[w])
+            if found:
+                mentions += found
+                i = end
+                continue
+        kind = head_type(w) or (STATE_HEADS.get(w) if not other_bodies else None)
+        if w in NUMBERED_ONLY and not ROMAN.match(scan.word(i + 1)):
+            kind = None
         if kind and not (w == "AG" and i > 0 and _is_cap(scan.word(i - 1)) and scan.word(i - 1) not in STOP):
             j = i + 1
             if scan.word(j) in QUOTES:
                 j += 1
+            owner = OWNER.match(text[tok.end :].lstrip()) if nominative(w) in OWNED_HEADS else None
+            if owner and scan.word(j) in ("des", "der"):
+                end_offset = tok.end + (len(text[tok.end :]) - len(text[tok.end :].lstrip())) + owner.end()
+                name = _clean(f"{nominative(w) if w in HEADS or head_type(w) else w} {owner.group()}")
+                mentions.append(Mention(tok.start, end_offset, name, kind))
+                while i < len(tokens) and tokens[i].start < end_offset:
+                    i += 1
+                continue
             if scan.word(j) == "für":
                 end = scan.phrase(j + 1, allow_lists=True)
                 if end > j + 1:
@@ -244,6 +289,14 @@ def find_mentions(text: str, other_bodies: bool = True) -> list[Mention]:
                 end = scan.phrase(j, allow_lists=True)
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
                 end = _numbered_name(scan, end)
+                designation = scan.word(j)
+                if (
+                    end == j + 1
+                    and scan.word(end) == "für"
+                    and (ROMAN.match(designation) or len(designation) == 1)
+                ):
+                    after = scan.phrase(end + 1, allow_lists=True)  # "Stabsstelle B für Planung und Bau"
+                    end = after if after > end + 1 else end
                 if end > j:
                     mentions.append(_mention(text, tokens, i, end, nominative(w)))
                     i = end
@@ -253,6 +306,8 @@ def find_mentions(text: str, other_bodies: bool = True) -> list[Mention]:
             i += 1
             continue
         compound = _compound_type(w)
+        if compound and other_bodies and nominative(w).lower().endswith(STATE_ONLY):
+            compound = None
         if compound:
             first = _coordinated_start(scan, i)  # "Bürger- und Ordnungsamt"
             if first < i and not (mentions and mentions[-1].end > tokens[first].start):
@@ -270,7 +325,103 @@ def find_mentions(text: str, other_bodies: bool = True) -> list[Mention]:
         if institution:
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
+    mentions = _drop_functions(text, mentions, functions)
     return _drop_aliases_and_others(text, _coordinated(text, tokens, mentions), other_bodies)
+
+
+FUNCTION_BEFORE = re.compile(_DATA["functions"]["before"])
+FUNCTION_AREA_BEFORE = re.compile(_DATA["functions"]["area_before"])
+AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
+MOVED_BETWEEN = re.compile(_DATA["functions"]["moved_between"])
+
+
+def _function_like(m: Mention) -> bool:
+    name = m.name or ""
+    return name.startswith("Bereich") or (
+        m.unit_type == "OtherUnit" and name.endswith("stelle") and " " not in name
+    )
+
+
+def _drop_functions(text: str, mentions: list[Mention], functions: set[str] | None) -> list[Mention]:
+    """``die Aufgaben der Führerscheinstelle``, ``im Bereich Umweltschutz``, ``Der Bereich X wird vom Amt A
+    zum Amt B verlagert``: a task or an area moved between units, not a unit of its own."""
+    named = [m for m in mentions if m.name]
+    moved = len(named) >= 3 and MOVED_BETWEEN.search(text)
+    kept = []
+    for m in mentions:
+        before = text[max(0, m.start - 40) : m.start]
+        if _function_like(m) and (
+            FUNCTION_BEFORE.search(before) or FUNCTION_AREA_BEFORE.search(before) or (moved and m is named[0])
+        ):
+            if functions is not None and m.name:
+                functions.add(m.name)
+            continue
+        kept.append(m)
+    return kept
+
+
+def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Mention], int]:
+    """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Umwelt und
+    Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
+    split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
+    kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
+    if head == "Bereich" and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+        return [], i  # "für die Bereiche X und Y": areas of work
+    j = i + 1
+    if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
+        j += 1
+    colon = scan.word(j) == ":"
+    prefix = f"{head} für " if scan.word(j) == "für" else ("" if colon else f"{head} ")
+    j += 1 if scan.word(j) in ("für", ":") else 0
+    k = j
+    while k < len(scan.t):
+        w = scan.word(k)
+        if colon and w == ";":
+            k += 1
+            continue
+        if colon and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
+            close = next((n for n in range(k, min(k + 40, len(scan.t))) if scan.word(n) == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        if w in LIST_END or w in STOP or w in QUOTES:
+            break
+        if w in (",", "und", "sowie") or w.endswith("-") or _is_cap(w) or ROMAN.match(w):
+            k += 1
+            continue
+        if w in ("für", "des", "der") and k > j and _is_cap(scan.word(k + 1)):
+            k += 1
+            continue
+        break
+    while k > j and scan.word(k - 1) in ("und", "sowie", ",", ";"):
+        k -= 1
+    if k <= j:
+        return [], i
+    words = scan.t[j:k]
+    separators = (
+        {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
+    )
+    items: list[list[Token]] = [[]]
+    depth = 0
+    for t in words:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth or t.text == ")":
+            continue
+        if t.text in separators:
+            items.append([])
+        else:
+            items[-1].append(t)
+    items = [item for item in items if item and _is_cap(item[0].text)]
+    if len(items) < 2 and not prefix.startswith(head + " für"):
+        return [], i
+    found = []
+    for item in items:
+        if colon:
+            item = item[:4]
+        start, end = item[0].start, item[-1].end
+        name = _clean(prefix + text[start:end])
+        found.append(Mention(start, end, nominative(name) if not prefix else name, kind))
+    return found, k
 
 
 def _numbered_name(scan: _Scanner, end: int) -> int:
@@ -307,12 +458,14 @@ def _drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: b
 
 
 def _list_end(scan: _Scanner, j: int) -> int:
-    """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only)."""
+    """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only). A list
+    closed by ``und`` (``Personalamt, Finanzen und Beteiligungsmanagement``) enumerates separate things:
+    then the compound stands alone."""
     k = j
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):
+        if scan.word(k) == "und":
+            return j
         k += 2
-        if scan.word(k - 2) == "und":
-            break
     return k
 
 

@@ -1,0 +1,216 @@
+"""The document's place from the gazetteer (``kommgraph.places``): towns, districts, Länder, cantons.
+
+Every place the title and the first part of the article name gets votes by position (title and lead
+count most), by its title word (``Landkreis X``, ``Stadt X``) and by adjective forms (``Linzer
+Magistrat`` → Linz, ``Dresdner Stadtrat`` → Dresden). A Land or canton wins only when the text is about a
+state body (ministry, Landesregierung, Landesamt, Regierungsrat) and names no town or district body.
+Without the gazetteer package nothing is found here and the rules of ``metadata.py`` decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kommgraph.convert.extract.patterns import compiled, load
+
+_DATA = load("metadata")["gazetteer"]
+ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
+STATE_CUES = compiled(_DATA["state_cues"])
+LOCAL_CUES = compiled(_DATA["local_cues"])
+DISTRICT_CUES = compiled(_DATA["district_cues"])
+TOWN_CUES = compiled(_DATA["town_cues"])
+SCAN = 800  # characters of the article that are searched: the place is named early
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    name: str  # the label to show: the usual name ("Kiel", "Landkreis Friesland", "Kanton Zürich")
+    labels: tuple[str, ...]  # other names of it, for skos:altLabel
+    score: float
+    surface: str = ""  # how the text wrote it ("Linz" from "Linzer Magistrat")
+
+
+def _module():
+    try:
+        from kommgraph import places
+    except ImportError:  # the converter still works without the gazetteer
+        return None
+    return places
+
+
+AUSTRIAN = compiled(_DATA["austrian"])
+SWISS = compiled(_DATA["swiss"])
+
+
+def country_of(text: str) -> str | None:
+    """AT or CH when the text shows their administrative words more than once; else None (likely DE)."""
+    austrian, swiss = len(AUSTRIAN.findall(text)), len(SWISS.findall(text))
+    if max(austrian, swiss) < 2:
+        return None
+    return "AT" if austrian > swiss else "CH" if swiss > austrian else None
+
+
+def available() -> bool:
+    return _module() is not None
+
+
+def _label(place) -> tuple[str, tuple[str, ...]]:
+    short = re.sub(r"\s*\((?:DE|AT|CH)\)$", "", place.short)
+    official = re.sub(r",.*$", "", place.name)
+    official = re.sub(r"\s*\((?:DE|AT|CH)\)$", "", official)
+    labels = {short, official}
+    if place.kind == "Kanton":
+        labels |= {f"Kanton {official}", official.replace("Sankt ", "St. ")}
+        labels.add(f"Kanton {official.replace('Sankt ', 'St. ')}")
+        name = f"Kanton {official.replace('Sankt ', 'St. ')}"
+    elif place.kind in ("Landkreis", "Kreis"):
+        labels |= {f"{place.kind} {official}", official}
+        name = (
+            short
+            if short.startswith(("Landkreis", "Kreis")) or short.endswith("kreis")
+            else f"{place.kind} {official}"
+        )
+    else:
+        labels.add(official.replace("Sankt ", "St. "))
+        name = short
+    return name, tuple(sorted(labels - {name}))
+
+
+def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
+    """A text about a Land's or a district's body: the towns it names vote for their Land or district."""
+    for key, weight in list(votes.items()):
+        place = seen[key]
+        while place is not None and place.parent_key:
+            if level == "district" and place.kind in ("Landkreis", "Kreis", "Bezirk"):
+                break
+            if level == "state" and place.kind in ("Land", "Kanton"):
+                break
+            place = places.by_key(place.parent_key)
+        if (
+            place is None
+            or place.key == key
+            or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton")
+        ):
+            continue
+        votes[place.key] = votes.get(place.key, 0.0) + weight
+        seen[place.key] = place
+
+
+def _adjective_forms(word: str) -> list[str]:
+    """``Linzer`` → Linz, ``Dresdner`` → Dresden, ``Bremer`` → Bremen, ``St. Galler`` → St. Gallen."""
+    stem = word[:-2]
+    return [stem, stem + "en", stem + "n", word[:-3] + "en"]
+
+
+URL_PART = compiled(r"[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*")
+
+
+def _url_names(url: str) -> list[tuple[str, float]]:
+    """Names in a page's address: the host (``www.bad-kreuznach.de``, ``stadt-zuerich.ch``) counts more
+    than the path (``/lokales/rotenburg/``), where news sites put their local sections."""
+    m = re.match(r"^\w+://([^/?#]+)([^?#]*)", url.strip().casefold())
+    if not m:
+        return []
+    host_parts = m[1].split(".")[:-1]
+    out: list[tuple[str, float]] = []
+    if m[1].endswith(".ch"):  # Swiss cantons' own sites: sh.ch, stadt.sg.ch, zh.ch
+        out += [(f"#CH-{p.upper()}", 3.0) for p in host_parts if len(p) == 2 and p.isalpha()]
+    skip = set(_DATA["url_words"])
+    for part, weight in [(p, 4.0) for p in host_parts] + [(p, 1.5) for p in m[2].split("/")[:4]]:
+        for word in URL_PART.findall(part):
+            pieces = [w for w in word.split("-") if w not in skip]
+            for size in (3, 2, 1):  # the longest run of pieces that names a place
+                for i in range(len(pieces) - size + 1):
+                    run = pieces[i : i + size]
+                    if size == 1 and len(run[0]) < 4:
+                        continue
+                    out.append((" ".join(run), weight / (1 + 0.5 * (3 - size))))
+    return out
+
+
+def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
+    places = _module()
+    if places is None:
+        return []
+    head = article[:SCAN]
+    country = country_of(title + "\n" + article)
+    state_body = bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head)
+    votes: dict[str, float] = {}
+    seen: dict[str, object] = {}
+    surface: dict[str, str] = {}
+
+    def vote(place, weight: float) -> None:
+        if country and place.country != country:
+            weight *= 0.2
+        level_state = place.kind in ("Land", "Kanton")
+        if level_state and not state_body:
+            weight *= 0.3
+        elif not level_state and state_body:
+            weight *= 0.5
+        votes[place.key] = votes.get(place.key, 0.0) + weight
+        seen[place.key] = place
+
+    lead, rest = head[:400], head[400:]
+    texts = (
+        ((title, 3.0), (lead, 2.0), (rest, 1.0))
+        if title and title not in lead
+        else ((lead, 3.0), (rest, 1.0))
+    )
+    for text, base in texts:
+        for mention in places.mentions(text):
+            if not mention.place_candidates:
+                continue
+            weight = base
+            titled = text[mention.start : mention.end].split()[0] in _DATA["titles"]
+            vote(mention.place_candidates[0], weight + (1.0 if titled else 0.0))
+        for m in ADJECTIVE.finditer(text):
+            for form in _adjective_forms(m["word"]):
+                found = places.lookup(form)
+                if found and found[0].kind not in ("Land",):
+                    vote(found[0], base)
+                    surface.setdefault(found[0].key, form)
+                    break
+    taken: set[str] = set()
+    for name, weight in _url_names(url):
+        if name.startswith("#"):
+            canton = places.by_key(name[1:])
+            if canton is not None:
+                vote(canton, weight)
+            continue
+        if any(name in t for t in taken):
+            continue
+        found = (
+            places.lookup(name)
+            or places.lookup(re.sub(r"^st ", "st. ", name))
+            or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
+        )
+        if found:
+            taken.add(name)
+            vote(found[0], weight)
+    district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
+    if state_body or district_body:
+        _lift(places, votes, seen, "state" if state_body else "district")
+    out = []
+    for key, score in votes.items():
+        name, labels = _label(seen[key])
+        out.append(Candidate(key, name, labels, score, surface.get(key, "")))
+    return sorted(out, key=lambda c: (-c.score, c.key))
+
+
+def resolve(name: str, country: str | None = None) -> Candidate | None:
+    """The gazetteer's likeliest place called ``name`` (in ``country`` when given), without votes."""
+    places = _module()
+    found = places.lookup(name) if places is not None else ()
+    found = tuple(p for p in found if country is None or p.country == country)
+    if not found:
+        return None
+    label, labels = _label(found[0])
+    return Candidate(found[0].key, label, labels, 0.0)
+
+
+def country_for(key: str) -> str | None:
+    places = _module()
+    place = places.by_key(key) if places is not None else None
+    return place.country if place is not None else None
