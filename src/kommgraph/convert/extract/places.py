@@ -74,7 +74,10 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         )
     else:
         labels.add(official.replace("Sankt ", "St. "))
-        name = short
+        # Austrian and Swiss official names write "St." (St. Pölten, St. Gallen); the gazetteer's source
+        # spells "Sankt" out
+        name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
+        labels.add(short)
     return name, tuple(sorted(labels - {name}))
 
 
