@@ -186,5 +186,13 @@ class RdflibEngine:
 
 
 # ---- issue 14 (virtuoso helper): the remote engine and its error messages live in query/remote.py ----
-# remote.py imports Result and the errors from here, so this import comes last.
-from kommgraph.query.remote import RemoteEngine, endpoint_error, json_to_rdflib  # noqa: E402, F401, I001
+_MOVED_TO_REMOTE = ("RemoteEngine", "endpoint_error", "json_to_rdflib")
+
+
+def __getattr__(name: str):
+    """``from kommgraph.query.engines import RemoteEngine`` keeps working (remote.py imports this module)."""
+    if name in _MOVED_TO_REMOTE:
+        from kommgraph.query import remote
+
+        return getattr(remote, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
