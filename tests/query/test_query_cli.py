@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.query import catalogue as queries
 from kommgraph.cli.main import main
+from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import RemoteEngine
 from kommgraph.query.push import put_graph
 

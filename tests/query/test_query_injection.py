@@ -13,8 +13,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kommgraph.query import catalogue as queries
-from kommgraph.query.engines import OxigraphEngine, RdflibEngine, RemoteEngine
 from kommgraph.query.catalogue import MAX_VALUE_LENGTH, ParameterError
+from kommgraph.query.engines import OxigraphEngine, RdflibEngine, RemoteEngine
 
 ECHO = queries.load_query(Path(__file__).with_name("echo.rq"))
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"

@@ -10,7 +10,11 @@ patterns. So the remote engine states that dataset in every request, by the prot
   so that GRAPH patterns still find them);
 - otherwise the kommgraph graphs on the server (IRIs under ``GRAPH_BASE``), asked once per engine;
   a server without any of them is queried with its own default dataset;
-- a query with its own ``FROM``/``FROM NAMED`` is sent as it is.
+- ``server_dataset=True``, or a query with its own ``FROM``/``FROM NAMED``: no dataset is sent.
+
+Oxigraph merges several default graphs with bag semantics (a triple in two graphs counts twice), so
+an ad-hoc ``COUNT(*)`` may differ from the embedded store; the stored queries are DISTINCT or grouped
+over distinct values and give the same rows.
 
 Every stored query is ``SELECT DISTINCT`` or grouped; the rows of a ``SELECT DISTINCT`` are made
 distinct again here, because Virtuoso 7.2 repeats rows when the default graph stacks the same triple
@@ -65,6 +69,7 @@ class RemoteEngine:
         timeout: float = DEFAULT_TIMEOUT,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        server_dataset: bool = False,
     ):
         if not endpoint.startswith(("http://", "https://")):
             raise EndpointError(f"endpoint must be an http:// or https:// URL; got {endpoint!r}")
@@ -72,10 +77,13 @@ class RemoteEngine:
         self.timeout = timeout
         self.default_graphs = tuple(default_graphs)
         self.named_graphs = tuple(named_graphs) or self.default_graphs
+        self.server_dataset = server_dataset
         self._discovered: tuple[str, ...] | None = None
 
     def dataset(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The default and named graphs sent with each query (both empty: the server's own dataset)."""
+        if self.server_dataset:
+            return (), ()
         if self.default_graphs or self.named_graphs:
             return self.default_graphs, self.named_graphs
         if self._discovered is None:
