@@ -57,6 +57,15 @@ def blank_spans(text: str, spans) -> str:
     return "".join(out)
 
 
+def projections(text: str) -> list[tuple[int, int]]:
+    """Spans of the select lists (from SELECT to WHERE or the first brace)."""
+    spans = []
+    for select in re.finditer(r"\bSELECT\b", text, re.IGNORECASE):
+        where = re.compile(r"\bWHERE\b|\{", re.IGNORECASE).search(text, select.end())
+        spans.append((select.start(), where.start() if where else len(text)))
+    return spans
+
+
 # ---- the rules: each yields (line, message) -------------------------------------------------------
 
 
@@ -70,11 +79,9 @@ def bind_exists(text: str) -> Iterator[tuple[int, str]]:
 
 
 def aggregate_in_if(text: str) -> Iterator[tuple[int, str]]:
-    for select in re.finditer(r"\bSELECT\b", text, re.IGNORECASE):
-        where = re.compile(r"\bWHERE\b|\{", re.IGNORECASE).search(text, select.end())
-        projection_end = where.start() if where else len(text)
+    for select_start, projection_end in projections(text):
         for start, end in calls(text[:projection_end], "IF"):
-            if start >= select.end() and AGGREGATE.search(text, start, end):
+            if start >= select_start and AGGREGATE.search(text, start, end):
                 yield (
                     line_of(text, start),
                     "an aggregate inside IF in the select list does not compile on Virtuoso 7.2; aggregate "
@@ -88,7 +95,8 @@ def unbound_equality(text: str) -> Iterator[tuple[int, str]]:
     inside = {v for s, e in optionals for v in VARIABLE.findall(text[s:e])}
     outside = blank_spans(text, optionals)
     expressions = [span for keyword in ("FILTER", "BIND") for span in calls(outside, keyword)]
-    patterns = blank_spans(outside, expressions)
+    patterns = blank_spans(outside, expressions + projections(outside))
+    patterns = patterns[: patterns.rfind("}") + 1]  # GROUP BY, ORDER BY … bind nothing
     bound = set(VARIABLE.findall(patterns))
     bound |= {m.group(1) for m in re.finditer(r"\bAS\s+[?$](\w+)", outside, re.IGNORECASE)}
     for variable in sorted(inside - bound):
@@ -176,3 +184,16 @@ def test_rule_passes_the_portable_example(rule):
 def test_strings_and_comments_do_not_count():
     text = PREFIX + 'SELECT ?s WHERE { ?s kg:note "BIND(EXISTS { })" # IF(COUNT(?x) > 0, 1, 0)\n }'
     assert problems(text) == []
+
+
+def test_the_conflicts_query_as_it_broke_on_virtuoso():
+    """queries/conflicts.rq before issue 14: it did not compile on Virtuoso 7.2, then gave wrong values."""
+    text = (Path(__file__).with_name("portability") / "conflicts-before-issue-14.rq").read_text(
+        encoding="utf-8"
+    )
+    assert [p.split(": ")[:2] for p in problems(text)] == [
+        ["line 33", "bind-exists"],
+        ["line 34", "bind-exists"],
+        ["line 24", "aggregate-in-if"],
+        ["line 121", "unbound-equality"],
+    ]
