@@ -96,7 +96,7 @@ def test_rq_file_gets_the_same_checks(tmp_path):
         ),
         (
             ["lineage", "--default-graph", "https://example.org/g"],
-            "--default-graph applies to --endpoint only",
+            "--default-graph and --named-graph apply to --endpoint only",
         ),
         (["lineage", "--known-at", "June 2018"], "expected a date YYYY-MM-DD"),
     ],
@@ -155,7 +155,7 @@ def test_push_replaces_its_graphs_and_leaves_others_alone(tmp_path, bundled):
         )
         first = run("push", "--endpoint", server.store_url)
         second = run("push", "--endpoint", server.store_url)
-        counts = RemoteEngine(server.query_url).select(
+        counts = RemoteEngine(server.query_url, server_dataset=True).select(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
         )
     assert first.exit_code == 0, first.output

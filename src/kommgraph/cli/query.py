@@ -67,7 +67,15 @@ def endpoint_errors(command):
     "default_graphs",
     multiple=True,
     metavar="IRI",
-    help="With --endpoint: query the merge of these graphs (default-graph-uri; repeatable).",
+    help="With --endpoint: query the merge of these graphs (default-graph-uri; repeatable); they are "
+    "the named graphs too unless --named-graph is given. Default: the kommgraph graphs on the server.",
+)
+@click.option(  # issue 14 (virtuoso helper)
+    "--named-graph",
+    "named_graphs",
+    multiple=True,
+    metavar="IRI",
+    help="With --endpoint: the named graphs for GRAPH patterns (named-graph-uri; repeatable).",
 )
 @click.option(
     "--known-at",
@@ -78,7 +86,7 @@ def endpoint_errors(command):
 @output_options
 @input_errors
 @endpoint_errors
-def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt):
+def query(name, params, endpoint, engine, timeout, default_graphs, named_graphs, known_at, data_dir, fmt):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.
 
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
@@ -93,10 +101,12 @@ def query(name, params, endpoint, engine, timeout, default_graphs, known_at, dat
         for option, given in (("--engine", engine), ("--data-dir", data_dir), ("--known-at", known_at)):
             if given:
                 raise click.UsageError(f"{option} applies to the embedded data, not to --endpoint")
-        runner = RemoteEngine(endpoint, timeout=timeout, default_graphs=default_graphs)
+        runner = RemoteEngine(
+            endpoint, timeout=timeout, default_graphs=default_graphs, named_graphs=named_graphs
+        )
     else:
-        if default_graphs:
-            raise click.UsageError("--default-graph applies to --endpoint only")
+        if default_graphs or named_graphs:
+            raise click.UsageError("--default-graph and --named-graph apply to --endpoint only")
         loaded = load(data_dir)
         store = known_at_store(loaded, known_at) if known_at else loaded.store
         runner = local_engine(store, engine or "oxigraph")
@@ -185,7 +195,18 @@ def list_queries(fmt):
     "--with-default-graph",
     is_flag=True,
     help="Also replace the server's default graph with the merge of all graphs (as the embedded store "
-    "has it); only for a server or dataset kept for kommgraph.",
+    "has it); only for a server or dataset kept for kommgraph. `query --endpoint` does not need it.",
+)
+# issue 14 (virtuoso helper): credentials for push
+@click.option(
+    "--user",
+    metavar="NAME",
+    help="User for HTTP Basic or Digest authentication (else $KOMMGRAPH_USER, else ~/.netrc).",
+)
+@click.option(
+    "--password",
+    metavar="TEXT",
+    help="Password for --user (better: $KOMMGRAPH_PASSWORD or ~/.netrc); never printed.",
 )
 @click.option(
     "--timeout",
@@ -197,22 +218,31 @@ def list_queries(fmt):
 @data_options
 @input_errors
 @endpoint_errors
-def push(endpoint, with_default_graph, timeout, data_dir):
+def push(endpoint, with_default_graph, user, password, timeout, data_dir):
     """Load the ontology, reference data, each source's graph and the derived graph into a SPARQL server.
 
     Each graph is replaced by an HTTP PUT of the SPARQL 1.1 Graph Store Protocol; other graphs on the
-    server are left alone.
+    server are left alone. If a PUT fails, the graphs already replaced are put back.
     """
     from kommgraph.api.build import load
+    from kommgraph.query.push import find_credentials, split_userinfo
     from kommgraph.query.push import push as run_push
+
+    bare, in_url = split_userinfo(endpoint)  # issue 14: credentials in the URL are never printed
+    credentials = in_url or find_credentials(bare, user, password)
 
     def progress(item):
         click.echo(f"put  {item.label}  {item.triples} triples  (HTTP {item.status})")
 
     pushed = run_push(
-        load(data_dir), endpoint, with_default_graph=with_default_graph, timeout=timeout, progress=progress
+        load(data_dir),
+        bare,
+        with_default_graph=with_default_graph,
+        timeout=timeout,
+        progress=progress,
+        credentials=credentials,
     )
-    click.echo(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples to {endpoint}")
+    click.echo(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples to {bare}")
 
 
 COMMANDS = [query, list_queries, push]

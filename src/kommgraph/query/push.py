@@ -167,15 +167,27 @@ def _netrc_entry(host: str, netrc_file: str | Path | None) -> tuple[str, str] | 
     return (login, secret or "") if login else None
 
 
+class _ClosingBasic(urllib.request.HTTPBasicAuthHandler):
+    """urllib leaves the first 401 response open when it retries with credentials; close it first."""
+
+    def http_error_401(self, req, fp, code, msg, headers):
+        fp.close()
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
+class _ClosingDigest(urllib.request.HTTPDigestAuthHandler):
+    def http_error_401(self, req, fp, code, msg, headers):
+        fp.close()
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
 def opener(endpoint: str, credentials: Credentials | None) -> urllib.request.OpenerDirector:
     """An HTTP opener that answers a Basic or a Digest challenge with ``credentials``."""
     if credentials is None:
         return urllib.request.build_opener()
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, endpoint, credentials.user, credentials.password)
-    return urllib.request.build_opener(
-        urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
-    )
+    return urllib.request.build_opener(_ClosingBasic(passwords), _ClosingDigest(passwords))
 
 
 # ---- one request -----------------------------------------------------------------------------------
@@ -212,6 +224,7 @@ class GraphStore:
                 return Previous(graph, response.read(), content_type or N_TRIPLES)
         except urllib.error.HTTPError as exc:
             if exc.code == 404:
+                exc.close()
                 return Previous(graph, None)
             raise self.refusal(exc, "read") from exc
         except Exception as exc:  # noqa: BLE001 - mapped to one error type with a clear message
@@ -230,6 +243,7 @@ class GraphStore:
                 return response.status
         except urllib.error.HTTPError as exc:
             if exc.code == 404:
+                exc.close()
                 return 404
             raise self.refusal(exc, "delete") from exc
         except Exception as exc:  # noqa: BLE001
@@ -242,7 +256,14 @@ class GraphStore:
             self.put(previous.graph, previous.body, previous.content_type)
 
     def refusal(self, exc: BaseException, action: str) -> EndpointError:
-        """The server's refusal in words, with what to do about it."""
+        """The server's refusal in words, with what to do about it (the response is closed)."""
+        try:
+            return self._refusal(exc, action)
+        finally:
+            if isinstance(exc, urllib.error.HTTPError):
+                exc.close()
+
+    def _refusal(self, exc: BaseException, action: str) -> EndpointError:
         error = endpoint_error(exc, self.endpoint, self.timeout)
         if not isinstance(exc, urllib.error.HTTPError):
             return error

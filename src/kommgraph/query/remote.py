@@ -87,25 +87,25 @@ class RemoteEngine:
         if self.default_graphs or self.named_graphs:
             return self.default_graphs, self.named_graphs
         if self._discovered is None:
-            result = self._send(GRAPHS_QUERY, (), ())
+            result = self._send(GRAPHS_QUERY, with_dataset=False)
             self._discovered = tuple(str(row[0]) for row in result.rows if isinstance(row[0], URIRef))
         return self._discovered, self._discovered
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         text = _with_values(text, bindings)
-        default, named = ((), ()) if states_own_dataset(text) else self.dataset()
-        result = self._send(text, default, named)
+        result = self._send(text, with_dataset=not states_own_dataset(text))
         if _SELECT_DISTINCT.search(_COMMENT.sub("", text)):
             result.rows = list(dict.fromkeys(result.rows))
         return result
 
-    def _send(self, text: str, default: Sequence[str], named: Sequence[str]) -> Result:
+    def _send(self, text: str, with_dataset: bool) -> Result:
         from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
         client.setQuery(text)
         if client.queryType != SELECT:
             raise QueryError(f"expected a SELECT query, got {client.queryType}")
+        default, named = self.dataset() if with_dataset else ((), ())
         client.setReturnFormat(JSON)
         # setTimeout() truncates to whole seconds, and 0 means no timeout at all: set the float directly
         client.timeout = self.timeout
