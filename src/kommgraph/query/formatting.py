@@ -177,29 +177,10 @@ def column_kind(terms: list[Node | None]) -> str:
 
 
 def to_dataframe(result: Result):
-    """A pandas DataFrame with one typed column per variable (pandas is in the ``notebook`` extra).
+    """A pandas DataFrame with one dtype per column whatever the data; see ``kommgraph.query.frames``."""
+    from kommgraph.query.frames import to_dataframe as typed_frame  # issue 14 (virtuoso helper)
 
-    Column types, chosen from the terms of the column:
-
-    - xsd:date → ``datetime64`` (missing: NaT); xsd:dateTime → ``datetime64``.
-    - xsd:gYearMonth → ``period[M]`` and xsd:gYear → ``period[Y-DEC]``: month and year precision are kept,
-      never padded to a made-up first day (``.dt.start_time`` / ``.dt.end_time`` give the bounds).
-    - a column mixing days, months and years (e.g. a unit founded "2012", dissolved "2018-06-01") holds
-      ``pandas.Period`` objects, each of its own precision (``Period('2012', 'Y')``, ``Period('2018-06-01',
-      'D')``, dtype object); ``.start_time`` and ``.end_time`` work on all of them.
-    - integers → ``Int64``, decimals and doubles → ``Float64``, booleans → ``boolean`` (all nullable).
-    - strings, language-tagged strings and IRIs (full IRI) → ``string``; anything else → Python objects.
-    """
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("Result.to_df() needs pandas: pip install 'kommgraph[notebook]'") from exc
-
-    columns = {}
-    for index, variable in enumerate(result.variables):
-        terms = [row[index] for row in result.rows]
-        columns[variable] = _column(pd, terms, column_kind(terms))
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(result.rows)), columns=list(result.variables))
+    return typed_frame(result)
 
 
 def _column(pd, terms: list[Node | None], kind: str):
