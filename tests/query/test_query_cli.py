@@ -175,6 +175,26 @@ def test_push_replaces_its_graphs_and_leaves_others_alone(tmp_path, bundled):
     )
 
 
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_readme_round_trip_on_a_plain_server(name, plain):
+    """`push` then `query --endpoint` against `oxigraph serve` without flags prints the embedded table."""
+    remote = run("query", name, "--endpoint", plain.query_url)
+    assert remote.exit_code == 0, remote.output
+    assert remote.output == run("query", name).output
+
+
+def test_push_to_virtuoso_with_digest_from_the_environment(virtuoso_server, monkeypatch):
+    from .conftest import clear_kommgraph_graphs
+
+    clear_kommgraph_graphs(virtuoso_server)
+    monkeypatch.setenv("KOMMGRAPH_PASSWORD", "dba")
+    pushed = run("push", "--endpoint", virtuoso_server.auth_store_url, "--user", "dba")
+    assert pushed.exit_code == 0, pushed.output
+    assert "dba" not in pushed.output.replace("/sparql-graph-crud-auth", "")
+    remote = run("query", "replaced-units", "--endpoint", virtuoso_server.query_url)
+    assert remote.output == run("query", "replaced-units").output
+
+
 def test_push_to_a_query_url_explains_the_graph_store_url(mirror):
     result = run("push", "--endpoint", mirror.query_url)
     assert result.exit_code == 3

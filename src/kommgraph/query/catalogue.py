@@ -562,6 +562,9 @@ def reference_markdown(directory: Path | None = None) -> str:
             f'kg.query("{name}"{", " + python if python else ""}).to_df()',
             "```",
         ]
+    from kommgraph.query.remote import ROUND_TRIP_MARKDOWN  # issue 14 (virtuoso helper): round trip section
+
+    out += ["", *ROUND_TRIP_MARKDOWN.splitlines()]
     return "\n".join(out) + "\n"
 
 

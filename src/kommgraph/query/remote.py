@@ -231,3 +231,41 @@ def _sparqlwrapper_body(exc: BaseException) -> str:
     except (ValueError, SyntaxError):
         return ""
     return body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+
+
+# The round trip as docs/queries.md documents it (catalogue.reference_markdown appends it).
+ROUND_TRIP_MARKDOWN = """\
+## Round trip: push, then query --endpoint
+
+Any SPARQL 1.1 server works as it comes, without flags; the tests run this round trip against a plain
+`oxigraph serve` and against Virtuoso 7.2 (Debian's `virtuoso-opensource`) for every stored query:
+
+```sh
+oxigraph serve --location /tmp/kommgraph-store --bind 127.0.0.1:7878 &
+kommgraph push --endpoint http://127.0.0.1:7878/store
+kommgraph query replaced-units --endpoint http://127.0.0.1:7878/query   # the embedded rows
+```
+
+- `push` replaces each kommgraph graph (ontology, reference, one per source, derived) by an HTTP PUT of
+  the Graph Store Protocol and leaves every other graph alone. It reads each graph first: if a PUT
+  fails, it puts back what it replaced (or, if that fails too, prints the saved copies and the `curl`
+  commands that undo it). Credentials: `--user` and `--password`, or `KOMMGRAPH_USER` and
+  `KOMMGRAPH_PASSWORD`, or `~/.netrc`; HTTP Basic or Digest, as the server asks; never printed.
+- `query --endpoint` asks the server once for the graphs under `https://w3id.org/kommgraph/id/graph/`
+  and sends them with every query as `default-graph-uri` (their merge is the default graph, as in the
+  embedded store) and `named-graph-uri` (for the GRAPH patterns of `conflicts`). `--default-graph` and
+  `--named-graph` name other graphs; a query with its own `FROM` keeps it. An ad-hoc `COUNT(*)` can
+  differ from the embedded store where a server merges graphs as a bag (Oxigraph); the stored queries
+  are DISTINCT or grouped and give the same rows.
+
+Virtuoso lets the anonymous SPARQL user only read. Push as `dba` to the authenticated endpoint
+(HTTP Digest), or grant anonymous writes on a server of your own:
+
+```sh
+KOMMGRAPH_PASSWORD=dba kommgraph push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+isql-vt 1111 dba dba exec='GRANT SPARQL_UPDATE TO "SPARQL";'   # then --endpoint .../sparql-graph-crud
+kommgraph query conflicts --endpoint http://127.0.0.1:8890/sparql
+```
+
+Fuseki: push to `http://HOST:3030/DATASET/data`, query `http://HOST:3030/DATASET/query`.
+"""
