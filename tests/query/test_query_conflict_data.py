@@ -80,3 +80,11 @@ def test_conflicts_on_a_server_as_it_comes(server, expected, request):
     actual = engine.select(CONFLICTS.text, CONFLICTS.bindings())
     assert actual.variables == expected.variables
     assert actual.rows == expected.rows
+
+
+def test_explicit_default_graphs_are_the_named_graphs_too(plain_conflicts, conflict_data, expected):
+    """--default-graph used to leave no named graphs, so `conflicts` found 0 rows instead of 3."""
+    from kommgraph.query.push import owned_graphs
+
+    engine = RemoteEngine(plain_conflicts.query_url, default_graphs=owned_graphs(conflict_data))
+    assert engine.select(CONFLICTS.text, CONFLICTS.bindings()).rows == expected.rows
