@@ -286,3 +286,14 @@ def test_virtuoso_anonymous_push_names_the_grant(virtuoso_server, bundled):
         assert len(push(bundled, virtuoso_server.store_url)) == len(owned_graphs(bundled))
     finally:
         virtuoso_server.sql('REVOKE SPARQL_UPDATE FROM "SPARQL";')
+
+
+def test_virtuoso_has_no_default_graph_to_replace(virtuoso_server, bundled):
+    clear_kommgraph_graphs(virtuoso_server)
+    with pytest.raises(PushError) as info:
+        push(bundled, virtuoso_server.auth_store_url, credentials=DBA, with_default_graph=True)
+    message = str(info.value)
+    assert "not configured to have default graph" in message
+    assert "push without --with-default-graph; `query --endpoint` names the kommgraph graphs" in message
+    assert message.endswith("nothing was written (push reads each graph before replacing it)")
+    assert RemoteEngine(virtuoso_server.query_url).dataset() == ((), ())

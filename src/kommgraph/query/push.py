@@ -49,6 +49,11 @@ VIRTUOSO_GRANT = (
     "or push with --user to the authenticated endpoint http://HOST:8890/sparql-graph-crud-auth (HTTP Digest)"
 )
 
+NO_DEFAULT_GRAPH = (
+    "this server has no default graph of its own (Virtuoso): push without --with-default-graph; "
+    "`query --endpoint` names the kommgraph graphs and does not need it"
+)
+
 
 class PushError(EndpointError):
     """A push that failed; the message says what the server holds now."""
@@ -277,6 +282,8 @@ class GraphStore:
             else:
                 hint = f"the server refused the credentials of user {self.credentials.user!r}"
             return EndpointError(f"{self.endpoint}: cannot {action}: {hint}")
+        if re.search(r"not configured to have default graph", body):
+            return EndpointError(f"{body}; {NO_DEFAULT_GRAPH}")
         if exc.code == 403 and re.search(r"SECURITY|Permission denied|SR186", body):
             return EndpointError(f"{body}; {VIRTUOSO_GRANT}")
         if exc.code == 403:
