@@ -188,8 +188,9 @@ def list_queries(fmt):
     "--endpoint",
     metavar="URL",
     required=True,
-    help="The server's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph) or "
-    "http://localhost:3030/ds/data (Fuseki).",
+    help="The server's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph), "
+    "http://localhost:8890/sparql-graph-crud-auth (Virtuoso, with --user) or http://localhost:3030/ds/data "
+    "(Fuseki).",
 )
 @click.option(
     "--with-default-graph",
