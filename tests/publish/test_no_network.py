@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from kommgraph.cli.main import main
+from kommgraph.core.errors import QueryError
 from kommgraph.query import guard
-from kommgraph.query.engines import OxigraphEngine, QueryError, RdflibEngine
+from kommgraph.query.engines import OxigraphEngine, RdflibEngine
 
 from .test_serve import fetch
 

@@ -17,6 +17,10 @@ pd = pytest.importorskip("pandas")
 
 UNIT = "https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-e-government"
 
+FRANKFURT_RENAMING = (
+    "https://w3id.org/kommgraph/id/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung"
+)
+
 
 @pytest.fixture(scope="module")
 def kg(bundled):
@@ -64,20 +68,22 @@ def test_sparql_ad_hoc(kg):
 
 
 def test_evidence_frame_has_typed_columns(kg):
-    df = kg.query("evidence", resource="https://w3id.org/kommgraph/id/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung").to_df()
-    assert list(df.columns) == ["source", "issued", "quote", "start", "end", "document"]
-    assert pd.api.types.is_datetime64_dtype(df["issued"])
-    assert {c: str(t) for c, t in df.dtypes.items() if c != "issued"} == {
+    df = kg.query("evidence", resource=FRANKFURT_RENAMING).to_df()
+    assert list(df.columns) == ["source", "issued", "issued_precision", "quote", "start", "end", "document"]
+    assert {c: str(t) for c, t in df.dtypes.items()} == {
         "source": "string",
+        "issued": "datetime64[ns]",
+        "issued_precision": "string",
         "quote": "string",
         "start": "Int64",
         "end": "Int64",
         "document": "string",
     }
     assert df["issued"].iloc[0] == pd.Timestamp("2018-05-30")
+    assert df["issued_precision"].iloc[0] == "day"
 
 
-def test_month_and_year_precision_is_kept():
+def test_month_and_year_precision_is_kept_beside_the_earliest_day():
     result = Result(
         ["month", "year", "mixed", "n", "flag", "label", "iri"],
         [
@@ -94,14 +100,11 @@ def test_month_and_year_precision_is_kept():
         ],
     )
     df = result.to_df()
-    assert str(df["month"].dtype) == "period[M]"
-    assert df["month"].iloc[0] == pd.Period("2021-03", freq="M")
-    assert df["month"].iloc[0].start_time == pd.Timestamp("2021-03-01")
-    assert pd.isna(df["month"].iloc[1])
-    assert str(df["year"].dtype) == "period[Y-DEC]"
-    assert df["mixed"].dtype == object
-    assert [p.freqstr for p in df["mixed"]] == ["Y-DEC", "D"]
-    assert df["mixed"].iloc[0].end_time.date() == dt.date(2012, 12, 31)
+    assert str(df["month"].dtype) == str(df["year"].dtype) == str(df["mixed"].dtype) == "datetime64[ns]"
+    assert df["month"].iloc[0] == pd.Timestamp("2021-03-01") and df["month_precision"].iloc[0] == "month"
+    assert pd.isna(df["month"].iloc[1]) and pd.isna(df["month_precision"].iloc[1])
+    assert df["year"].iloc[0] == pd.Timestamp("2012-01-01") and df["year_precision"].iloc[0] == "year"
+    assert df["mixed_precision"].tolist() == ["year", "day"]
     assert str(df["n"].dtype) == "Int64" and pd.isna(df["n"].iloc[1])
     assert str(df["flag"].dtype) == "boolean"
     assert list(df["label"]) == ["Amt", "B"] and str(df["label"].dtype) == "string"
@@ -110,8 +113,16 @@ def test_month_and_year_precision_is_kept():
 
 def test_empty_result_gives_an_empty_frame_with_the_columns(kg):
     df = kg.query("replaced-units", pattern="no such unit anywhere").to_df()
-    assert list(df.columns) == ["authority", "replaced", "successor", "change", "effective", "source"]
-    assert len(df) == 0
+    assert list(df.columns) == [
+        "authority",
+        "replaced",
+        "successor",
+        "change",
+        "effective",
+        "effective_precision",
+        "source",
+    ]
+    assert len(df) == 0 and str(df["effective"].dtype) == "datetime64[ns]"
 
 
 def test_html_escapes_values_and_links_iris():

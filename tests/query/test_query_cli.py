@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from kommgraph.cli.main import main
 from kommgraph.query import catalogue as queries
-from kommgraph.query.engines import RemoteEngine
 from kommgraph.query.push import put_graph
 from kommgraph.query.reference import reference_markdown
+from kommgraph.query.remote import RemoteEngine
 
 from .params import PARAMS
 from .server import OxigraphServer, free_port
@@ -103,7 +103,7 @@ def test_rq_file_gets_the_same_checks(tmp_path):
         ),
         (
             ["lineage", "-p", f"unit={E_GOV}", "--default-graph", "https://example.org/g"],
-            "--default-graph applies to --endpoint only",
+            "--default-graph and --named-graph apply to --endpoint only",
         ),
         (["lineage", "--known-at", "June 2018"], "'June 2018' is not a day: write YYYY-MM-DD"),
     ],
@@ -163,7 +163,7 @@ def test_push_replaces_its_graphs_and_leaves_others_alone(tmp_path, bundled):
         )
         first = run("push", "--endpoint", server.store_url)
         second = run("push", "--endpoint", server.store_url)
-        counts = RemoteEngine(server.query_url).select(
+        counts = RemoteEngine(server.query_url, server_dataset=True).select(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
         )
     assert first.exit_code == 0, first.output
@@ -181,6 +181,27 @@ def test_push_replaces_its_graphs_and_leaves_others_alone(tmp_path, bundled):
         f"pushed {len(expected)} graphs, {sum(expected.values())} triples to {server.store_url}"
         in second.output
     )
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_readme_round_trip_on_a_plain_server(name, plain):
+    """`push` then `query --endpoint` against `oxigraph serve` without flags prints the embedded table."""
+    params = [arg for key, value in PARAMS.get(name, {}).items() for arg in ("-p", f"{key}={value}")]
+    remote = run("query", name, *params, "--endpoint", plain.query_url)
+    assert remote.exit_code == 0, remote.output
+    assert remote.output == run("query", name, *params).output
+
+
+def test_push_to_virtuoso_with_digest_from_the_environment(virtuoso_server, monkeypatch):
+    from .conftest import clear_kommgraph_graphs
+
+    clear_kommgraph_graphs(virtuoso_server)
+    monkeypatch.setenv("KOMMGRAPH_PASSWORD", "dba")
+    pushed = run("push", "--endpoint", virtuoso_server.auth_store_url, "--user", "dba")
+    assert pushed.exit_code == 0, pushed.output
+    assert "dba" not in pushed.output.replace("/sparql-graph-crud-auth", "")
+    remote = run("query", "replaced-units", "--endpoint", virtuoso_server.query_url)
+    assert remote.output == run("query", "replaced-units").output
 
 
 def test_push_to_a_query_url_explains_the_graph_store_url(mirror):

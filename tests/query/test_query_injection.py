@@ -16,7 +16,8 @@ from rdflib.namespace import XSD
 
 from kommgraph.query import catalogue as queries
 from kommgraph.query.binding import MAX_VALUE_LENGTH, ParameterError
-from kommgraph.query.engines import OxigraphEngine, RdflibEngine, RemoteEngine
+from kommgraph.query.engines import OxigraphEngine, RdflibEngine
+from kommgraph.query.remote import RemoteEngine
 
 ECHO = queries.load_query(Path(__file__).with_name("echo.rq"))
 

@@ -12,7 +12,9 @@ import pytest
 from rdflib import Literal
 
 from kommgraph import __version__
-from kommgraph.query.engines import GET_LIMIT, USER_AGENT, EndpointError, QueryError, RemoteEngine
+from kommgraph.core.errors import EndpointError, QueryError
+from kommgraph.query.engines import GET_LIMIT, USER_AGENT
+from kommgraph.query.remote import GRAPHS_QUERY, RemoteEngine
 
 from .server import free_port
 
@@ -23,6 +25,8 @@ class Recorder(BaseHTTPRequestHandler):
     """Answers every SELECT with one row and remembers what it was sent; /fail answers HTTP 500."""
 
     requests: list[dict] = []
+    graphs: list[str] = []
+    repeat = 1
 
     def _answer(self, body: bytes) -> None:
         self.requests.append(
@@ -39,7 +43,16 @@ class Recorder(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"storage exploded")
             return
-        payload = json.dumps(ANSWER).encode()
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("query", [""])[0]
+        if query == GRAPHS_QUERY:
+            rows = [{"g": {"type": "uri", "value": g}} for g in self.graphs]
+            answer = {"head": {"vars": ["g"]}, "results": {"bindings": rows}}
+        else:
+            answer = {
+                "head": ANSWER["head"],
+                "results": {"bindings": ANSWER["results"]["bindings"] * self.repeat},
+            }
+        payload = json.dumps(answer).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.send_header("Content-Length", str(len(payload)))
@@ -59,6 +72,8 @@ class Recorder(BaseHTTPRequestHandler):
 @pytest.fixture
 def recorder():
     Recorder.requests = []
+    Recorder.graphs = []
+    Recorder.repeat = 1
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -72,7 +87,7 @@ def recorder():
 
 def test_short_query_by_get_with_user_agent(recorder):
     base, requests = recorder
-    result = RemoteEngine(base + "/sparql").select("SELECT ?x WHERE { }")
+    result = RemoteEngine(base + "/sparql", server_dataset=True).select("SELECT ?x WHERE { }")
     assert result.variables == ["x"] and result.rows == [(Literal("ok"),)]
     (request,) = requests
     assert request["method"] == "GET"
@@ -94,6 +109,50 @@ def test_long_query_by_post_with_default_graphs(recorder):
     form = urllib.parse.parse_qs(request["body"])
     assert form["query"] == [text]
     assert form["default-graph-uri"] == ["https://example.org/g1", "https://example.org/g2"]
+
+
+def test_the_kommgraph_graphs_are_found_once_and_sent_as_the_dataset(recorder):
+    base, requests = recorder
+    engine = RemoteEngine(base + "/sparql")
+    engine._discovered = None
+    graphs = ["https://w3id.org/kommgraph/id/graph/ontology", "https://w3id.org/kommgraph/id/graph/derived"]
+    Recorder.graphs = graphs
+    engine.select("SELECT ?x WHERE { }")
+    engine.select("SELECT ?x WHERE { }")
+    discovery, first, second = requests
+    sent = urllib.parse.parse_qs(urllib.parse.urlsplit(discovery["path"]).query)
+    assert sent["query"] == [GRAPHS_QUERY] and "default-graph-uri" not in sent
+    for request in (first, second):
+        form = urllib.parse.parse_qs(urllib.parse.urlsplit(request["path"]).query)
+        assert form["default-graph-uri"] == graphs and form["named-graph-uri"] == graphs
+
+
+def test_given_default_graphs_are_the_named_graphs_too(recorder):
+    base, requests = recorder
+    RemoteEngine(base + "/sparql", default_graphs=["https://example.org/g"]).select("SELECT ?x WHERE { }")
+    (request,) = requests
+    form = urllib.parse.parse_qs(urllib.parse.urlsplit(request["path"]).query)
+    assert form["default-graph-uri"] == form["named-graph-uri"] == ["https://example.org/g"]
+
+
+def test_a_query_with_from_is_sent_without_a_dataset(recorder):
+    base, requests = recorder
+    RemoteEngine(base + "/sparql").select(
+        "SELECT ?x FROM <https://w3id.org/kommgraph/id/graph/000_d65d91dc76021873> WHERE { }"
+    )
+    (request,) = requests
+    form = urllib.parse.parse_qs(urllib.parse.urlsplit(request["path"]).query)
+    assert "default-graph-uri" not in form and "named-graph-uri" not in form
+
+
+def test_distinct_rows_stay_distinct(recorder):
+    """Virtuoso 7.2 may repeat rows of a SELECT DISTINCT; the engine drops the repeats, keeping the order."""
+    base, _ = recorder
+    Recorder.repeat = 3
+    result = RemoteEngine(base + "/sparql", server_dataset=True).select("SELECT DISTINCT ?x WHERE { }")
+    assert result.rows == [(Literal("ok"),)]
+    plain = RemoteEngine(base + "/sparql", server_dataset=True).select("SELECT ?x WHERE { }")
+    assert plain.rows == [(Literal("ok"),)] * 3
 
 
 def test_http_500_names_the_status_and_the_servers_message(recorder):

@@ -15,15 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kommgraph.query import catalogue as queries
-from kommgraph.query.engines import (
-    DEFAULT_TIMEOUT,
-    Engine,
-    OxigraphEngine,
-    RdflibEngine,
-    RemoteEngine,
-    Result,
-)
+from kommgraph.query.engines import DEFAULT_TIMEOUT, Engine, OxigraphEngine, RdflibEngine, Result
 from kommgraph.query.reference import catalogue_html, catalogue_text
+from kommgraph.query.remote import RemoteEngine
 from kommgraph.store.load import Loaded, load
 
 ENGINES = ("oxigraph", "rdflib")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kommgraph.query.binding import TYPE_EXAMPLES, Parameter
 from kommgraph.query.catalogue import catalogue, projection
+from kommgraph.query.remote import ROUND_TRIP_MARKDOWN
 
 
 def reference_markdown(directory: Path | None = None) -> str:
@@ -74,6 +75,7 @@ def reference_markdown(directory: Path | None = None) -> str:
             f'kg.query("{name}"{", " + python if python else ""}).to_df()',
             "```",
         ]
+    out += ["", *ROUND_TRIP_MARKDOWN.splitlines()]
     return "\n".join(out) + "\n"
 
 

@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kommgraph.core.vocab import shorten
@@ -50,7 +49,6 @@ class Result:
 
     def __len__(self) -> int:
         return len(self.rows)
-
 
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
@@ -152,116 +150,8 @@ def html_table(result: Result, limit: int = HTML_ROW_LIMIT) -> str:
     )
 
 
-_INTEGERS = {
-    XSD[t]
-    for t in (
-        "integer",
-        "int",
-        "long",
-        "short",
-        "byte",
-        "nonNegativeInteger",
-        "positiveInteger",
-        "nonPositiveInteger",
-        "negativeInteger",
-        "unsignedInt",
-        "unsignedLong",
-        "unsignedShort",
-        "unsignedByte",
-    )
-}
-_FLOATS = {XSD.decimal, XSD.double, XSD.float}
-_CALENDAR = {XSD.date: "date", XSD.gYearMonth: "month", XSD.gYear: "year"}
-_PERIOD_FREQ = {"date": "D", "month": "M", "year": "Y"}
-
-
-def term_kind(term: Node) -> str:
-    """The kind of a term: string, iri, bnode, date, month, year, datetime, integer, float, boolean, other."""
-    if isinstance(term, URIRef):
-        return "iri"
-    if isinstance(term, BNode):
-        return "bnode"
-    if term.language or term.datatype in (None, XSD.string):
-        return "string"
-    if term.datatype in _CALENDAR:
-        return _CALENDAR[term.datatype]
-    if term.datatype == XSD.dateTime:
-        return "datetime"
-    if term.datatype in _INTEGERS:
-        return "integer"
-    if term.datatype in _FLOATS:
-        return "float"
-    if term.datatype == XSD.boolean:
-        return "boolean"
-    return "other"
-
-
-def column_kind(terms: list[Node | None]) -> str:
-    """One kind for a column; calendar values of mixed precision are the kind "period"."""
-    kinds = {term_kind(t) for t in terms if t is not None}
-    if not kinds:
-        return "empty"
-    if len(kinds) == 1:
-        return kinds.pop()
-    if kinds <= {"string", "iri"}:
-        return "string"
-    if kinds <= {"integer", "float"}:
-        return "float"
-    if kinds <= {"date", "month", "year"}:
-        return "period"
-    return "other"
-
-
 def to_dataframe(result: Result):
-    """A pandas DataFrame with one typed column per variable (pandas is in the ``notebook`` extra).
+    """A pandas DataFrame with one dtype per column whatever the data; see ``kommgraph.query.frames``."""
+    from kommgraph.query.frames import to_dataframe as typed_frame
 
-    Column types, chosen from the terms of the column:
-
-    - xsd:date → ``datetime64`` (missing: NaT); xsd:dateTime → ``datetime64``.
-    - xsd:gYearMonth → ``period[M]`` and xsd:gYear → ``period[Y-DEC]``: month and year precision are kept,
-      never padded to a made-up first day (``.dt.start_time`` / ``.dt.end_time`` give the bounds).
-    - a column mixing days, months and years (e.g. a unit founded "2012", dissolved "2018-06-01") holds
-      ``pandas.Period`` objects, each of its own precision (``Period('2012', 'Y')``, ``Period('2018-06-01',
-      'D')``, dtype object); ``.start_time`` and ``.end_time`` work on all of them.
-    - integers → ``Int64``, decimals and doubles → ``Float64``, booleans → ``boolean`` (all nullable).
-    - strings, language-tagged strings and IRIs (full IRI) → ``string``; anything else → Python objects.
-    """
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("Result.to_df() needs pandas: pip install 'kommgraph[notebook]'") from exc
-
-    columns = {}
-    for index, variable in enumerate(result.variables):
-        terms = [row[index] for row in result.rows]
-        columns[variable] = _column(pd, terms, column_kind(terms))
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(result.rows)), columns=list(result.variables))
-
-
-def _column(pd, terms: list[Node | None], kind: str):
-    if kind in ("string", "iri", "bnode"):
-        return pd.array([None if t is None else str(t) for t in terms], dtype="string")
-    if kind in ("date", "datetime"):
-        return pd.to_datetime(
-            pd.Series([None if t is None else str(t) for t in terms], dtype="object"), format="ISO8601"
-        )
-    if kind in ("month", "year"):
-        freq = _PERIOD_FREQ[kind]
-        return pd.array(
-            [pd.NaT if t is None else pd.Period(str(t), freq=freq) for t in terms], dtype=pd.PeriodDtype(freq)
-        )
-    if kind == "period":
-        return pd.Series(
-            [pd.NaT if t is None else pd.Period(str(t), freq=_PERIOD_FREQ[term_kind(t)]) for t in terms],
-            dtype="object",
-        )
-    if kind == "integer":
-        return pd.array([None if t is None else int(t) for t in terms], dtype="Int64")
-    if kind == "float":
-        return pd.array([None if t is None else float(t) for t in terms], dtype="Float64")
-    if kind == "boolean":
-        return pd.array([None if t is None else str(t) in ("true", "1") for t in terms], dtype="boolean")
-    return pd.Series(
-        [None if t is None else (t.toPython() if isinstance(t, Literal) else str(t)) for t in terms],
-        dtype="object",
-    )
+    return typed_frame(result)
