@@ -153,3 +153,20 @@ def test_remote_with_default_graph_uri_names_the_graphs(bundled, mirror):
     units, classes = engine.select(text).rows[0]
     assert int(units) == 0
     assert int(classes) > 5
+
+
+def with_defaults():
+    """Queries that run with their defaults alone (a pattern of "" matches every unit): the widest rows."""
+    for name, stored in CATALOGUE.items():
+        if all(p.default is not None or not p.required for p in stored.parameters) and stored.parameters:
+            for engine in ("remote-plain", "virtuoso"):
+                yield pytest.param(name, engine, id=f"{name}-{engine}-defaults")
+
+
+@pytest.mark.parametrize(("name", "engine"), list(with_defaults()))
+def test_same_rows_with_the_defaults(name, engine, embedded, engines):
+    stored = CATALOGUE[name]
+    expected = embedded.select(stored.text, stored.bindings({}))
+    got = engines[engine].select(stored.text, stored.bindings({}))
+    assert expected.rows, "the defaults find rows on the bundled data"
+    assert sorted(map(row_key, got.rows)) == sorted(map(row_key, expected.rows))
