@@ -59,7 +59,7 @@ ENGINE_CHOICES = ("oxigraph", "rdflib")
     help="With --endpoint: query the merge of these graphs (default-graph-uri; repeatable).",
 )
 @known_at_option
-@data_options
+@data_options(unless="endpoint")
 @output_options
 def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.

@@ -7,6 +7,8 @@ from ``file://`` and from ``kommgraph serve``; the identifier itself is shown on
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph as ox
 
 from kommgraph.core import media
@@ -28,8 +30,11 @@ from kommgraph.publish.page_facts import (
     local_name,
 )
 from kommgraph.publish.site import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.store.dataset import draft_only_subjects
 from kommgraph.temporal import timeline
 from kommgraph.temporal.find import find_authority
+
+DRAFT_MARK = "Entwurf, ungeprüft"
 
 
 class Pages(GraphView):
@@ -39,6 +44,12 @@ class Pages(GraphView):
         super().__init__(store, site)
         self.sparql_endpoint = sparql_endpoint
         self.env = environment()
+        # facts only a converter draft states (published only with --include-drafts): marked everywhere
+        self.drafts = draft_only_subjects(store)
+
+    def link(self, iri: str, root: str, label: str | None = None) -> Link:
+        link = super().link(iri, root, label)
+        return replace(link, label=f"{link.label} ({DRAFT_MARK})") if iri in self.drafts else link
 
 
     # ----------------------------------------------------------------------------------- links
@@ -145,6 +156,7 @@ class Pages(GraphView):
             alternates=alternates,
             crumbs=crumbs,
             site=self.site,
+            draft=DRAFT_MARK if iri in self.drafts else None,
             **context,
         )
 

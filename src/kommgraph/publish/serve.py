@@ -405,10 +405,11 @@ def load_app(
     base: str = publish.DEFAULT_BASE,
     timeout: float = DEFAULT_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
+    include_drafts: bool = False,
 ) -> Starlette:
-    """Load and derive a data directory and build the application for it."""
+    """Load and derive a data directory and build the application for it (drafts only when asked)."""
     site = Site(base)
-    store = publish.rebased_store(load(data_dir).store, site)
+    store = publish.rebased_store(load(data_dir, include_drafts=include_drafts).store, site)
     return create_app(store, site, timeout, max_rows)
 
 
