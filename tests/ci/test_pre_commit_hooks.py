@@ -46,7 +46,11 @@ def try_repo(repo: Path, hook: str, tmp_path: Path) -> subprocess.CompletedProce
     }
     return subprocess.run(
         [*pre_commit(), "try-repo", str(ROOT), hook, "--all-files", "--color", "never"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=300,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -35,6 +35,10 @@ from kommgraph.temporal import timeline
 from kommgraph.temporal.find import find_authority
 
 DRAFT_MARK = "Entwurf, ungeprüft"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
+SOURCE_GRAPH = ox.NamedNode(str(KG.SourceGraph))
+TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
 class Pages(GraphView):
@@ -71,11 +75,28 @@ class Pages(GraphView):
             "type": self.type_label(event),
             "date": date,
             "role": role,
-            "planned": self._true(event, str(KG.planned)),
+            "planned": self.still_planned(event),
             "originals": self.links(self.iris(event, ORG + "originalOrganization"), root),
             "results": self.links(self.iris(event, ORG + "resultingOrganization"), root),
             "sort": (date.iso if date else "9999", event),
         }
+
+    def still_planned(self, event: str) -> bool:
+        """Planned only while every source graph that states the event calls it planned: a later source
+        that states it without ``kg:planned`` shows it as done (docs/temporal.md, as lineage does)."""
+        node = ox.NamedNode(event)
+        stating = {
+            q.graph_name
+            for q in self.store.quads_for_pattern(node, RDF_TYPE_NODE, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+            and ox.Quad(q.graph_name, RDF_TYPE_NODE, SOURCE_GRAPH, q.graph_name) in self.store
+        }
+        planned = {
+            q.graph_name
+            for q in self.store.quads_for_pattern(node, ox.NamedNode(str(KG.planned)), TRUE)
+            if isinstance(q.graph_name, ox.NamedNode)
+        }
+        return bool(planned) and stating <= planned
 
     def _true(self, iri: str, predicate: str) -> bool:
         value = self.value(iri, predicate)
@@ -93,7 +114,7 @@ class Pages(GraphView):
         if not (successors or until or ending_events):
             return None
         event, kind = ending_events[0] if ending_events else (None, None)
-        planned = bool(event) and self._true(event, str(KG.planned))
+        planned = bool(event) and self.still_planned(event)
         return {
             "verb": ENDINGS.get(kind) if kind else None,
             "event": self.link(event, root) if event else None,
@@ -186,7 +207,7 @@ class Pages(GraphView):
         return {
             "effective": self.when(iri, str(KG.effectiveDate)),
             "announced": self.when(iri, str(KG.announcedDate)),
-            "planned": self._true(iri, str(KG.planned)),
+            "planned": self.still_planned(iri),
             "originals": self.links(self.iris(iri, ORG + "originalOrganization"), root),
             "results": self.links(self.iris(iri, ORG + "resultingOrganization"), root),
             "spun_off_from": self.links(self.iris(iri, str(KG.spunOffFrom)), root),
