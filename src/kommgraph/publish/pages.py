@@ -35,7 +35,6 @@ from kommgraph.temporal import timeline
 from kommgraph.temporal.find import find_authority
 
 DRAFT_MARK = "Entwurf, ungeprüft"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
 SOURCE_GRAPH = ox.NamedNode(str(KG.SourceGraph))
 TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
