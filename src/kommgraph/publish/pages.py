@@ -80,6 +80,54 @@ class Pages(GraphView):
             "sort": (date.iso if date else "9999", event),
         }
 
+    def label(self, iri: str) -> str:
+        """The stated label; events and quotes without one are named in words, not by their IRI."""
+        stated = super().label(iri)
+        if stated != local_name(iri):
+            return stated
+        types = self.types(iri)
+        if types & self.event_classes:
+            return self.event_heading(iri)
+        if str(KG.Evidence) in types:
+            return self.evidence_heading(iri)
+        return stated
+
+    def event_heading(self, event: str) -> str:
+        """"Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018"."""
+        def names(predicate: str) -> str:
+            return " und ".join(sorted(GraphView.label(self, u) for u in self.iris(event, ORG + predicate)))
+
+        before, after = names("originalOrganization"), names("resultingOrganization")
+        body = f"{before} → {after}" if before and after else before or after
+        date = self.event_date(event)
+        return f"{self.type_label(event)}: {body}" + (f", {date.text}" if date else "")
+
+    def evidence_heading(self, evidence: str) -> str:
+        """"Beleg aus „Stabsstelle wird umbenannt“ (30. Mai 2018)": named by the quote's source."""
+        source = self.value(evidence, str(KG.inDocument))
+        if not isinstance(source, ox.NamedNode):
+            return "Beleg"
+        issued = self.when(source.value, DCT + "issued")
+        return f"Beleg aus „{GraphView.label(self, source.value)}“" + (f" ({issued.text})" if issued else "")
+
+    def kind(self, iri: str) -> str:
+        kind = super().kind(iri)
+        return "evidence" if kind == "resource" and str(KG.Evidence) in self.types(iri) else kind
+
+    def _evidence(self, iri: str, root: str) -> dict:
+        """A quote: its text, its source (with the original article), and the facts it supports."""
+        source = self.value(iri, str(KG.inDocument))
+        source_iri = source.value if isinstance(source, ox.NamedNode) else None
+        url = self.value(source_iri, str(SCHEMA.url)) if source_iri else None
+        exact = self.value(iri, OA + "exact")
+        return {
+            "quote": exact.value if exact is not None else "",
+            "source": self.link(source_iri, root) if source_iri else None,
+            "issued": self.when(source_iri, DCT + "issued") if source_iri else None,
+            "url": url.value if url is not None else None,
+            "supports": self.links(self.subjects(str(KG.evidence), iri), root),
+        }
+
     def still_planned(self, event: str) -> bool:
         """Planned only while every source graph that states the event calls it planned: a later source
         that states it without ``kg:planned`` shows it as done (docs/temporal.md, as lineage does)."""
