@@ -66,3 +66,15 @@ def test_lineage_and_pages_agree_with_the_query(loaded, day, planned):
     pages = Pages(store, Site())
     assert pages.still_planned(TRANSFER) is planned
     assert ("· geplant" in pages.page(TRANSFER)) is planned
+
+
+def test_the_timeline_on_german_pages_speaks_german(loaded):
+    from kommgraph.temporal import timeline
+    from kommgraph.temporal.find import find_authority
+
+    tl = timeline.build(loaded.store, find_authority(loaded.store, "06411000"))
+    svg = timeline.to_svg(tl, lang="de")
+    for words in ("Einheiten im Zeitverlauf", "ersetzt durch", "2021-04-01 Ausgliederung", "Daten unbekannt"):
+        assert words in svg, words
+    for words in ("units over time", "replaced by", "spun off", "no dates known"):
+        assert words not in svg, words

@@ -438,7 +438,7 @@ def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None
     stripped so that it can be inlined; None when it cannot be drawn."""
     try:
         found = find_authority(store, ags or authority)
-        svg = timeline.to_svg(timeline.build(store, found))
+        svg = timeline.to_svg(timeline.build(store, found), lang="de")
     except Exception:  # noqa: BLE001 - a picture that cannot be drawn leaves the page without it
         return None
     return strip_prolog(svg) if "<svg" in svg else None
