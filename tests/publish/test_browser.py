@@ -46,7 +46,9 @@ def dom(tmp_path: Path, url: str) -> str:
     return result.stdout
 
 
-def screenshot(tmp_path: Path, url: str, target: Path, height: int = 1400, width: int = 1280) -> tuple[int, int]:
+def screenshot(
+    tmp_path: Path, url: str, target: Path, height: int = 1400, width: int = 1280
+) -> tuple[int, int]:
     result = chromium(tmp_path, f"--screenshot={target}", f"--window-size={width},{height}", url)
     assert result.returncode == 0 and target.is_file(), result.stderr[-2000:]
     header = target.read_bytes()[:24]
