@@ -157,6 +157,9 @@ def test_accept_one_fact_leaves_the_others_in_the_draft(project):
     ]
     review = invoke("review", "pm-ordnung")
     assert review.stdout.splitlines()[0].endswith("2 new, 0 changed, 0 unchanged, 1 missing")
+    validated = invoke("validate")  # the curated graph and the draft each have one status
+    assert validated.exit_code == 0, validated.output
+    assert "0 violation(s), 0 warning(s)" in validated.stdout
 
 
 def test_accept_names_a_fact_the_draft_does_not_have(project):

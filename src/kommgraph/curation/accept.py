@@ -81,10 +81,13 @@ def accept(data_dir: Path, sides: Sides, chosen: list[str] | None = None) -> Acc
     if not left:
         sides.draft_path.unlink()
         return Accepted(sorted(selected), curated_path, None)
+    # what is left stays a draft: the source's graph is curated now (ttl/ID.ttl), so the draft marks
+    # its own graph as the draft, and each graph has one status
     remaining = Graph()
     for triple in sides.draft:
-        if triple[0] not in selected:
+        if triple[0] not in selected and triple != (graph, KG.curationStatus, KG.Draft):
             remaining.add(triple)
+    remaining.add((draft, KG.curationStatus, KG.Draft))
     text = canonical_turtle(remaining, header=DRAFT_HEADER)
     sides.draft_path.write_text(text, encoding="utf-8", newline="\n")
     return Accepted(sorted(selected), curated_path, sides.draft_path)
