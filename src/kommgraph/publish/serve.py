@@ -257,7 +257,7 @@ def create_app(
         path = request.path_params["path"]
         iri = site.iri(path)
         if site.local(iri) is None or not publish.exists(store, iri):
-            return PlainTextResponse(f"404 Not Found: no resource {iri}\n", 404)
+            return error_page(request, 404, f"no resource {iri}")
         kind = media.negotiate(request.headers.get("accept"), media.DOCUMENT_TYPES)
         if kind is None:
             return _not_acceptable(media.DOCUMENT_TYPES)
@@ -272,7 +272,7 @@ def create_app(
             path = stem
         iri = site.iri(path)
         if site.local(iri) is None or not publish.exists(store, iri):
-            return PlainTextResponse(f"404 Not Found: no document about {iri}\n", 404)
+            return error_page(request, 404, f"no document about {iri}")
         if kind is not None:
             return document(request, iri, kind)
         kind = media.negotiate(request.headers.get("accept"), media.DOCUMENT_TYPES)
@@ -293,7 +293,7 @@ def create_app(
         name = request.path_params["name"]
         files = await run_in_threadpool(release, request)
         if name not in files:
-            return PlainTextResponse(f"404 Not Found: {name}\n", 404)
+            return error_page(request, 404, name)
         kind = media.by_extension(name.rpartition(".")[2]) if "." in name else media.PLAIN
         kind = kind or media.PLAIN
         return Response(
@@ -311,7 +311,7 @@ def create_app(
     async def timeline(request: Request) -> Response:
         svg = renderer(request).timelines().get(request.path_params["ags"])
         if svg is None:
-            return PlainTextResponse("404 Not Found: no timeline for this authority\n", 404)
+            return error_page(request, 404, "no timeline for this authority")
         return Response(svg.encode("utf-8"), media_type=media.SVG.content_type)
 
     async def sparql(request: Request) -> Response:
@@ -338,7 +338,7 @@ def create_app(
         if query is None:
             values = params.get("query", [])
             if len(values) != 1:
-                return PlainTextResponse("400 Bad Request: give exactly one 'query' parameter\n", 400)
+                return error_page(request, 400, "give exactly one 'query' parameter", SPARQL_HINT)
             query = values[0]
         accept = request.headers.get("accept")
         results = media.negotiate(accept, media.SPARQL_RESULT_TYPES) or media.SPARQL_JSON
@@ -391,6 +391,27 @@ def create_app(
 
 def _refuse_update() -> Response:
     return PlainTextResponse("403 Forbidden: this endpoint is read-only; SPARQL updates are refused\n", 403)
+
+
+ERROR_TITLES = {400: "Ungültige Anfrage", 404: "Nicht gefunden"}
+SPARQL_HINT = (
+    "Dies ist der SPARQL-Endpunkt: senden Sie eine Abfrage als Parameter query, "
+    "z. B. /sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20LIMIT%2010"
+)
+
+
+def error_page(request: Request, status: int, message: str, hint: str | None = None) -> Response:
+    """An error as a German HTML page for a browser (Accept names text/html), else as one line of text
+    (the first line is the same in both: ``404 Not Found: ...``)."""
+    line = f"{status} {'Not Found' if status == 404 else 'Bad Request'}: {message}"
+    if "text/html" not in (request.headers.get("accept") or ""):
+        return PlainTextResponse(line + "\n", status)
+    depth = max(0, request.url.path.count("/") - 1)
+    html = pages.environment().get_template("error.html").render(
+        root="../" * depth, title=f"{status} {ERROR_TITLES.get(status, 'Fehler')}", message=line, hint=hint,
+        crumbs=[], alternates=[],
+    )
+    return Response(html.encode("utf-8"), status_code=status, media_type=media.HTML.content_type)
 
 
 def _looks_like_update(query: str) -> bool:

@@ -1,0 +1,43 @@
+"""Errors of ``kommgraph serve``: a German HTML page for a browser, one line of text for everyone else."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+
+starlette = pytest.importorskip("starlette", reason="the serve extra")
+from starlette.testclient import TestClient  # noqa: E402
+
+from kommgraph.publish.serve import load_app  # noqa: E402
+
+BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(load_app(DATA))
+
+
+@pytest.mark.parametrize(
+    "path, heading, line",
+    [
+        (
+            "/id/unit/nirgendwo",
+            "404 Nicht gefunden",
+            "404 Not Found: no resource https://w3id.org/kommgraph/id/unit/nirgendwo",
+        ),
+        ("/sparql", "400 Ungültige Anfrage", "400 Bad Request: give exactly one &#39;query&#39; parameter"),
+    ],
+)
+def test_a_browser_gets_an_html_error_page(client, path, heading, line):
+    response = client.get(path, headers=BROWSER)
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert f"<h1>{heading}</h1>" in response.text
+    assert f"<p>{line}</p>" in response.text
+
+
+def test_a_program_gets_one_line_of_text(client):
+    response = client.get("/id/unit/nirgendwo")
+    assert response.status_code == 404
+    assert response.text == "404 Not Found: no resource https://w3id.org/kommgraph/id/unit/nirgendwo\n"
