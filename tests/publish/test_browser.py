@@ -47,8 +47,10 @@ def dom(tmp_path: Path, url: str) -> str:
     return result.stdout
 
 
-def screenshot(tmp_path: Path, url: str, target: Path, height: int = 1400) -> tuple[int, int]:
-    result = chromium(tmp_path, f"--screenshot={target}", f"--window-size=1280,{height}", url)
+def screenshot(
+    tmp_path: Path, url: str, target: Path, height: int = 1400, width: int = 1280
+) -> tuple[int, int]:
+    result = chromium(tmp_path, f"--screenshot={target}", f"--window-size={width},{height}", url)
     assert result.returncode == 0 and target.is_file(), result.stderr[-2000:]
     header = target.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
@@ -102,3 +104,29 @@ def test_the_sparql_query_page_runs_a_query(server, tmp_path):
     page = dom(tmp_path, f"{server}sparql?{urllib.parse.urlencode({'query': query})}")
     assert "<h2>Results</h2>" in page
     assert "<td>42</td>" in page
+
+
+# One page of each kind a citizen meets, at desktop and at phone width (an iPhone 12-15 is 390 px wide).
+# With KOMMGRAPH_SCREENSHOTS=docs/screenshots the pictures land in the repository (docs/screenshots/).
+PAGES = {
+    "authority": "id/authority/06412000",
+    "unit": "id/unit/06412000/stabsstelle-e-government",
+    "event": "id/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung",
+    "evidence": "id/evidence/000_d65d91dc76021873/273-367",
+}
+HEADINGS = {
+    "authority": "<h1>Frankfurt am Main</h1>",
+    "unit": "<h1>Stabsstelle E-Government</h1>",
+    "event": "<h1>Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018</h1>",
+    "evidence": "<h1>Beleg aus „Stabsstelle wird umbenannt“ (30. Mai 2018)</h1>",
+}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_pages_for_citizens_at_desktop_and_phone_width(server, shots, tmp_path, kind, width):
+    url = server + PAGES[kind]
+    assert HEADINGS[kind] in dom(tmp_path, url)
+    target = shots / f"{kind}-{width}.png"
+    assert screenshot(tmp_path, url, target, height=1600 if width == 390 else 1000, width=width)[0] == width
+    assert target.stat().st_size > 10_000  # a page, not a blank sheet

@@ -73,7 +73,20 @@ def test_an_event_page_quotes_its_source(release):
     quote = "„Die Stabsstelle E-Government der Stadt Frankfurt am Main wird zur Stabsstelle Digitalisierung.“"
     assert quote in text
     assert re.search(r'Quelle: <a href="\.\./\.\./\.\./doc/source/000_d65d91dc76021873\.html">'
-                     r"Stabsstelle wird umbenannt</a>, Zeichen 273–367", text)
+                     r"Stabsstelle wird umbenannt</a> \(<a href=", text)
+    assert "Zeichen 273" not in text  # offsets are for machines: on the source page's anchors only
+    heading = "<h1>Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018</h1>"
+    assert heading in text
+    assert "(taggenau)" not in text
+
+
+def test_an_evidence_page_is_titled_by_its_source(release):
+    text = page(release, "doc/evidence/000_d65d91dc76021873/273-367.html")
+    assert "<h1>Beleg aus „Stabsstelle wird umbenannt“ (30. Mai 2018)</h1>" in text
+    assert "oa:exact" not in text and "rdf:type" not in text
+    event = "doc/event/06412000/2018-06-01-renaming-stabsstelle-digitalisierung.html"
+    words = "Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018"
+    assert re.search(rf'<li><a href="[./]*{re.escape(event)}">{words}</a></li>', text)
 
 
 def test_source_and_person_pages(release):

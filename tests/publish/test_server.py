@@ -262,15 +262,6 @@ def test_the_service_description(client):
     assert (service, URIRef(SD + "resultFormat"), URIRef("http://www.w3.org/ns/formats/RDF_XML")) in graph
 
 
-def test_a_browser_gets_an_html_404(client):
-    response = client.get("/id/unit/no-such", headers={"Accept": BROWSER})
-    assert response.status_code == 404
-    assert response.headers["content-type"] == "text/html; charset=utf-8"
-    assert "<h1>404 Not Found</h1>" in response.text
-    plain = client.get("/id/unit/no-such")
-    assert plain.text == "404 Not Found: no resource https://w3id.org/kommgraph/id/unit/no-such\n"
-
-
 # ----------------------------------------------------------------------- the stored-query API
 
 

@@ -23,9 +23,13 @@ class BuildResult:
 
 
 def build(
-    data_dir: Path | None = None, out_dir: Path = Path("dist"), fail_on: str = "violation"
+    data_dir: Path | None = None,
+    out_dir: Path = Path("dist"),
+    fail_on: str = "violation",
+    include_drafts: bool = False,
 ) -> BuildResult:
-    loaded = load(data_dir)
+    """Validate and write the dataset files; draft graphs stay out unless ``include_drafts``."""
+    loaded = load(data_dir, include_drafts=include_drafts)
     report = validate(loaded.store, loaded.files, loaded.layout)
     result = BuildResult(loaded, report)
     if report.fails(fail_on):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
 
+from kommgraph.core import paths
 from kommgraph.store.sources import SourceError
 
 
@@ -25,10 +27,8 @@ def _gazetteer(reference: Path | None):
 
     if reference is None:
         try:
-            from kommgraph.core.paths import default_data_dir
-
-            reference = default_data_dir() / "ttl" / "reference"
-        except (ImportError, FileNotFoundError):
+            reference = paths.default_data_dir() / "ttl" / "reference"
+        except FileNotFoundError:
             return Gazetteer.empty()
     try:
         return Gazetteer.load(reference)
@@ -48,9 +48,10 @@ reference_option = click.option(
 @click.option(
     "--out",
     "out_dir",
-    required=True,
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the drafts (OUT/STEM.ttl).",
+    help="Folder for the drafts (OUT/STEM.ttl); default: ttl/drafts/ of the data project found from "
+    "the current directory upward.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files marked kg:curationStatus kg:Curated.")
 @reference_option
@@ -58,6 +59,14 @@ def convert_command(files: tuple[Path, ...], out_dir: Path, force: bool, referen
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
     from kommgraph.convert.graph import convert_file
 
+    if out_dir is None:
+        project = paths.find_project() if not os.environ.get("KOMMGRAPH_DATA") else paths.default_data_dir()
+        if project is None or project.resolve() == paths.sample_data_dir().resolve():
+            raise click.UsageError(
+                "no data project here or above (the bundled sample takes no drafts): give --out, "
+                "or make one with kommgraph init DIR"
+            )
+        out_dir = project / "ttl" / "drafts"
     gazetteer = _gazetteer(reference)
     for path in files:
         try:

@@ -27,16 +27,19 @@ Exit codes:
 # Every command: the area module that defines it (kommgraph.cli.AREA, in its COMMANDS list) and the
 # one-line summary `kommgraph --help` shows (tests/test_cli.py checks both).
 COMMANDS = {
+    "accept": ("accept", "Move a draft's accepted facts into the curated graph."),
     "build": ("publish", "Validate the data, write dist/kommgraph.trig and .ttl."),
     "conflicts": ("temporal", "List where sources disagree and what curators chose."),
     "convert": ("convert", "Convert German source texts into draft Turtle graphs."),
     "evaluate": ("convert", "Score the converter against the gold annotations."),
+    "init": ("init", "Make a folder a data project (kommgraph.toml, sources/, ttl/)."),
     "fmt": ("validate", "Rewrite Turtle files in the canonical layout (or --check)."),
     "lineage": ("temporal", "Show the predecessors, successors and changes of a unit."),
     "publish": ("publish", "Write the release: dumps, ontology, DCAT-AP.de, checksums."),
     "push": ("query", "Load the data into a SPARQL graph store."),
     "queries": ("query", "List the stored queries with their parameters."),
     "query": ("query", "Run a stored query or a .rq file (here or at an endpoint)."),
+    "review": ("review", "Show a draft's facts beside the curated graph."),
     "serve": ("publish", "Serve the data read-only: identifiers, pages and SPARQL."),
     "snapshot": ("temporal", "Show the units of an authority on a day."),
     "timeline": ("temporal", "Draw the units of an authority over time."),

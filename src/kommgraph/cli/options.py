@@ -9,25 +9,41 @@ from pathlib import Path
 
 import click
 
-from kommgraph.core import dates
+from kommgraph.core import dates, paths
 
 # The output formats of query results (kommgraph.query.result.FORMATS, named here so that the CLI
 # starts without loading rdflib; tests/test_cli.py checks that the two agree).
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
 
 
-def data_options(command):
+def data_options(command=None, *, unless: str | None = None):
+    """--data-dir, resolved before the command runs (see :func:`resolve_data_dir`); not resolved when
+    the option named ``unless`` is given (``query --endpoint`` reads no local data)."""
+    if command is None:
+        return functools.partial(data_options, unless=unless)
+
     @click.option(
         "--data-dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Data directory with ttl/ and sources/ (default: $KOMMGRAPH_DATA, ./data, or the bundled data).",
+        help="Data project with kommgraph.toml, ttl/ and sources/ (default: $KOMMGRAPH_DATA, else the "
+        "project found from the current directory upward, else the bundled sample, said on stderr).",
     )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        if not (unless and kwargs.get(unless)):
+            kwargs["data_dir"] = resolve_data_dir(kwargs.get("data_dir"))
         return command(*args, **kwargs)
 
     return wrapper
+
+
+def resolve_data_dir(explicit: Path | None) -> Path:
+    """The data directory a command works on; one line on stderr when it is the bundled sample."""
+    choice = paths.choose_data_dir(explicit)
+    if choice.is_sample:
+        click.echo(choice.notice(), err=True)
+    return choice.root
 
 
 def output_options(command):

@@ -18,6 +18,15 @@ from kommgraph.validation.findings import SEVERITIES
 from kommgraph.validation.text import text_report
 
 
+def _drafts_option(command):
+    return click.option(
+        "--include-drafts",
+        is_flag=True,
+        help="Also publish the converter's drafts (ttl/drafts/), each draft fact marked "
+        "'Entwurf, ungeprüft' on its page. Default: only accepted facts.",
+    )(command)
+
+
 def _base_option(command):
     return click.option(
         "--base",
@@ -40,12 +49,13 @@ def _base_option(command):
 @click.option(
     "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
 )
-def build(data_dir, out, lang):
+@_drafts_option
+def build(data_dir, out, lang, include_drafts):
     """Load the data, derive, validate, and write dist/kommgraph.trig and dist/kommgraph.ttl.
 
     Nothing is written when a violation is found (exit code 1).
     """
-    result = run_build(data_dir, out)
+    result = run_build(data_dir, out, include_drafts=include_drafts)
     loaded = result.loaded
     click.echo(
         f"loaded   {len(loaded.files)} files: {len(loaded.source_graphs)} sources, reference data, ontology"
@@ -99,14 +109,15 @@ def build(data_dir, out, lang):
 @click.option(
     "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of messages."
 )
-def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lang):
+@_drafts_option
+def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lang, include_drafts):
     """Write the release: TriG, N-Quads, Turtle, N-Triples, JSON-LD, ontology, VoID, DCAT-AP.de, SHA256SUMS.
 
     The same input gives byte-identical files. Nothing is written when validation fails (exit code 1).
     """
     result = run_publish(
         data_dir, out, base=base, site_url=site_url, static=static,
-        sparql_endpoint=sparql_endpoint, fail_on=fail_on,
+        sparql_endpoint=sparql_endpoint, fail_on=fail_on, include_drafts=include_drafts,
     )
     if result.report.findings:
         click.echo(text_report(result.report, lang), nl=False)
@@ -154,7 +165,8 @@ def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lan
     type=click.IntRange(0, 10_000),
     help="SPARQL requests that may wait for a worker; more get 503 with Retry-After.",
 )
-def serve(data_dir, base, host, port, timeout, max_rows, workers, queue_limit):
+@_drafts_option
+def serve(data_dir, base, host, port, timeout, max_rows, workers, queue_limit, include_drafts):
     """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql (query page,
     service description), /api/queries/NAME (OpenAPI at /api/openapi.json), /.well-known/void.
 
@@ -170,7 +182,13 @@ def serve(data_dir, base, host, port, timeout, max_rows, workers, queue_limit):
 
     base = base or read_project(data_dir or default_data_dir()).base
     app = load_app(
-        data_dir, base=base, timeout=timeout, max_rows=max_rows, workers=workers, queue_limit=queue_limit
+        data_dir,
+        base=base,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        queue_limit=queue_limit,
+        include_drafts=include_drafts,
     )
     click.echo(f"serving  http://{host}:{port}/ (SPARQL at /sparql; stop with Ctrl-C)")
     run(app, host=host, port=port)

@@ -77,7 +77,7 @@ ENGINE_CHOICES = ("oxigraph", "rdflib")
     help="Let SERVICE, LOAD and FROM in the query reach HOST (repeatable); refused otherwise.",
 )
 @known_at_option
-@data_options
+@data_options(unless="endpoint")
 @output_options
 def query(
     name,

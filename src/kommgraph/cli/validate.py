@@ -72,6 +72,14 @@ class TerminalProgress:
             click.echo("\r" + " " * self.width + "\r", nl=False, err=True)
 
 
+def draft_count_line(statements: int, graphs: int) -> str:
+    """What ``validate`` says about drafts: they are checked, but not published until accepted."""
+    return (
+        f"drafts: {statements} statements in {graphs} draft graph{'s' if graphs != 1 else ''}, "
+        "not published until accepted (kommgraph review SOURCE, kommgraph accept SOURCE)"
+    )
+
+
 def write_report(path: Path, text: str) -> None:
     write_atomically({path: text})
 
@@ -150,6 +158,8 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
         click.echo(text, nl=False)
     for extra_fmt, path in extra:
         write_report(path, reports.render(report, extra_fmt, lang=lang, fail_on=fail_on))
+    if loaded.drafts:
+        click.echo(draft_count_line(loaded.draft_statements(), len(loaded.drafts)), err=True)
     if report.fails(fail_on):
         sys.exit(1)
 

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from rdflib import URIRef
 
 from kommgraph.core import vocab
-from kommgraph.core.vocab import KG, OA, ONTOLOGY_IRI, PREFIXES
+from kommgraph.core.vocab import KG, OA, ONTOLOGY_IRI, PREFIXES, SCHEMA
 from kommgraph.publish.site import Site
 from kommgraph.query.result import display
 
@@ -102,6 +102,7 @@ class Quote:
     start: int | None
     end: int | None
     link: Link
+    url: str | None = None  # the original article (schema:url of the source), where known
 
 
 @dataclass
@@ -237,6 +238,7 @@ class GraphView:
                 continue
             source = self.value(evidence, str(KG.inDocument))
             start, end = self.value(evidence, str(KG.start)), self.value(evidence, str(KG.end))
+            url = self.value(source.value, str(SCHEMA.url)) if source else None
             out.append(
                 Quote(
                     exact.value,
@@ -244,6 +246,7 @@ class GraphView:
                     int(start.value) if start else None,
                     int(end.value) if end else None,
                     self.link(evidence, root),
+                    url.value if url is not None else None,
                 )
             )
         return sorted(out, key=lambda q: (q.source.label if q.source else "", q.start or 0))

@@ -7,6 +7,8 @@ from ``file://`` and from ``kommgraph serve``; the identifier itself is shown on
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph as ox
 
 from kommgraph.core import media
@@ -28,8 +30,14 @@ from kommgraph.publish.page_facts import (
     local_name,
 )
 from kommgraph.publish.site import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.store.dataset import draft_only_subjects
 from kommgraph.temporal import timeline
 from kommgraph.temporal.find import find_authority
+
+DRAFT_MARK = "Entwurf, ungeprüft"
+RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
+SOURCE_GRAPH = ox.NamedNode(str(KG.SourceGraph))
+TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
 class Pages(GraphView):
@@ -39,6 +47,12 @@ class Pages(GraphView):
         super().__init__(store, site)
         self.sparql_endpoint = sparql_endpoint
         self.env = environment()
+        # facts only a converter draft states (published only with --include-drafts): marked everywhere
+        self.drafts = draft_only_subjects(store)
+
+    def link(self, iri: str, root: str, label: str | None = None) -> Link:
+        link = super().link(iri, root, label)
+        return replace(link, label=f"{link.label} ({DRAFT_MARK})") if iri in self.drafts else link
 
 
     # ----------------------------------------------------------------------------------- links
@@ -60,11 +74,76 @@ class Pages(GraphView):
             "type": self.type_label(event),
             "date": date,
             "role": role,
-            "planned": self._true(event, str(KG.planned)),
+            "planned": self.still_planned(event),
             "originals": self.links(self.iris(event, ORG + "originalOrganization"), root),
             "results": self.links(self.iris(event, ORG + "resultingOrganization"), root),
             "sort": (date.iso if date else "9999", event),
         }
+
+    def label(self, iri: str) -> str:
+        """The stated label; events and quotes without one are named in words, not by their IRI."""
+        stated = super().label(iri)
+        if stated != local_name(iri):
+            return stated
+        types = self.types(iri)
+        if types & self.event_classes:
+            return self.event_heading(iri)
+        if str(KG.Evidence) in types:
+            return self.evidence_heading(iri)
+        return stated
+
+    def event_heading(self, event: str) -> str:
+        """"Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018"."""
+        def names(predicate: str) -> str:
+            return " und ".join(sorted(GraphView.label(self, u) for u in self.iris(event, ORG + predicate)))
+
+        before, after = names("originalOrganization"), names("resultingOrganization")
+        body = f"{before} → {after}" if before and after else before or after
+        date = self.event_date(event)
+        return f"{self.type_label(event)}: {body}" + (f", {date.text}" if date else "")
+
+    def evidence_heading(self, evidence: str) -> str:
+        """"Beleg aus „Stabsstelle wird umbenannt“ (30. Mai 2018)": named by the quote's source."""
+        source = self.value(evidence, str(KG.inDocument))
+        if not isinstance(source, ox.NamedNode):
+            return "Beleg"
+        issued = self.when(source.value, DCT + "issued")
+        return f"Beleg aus „{GraphView.label(self, source.value)}“" + (f" ({issued.text})" if issued else "")
+
+    def kind(self, iri: str) -> str:
+        kind = super().kind(iri)
+        return "evidence" if kind == "resource" and str(KG.Evidence) in self.types(iri) else kind
+
+    def _evidence(self, iri: str, root: str) -> dict:
+        """A quote: its text, its source (with the original article), and the facts it supports."""
+        source = self.value(iri, str(KG.inDocument))
+        source_iri = source.value if isinstance(source, ox.NamedNode) else None
+        url = self.value(source_iri, str(SCHEMA.url)) if source_iri else None
+        exact = self.value(iri, OA + "exact")
+        return {
+            "quote": exact.value if exact is not None else "",
+            "source": self.link(source_iri, root) if source_iri else None,
+            "issued": self.when(source_iri, DCT + "issued") if source_iri else None,
+            "url": url.value if url is not None else None,
+            "supports": self.links(self.subjects(str(KG.evidence), iri), root),
+        }
+
+    def still_planned(self, event: str) -> bool:
+        """Planned only while every source graph that states the event calls it planned: a later source
+        that states it without ``kg:planned`` shows it as done (docs/temporal.md, as lineage does)."""
+        node = ox.NamedNode(event)
+        stating = {
+            q.graph_name
+            for q in self.store.quads_for_pattern(node, RDF_TYPE_NODE, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+            and ox.Quad(q.graph_name, RDF_TYPE_NODE, SOURCE_GRAPH, q.graph_name) in self.store
+        }
+        planned = {
+            q.graph_name
+            for q in self.store.quads_for_pattern(node, ox.NamedNode(str(KG.planned)), TRUE)
+            if isinstance(q.graph_name, ox.NamedNode)
+        }
+        return bool(planned) and stating <= planned
 
     def _true(self, iri: str, predicate: str) -> bool:
         value = self.value(iri, predicate)
@@ -82,7 +161,7 @@ class Pages(GraphView):
         if not (successors or until or ending_events):
             return None
         event, kind = ending_events[0] if ending_events else (None, None)
-        planned = bool(event) and self._true(event, str(KG.planned))
+        planned = bool(event) and self.still_planned(event)
         return {
             "verb": ENDINGS.get(kind) if kind else None,
             "event": self.link(event, root) if event else None,
@@ -145,6 +224,7 @@ class Pages(GraphView):
             alternates=alternates,
             crumbs=crumbs,
             site=self.site,
+            draft=DRAFT_MARK if iri in self.drafts else None,
             **context,
         )
 
@@ -174,7 +254,7 @@ class Pages(GraphView):
         return {
             "effective": self.when(iri, str(KG.effectiveDate)),
             "announced": self.when(iri, str(KG.announcedDate)),
-            "planned": self._true(iri, str(KG.planned)),
+            "planned": self.still_planned(iri),
             "originals": self.links(self.iris(iri, ORG + "originalOrganization"), root),
             "results": self.links(self.iris(iri, ORG + "resultingOrganization"), root),
             "spun_off_from": self.links(self.iris(iri, str(KG.spunOffFrom)), root),
@@ -358,7 +438,7 @@ def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None
     stripped so that it can be inlined; None when it cannot be drawn."""
     try:
         found = find_authority(store, ags or authority)
-        svg = timeline.to_svg(timeline.build(store, found))
+        svg = timeline.to_svg(timeline.build(store, found), lang="de")
     except Exception:  # noqa: BLE001 - a picture that cannot be drawn leaves the page without it
         return None
     return strip_prolog(svg) if "<svg" in svg else None

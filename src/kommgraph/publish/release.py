@@ -165,10 +165,12 @@ def publish(
     static: bool = False,
     sparql_endpoint: str | None = None,
     fail_on: str = "violation",
+    include_drafts: bool = False,
 ) -> PublishResult:
     """Load, derive and validate the data, then write the release; nothing is written on violations.
-    ``base`` defaults to the data project's (``kommgraph.toml``), else the default base."""
-    loaded = load(data_dir)
+    ``base`` defaults to the data project's (``kommgraph.toml``), else the default base. Draft graphs
+    are left out unless ``include_drafts`` (then their facts are marked on their pages)."""
+    loaded = load(data_dir, include_drafts=include_drafts)
     project = read_project(loaded.layout.root)
     site = Site(base or project.base, site_url)
     report = validate(loaded.store, loaded.files, loaded.layout)

@@ -13,18 +13,22 @@ import pyoxigraph as ox
 
 from kommgraph.core import paths
 from kommgraph.core.errors import LoadError
-from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+from kommgraph.core.vocab import DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 
 
 @dataclass(frozen=True)
 class GraphFile:
     path: Path
     graph: str  # IRI of the named graph it is loaded into
-    kind: str  # "source", "reference" or "ontology"
+    kind: str  # "source", "draft", "reference" or "ontology"
 
     @property
     def source_id(self) -> str | None:
         return self.path.stem if self.kind == "source" else None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.kind == "draft"
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,19 @@ class DataLayout:
         return self.ttl_dir / "reference"
 
     @property
+    def drafts_dir(self) -> Path:
+        """Converter drafts, ``ttl/drafts/ID.ttl``: loaded into their own graph, published only on request."""
+        return self.ttl_dir / "drafts"
+
+    @property
     def sources_dir(self) -> Path:
         return self.root / "sources"
+
+    def draft_file(self, source_id: str) -> Path:
+        return self.drafts_dir / f"{source_id}.ttl"
+
+    def curated_file(self, source_id: str) -> Path:
+        return self.ttl_dir / f"{source_id}.ttl"
 
     def source_text(self, source_id: str) -> Path:
         return self.sources_dir / f"{source_id}.txt"
@@ -54,12 +69,23 @@ def discover(data_dir: Path | None = None, include_ontology: bool = True) -> lis
     if not layout.ttl_dir.is_dir():
         raise LoadError(f"{layout.ttl_dir}: no such folder (expected a kommgraph data directory with ttl/)")
     files = [GraphFile(p, str(graph_iri(p.stem)), "source") for p in sorted(layout.ttl_dir.glob("*.ttl"))]
+    files += [GraphFile(p, draft_graph_iri(p.stem), "draft") for p in sorted(layout.drafts_dir.glob("*.ttl"))]
     files += [
         GraphFile(p, str(REFERENCE_GRAPH), "reference") for p in sorted(layout.reference_dir.rglob("*.ttl"))
     ]
+    if not files:
+        raise LoadError(
+            f"{layout.ttl_dir}: no Turtle files (a data project needs ttl/*.ttl; "
+            "kommgraph convert writes drafts to ttl/drafts/)"
+        )
     if include_ontology:
         files += [GraphFile(p, str(ONTOLOGY_GRAPH), "ontology") for p in paths.ontology_files()]
     return files
+
+
+def draft_graph_iri(source_id: str) -> str:
+    """The named graph of a source's draft: beside its curated graph ``kgid:graph/ID``."""
+    return f"{graph_iri(source_id)}/draft"
 
 
 def load_file(store: ox.Store, graph_file: GraphFile) -> None:
@@ -118,3 +144,25 @@ def graph_names(store: ox.Store) -> list[str]:
 
 def derived_graph() -> ox.NamedNode:
     return ox.NamedNode(str(DERIVED_GRAPH))
+
+
+def draft_graph_names(store: ox.Store) -> set[str]:
+    """Named graphs that state ``kg:curationStatus kg:Draft`` (converter drafts, before or after rebasing)."""
+    pattern = store.quads_for_pattern(None, ox.NamedNode(str(KG.curationStatus)), ox.NamedNode(str(KG.Draft)))
+    return {q.graph_name.value for q in pattern if isinstance(q.graph_name, ox.NamedNode)}
+
+
+def draft_only_subjects(store: ox.Store) -> set[str]:
+    """Subjects stated in draft graphs and in no curated or reference graph (the rules' graph aside)."""
+    drafts = draft_graph_names(store)
+    if not drafts:
+        return set()
+    in_draft, elsewhere = set(), set()
+    for quad in store:
+        graph = quad.graph_name
+        if not isinstance(graph, ox.NamedNode) or not isinstance(quad.subject, ox.NamedNode):
+            continue
+        if graph.value == str(DERIVED_GRAPH) or graph.value.endswith("/derived"):
+            continue
+        (in_draft if graph.value in drafts else elsewhere).add(quad.subject.value)
+    return in_draft - elsewhere

@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kommgraph.core import paths
 from kommgraph.core.turtle import bind_prefixes
-from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kommgraph.core.vocab import DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import dataset, derive
 from kommgraph.store.dataset import DataLayout, GraphFile
 from kommgraph.store.terms import to_rdflib
@@ -24,20 +24,46 @@ class Loaded:
     files: list[GraphFile]
     store: ox.Store
     derived: dict[str, int] = field(default_factory=dict)
+    # the draft graphs found (ttl/drafts/*.ttl, or a graph marked kg:curationStatus kg:Draft), loaded or not
+    drafts: list[str] = field(default_factory=list)
+    drafts_included: bool = True
 
     @property
     def source_graphs(self) -> list[str]:
-        return sorted({f.graph for f in self.files if f.kind == "source"})
+        """Every source's graph in the store: curated ones, and drafts when they were loaded."""
+        kinds = ("source", "draft") if self.drafts_included else ("source",)
+        return sorted({f.graph for f in self.files if f.kind in kinds})
+
+    def draft_statements(self) -> int:
+        """How many statements the draft graphs hold (counted when they were loaded)."""
+        graphs = [ox.NamedNode(g) for g in self.drafts]
+        return sum(1 for g in graphs for _ in self.store.quads_for_pattern(None, None, None, g))
 
 
-
-def load(data_dir: Path | None = None) -> Loaded:
+def load(data_dir: Path | None = None, *, include_drafts: bool = True) -> Loaded:
+    """Load a data directory. Without ``include_drafts`` the draft graphs are left out of the store
+    (what ``publish`` and ``serve`` show unless asked): drafts stay drafts until a person accepts them."""
     root = Path(data_dir) if data_dir else paths.default_data_dir()
     files = dataset.discover(root)
     layout = DataLayout(root)
     store = dataset.load_store(files)
+    drafts = draft_graphs(store, files)
+    if drafts and not include_drafts:
+        files = [f for f in files if f.graph not in drafts]
+        store = dataset.load_store(files)
     counts = derive.derive(store)
-    return Loaded(layout, files, store, counts)
+    return Loaded(layout, files, store, counts, drafts, include_drafts)
+
+
+def draft_graphs(store: ox.Store, files: list[GraphFile]) -> list[str]:
+    """Graphs of ttl/drafts/, and source graphs that mark themselves ``kg:curationStatus kg:Draft``."""
+    pattern = store.quads_for_pattern(None, ox.NamedNode(str(KG.curationStatus)), ox.NamedNode(str(KG.Draft)))
+    marked = {
+        q.graph_name.value
+        for q in pattern
+        if isinstance(q.graph_name, ox.NamedNode) and q.subject == q.graph_name
+    }
+    return sorted({f.graph for f in files if f.is_draft or (f.kind == "source" and f.graph in marked)})
 
 
 

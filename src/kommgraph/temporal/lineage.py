@@ -33,6 +33,7 @@ class Event:
     iri: str
     types: list[str] = field(default_factory=list)  # class IRIs
     labels: list[str] = field(default_factory=list)  # English labels of the types
+    labels_de: list[str] = field(default_factory=list)  # German labels of the types
     originals: list[str] = field(default_factory=list)
     resultings: list[str] = field(default_factory=list)
     spun_off_from: list[str] = field(default_factory=list)
@@ -46,6 +47,10 @@ class Event:
     @property
     def label(self) -> str:
         return " / ".join(self.labels) or "change"
+
+    @property
+    def label_de(self) -> str:
+        return " / ".join(self.labels_de) or "Organisationsänderung"
 
     def is_a(self, kinds: set[str]) -> bool:
         return any(t in kinds for t in self.types)
@@ -74,6 +79,8 @@ def events(store: ox.Store, iris) -> dict[str, Event]:
             if row["label"] is not None and o not in event.types:
                 event.types.append(o)
                 event.labels.append(row["label"].value)
+                german = row["label_de"]
+                event.labels_de.append(german.value if german is not None else row["label"].value)
         elif p == str(KG.transferredFunction):
             label = lexical(row["label"]) or o
             if label not in event.functions:

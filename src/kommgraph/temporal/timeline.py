@@ -46,9 +46,14 @@ class Arrow:
 
     @property
     def label(self) -> str:
-        date = str(self.event.date) if self.event.date else "undated"
-        planned = " (planned)" if self.event.planned else ""
-        return f"{date} {self.event.label}{planned}"
+        return self.caption("en")
+
+    def caption(self, lang: str = "en") -> str:
+        words = WORDS[lang]
+        date = str(self.event.date) if self.event.date else words["undated"]
+        planned = f" ({words['planned']})" if self.event.planned else ""
+        name = self.event.label_de if lang == "de" else self.event.label
+        return f"{date} {name}{planned}"
 
 
 @dataclass
@@ -187,12 +192,26 @@ def _mermaid_text(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # SVG (matplotlib)
 
+# The words of the pictures, in English and German (the pages are German: ``to_svg(tl, lang="de")``).
+WORDS = {
+    "en": {
+        "undated": "undated", "planned": "planned", "title": "units over time", "exists": "exists",
+        "fuzzy": "imprecise or unknown start/end", "succession": "replaced by",
+        "functions": "functions moved", "spin-off": "spun off from", "no dates": "no dates known",
+    },
+    "de": {
+        "undated": "undatiert", "planned": "geplant", "title": "Einheiten im Zeitverlauf",
+        "exists": "besteht",
+        "fuzzy": "Beginn oder Ende ungenau oder unbekannt", "succession": "ersetzt durch",
+        "functions": "Aufgaben verlagert", "spin-off": "ausgegliedert aus", "no dates": "Daten unbekannt",
+    },
+}
 _COLOURS = {"bar": "#2f6f9f", "succession": "#c0392b", "functions": "#7d3c98", "spin-off": "#7f8c8d"}
 
 
-def to_svg(tl: Timeline) -> str:
+def to_svg(tl: Timeline, lang: str = "en") -> str:
     """The timeline drawn with matplotlib as SVG text (fonts kept as text, fixed ids, no date stamp)."""
-    figure = draw(tl)
+    figure = draw(tl, lang)
     buffer = io.StringIO()
     import matplotlib
 
@@ -201,8 +220,10 @@ def to_svg(tl: Timeline) -> str:
     return buffer.getvalue()
 
 
-def draw(tl: Timeline):
-    """A matplotlib Figure (no pyplot state) of the timeline."""
+def draw(tl: Timeline, lang: str = "en"):
+    """A matplotlib Figure (no pyplot state) of the timeline; arrow labels that would overlap are moved
+    down, one line at a time."""
+    words = WORDS[lang]
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -229,8 +250,16 @@ def draw(tl: Timeline):
         group += _gradient(ax, y, *fuzzy_to, rising=False)
         for i, patch in enumerate(group):
             patch.set_gid(f"unit--{bar.key}" + (f"--{i}" if i else ""))
-        ax.text(max(solid_from, left) + (right - left) * 0.005, y - 0.29, bar.lifespan.describe(),
+        lifespan = bar.lifespan.describe()
+        lifespan = words["no dates"] if lifespan == "no dates known" else lifespan
+        ax.text(max(solid_from, left) + (right - left) * 0.005, y - 0.29, lifespan,
                 fontsize=7, color="#333333", va="bottom")
+    # where text already is: the lifespan lines above the bars, then each arrow label placed
+    placed: list[tuple[float, float]] = [
+        (max(mdates.date2num(b.lifespan.valid_from.latest) if b.lifespan.valid_from else left + fade, left),
+         rows[b.iri] - 0.37)
+        for b in tl.bars
+    ]
     for index, arrow in enumerate(tl.arrows):
         if arrow.event.date is None:
             continue
@@ -248,7 +277,13 @@ def draw(tl: Timeline):
         annotation.arrow_patch.set_gid(f"arrow--{source_key}--{target_key}")
         on_right = x > left + (right - left) * 0.7  # keep labels near the right edge inside the picture
         offset = (right - left) * 0.006 * (-1 if on_right else 1)
-        label = ax.text(x + offset, (y0 + y1) / 2, arrow.label, fontsize=7, color=colour,
+        caption = arrow.caption(lang)
+        label_y = (y0 + y1) / 2
+        reach = (right - left) * 0.012 * len(caption) * 0.55  # about the width of the label
+        while any(abs(px - x) < reach and abs(py - label_y) < 0.28 for px, py in placed):
+            label_y += 0.32
+        placed.append((x, label_y))
+        label = ax.text(x + offset, label_y, caption, fontsize=7, color=colour,
                         va="center", ha="right" if on_right else "left",
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
         label.set_gid(f"label--{source_key}--{target_key}")
@@ -261,13 +296,13 @@ def draw(tl: Timeline):
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(f"{tl.authority.name} ({tl.authority.ags}): units over time", fontsize=11, loc="left")
+    ax.set_title(f"{tl.authority.name} ({tl.authority.ags}): {words['title']}", fontsize=11, loc="left")
     ax.legend(handles=[
-        Patch(color=_COLOURS["bar"], label="exists"),
-        Patch(color=_COLOURS["bar"], alpha=0.3, label="imprecise or unknown start/end"),
-        Line2D([], [], color=_COLOURS["succession"], label="replaced by"),
-        Line2D([], [], color=_COLOURS["functions"], linestyle="--", label="functions moved"),
-        Line2D([], [], color=_COLOURS["spin-off"], linestyle=":", label="spun off from"),
+        Patch(color=_COLOURS["bar"], label=words["exists"]),
+        Patch(color=_COLOURS["bar"], alpha=0.3, label=words["fuzzy"]),
+        Line2D([], [], color=_COLOURS["succession"], label=words["succession"]),
+        Line2D([], [], color=_COLOURS["functions"], linestyle="--", label=words["functions"]),
+        Line2D([], [], color=_COLOURS["spin-off"], linestyle=":", label=words["spin-off"]),
     ], fontsize=7, loc="upper center", frameon=False, ncols=5, bbox_to_anchor=(0.5, -0.08 - 0.5 / height))
     figure.tight_layout()
     return figure

@@ -29,7 +29,9 @@ def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:
         q.subject.value: q.object
         for q in store.quads_for_pattern(None, ox.NamedNode(str(KG.curationStatus)), None)
     }
-    drafts = {f.graph for f in files if status.get(f.graph) == ox.NamedNode(str(KG.Draft))}
+    drafts = {
+        f.graph for f in files if f.kind == "draft" or status.get(f.graph) == ox.NamedNode(str(KG.Draft))
+    }
     if not drafts:
         return set()
     in_draft, elsewhere = set(), set()

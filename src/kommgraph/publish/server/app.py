@@ -260,10 +260,11 @@ def create_app(
     return app
 
 
-def load_app(data_dir=None, base: str = DEFAULT_BASE, **options) -> Starlette:
-    """Load and derive a data directory and build the application for it (options: see ``create_app``)."""
+def load_app(data_dir=None, base: str = DEFAULT_BASE, include_drafts: bool = False, **options) -> Starlette:
+    """Load and derive a data directory and build the application for it (options: see ``create_app``);
+    draft graphs only when asked."""
     site = Site(base)
-    store = rebased_store(load(data_dir).store, site)
+    store = rebased_store(load(data_dir, include_drafts=include_drafts).store, site)
     return create_app(store, site, **options)
 
 

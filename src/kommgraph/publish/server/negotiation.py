@@ -63,15 +63,29 @@ ERROR_TITLES = {
     503: "Service Unavailable",
 }
 
+# The pages are German, so the browser's error page is too; programs get the English line below.
+ERROR_TITLES_DE = {
+    400: "Ungültige Anfrage",
+    403: "Verboten",
+    404: "Nicht gefunden",
+    405: "Methode nicht erlaubt",
+    406: "Nicht annehmbar",
+    413: "Anfrage zu groß",
+    414: "Adresse zu lang",
+    415: "Medientyp nicht unterstützt",
+    500: "Interner Fehler",
+    503: "Vorübergehend nicht verfügbar",
+}
+
 ERROR_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="de">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{status} {title} – kommgraph</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;color:#222}}
 code,pre{{background:#f3f3f3;padding:.1rem .3rem;white-space:pre-wrap}}</style></head>
 <body><h1>{status} {title}</h1><pre>{message}</pre>
-<p><a href="{root}">kommgraph</a> · <a href="{root}sparql">SPARQL query page</a> ·
-<a href="{root}api/">stored queries (API)</a></p></body></html>
+<p><a href="{root}">kommgraph</a> · <a href="{root}sparql">SPARQL-Abfrage</a> ·
+<a href="{root}api/">gespeicherte Abfragen (API)</a></p></body></html>
 """
 
 
@@ -80,7 +94,10 @@ def error(request: Request | None, status: int, message: str, headers: dict | No
     title = ERROR_TITLES.get(status, "Error")
     if request is not None and wants_html(request):
         body = ERROR_PAGE.format(
-            status=status, title=title, message=html.escape(message), root=html.escape(root_path(request))
+            status=status,
+            title=ERROR_TITLES_DE.get(status, "Fehler"),
+            message=html.escape(message),
+            root=html.escape(root_path(request)),
         )
         return HTMLResponse(body, status, headers=headers)
     return PlainTextResponse(f"{status} {title}: {message}\n", status, headers=headers)
