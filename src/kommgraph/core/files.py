@@ -8,8 +8,6 @@ from pathlib import Path
 
 from kommgraph.core.errors import OutputError
 
-from kommgraph.core.errors import OutputError
-
 
 def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
     """Write every file to a temporary name, then rename them all into place (text as UTF-8, LF).
@@ -18,10 +16,12 @@ def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
     names it; nothing is renamed into place then."""
     staged = []
     path = None
+    mode = 0o666 & ~current_umask()
     try:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.fchmod(handle, mode)  # mkstemp makes 0600; give the mode any other program's file gets
             with os.fdopen(handle, "wb") as out:
                 out.write(content.encode("utf-8") if isinstance(content, str) else content)
             staged.append((Path(temporary), path))
@@ -36,3 +36,9 @@ def write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
             temporary.unlink(missing_ok=True)
         raise
     return [path for _, path in staged]
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
