@@ -15,6 +15,7 @@ from kommgraph.validation.findings import UNION, Coverage, Finding, Report
 from kommgraph.validation.scope import validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
+from kommgraph.validation.source_files import empty_file_findings, metadata_findings
 from kommgraph.validation.stores import scope_store
 
 Progress = Callable[[int, int, str], None]
@@ -70,6 +71,8 @@ def validate_loaded(
             blank_nodes=False,
         )
         report.findings += _scoped(blank_node_findings([graph_file]), source_id)
+        report.findings += _scoped(empty_file_findings(store, [graph_file]), source_id)
+        report.findings += _scoped(metadata_findings(layout, [source_id]), source_id)
         reports.append(report)
     if progress:
         progress(steps, steps, UNION)
@@ -82,6 +85,7 @@ def validate_loaded(
             report.findings += _scoped(
                 blank_node_findings([f for f in files if f.kind == "reference"]), "reference"
             )
+            report.findings += metadata_findings(layout)  # texts that no Turtle file cites too
         reports.append(report)
     findings: list[Finding] = []
     seen: set[tuple] = set()
