@@ -34,6 +34,10 @@ BUILTIN_RULES = {
         "de": "Keine kuratierte Datei in data/ttl ist leer.",
         "en": "No curated file in data/ttl is empty.",
     },
+    "check:literal-form": {
+        "de": "Jedes Literal hat die Form seines Datentyps (xsd:date ist JJJJ-MM-TT, ein Tag des Kalenders).",
+        "en": "Every literal has the form of its datatype (xsd:date is YYYY-MM-DD, a day of the calendar).",
+    },
     "check:no-blank-nodes": {
         "de": "data/ttl enthält keine leeren Knoten.",
         "en": "data/ttl contains no blank nodes.",

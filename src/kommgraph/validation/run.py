@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
+from kommgraph.validation.literals import literal_findings, without_type_findings
 from kommgraph.validation.scope import validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
@@ -36,6 +38,7 @@ def validate_loaded(
     ``since`` (a git revision) or ``sources`` (source IDs) limit the run to those sources alone and
     the union's checks to the resources they mention.
     """
+    quiet_rdflib_conversions()
     store, files, layout = loaded.store, loaded.files, loaded.layout
     by_id = {f.source_id: f for f in files if f.kind == "source"}
     if since is not None:
@@ -71,8 +74,10 @@ def validate_loaded(
             blank_nodes=False,
         )
         report.findings += _scoped(blank_node_findings([graph_file]), source_id)
-        report.findings += _scoped(empty_file_findings(store, [graph_file]), source_id)
-        report.findings += _scoped(metadata_findings(layout, [source_id]), source_id)
+        whole_file = empty_file_findings(store, [graph_file]) + metadata_findings(layout, [source_id])
+        whole_file += literal_findings(store, [graph_file])
+        context.annotate(whole_file, source_id, graph_file.graph)  # labels of the resources named
+        report.findings += whole_file
         reports.append(report)
     if progress:
         progress(steps, steps, UNION)
@@ -85,7 +90,10 @@ def validate_loaded(
             report.findings += _scoped(
                 blank_node_findings([f for f in files if f.kind == "reference"]), "reference"
             )
-            report.findings += metadata_findings(layout)  # texts that no Turtle file cites too
+            whole_file = metadata_findings(layout)  # texts that no Turtle file cites too
+            whole_file += literal_findings(store, [f for f in files if f.kind == "reference"])
+            context.annotate(whole_file, UNION, None)
+            report.findings += whole_file
         reports.append(report)
     findings: list[Finding] = []
     seen: set[tuple] = set()
@@ -98,6 +106,7 @@ def validate_loaded(
             seen.add(finding.key())
             placed.add(place)
             findings.append(finding)
+    findings = without_type_findings(findings)
     findings.sort(key=Finding.sort_key)
     coverage = Coverage(
         sources=list(chosen),
