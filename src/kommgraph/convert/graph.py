@@ -18,9 +18,10 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
 from kommgraph.convert.extract import DateValue, Facts, Span, extract
 from kommgraph.core import vocab
+from kommgraph.core.files import refuse_special
 from kommgraph.core.turtle import canonical_turtle, fresh_graph
 from kommgraph.core.vocab import KG, OA, ORG, SCHEMA
-from kommgraph.store.sources import SourceDocument, SourceError, read_source, refuse_special
+from kommgraph.store.sources import SourceDocument, SourceError, read_source
 
 HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
 

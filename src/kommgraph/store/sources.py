@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kommgraph.core.errors import SourceError
+from kommgraph.core.files import refuse_special
 
 METADATA_KEYS = ("title", "published", "publisher", "place", "type", "identifier", "source-url")
 HEADER_END = "---"
@@ -82,16 +82,6 @@ def parse_header(text: str, path: Path) -> tuple[dict[str, str], int]:
         if value and value.lower() != "unknown":
             metadata[key] = value
     raise SourceError(f"{path} line {len(lines)}: header not closed by a line '{HEADER_END}'")
-
-
-def refuse_special(path: Path, error: type[Exception]) -> None:
-    """Refuse a FIFO, socket or device before opening it (reading one would block or never end)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return  # reading it gives the error with its reason
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise error(f"{path}: not a regular file (a FIFO, socket or device); refused")
 
 
 TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")
