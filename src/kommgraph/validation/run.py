@@ -90,8 +90,10 @@ def validate_loaded(
             report.findings += _scoped(
                 blank_node_findings([f for f in files if f.kind == "reference"]), "reference"
             )
-            whole_file = metadata_findings(layout)  # texts that no Turtle file cites too
-            whole_file += literal_findings(store, [f for f in files if f.kind == "reference"])
+            # every file again (what a source alone showed is dropped below), so that --union-only
+            # checks them too, and the texts that no Turtle file cites
+            whole_file = metadata_findings(layout) + empty_file_findings(store, files)
+            whole_file += literal_findings(store, files)
             context.annotate(whole_file, UNION, None)
             report.findings += whole_file
         reports.append(report)
