@@ -9,10 +9,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kommgraph.store import dataset
-from kommgraph.store import derive
+from kommgraph.store import dataset, derive
 from kommgraph.store.load import load
 from kommgraph.validation.stores import default_graph_as_rdflib
+
+pytest_plugins = ["network_guard"]  # fails any test that opens a non-loopback socket
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

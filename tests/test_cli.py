@@ -57,7 +57,7 @@ def test_build_is_deterministic(run, data_copy, tmp_path):
 
 
 def test_headline_query(run, data_copy):
-    result = run("query", "replaced-units", "--data-dir", str(data_copy))
+    result = run("query", "replaced-units", "-p", "pattern=E-Government", "--data-dir", str(data_copy))
     assert result.exit_code == 0
     row = next(line for line in result.output.splitlines() if "Stabsstelle wird umbenannt" in line)
     assert re.search(
@@ -100,7 +100,10 @@ def test_query_with_parameters(run, data_copy):
 
 
 def test_bad_parameter_is_a_usage_error(run, data_copy):
-    result = run("query", "units-on-date", "-p", "date=31.05.2018", "--data-dir", str(data_copy))
+    result = run(
+        "query", "units-on-date", "-p", "authority=06412000", "-p", "date=31.05.2018",
+        "--data-dir", str(data_copy),
+    )
     assert result.exit_code == 2
     assert "parameter 'date' must be xsd:date like 2018-05-31" in result.output
 
@@ -113,7 +116,8 @@ def test_unknown_query_is_a_usage_error(run):
 def test_queries_lists_summaries_and_parameters(run):
     result = run("queries")
     assert "replaced-units\n    Units that replaced units" in result.output
-    assert "-p date=<xsd:date> (default: 2018-05-31)" in result.output
+    assert "units-on-date\n" in result.output
+    assert "    -p authority=<string>\n    -p date=<xsd:date>\n" in result.output
 
 
 def test_validate_passes_on_the_curated_data(run, data_copy):

@@ -14,8 +14,8 @@ from rdflib.namespace import RDF
 
 from conftest import DATA, SHARED
 from kommgraph.core import turtle
-from kommgraph.store.sources import METADATA_KEYS, read_source
 from kommgraph.core.vocab import KG, OA, PROV
+from kommgraph.store.sources import METADATA_KEYS, read_source
 
 SOURCES = sorted(p.stem for p in (DATA / "sources").glob("*.txt"))
 FACT_CLASSES = [KG.AdministrativeUnit, KG.ChangeEvent, KG.Strategy, KG.Measure, KG.Function]

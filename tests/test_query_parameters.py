@@ -6,9 +6,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kommgraph.query.engines import OxigraphEngine
 from kommgraph.query.binding import ParameterError, bind, where_brace
 from kommgraph.query.catalogue import catalogue, parse_query
+from kommgraph.query.engines import OxigraphEngine
 
 QUERY = """#+ summary: test
 #+ tags:

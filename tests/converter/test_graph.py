@@ -7,10 +7,10 @@ from rdflib import BNode, Literal
 from rdflib.namespace import FOAF, PROV, RDF
 from tests.converter.helpers import TEXTS, fixture_stems
 
-from kommgraph.convert.graph import date_literal, to_graph
 from kommgraph.convert.extract import DateValue
-from kommgraph.store.sources import read_source
+from kommgraph.convert.graph import date_literal, to_graph
 from kommgraph.core.vocab import KG, OA, ORG
+from kommgraph.store.sources import read_source
 
 FACT_TYPES = [KG.AdministrativeUnit, FOAF.Person, ORG.Membership, KG.Renaming, KG.Founding, KG.Merger]
 

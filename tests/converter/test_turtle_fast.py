@@ -12,7 +12,6 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from tests.converter.helpers import TEXTS, fixture_stems
 
 from kommgraph.convert.graph import to_graph
-from kommgraph.store.sources import read_source
 from kommgraph.core.turtle import (
     _rdflib_longturtle,
     _Unsupported,
@@ -21,6 +20,7 @@ from kommgraph.core.turtle import (
     fresh_graph,
 )
 from kommgraph.core.vocab import KG, KGID, ORG
+from kommgraph.store.sources import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted((ROOT / "data" / "ttl").glob("**/*.ttl"))

@@ -26,10 +26,7 @@ def folded(words: list[str]) -> str:
 MINTERS = [
     lambda ags, name: vocab.unit_iri(ags, name),
     lambda ags, name: vocab.function_iri(ags, name),
-    lambda ags, name: vocab.post_iri(ags, name),
-    lambda ags, name: vocab.measure_iri(ags, name),
     lambda ags, name: vocab.event_iri(ags, "2020-01-01", "Founding", name),
-    lambda ags, name: vocab.strategy_iri(ags, name, "2020"),
     lambda ags, name: vocab.person_iri(name),
 ]
 

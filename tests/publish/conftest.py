@@ -3,6 +3,7 @@ server, and a real ``kommgraph serve`` on 127.0.0.1 (started and stopped by the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -17,8 +18,6 @@ from kommgraph.publish.release import publish
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared"
-DCAT_AP_DE = SHARED / "external" / "dcat-ap-de-2.0"
 
 
 @pytest.fixture(scope="session")
@@ -32,12 +31,12 @@ def release(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def app():
-    from kommgraph.publish.serve import load_app
+    from kommgraph.publish.server import load_app
 
     return load_app(DATA, timeout=1.5, max_rows=1000)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def client(app):
     from starlette.testclient import TestClient
 
@@ -51,16 +50,29 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """``kommgraph serve`` in a subprocess on a free port; yields its base URL."""
+@contextlib.contextmanager
+def serving(folder: Path, *options: str):
+    """``kommgraph serve OPTIONS`` in a subprocess on a free port of 127.0.0.1; yields its base URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "serve.log"
+    log = folder / f"serve-{port}.log"
     env = {**os.environ, "KOMMGRAPH_DATA": str(DATA)}
     with open(log, "wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "kommgraph", "serve", "--host", "127.0.0.1",
-                                    "--port", str(port), "--timeout", "5"],
-                                   stdout=output, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kommgraph",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                *options,
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 60
@@ -82,3 +94,10 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """``kommgraph serve`` in a subprocess on a free port; yields its base URL."""
+    with serving(tmp_path_factory.mktemp("server"), "--timeout", "5") as url:
+        yield url

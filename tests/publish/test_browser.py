@@ -11,6 +11,7 @@ import os
 import shutil
 import struct
 import subprocess
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,25 @@ def test_frankfurt_page_shows_its_timeline(server, shots, tmp_path):
     assert "Stabsstelle E-Government" in figure and "Stabsstelle Digitalisierung" in figure
     screenshot(tmp_path, url, shots / "frankfurt-am-main.png", height=1600)
     assert (shots / "frankfurt-am-main.png").stat().st_size > 40_000
+
+
+def test_the_sparql_query_page_works_offline(server, shots, tmp_path):
+    """``/sparql`` in a browser: a form with the query box and the stored queries, nothing from a CDN
+    (Chromium runs with background networking off; every address on the page is the server's)."""
+    url = f"{server}sparql"
+    page = dom(tmp_path, url)
+    assert "<h1>SPARQL query</h1>" in page
+    assert f'<form method="get" action="{url}">' in page
+    assert '<textarea id="query" name="query"' in page
+    assert "<code>replaced-units</code>" in page
+    assert "<script" not in page and "<link" not in page  # nothing loaded from elsewhere
+    width, _ = screenshot(tmp_path, url, shots / "sparql-query-page.png", height=1000)
+    assert width == 1280
+    assert (shots / "sparql-query-page.png").stat().st_size > 20_000
+
+
+def test_the_sparql_query_page_runs_a_query(server, tmp_path):
+    query = "SELECT ?x WHERE { BIND(42 AS ?x) }"
+    page = dom(tmp_path, f"{server}sparql?{urllib.parse.urlencode({'query': query})}")
+    assert "<h2>Results</h2>" in page
+    assert "<td>42</td>" in page

@@ -13,7 +13,8 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 from kommgraph.core.vocab import KG, VOID
 
 HERE = Path(__file__).resolve().parent
-DCAT_AP_DE = HERE.parents[2] / "shared" / "external" / "dcat-ap-de-2.0"  # ../shared/external/... of the repo
+# The DCAT-AP.de 2.0 shapes (CC BY 4.0, see dcat-ap-de-2.0/LICENSE and README.md), shipped with the tests.
+DCAT_AP_DE = HERE / "dcat-ap-de-2.0"
 SPEC = ("dcat-ap-spec-german-messages.ttl", "dcat-ap-spec-german-additions.ttl", "dcat-ap-de-deprecated.ttl",
         "dcat-ap_2.1.1_shacl_shapes.ttl")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -21,9 +22,6 @@ DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 DATASET = URIRef("https://w3id.org/kommgraph/id/dataset/kommgraph")
 AGS = ("06411000", "06412000", "06413000", "08222000")
 
-needs_shapes = pytest.mark.skipif(
-    not DCAT_AP_DE.is_dir(),
-    reason=f"the DCAT-AP.de 2.0 shapes are read in place from {DCAT_AP_DE}, which is absent (no ../shared)")
 
 
 @pytest.fixture(scope="module")
@@ -95,14 +93,12 @@ def test_dcat_names_licence_geocoding_and_temporal_coverage(dcat):
     assert dcat.value(DATASET, DCTERMS.publisher) is not None
 
 
-@needs_shapes
 def test_dcat_description_conforms_to_dcat_ap_de(dcat):
     conforms, _, text = validate(data_graph(dcat), shacl_graph=shapes(*SPEC), allow_warnings=False)
     assert conforms, text
     assert "Results" not in text  # not even a warning
 
 
-@needs_shapes
 def test_the_shapes_catch_a_broken_description(dcat):
     broken = data_graph(dcat)
     broken.remove((DATASET, DCTERMS.title, None))
@@ -113,7 +109,6 @@ def test_the_shapes_catch_a_broken_description(dcat):
     assert "dcat:theme MUSS eine IRI aus diesem Vokabular verwenden" in text
 
 
-@needs_shapes
 def test_govdata_conventions_want_only_the_contributor_id(dcat):
     """The conventions profile adds GovData's delivery rules: a contributor ID (assigned by GovData to
     whoever delivers) is the one violation left."""

@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kommgraph.query import catalogue as queries
 from kommgraph.core.vocab import KG, VOID
+from kommgraph.query import catalogue as queries
 
 UNIT_PATH = "unit/06412000/stabsstelle-e-government"
 UNIT = URIRef("https://w3id.org/kommgraph/id/" + UNIT_PATH)
@@ -94,7 +94,7 @@ RESULT_TYPES = ["text/csv", "text/tab-separated-values", "application/sparql-res
 
 @pytest.mark.parametrize("accept", RESULT_TYPES)
 def test_sparql_posts_a_stored_query_and_returns_each_format(client, accept):
-    query = stored("units-on-date", date="2018-05-31")
+    query = stored("units-on-date", authority="06412000", date="2018-05-31")
     response = client.post("/sparql", data={"query": query}, headers={"Accept": accept})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(accept)

@@ -51,7 +51,8 @@ def test_reference_documents_every_query_and_parameter():
         assert f"\n## {name}\n" in text
         for parameter in stored.parameters:
             assert f"| `{parameter.name}` | {parameter.type_label} |" in text
-    assert "kommgraph query units-on-date -p authority=06412000 -p date=2018-05-31" in text
+    assert "kommgraph query units-on-date -p authority=AUTHORITY -p date=2018-05-31" in text
+    assert "kommgraph query lineage -p unit=UNIT" in text
 
 
 def test_parameter_types_from_basil_names():

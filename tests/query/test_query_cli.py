@@ -16,10 +16,12 @@ from kommgraph.query.engines import RemoteEngine
 from kommgraph.query.push import put_graph
 from kommgraph.query.reference import reference_markdown
 
+from .params import PARAMS
 from .server import OxigraphServer, free_port
 
 ECHO = Path(__file__).with_name("echo.rq")
 NAMES = list(queries.catalogue())
+E_GOV = PARAMS["lineage"]["unit"]
 
 
 def run(*args: str):
@@ -28,8 +30,9 @@ def run(*args: str):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_endpoint_prints_the_same_table(name, mirror):
-    embedded = run("query", name)
-    remote = run("query", name, "--endpoint", mirror.query_url)
+    params = [arg for key, value in PARAMS.get(name, {}).items() for arg in ("-p", f"{key}={value}")]
+    embedded = run("query", name, *params)
+    remote = run("query", name, *params, "--endpoint", mirror.query_url)
     assert embedded.exit_code == 0, embedded.output
     assert remote.exit_code == 0, remote.output
     assert remote.output == embedded.output
@@ -54,7 +57,8 @@ def test_endpoint_gives_the_same_output_in_every_format(fmt, mirror):
 
 
 def test_rdflib_engine_prints_the_same_table():
-    oxigraph, rdflib = run("query", "replaced-units"), run("query", "replaced-units", "--engine", "rdflib")
+    oxigraph = run("query", "replaced-units", "-p", "pattern=E-Government")
+    rdflib = run("query", "replaced-units", "-p", "pattern=E-Government", "--engine", "rdflib")
     assert rdflib.exit_code == 0
     assert rdflib.output == oxigraph.output
     assert "Stabsstelle E-Government  Stabsstelle Digitalisierung  renaming" in rdflib.output
@@ -86,16 +90,19 @@ def test_rq_file_gets_the_same_checks(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["units-on-date", "-p", "date=2018-02-30"], "parameter 'date' must be xsd:date like 2018-05-31"),
+        (
+            ["units-on-date", "-p", "authority=x", "-p", "date=2018-02-30"],
+            "parameter 'date' must be xsd:date like 2018-05-31",
+        ),
         (["lineage", "-p", "unit=<x>"], "parameter 'unit' must be an absolute IRI"),
         (["lineage", "-p", "colour=red"], "query 'lineage' has no parameter 'colour'"),
         (["no-such-query"], "no stored query 'no-such-query'"),
         (
-            ["lineage", "--endpoint", "http://x/query", "--engine", "rdflib"],
+            ["lineage", "-p", f"unit={E_GOV}", "--endpoint", "http://x/query", "--engine", "rdflib"],
             "--engine applies to the embedded data",
         ),
         (
-            ["lineage", "--default-graph", "https://example.org/g"],
+            ["lineage", "-p", f"unit={E_GOV}", "--default-graph", "https://example.org/g"],
             "--default-graph applies to --endpoint only",
         ),
         (["lineage", "--known-at", "June 2018"], "'June 2018' is not a day: write YYYY-MM-DD"),
@@ -108,10 +115,11 @@ def test_usage_errors_exit_2(args, message):
 
 
 def test_endpoint_failures_exit_3(mirror):
-    refused = run("query", "lineage", "--endpoint", f"http://127.0.0.1:{free_port()}/query")
+    unit = f"unit={E_GOV}"
+    refused = run("query", "lineage", "-p", unit, "--endpoint", f"http://127.0.0.1:{free_port()}/query")
     assert refused.exit_code == 3
     assert "connection refused (is the server running?)" in refused.output
-    wrong = run("query", "lineage", "--endpoint", mirror.base + "/nope")
+    wrong = run("query", "lineage", "-p", unit, "--endpoint", mirror.base + "/nope")
     assert wrong.exit_code == 3
     assert "HTTP 404 Not Found (check the endpoint URL)" in wrong.output
 
@@ -140,7 +148,7 @@ def test_known_at_takes_only_a_day_written_yyyy_mm_dd(value):
 def test_queries_lists_parameters_and_markdown_is_the_reference():
     text = run("queries")
     assert "units-on-date\n" in text.output
-    assert "    -p date=<xsd:date> (default: 2018-05-31)\n" in text.output
+    assert "    -p authority=<string>\n    -p date=<xsd:date>\n" in text.output
     markdown = run("queries", "--format", "markdown")
     assert markdown.output == reference_markdown()
 

@@ -15,6 +15,8 @@ from rdflib import BNode, Literal, URIRef
 from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import OxigraphEngine, RdflibEngine, RemoteEngine
 
+from .params import PARAMS
+
 CATALOGUE = queries.catalogue()
 ENGINES = ("rdflib", "remote", "remote-union")
 # rdflib 7 evaluates both operands of && eagerly, so `BOUND(?x) && ?x` with ?x unbound is an error
@@ -65,9 +67,11 @@ def cases(rows: bool = True):
             yield pytest.param(name, engine, id=f"{name}-{engine}", marks=marks)
 
 
+
+
 def run(engine, name):
     stored = CATALOGUE[name]
-    return engine.select(stored.text, stored.bindings())
+    return engine.select(stored.text, stored.bindings(PARAMS.get(name)))
 
 
 def test_the_catalogue_is_not_empty():
@@ -95,7 +99,7 @@ def test_same_order(name, engine, embedded, engines):
 
 
 def test_stored_queries_return_rows_on_the_bundled_data(embedded):
-    """Parity over empty results would prove little: most stored queries find something by default."""
+    """Parity over empty results would prove little: most stored queries find something here."""
     counts = {name: len(run(embedded, name)) for name in CATALOGUE}
     assert counts["replaced-units"] == 2
     assert counts["units-on-date"] == 3

@@ -12,7 +12,6 @@ from kommgraph.store.load import load
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
-OUTPUT = HERE / "output"
 
 
 @pytest.fixture(scope="session")

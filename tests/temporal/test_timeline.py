@@ -6,7 +6,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from tests.temporal.conftest import OUTPUT
 
 from kommgraph.temporal import timeline
 from kommgraph.temporal.find import find_authority
@@ -60,9 +59,8 @@ def _ids(svg: str) -> set[str]:
         ),
     ],
 )
-def test_svg_timelines_are_written_with_names_and_arrows(run, authority, file, units, arrows):
-    OUTPUT.mkdir(exist_ok=True)
-    out = OUTPUT / file
+def test_svg_timelines_are_written_with_names_and_arrows(run, tmp_path, authority, file, units, arrows):
+    out = tmp_path / file
     result = run("timeline", authority, "--format", "svg", "--out", str(out))
     assert result.exit_code == 0, result.output
     svg = out.read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from kommgraph.validation import reports
 from kommgraph.cli.main import main
+from kommgraph.validation import reports
 
 from .conftest import ROOT, SCHEMAS, copy_data
 

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kommgraph.store.load import load
 from kommgraph.store.dataset import GraphFile
+from kommgraph.store.load import load
 from kommgraph.validation.locate import Locator, blank_node_positions, subject_lines
 from kommgraph.validation.shapes import shapes_graph
 from kommgraph.validation.sparql_constraints import sparql_constraint_findings

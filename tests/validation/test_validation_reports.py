@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kommgraph.validation import reports
 from kommgraph.store.load import load
+from kommgraph.validation import reports
 from kommgraph.validation.findings import Finding, Report
 from kommgraph.validation.run import validate_loaded
 

@@ -10,8 +10,8 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kommgraph.store.load import load
 from kommgraph.cli.main import main
+from kommgraph.store.load import load
 from kommgraph.validation.snapshot import snapshot_store
 
 KGID = "https://w3id.org/kommgraph/id/"

@@ -1,5 +1,5 @@
 """``kommgraph build``, ``publish`` and ``serve``: thin commands over :mod:`kommgraph.api.build`,
-:mod:`kommgraph.publish.release` and :mod:`kommgraph.publish.serve`."""
+:mod:`kommgraph.publish.release` and :mod:`kommgraph.publish.server`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ import click
 
 from kommgraph.api.build import build as run_build
 from kommgraph.cli.options import Failed, data_options
+from kommgraph.core.errors import InputError
+from kommgraph.core.paths import default_data_dir
 from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.publish.project import read_project
 from kommgraph.publish.release import publish as run_publish
 from kommgraph.validation.findings import SEVERITIES
 from kommgraph.validation.text import text_report
@@ -18,10 +21,10 @@ from kommgraph.validation.text import text_report
 def _base_option(command):
     return click.option(
         "--base",
-        default=DEFAULT_BASE,
-        show_default=True,
+        default=None,
         metavar="IRI",
-        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given.",
+        help="Base IRI of the instances (kgid:); IRIs are rewritten when another is given. "
+        f"[default: the base in the data's kommgraph.toml, else {DEFAULT_BASE}]",
     )(command)
 
 
@@ -136,11 +139,39 @@ def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lan
     type=click.IntRange(min=1),
     help="Largest SPARQL result (rows or triples) the endpoint returns.",
 )
-def serve(data_dir, base, host, port, timeout, max_rows):
-    """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql, /.well-known/void."""
-    from kommgraph.publish.serve import load_app, run
+@click.option(
+    "--workers",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="SPARQL worker processes (each holds a copy of the data).",
+)
+@click.option(
+    "--queue",
+    "queue_limit",
+    default=32,
+    show_default=True,
+    type=click.IntRange(0, 10_000),
+    help="SPARQL requests that may wait for a worker; more get 503 with Retry-After.",
+)
+def serve(data_dir, base, host, port, timeout, max_rows, workers, queue_limit):
+    """Serve the data read-only: /id/ IRIs (303 + content negotiation), pages, /sparql (query page,
+    service description), /api/queries/NAME (OpenAPI at /api/openapi.json), /.well-known/void.
 
-    app = load_app(data_dir, base=base, timeout=timeout, max_rows=max_rows)
+    SERVICE, LOAD and FROM other servers are refused: the server makes no outbound requests.
+    The time limit of a query counts from its arrival, waiting for a worker included.
+    """
+    from kommgraph.publish.server import missing_extra
+
+    message = missing_extra()
+    if message:
+        raise InputError(message)
+    from kommgraph.publish.server import load_app, run
+
+    base = base or read_project(data_dir or default_data_dir()).base
+    app = load_app(
+        data_dir, base=base, timeout=timeout, max_rows=max_rows, workers=workers, queue_limit=queue_limit
+    )
     click.echo(f"serving  http://{host}:{port}/ (SPARQL at /sparql; stop with Ctrl-C)")
     run(app, host=host, port=port)
 

@@ -13,6 +13,7 @@ import click
 from kommgraph.api.session import local_engine
 from kommgraph.cli.options import data_options, known_at_option, output_options, parse_params
 from kommgraph.query import catalogue as queries
+from kommgraph.query import guard
 from kommgraph.query.engines import DEFAULT_TIMEOUT, RemoteEngine
 from kommgraph.query.push import push as run_push
 from kommgraph.query.reference import catalogue_text, reference_markdown
@@ -58,14 +59,22 @@ ENGINE_CHOICES = ("oxigraph", "rdflib")
     metavar="IRI",
     help="With --endpoint: query the merge of these graphs (default-graph-uri; repeatable).",
 )
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Let SERVICE, LOAD and FROM in the query reach HOST (repeatable); refused otherwise.",
+)
 @known_at_option
 @data_options
 @output_options
-def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt):
+def query(name, params, endpoint, engine, timeout, default_graphs, known_at, data_dir, fmt, allow_hosts):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.
 
     Parameters are checked before the query runs and bound as RDF terms, never written into the text.
     """
+    guard.allow_hosts(*allow_hosts)
     stored = queries.resolve(name)
     bindings = stored.bindings(parse_params(params))
     if endpoint:

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import _is_valid_uri
 
@@ -31,21 +31,21 @@ def fresh_graph(identifier: URIRef | None = None) -> Graph:
     return bind_prefixes(graph)
 
 
-def has_blank_nodes(graph: Graph) -> bool:
-    return any(isinstance(term, BNode) for triple in graph for term in triple)
-
-
-def canonical_turtle(graph: Graph, header: str = "") -> str:
+def canonical_turtle(graph: Graph, header: str = "", prefixes: dict[str, str] | None = None) -> str:
     """Serialise ``graph`` in the canonical layout; ``header`` becomes leading ``#`` comment lines.
 
-    ``graph`` is an rdflib Graph or a collection of triples (it may be iterated twice). Graphs
-    without blank nodes go through :func:`fast_longturtle` (the same bytes, many times faster);
-    anything else through rdflib's ``longturtle`` writer.
+    The one Turtle writer of kommgraph (data files, releases, descriptions, reports). ``graph`` is an
+    rdflib Graph or a collection of triples (it may be iterated twice). Graphs without blank nodes and
+    with kommgraph's prefixes only go through :func:`fast_longturtle` (the same bytes, many times
+    faster); anything else, and graphs with more ``prefixes`` (DCAT, SHACL, ...), through rdflib's
+    ``longturtle`` writer.
     """
     try:
+        if prefixes:
+            raise _Unsupported("more prefixes than kommgraph's")
         text = fast_longturtle(graph)
     except _Unsupported:
-        text = _rdflib_longturtle(graph)
+        text = _rdflib_longturtle(graph, prefixes)
     lines = text.split("\n")  # not splitlines(): it also breaks at \x1c-\x1e, \x85, \u2028 in literals
     used = {line for line in lines if line.startswith("PREFIX ")}
     body = [line for line in lines if not line.startswith("PREFIX ")]
@@ -54,8 +54,10 @@ def canonical_turtle(graph: Graph, header: str = "") -> str:
     return comment + "\n".join(prefixes) + "\n\n" + "\n".join(body).strip("\n") + "\n"
 
 
-def _rdflib_longturtle(graph: Graph) -> str:
+def _rdflib_longturtle(graph: Graph, prefixes: dict[str, str] | None = None) -> str:
     copy = fresh_graph()
+    for prefix, namespace in (prefixes or {}).items():
+        copy.bind(prefix, namespace, override=True, replace=True)
     for triple in graph:
         copy.add(triple)
     return copy.serialize(format="longturtle")

@@ -19,6 +19,14 @@ SCHEMA = Namespace("https://schema.org/")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+KGSH = Namespace("https://w3id.org/kommgraph/shapes#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+# rdflib's own namespace objects, named here so that every module takes its namespaces from this one.
+DCT, FOAF_NS, OWL_NS, PROV_NS = DCTERMS, FOAF, OWL, PROV
+RDF_NS, RDFS_NS, SKOS_NS, XSD_NS = RDF, RDFS, SKOS, XSD
 
 # One prefix table for every file kommgraph writes, so that files diff cleanly.
 PREFIXES: dict[str, str] = {
@@ -54,6 +62,16 @@ ENDING_EVENTS = frozenset(
 REFERENCE_GRAPH = KGID["graph/reference"]
 DERIVED_GRAPH = KGID["graph/derived"]
 ONTOLOGY_GRAPH = KGID["graph/ontology"]
+
+
+def shorten(iri: str, prefixes: dict[str, str] = PREFIXES, accept=None) -> tuple[str, str] | None:
+    """``(prefix, local name)`` of ``iri`` by the longest namespace of ``prefixes`` it starts with (and
+    whose local name ``accept`` takes, when given); None when there is none. The one IRI shortener:
+    query results, JSON-LD, VoID partition names and the pages use it."""
+    for prefix, namespace in sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0])):
+        if iri.startswith(namespace) and (accept is None or accept(iri[len(namespace) :])):
+            return prefix, iri[len(namespace) :]
+    return None
 
 
 def slug(text: str) -> str:
@@ -117,15 +135,3 @@ def function_iri(ags: str, name: str, base: str = DEFAULT_BASE):
 
 def membership_iri(ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE):
     return Namespace(base)[f"membership/{ags}/{segment(person)}-{segment(role)}-{segment(unit_or_authority)}"]
-
-
-def post_iri(ags: str, name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"post/{ags}/{segment(name)}"]
-
-
-def strategy_iri(ags: str, name: str, year: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"strategy/{ags}/{segment(name)}-{year}"]
-
-
-def measure_iri(ags: str, name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"measure/{ags}/{segment(name)}"]

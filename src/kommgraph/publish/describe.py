@@ -12,23 +12,17 @@ import hashlib
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, XSD
 
 from kommgraph.core import media
-from kommgraph.core.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, VOID
+from kommgraph.core.turtle import canonical_turtle
+from kommgraph.core.vocab import DCAT, DCATDE, FORMATS, KG, ONTOLOGY_IRI, SPDX, VCARD, VOID, shorten
 from kommgraph.publish.dumps import data_graphs, merged_triples
+from kommgraph.publish.project import Project
 from kommgraph.publish.site import DATA_NAME, Site
 
-SPDX = Namespace("http://spdx.org/rdf/terms#")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
-
-LICENSE = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")  # DCAT-AP.de licence list: CC BY 4.0
-LICENSE_LABEL = "Creative Commons Namensnennung 4.0 International (CC BY 4.0)"
 SHA256 = URIRef("http://dcat-ap.de/def/hashAlgorithms/sha/256")
-GERMAN = URIRef("http://publications.europa.eu/resource/authority/language/DEU")
 THEME_GOVERNMENT = URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE")
 GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
 MUNICIPALITY_KEY = GEOCODING + "municipalityKey/"
@@ -50,36 +44,6 @@ EXTRA_PREFIXES = {
 }
 
 
-@dataclass(frozen=True)
-class Publisher:
-    """Who publishes the release (DCAT-AP wants a foaf:Agent and a vcard contact point)."""
-
-    name: str = "kommgraph-Projekt"
-    homepage: str | None = None  # defaults to the site
-
-
-TITLE = {
-    "de": "kommgraph: Verwaltungseinheiten deutscher Kommunen und ihre Veränderungen",
-    "en": "kommgraph: units of German local government and how they changed",
-}
-DESCRIPTION = {
-    "de": "Zeitlicher Wissensgraph kommunaler Verwaltungseinheiten (Ämter, Stabsstellen, Abteilungen), ihrer "
-    "Umbenennungen, Zusammenlegungen, Ausgliederungen und Aufgabenübertragungen, mit jedem Fakt belegt "
-    "durch ein wörtliches Zitat aus Pressemitteilungen, Fachnachrichten und Ratsvorlagen.",
-    "en": "Temporal knowledge graph of local-government units (Ämter, staff units, departments), their "
-    "renamings, mergers, spin-offs and transfers of functions, each fact backed by a verbatim quote "
-    "from press releases, trade news and council reports.",
-}
-KEYWORDS = (
-    "Verwaltung",
-    "Kommunalverwaltung",
-    "Organisationsänderung",
-    "Digitalisierung",
-    "E-Government",
-    "Linked Data",
-)
-
-
 def described_files(files: dict[str, bytes]) -> list[str]:
     """The data dumps of a release, described as distributions and VoID data dumps."""
     return [f"{DATA_NAME}.{m.extension}" for m in media.DUMP_TYPES if f"{DATA_NAME}.{m.extension}" in files]
@@ -91,10 +55,9 @@ def dataset_iri(site: Site) -> URIRef:
 
 def _key(iri: str) -> str:
     """A short, path-safe name for a class or property IRI: ``kg-AdministrativeUnit``."""
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-        local = iri[len(namespace) :]
-        if iri.startswith(namespace) and local.replace("_", "").replace("-", "").isalnum():
-            return f"{prefix}-{local}"
+    short = shorten(iri, accept=lambda local: local.replace("_", "").replace("-", "").isalnum())
+    if short:
+        return f"{short[0]}-{short[1]}"
     return hashlib.sha256(iri.encode("utf-8")).hexdigest()[:16]
 
 
@@ -104,18 +67,8 @@ def _namespace(iri: str) -> str:
 
 
 def _turtle(graph: Graph, header: str) -> bytes:
-    """Canonical layout as in :mod:`kommgraph.core.turtle`, with the DCAT/VoID prefixes bound too."""
-    copy = Graph(bind_namespaces="none")
-    for prefix, namespace in {**PREFIXES, **EXTRA_PREFIXES}.items():
-        copy.bind(prefix, namespace, override=True, replace=True)
-    for triple in graph:
-        copy.add(triple)
-    text = copy.serialize(format="longturtle")
-    lines = text.splitlines()
-    used = sorted({line for line in lines if line.startswith("PREFIX ")})
-    body = "\n".join(line for line in lines if not line.startswith("PREFIX ")).strip("\n")
-    comment = "".join(f"# {line}\n" for line in header.splitlines())
-    return (comment + "\n".join(used) + "\n\n" + body + "\n").encode("utf-8")
+    """The canonical layout of :mod:`kommgraph.core.turtle`, with the DCAT/VoID prefixes bound too."""
+    return canonical_turtle(graph, header, EXTRA_PREFIXES).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------- facts
@@ -221,18 +174,23 @@ def latest_source_date(store: ox.Store) -> str | None:
 
 
 def void_graph(
-    store: ox.Store, site: Site, dumps: dict[str, bytes], sparql_endpoint: str | None = None
+    store: ox.Store,
+    site: Site,
+    dumps: dict[str, bytes],
+    sparql_endpoint: str | None = None,
+    project: Project = Project(),
 ) -> Graph:
     stats = statistics(store, site)
     graph = Graph()
     dataset = dataset_iri(site)
     add = graph.add
     add((dataset, RDF.type, VOID.Dataset))
-    for lang, text in TITLE.items():
+    for lang, text in project.title.items():
         add((dataset, DCTERMS.title, Literal(text, lang=lang)))
-    for lang, text in DESCRIPTION.items():
+    for lang, text in project.description.items():
         add((dataset, DCTERMS.description, Literal(text, lang=lang)))
-    add((dataset, DCTERMS.license, LICENSE))
+    if project.licence:
+        add((dataset, DCTERMS.license, URIRef(project.licence)))
     add((dataset, FOAF.homepage, URIRef(site.file_url("index.html"))))
     add((dataset, VOID.triples, Literal(stats.triples)))
     add((dataset, VOID.entities, Literal(stats.entities)))
@@ -274,10 +232,14 @@ def void_graph(
 
 
 def void_turtle(
-    store: ox.Store, site: Site, dumps: dict[str, bytes], sparql_endpoint: str | None = None
+    store: ox.Store,
+    site: Site,
+    dumps: dict[str, bytes],
+    sparql_endpoint: str | None = None,
+    project: Project = Project(),
 ) -> bytes:
     return _turtle(
-        void_graph(store, site, dumps, sparql_endpoint),
+        void_graph(store, site, dumps, sparql_endpoint, project),
         "VoID description of the kommgraph release, generated from the data by `kommgraph publish`.",
     )
 
@@ -290,7 +252,7 @@ def dcat_graph(
     site: Site,
     dumps: dict[str, bytes],
     sparql_endpoint: str | None = None,
-    publisher: Publisher = Publisher(),
+    project: Project = Project(),
 ) -> Graph:
     graph = Graph()
     add = graph.add
@@ -298,39 +260,45 @@ def dcat_graph(
     catalog = URIRef(site.iri(f"catalog/{DATA_NAME}"))
     agent = URIRef(site.iri(f"publisher/{DATA_NAME}-publisher"))
     contact = URIRef(site.iri(f"contact/{DATA_NAME}"))
-    homepage = URIRef(publisher.homepage or site.file_url("index.html"))
+    homepage = URIRef(project.homepage or site.file_url("index.html"))
+    language = URIRef(project.language_iri)
+    licence = URIRef(project.licence) if project.licence else None
 
     add((catalog, RDF.type, DCAT.Catalog))
     add((catalog, DCTERMS.title, Literal("kommgraph-Katalog", lang="de")))
     add((catalog, DCTERMS.description, Literal("Der Datensatz kommgraph und seine Verteilungen.", lang="de")))
     add((catalog, DCTERMS.publisher, agent))
-    add((catalog, DCTERMS.language, GERMAN))
-    add((catalog, DCTERMS.license, LICENSE))
+    add((catalog, DCTERMS.language, language))
+    if licence:
+        add((catalog, DCTERMS.license, licence))
     add((catalog, FOAF.homepage, homepage))
     add((catalog, DCAT.dataset, dataset))
 
     add((agent, RDF.type, FOAF.Agent))
     add((agent, RDF.type, FOAF.Organization))
-    add((agent, FOAF.name, Literal(publisher.name)))
+    add((agent, FOAF.name, Literal(project.publisher)))
     add((agent, FOAF.homepage, homepage))
     add((contact, RDF.type, VCARD.Kind))
     add((contact, RDF.type, VCARD.Organization))
-    add((contact, VCARD.fn, Literal(publisher.name)))
+    add((contact, VCARD.fn, Literal(project.publisher)))
     add((contact, VCARD.hasURL, homepage))
+    if project.email:
+        add((contact, VCARD.hasEmail, URIRef(f"mailto:{project.email}")))
 
     add((dataset, RDF.type, DCAT.Dataset))
-    for lang, text in TITLE.items():
+    for lang, text in project.title.items():
         add((dataset, DCTERMS.title, Literal(text, lang=lang)))
-    for lang, text in DESCRIPTION.items():
+    for lang, text in project.description.items():
         add((dataset, DCTERMS.description, Literal(text, lang=lang)))
     add((dataset, DCTERMS.identifier, Literal(str(dataset))))
-    for keyword in KEYWORDS:
-        add((dataset, DCAT.keyword, Literal(keyword, lang="de")))
+    for keyword in project.keywords:
+        add((dataset, DCAT.keyword, Literal(keyword, lang=project.language[:2].lower())))
     add((dataset, DCAT.theme, THEME_GOVERNMENT))
     add((dataset, DCTERMS.publisher, agent))
     add((dataset, DCAT.contactPoint, contact))
-    add((dataset, DCTERMS.license, LICENSE))
-    add((dataset, DCTERMS.language, GERMAN))
+    if licence:
+        add((dataset, DCTERMS.license, licence))
+    add((dataset, DCTERMS.language, language))
     add((dataset, DCAT.landingPage, URIRef(site.file_url("index.html"))))
     add((dataset, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))
     modified = latest_source_date(store)
@@ -360,7 +328,8 @@ def dcat_graph(
         add((service, DCTERMS.title, Literal("SPARQL-Endpunkt von kommgraph", lang="de")))
         add((service, DCAT.endpointURL, URIRef(sparql_endpoint)))
         add((service, DCAT.servesDataset, dataset))
-        add((service, DCTERMS.license, LICENSE))
+        if licence:
+            add((service, DCTERMS.license, licence))
         add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
 
     for name, data in dumps.items():
@@ -374,8 +343,13 @@ def dcat_graph(
         add((distribution, DCAT.downloadURL, URIRef(site.file_url(name))))
         add((distribution, DCAT.mediaType, URIRef(kind.iana)))
         add((distribution, DCTERMS.format, URIRef(kind.eu_file_type)))
-        add((distribution, DCTERMS.license, LICENSE))
-        add((distribution, DCATDE.licenseAttributionByText, Literal(f"kommgraph, {LICENSE_LABEL}")))
+        if licence:
+            add((distribution, DCTERMS.license, licence))
+        attribution = project.attribution or (
+            f"{project.publisher}, {project.licence_label}" if project.licence_label else None
+        )
+        if attribution:
+            add((distribution, DCATDE.licenseAttributionByText, Literal(attribution)))
         add((distribution, DCAT.byteSize, Literal(str(len(data)), datatype=XSD.decimal)))
         add((distribution, SPDX.checksum, checksum))
         add((checksum, RDF.type, SPDX.Checksum))
@@ -387,9 +361,13 @@ def dcat_graph(
 
 
 def dcat_turtle(
-    store: ox.Store, site: Site, dumps: dict[str, bytes], sparql_endpoint: str | None = None
+    store: ox.Store,
+    site: Site,
+    dumps: dict[str, bytes],
+    sparql_endpoint: str | None = None,
+    project: Project = Project(),
 ) -> bytes:
     return _turtle(
-        dcat_graph(store, site, dumps, sparql_endpoint),
+        dcat_graph(store, site, dumps, sparql_endpoint, project),
         "DCAT-AP.de 2.0 description of the kommgraph release, generated by `kommgraph publish`.",
     )

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kommgraph.core import media
-from kommgraph.core.vocab import KG, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kommgraph.core.vocab import KG, ONTOLOGY_GRAPH, ONTOLOGY_IRI, OWL_NS
 from kommgraph.publish import page_facts as pages
 from kommgraph.publish.site import Site
 
-OWL = "http://www.w3.org/2002/07/owl#"
+OWL = str(OWL_NS)
 RDFS = pages.RDFS
 SKOS = pages.SKOS
 DCT = pages.DCT

@@ -13,7 +13,7 @@ from rdflib.namespace import XSD
 
 from kommgraph.core import media
 from kommgraph.core.turtle import bind_prefixes, canonical_trig, canonical_turtle
-from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, shorten
 from kommgraph.publish.site import CONTEXT_FILE, DATA_NAME, HEADER, ONTOLOGY_FILE, Site, prefixes
 from kommgraph.store.dataset import merge_into_default
 from kommgraph.store.terms import to_rdflib
@@ -131,22 +131,16 @@ def jsonld_context(site: Site) -> dict:
 
 
 
-def _compact(iri: str, table: list[tuple[str, str]]) -> str:
-    for prefix, namespace in table:
-        if (
-            iri.startswith(namespace)
-            and len(iri) > len(namespace)
-            and not iri[len(namespace) :].startswith("//")
-        ):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
-
+def _compact(iri: str, table: dict[str, str]) -> str:
+    """A compact IRI for JSON-LD: never an empty local name, nor one that reads as a network path."""
+    short = shorten(iri, table, accept=lambda local: bool(local) and not local.startswith("//"))
+    return f"{short[0]}:{short[1]}" if short else iri
 
 
 def jsonld(triples, site: Site, context: str | dict) -> bytes:
     """Compact JSON-LD written by hand so that it is deterministic: one node per subject, sorted by
     ``@id``, keys sorted, values sorted; literals keep their lexical form and datatype."""
-    table = sorted(prefixes(site).items(), key=lambda item: (-len(item[1]), item[0]))
+    table = prefixes(site)
     triples = canonical_blank_nodes(list(triples))
     nodes: dict[str, dict[str, list]] = {}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -12,18 +12,20 @@ import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from rdflib import URIRef
 
+from kommgraph.core import vocab
 from kommgraph.core.vocab import KG, OA, ONTOLOGY_IRI, PREFIXES
 from kommgraph.publish.site import Site
 from kommgraph.query.result import display
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-ORG = "http://www.w3.org/ns/org#"
-PROV = "http://www.w3.org/ns/prov#"
-DCT = "http://purl.org/dc/terms/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+# The namespaces as plain strings (pyoxigraph terms compare by string), all from kommgraph.core.vocab.
+RDF_TYPE = str(vocab.RDF_NS.type)
+RDFS = str(vocab.RDFS_NS)
+SKOS = str(vocab.SKOS_NS)
+FOAF = str(vocab.FOAF_NS)
+ORG = str(vocab.ORG)
+PROV = str(vocab.PROV_NS)
+DCT = str(vocab.DCT)
+XSD = str(vocab.XSD_NS)
 
 MONTHS = (
     "Januar",

@@ -9,7 +9,8 @@ What a release holds (file names come from :mod:`kommgraph.core.media`):
 - ``ontology.ttl`` and ``ontology.html``; ``void.ttl`` and ``dcat.ttl`` (:mod:`kommgraph.publish.describe`);
 - ``SHA256SUMS`` over every other file;
 - with ``static``: ``index.html``, ``doc/{path}.{html,ttl,jsonld,nt,trig}`` for every resource
-  ``{base}{path}``, ``timeline/{ags}.svg`` where :mod:`kommgraph.temporal.timeline` draws one, and ``.htaccess``
+  ``{base}{path}``, ``timeline/{ags}.svg`` where :mod:`kommgraph.temporal.timeline` draws one, and
+  ``.htaccess``
   with the redirect rules.
 
 Determinism: N-Triples and N-Quads lines are sorted, Turtle and TriG use the canonical layout of
@@ -27,16 +28,16 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import media
-from kommgraph.core.vocab import DEFAULT_BASE, ONTOLOGY_IRI
+from kommgraph.core.vocab import ONTOLOGY_IRI
 from kommgraph.publish import describe, docs_ontology, pages
 from kommgraph.publish.dumps import (
     data_dumps,
     dump_files,
-    exists,  # noqa: F401 - serve.py reads it as publish.exists (until its split)
     rebased_store,
     resource_document,
     resources,
 )
+from kommgraph.publish.project import Project, read_project
 from kommgraph.publish.site import CHECKSUM_FILE, HEADER, ONTOLOGY_FILE, SAFE_PATH, Site
 from kommgraph.publish.writer import write_release
 from kommgraph.store.load import load
@@ -103,7 +104,11 @@ def static_files(store: ox.Store, site: Site) -> dict[str, bytes]:
 
 
 def release_files(
-    store: ox.Store, site: Site, static: bool = False, sparql_endpoint: str | None = None
+    store: ox.Store,
+    site: Site,
+    static: bool = False,
+    sparql_endpoint: str | None = None,
+    project: Project = Project(),
 ) -> dict[str, bytes]:
     """Every file of the release by its path in the release folder; ``store`` is already rebased."""
     files = dump_files(store, site)
@@ -111,8 +116,8 @@ def release_files(
     if static:
         files.update(static_files(store, site))
     dumps = {name: files[name] for name in describe.described_files(files)}
-    files["void.ttl"] = describe.void_turtle(store, site, dumps, sparql_endpoint)
-    files["dcat.ttl"] = describe.dcat_turtle(store, site, dumps, sparql_endpoint)
+    files["void.ttl"] = describe.void_turtle(store, site, dumps, sparql_endpoint, project)
+    files["dcat.ttl"] = describe.dcat_turtle(store, site, dumps, sparql_endpoint, project)
     files[CHECKSUM_FILE] = checksums(files)
     return dict(sorted(files.items()))
 
@@ -146,20 +151,22 @@ def write_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Pa
 def publish(
     data_dir: Path | None = None,
     out: Path = Path("dist"),
-    base: str = DEFAULT_BASE,
+    base: str | None = None,
     site_url: str | None = None,
     static: bool = False,
     sparql_endpoint: str | None = None,
     fail_on: str = "violation",
 ) -> PublishResult:
-    """Load, derive and validate the data, then write the release; nothing is written on violations."""
-    site = Site(base, site_url)
+    """Load, derive and validate the data, then write the release; nothing is written on violations.
+    ``base`` defaults to the data project's (``kommgraph.toml``), else the default base."""
     loaded = load(data_dir)
+    project = read_project(loaded.layout.root)
+    site = Site(base or project.base, site_url)
     report = validate(loaded.store, loaded.files, loaded.layout)
     result = PublishResult(report)
     if report.fails(fail_on):
         return result
     store = rebased_store(loaded.store, site)
-    result.files = release_files(store, site, static=static, sparql_endpoint=sparql_endpoint)
+    result.files = release_files(store, site, static=static, sparql_endpoint=sparql_endpoint, project=project)
     result.written, result.removed = write_files(Path(out), result.files)
     return result

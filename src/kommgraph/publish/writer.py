@@ -46,14 +46,16 @@ def write_release(out: Path, files: dict[str, bytes], drop: set[str] = frozenset
     out = Path(os.path.abspath(out))
     if out.is_symlink():
         out = Path(os.path.realpath(out))
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"cannot write {out}: it is not a folder")
+    named = out / min(files) if files else out  # errors name a file, as a per-file writer would
+    blocker = next((p for p in [out, *out.parents] if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise OutputError(f"cannot write {named}: {blocker} is not a folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         clean_leftovers(out)
         staging = _make_folder(out.parent, f".{out.name}{NEW_MARK}")
     except OSError as exc:
-        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {named}: {exc.strerror or exc}") from exc
     try:
         for name in sorted(files):
             _write_file(staging / name, files[name])
@@ -64,7 +66,7 @@ def write_release(out: Path, files: dict[str, bytes], drop: set[str] = frozenset
         _remove_tree(staging)
         if getattr(exc, "errno", None) in NOT_RENAMEABLE and out.is_dir():
             return _write_in_place(out, files, drop)
-        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {named}: {exc.strerror or exc}") from exc
     except BaseException:
         _remove_tree(staging)
         raise

@@ -6,11 +6,8 @@ suffix: ``?_unit_iri``, ``?_date_xsd_date``, ``?_year_xsd_gYear``, ``?_n_integer
 allowed values) are checked against the parameter's type when the query is read.
 
 Values are checked before anything runs (type, length, no ``\\u`` escapes, no control characters) and
-turned into RDF terms; an engine binds the terms (rdflib ``initBindings``) or gets a ``VALUES`` block of
-serialised terms at the start of the WHERE clause (Oxigraph, remote endpoints): never by formatting
-values into the query text. Because a ``VALUES`` block joins with the top-level group, a parameter
-belongs in the top-level group or in a triple pattern; inside a nested group's BIND or a sub-SELECT it
-would be unbound on Oxigraph and endpoints but bound on rdflib.
+turned into RDF terms; :mod:`kommgraph.query.binding` puts them into the query as a ``VALUES`` block,
+the same way for every engine.
 """
 
 from __future__ import annotations

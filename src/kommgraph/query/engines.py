@@ -2,13 +2,14 @@
 
 Three engines give the same rows for every stored query (``tests/query`` proves it):
 
-- ``OxigraphEngine``: the embedded pyoxigraph store, the default. pyoxigraph 0.5 substitutes only
-  variables of the SELECT projection, so parameters go in as a ``VALUES`` block of serialised terms
-  (``kommgraph.query.binding.bind``), which works for every query form.
+- ``OxigraphEngine``: the embedded pyoxigraph store, the default.
 - ``RdflibEngine``: rdflib's own SPARQL engine over an rdflib Dataset whose default graph is the set
-  merge of the data; parameters are bound by rdflib (``initBindings``), never written into the text.
+  merge of the data.
 - ``RemoteEngine``: any SPARQL 1.1 endpoint through SPARQLWrapper (JSON results, POST for long queries,
-  a timeout, the user agent ``kommgraph/<version>``); parameters go in as a ``VALUES`` block.
+  a timeout, the user agent ``kommgraph/<version>``).
+
+All three bind parameters the same way, through :func:`kommgraph.query.binding.bind` (a ``VALUES``
+block of checked, serialised terms): one binding path, so a value behaves alike on every engine.
 
 ``bindings`` maps a variable name (without ``?``) to an rdflib term, as made by
 ``StoredQuery.bindings``; the terms are checked there.
@@ -31,6 +32,7 @@ from rdflib.term import Node
 from kommgraph.core.errors import EndpointError, QueryError
 from kommgraph.core.version import __version__
 from kommgraph.query.binding import bind
+from kommgraph.query.guard import refuse_network
 from kommgraph.query.result import Result
 from kommgraph.store.terms import to_rdflib
 
@@ -56,7 +58,7 @@ class OxigraphEngine:
         self.store = store
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        text = bind(text, bindings)
+        text = refuse_network(bind(text, bindings))
         try:
             solutions = self.store.query(text)
         except SyntaxError as exc:
@@ -71,7 +73,7 @@ class OxigraphEngine:
 
 
 class RdflibEngine:
-    """rdflib's SPARQL engine over a Graph or Dataset; parameters bound with ``initBindings``.
+    """rdflib's SPARQL engine over a Graph or Dataset.
 
     Use ``RdflibEngine.from_store(store)`` for the kommgraph data: its default graph is the set merge
     of every named graph (as in the embedded Oxigraph store), and the named graphs are kept for GRAPH
@@ -105,7 +107,7 @@ class RdflibEngine:
             # rdflib 7.6's own GRAPH evaluation still calls Dataset.default_context/.contexts it deprecates
             warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)
             try:
-                result = self.graph.query(text, initBindings=dict(bindings or {}))
+                result = self.graph.query(refuse_network(bind(text, bindings)))
                 if result.type != "SELECT":
                     raise QueryError("expected a SELECT query")
                 rows = [tuple(row) for row in result]  # rdflib evaluates lazily
@@ -139,7 +141,7 @@ class RemoteEngine:
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
-        text = bind(text, bindings)
+        text = refuse_network(bind(text, bindings))
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
         client.setQuery(text)
         if client.queryType != SELECT:

@@ -1,4 +1,5 @@
-"""Query results (``Result``) and their rendering as an aligned table, CSV, TSV, SPARQL JSON results or Markdown; rows keep their order."""
+"""Query results (``Result``) and their rendering as an aligned table, CSV, TSV, SPARQL JSON results or
+Markdown; rows keep their order."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kommgraph.core.vocab import PREFIXES
+from kommgraph.core.vocab import shorten
 
 
 @dataclass
@@ -53,7 +54,6 @@ class Result:
 
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
-_DISPLAY_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
 def display(term: Node | None) -> str:
@@ -61,10 +61,8 @@ def display(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for prefix, namespace in _DISPLAY_PREFIXES:
-            if term.startswith(namespace):
-                return f"{prefix}:{term[len(namespace) :]}"
-        return str(term)
+        short = shorten(str(term))
+        return f"{short[0]}:{short[1]}" if short else str(term)
     return str(term)
 
 

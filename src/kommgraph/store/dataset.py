@@ -118,10 +118,5 @@ def graph_names(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs())
 
 
-def data_graph_names(store: ox.Store) -> list[str]:
-    """The named graphs of the data (sources, reference and derived), without the ontology."""
-    return [g for g in graph_names(store) if g != str(ONTOLOGY_GRAPH)]
-
-
 def derived_graph() -> ox.NamedNode:
     return ox.NamedNode(str(DERIVED_GRAPH))

@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, XSD
 
 from kommgraph.core.dates import Answer, TrueDate, exists_on
 from kommgraph.core.turtle import canonical_turtle
-from kommgraph.core.vocab import KG, KGID
+from kommgraph.core.vocab import DCT, KG, KGID, ORG, PROV_NS
 from kommgraph.store.terms import to_rdflib
 from kommgraph.temporal.find import Authority
 from kommgraph.temporal.lifespans import Lifespan, derived_date, lifespans, stated_dates
@@ -236,19 +236,19 @@ def snapshot_graph(store: ox.Store, snap: Snapshot) -> Graph:
         return [(to_rdflib(r["s"]), to_rdflib(r["p"]), to_rdflib(r["o"])) for r in rows]
 
     triples = describe(subjects)
-    persons = {str(o) for s, p, o in triples if str(p) == "http://www.w3.org/ns/org#member"}
+    persons = {str(o) for s, p, o in triples if p == ORG.member}
     triples += describe(persons)
     evidence = {str(o) for s, p, o in triples if p == KG.evidence}
     triples += describe(evidence)
     documents = {
         str(o)
         for s, p, o in triples
-        if str(p) in ("http://www.w3.org/ns/prov#wasDerivedFrom", str(KG.inDocument))
+        if p in (PROV_NS.wasDerivedFrom, KG.inDocument)
     }
     triples += describe(documents)
-    publishers = {str(o) for s, p, o in triples if str(p) == "http://purl.org/dc/terms/publisher"} - subjects
+    publishers = {str(o) for s, p, o in triples if p == DCT.publisher} - subjects
     triples += describe(publishers)
-    sub_organization = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+    sub_organization = ORG.subOrganizationOf
     for triple in triples:
         if triple[1] == sub_organization and str(triple[0]) in present:
             continue  # replaced by the parent valid on the day

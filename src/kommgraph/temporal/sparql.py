@@ -30,7 +30,9 @@ def select(store: ox.Store, name: str, **bindings) -> list[dict]:
     """Rows of the stored query ``name`` as dicts of pyoxigraph terms. A binding is one IRI or term, or
     a list of them (the query then runs for each)."""
     values = {
-        variable: [_term(v) for v in sorted(set(value))] if isinstance(value, list | tuple | set) else _term(value)
+        variable: (
+            [_term(v) for v in sorted(set(value))] if isinstance(value, list | tuple | set) else _term(value)
+        )
         for variable, value in bindings.items()
     }
     solutions = store.query(bind(query_text(name), values), prefixes=PREFIXES)

@@ -201,13 +201,6 @@ def to_svg(tl: Timeline) -> str:
     return buffer.getvalue()
 
 
-def to_png(tl: Timeline, dpi: int = 100) -> bytes:
-    """The same picture as PNG (for a quick look)."""
-    buffer = io.BytesIO()
-    draw(tl).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
-
-
 def draw(tl: Timeline):
     """A matplotlib Figure (no pyplot state) of the timeline."""
     import matplotlib.dates as mdates

@@ -5,33 +5,26 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib.namespace import SH
 
-from kommgraph.core.vocab import DEFAULT_BASE, KG
+from kommgraph.core import vocab
+from kommgraph.core.vocab import KG, shorten
 from kommgraph.query.engines import OxigraphEngine
 
-KGSH = "https://w3id.org/kommgraph/shapes#"
+KGSH = str(vocab.KGSH)
 
 
-_SHORT = (
-    ("kgid:", DEFAULT_BASE),
-    ("kg:", str(KG)),
-    ("kgsh:", KGSH),
-    ("org:", "http://www.w3.org/ns/org#"),
-    ("skos:", "http://www.w3.org/2004/02/skos/core#"),
-    ("prov:", "http://www.w3.org/ns/prov#"),
-    ("dct:", "http://purl.org/dc/terms/"),
-    ("foaf:", "http://xmlns.com/foaf/0.1/"),
-    ("oa:", "http://www.w3.org/ns/oa#"),
-    ("xsd:", "http://www.w3.org/2001/XMLSchema#"),
-    ("sh:", str(SH)),
-)
+# The prefixes of messages (identifiers under the base stay whole).
+_SHORT = {
+    name: str(namespace)
+    for name, namespace in {
+        "kg": KG, "kgsh": vocab.KGSH, "org": vocab.ORG, "skos": vocab.SKOS_NS, "prov": vocab.PROV_NS,
+        "dct": vocab.DCT, "foaf": vocab.FOAF_NS, "oa": vocab.OA, "xsd": vocab.XSD_NS, "sh": SH,
+    }.items()
+}
 
 
 def _short(term) -> str:
-    text = str(term)
-    for prefix, namespace in _SHORT:
-        if prefix != "kgid:" and text.startswith(namespace):
-            return prefix + text[len(namespace) :]
-    return text
+    short = shorten(str(term), _SHORT)
+    return f"{short[0]}:{short[1]}" if short else str(term)
 
 
 _LABEL_QUERY = """

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
+from kommgraph.core.turtle import canonical_turtle
 from kommgraph.core.version import __version__
 from kommgraph.core.vocab import PREFIXES
 from kommgraph.validation.findings import SEVERITIES, UNION, Finding, Report
@@ -343,8 +344,6 @@ def turtle_report(
                     else Literal(value, datatype=None if value else XSD.string),
                 )
             )
-    text = graph.serialize(format="longturtle")
-    header = "# kommgraph validation report (SHACL validation report graph)\n"
-    prefixes = sorted(line for line in text.splitlines() if line.startswith("PREFIX "))
-    body = [line for line in text.splitlines() if not line.startswith("PREFIX ")]
-    return header + "\n".join(prefixes) + "\n\n" + "\n".join(body).strip("\n") + "\n"
+    return canonical_turtle(
+        graph, "kommgraph validation report (SHACL validation report graph)", {"sh": str(SH), "kgsh": KGSH}
+    )

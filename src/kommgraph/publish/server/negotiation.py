@@ -1,0 +1,100 @@
+"""Content negotiation and error answers of the server, on top of :mod:`kommgraph.core.media`.
+
+- ``accept``: the Accept header with every quality that is not an RFC 9110 ``qvalue`` (``q=nan``,
+  ``q=inf``, ``q=2``, ``q=-1``) set to 0, so that ``q=nan`` never counts as 1.0;
+- the SPARQL offers: results as JSON, XML, CSV, TSV or an HTML table (for a browser), graphs
+  (CONSTRUCT/DESCRIBE) as Turtle, N-Triples, JSON-LD or RDF/XML;
+- ``error``: an HTML page for a browser, plain text for everyone else, with the same status.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+
+from kommgraph.core import media
+
+RDF_XML = media.MediaType("rdfxml", "application/rdf+xml", "rdf", "RDF/XML", "RDF_XML", rdf=True)
+SPARQL_GRAPH_TYPES: tuple[media.MediaType, ...] = (media.TURTLE, media.NTRIPLES, media.JSONLD, RDF_XML)
+# HTML last: on equal quality a client gets JSON; a browser (text/html, */*;q=0.8) gets a table
+SPARQL_RESULT_TYPES: tuple[media.MediaType, ...] = (*media.SPARQL_RESULT_TYPES, media.HTML)
+DESCRIPTION_TYPES: tuple[media.MediaType, ...] = (media.HTML, *SPARQL_GRAPH_TYPES)
+
+_QVALUE = re.compile(r"^(0(\.\d{0,3})?|1(\.0{0,3})?)$")
+_QUALITY = re.compile(r";\s*q\s*=\s*([^;,]*)", re.IGNORECASE)
+
+
+def accept(request: Request) -> str | None:
+    """The request's Accept header with invalid qualities replaced by ``q=0``."""
+    header = request.headers.get("accept")
+    if header is None:
+        return None
+    return _QUALITY.sub(lambda m: m.group(0) if _QVALUE.match(m.group(1).strip()) else ";q=0", header)
+
+
+def negotiate(request: Request, offered: tuple[media.MediaType, ...]) -> media.MediaType | None:
+    return media.negotiate(accept(request), offered)
+
+
+def by_name(name: str, offered: tuple[media.MediaType, ...]) -> media.MediaType:
+    return next(m for m in offered if m.name == name)
+
+
+def wants_html(request: Request) -> bool:
+    """A browser: HTML is preferred to plain text."""
+    return negotiate(request, (media.PLAIN, media.HTML)) is media.HTML and "text/html" in (
+        request.headers.get("accept") or ""
+    )
+
+
+ERROR_TITLES = {
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    413: "Content Too Large",
+    414: "URI Too Long",
+    415: "Unsupported Media Type",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+ERROR_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{status} {title} – kommgraph</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;color:#222}}
+code,pre{{background:#f3f3f3;padding:.1rem .3rem;white-space:pre-wrap}}</style></head>
+<body><h1>{status} {title}</h1><pre>{message}</pre>
+<p><a href="{root}">kommgraph</a> · <a href="{root}sparql">SPARQL query page</a> ·
+<a href="{root}api/">stored queries (API)</a></p></body></html>
+"""
+
+
+def error(request: Request | None, status: int, message: str, headers: dict | None = None) -> Response:
+    """``status`` with ``message``: an HTML page when a browser asks, plain text otherwise."""
+    title = ERROR_TITLES.get(status, "Error")
+    if request is not None and wants_html(request):
+        body = ERROR_PAGE.format(
+            status=status, title=title, message=html.escape(message), root=html.escape(root_path(request))
+        )
+        return HTMLResponse(body, status, headers=headers)
+    return PlainTextResponse(f"{status} {title}: {message}\n", status, headers=headers)
+
+
+def root_path(request: Request) -> str:
+    return request.scope.get("root_path", "") + "/"
+
+
+def not_acceptable(request: Request, offered: tuple[media.MediaType, ...]) -> Response:
+    names = ", ".join(m.mime for m in offered)
+    return vary(error(request, 406, f"this resource is available as {names}"))
+
+
+def vary(response: Response) -> Response:
+    response.headers["Vary"] = "Accept"
+    return response
