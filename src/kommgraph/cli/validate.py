@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from kommgraph.cli.options import InputError, data_options, day
 from kommgraph.core import turtle
-from kommgraph.core.files import check_writable, write_atomically
+from kommgraph.core.files import check_writable, refuse_special, write_atomically
 from kommgraph.store.dataset import discover
 from kommgraph.store.load import load
 from kommgraph.validation import reports
@@ -185,6 +185,7 @@ def fmt(data_dir, check, files):
     )
     changed, refused = [], []
     for path in targets:
+        refuse_special(path, InputError)  # a FIFO named .ttl would block the read forever
         try:
             original = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
