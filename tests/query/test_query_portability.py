@@ -69,8 +69,21 @@ def projections(text: str) -> list[tuple[int, int]]:
 # ---- the rules: each yields (line, message) -------------------------------------------------------
 
 
+def bind_expression(text: str, start: int) -> str:
+    """The text of a BIND( … ) from its opening parenthesis to the one that closes it."""
+    depth = 0
+    for index in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[start : index + 1]
+    return text[start:]
+
+
 def bind_exists(text: str) -> Iterator[tuple[int, str]]:
-    for match in re.finditer(r"\bBIND\s*\(\s*(NOT\s+)?EXISTS\b", text, re.IGNORECASE):
+    """EXISTS anywhere in a BIND expression (``BIND(EXISTS …)``, ``BIND(IF(EXISTS … && NOT EXISTS …))``)."""
+    for match in re.finditer(r"\bBIND\s*\(", text, re.IGNORECASE):
+        if not re.search(r"\bEXISTS\b", bind_expression(text, match.end() - 1), re.IGNORECASE):
+            continue
         yield (
             line_of(text, match.start()),
             "BIND(EXISTS {…} AS ?x): Virtuoso 7.2 cannot use ?x in a later FILTER (inside GRAPH the query "
@@ -196,4 +209,15 @@ def test_the_conflicts_query_as_it_broke_on_virtuoso():
         ["line 34", "bind-exists"],
         ["line 24", "aggregate-in-if"],
         ["line 121", "unbound-equality"],
+    ]
+
+
+def test_exists_nested_in_a_bind_expression_is_found():
+    """The form that functions-moved had: EXISTS inside IF inside BIND (Virtuoso 7.2: error SQ074)."""
+    query = (
+        'SELECT ?e ?planned WHERE { ?e a kg:Unit .\n  BIND(IF(EXISTS { ?e kg:planned true } && NOT EXISTS '
+        '{ GRAPH ?g { ?e a ?t } }, "planned", "") AS ?planned) }'
+    )
+    assert [p.split(":")[0] + ":" + p.split(":")[1] for p in problems(PREFIX + query)] == [
+        f"line {PREFIX.count(chr(10)) + 2}: bind-exists"
     ]

@@ -52,6 +52,8 @@ def expand(text: str) -> str:
 def break_data(root: Path, fixture: dict) -> None:
     """Apply a fixture's edits to the data directory ``root``."""
     path = root / fixture["file"]
+    if "overwrite" in fixture:
+        path.write_text(fixture["overwrite"], encoding="utf-8")
     if "append" in fixture:
         text = path.read_text(encoding="utf-8")
         path.write_text(text + PREFIXES + expand(fixture["append"]).strip() + "\n", encoding="utf-8")

@@ -1,7 +1,8 @@
 """``kommgraph build``: load, derive, validate and write the dataset files.
 
-Files are written only when no violation is found, each to a temporary name first and then renamed,
-so that a failed build leaves the previous release untouched and nothing half-written.
+Files are written only when no violation is found, by the release writer
+(:mod:`kommgraph.publish.writer`): beside the old folder, switched in by one rename, the other files of
+the folder kept, so that a failed or killed build leaves the previous release whole.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kommgraph.core.files import write_atomically
 from kommgraph.publish.release import build_files
+from kommgraph.publish.writer import write_release
 from kommgraph.store.load import Loaded, load
 from kommgraph.validation import Report, validate
 
@@ -35,5 +36,5 @@ def build(
     if report.fails(fail_on):
         return result
     files = build_files(loaded.store)
-    result.written = write_atomically({Path(out_dir) / name: data for name, data in files.items()})
+    result.written = write_release(Path(out_dir), files)
     return result

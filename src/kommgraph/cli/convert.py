@@ -54,8 +54,17 @@ reference_option = click.option(
     "the current directory upward.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files marked kg:curationStatus kg:Curated.")
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=2_000_000,
+    show_default=True,
+    help="Refuse texts larger than this many bytes (raise it for long council papers).",
+)
 @reference_option
-def convert_command(files: tuple[Path, ...], out_dir: Path, force: bool, reference: Path | None) -> None:
+def convert_command(
+    files: tuple[Path, ...], out_dir: Path, force: bool, max_size: int, reference: Path | None
+) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
     from kommgraph.convert.graph import convert_file
 
@@ -70,7 +79,7 @@ def convert_command(files: tuple[Path, ...], out_dir: Path, force: bool, referen
     gazetteer = _gazetteer(reference)
     for path in files:
         try:
-            written = convert_file(path, out_dir, force=force, gazetteer=gazetteer)
+            written = convert_file(path, out_dir, force=force, gazetteer=gazetteer, max_size=max_size)
         except SourceError as exc:
             raise InputError(str(exc)) from exc
         except SyntaxError as exc:  # rdflib's Turtle parser reports bad existing files this way

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from kommgraph.cli.options import InputError, data_options, day
 from kommgraph.core import turtle
-from kommgraph.core.files import write_atomically
+from kommgraph.core.files import check_writable, refuse_special, write_atomically
 from kommgraph.store.dataset import discover
 from kommgraph.store.load import load
 from kommgraph.validation import reports
@@ -142,6 +142,9 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     Each source's named graph is validated alone (with the reference data), then the union of all
     graphs. Progress is shown on a terminal only.
     """
+    for path in [out, *(path for _, path in extra)]:
+        if path is not None:
+            check_writable(path)  # found before the run, not after it (exit code 3)
     progress = TerminalProgress() if on_terminal() else None
     loaded = load(data_dir)
     try:
@@ -192,6 +195,7 @@ def fmt(data_dir, check, files):
     )
     changed, refused = [], []
     for path in targets:
+        refuse_special(path, InputError)  # a FIFO named .ttl would block the read forever
         try:
             original = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

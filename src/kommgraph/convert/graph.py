@@ -18,9 +18,10 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
 from kommgraph.convert.extract import DateValue, Facts, Span, extract
 from kommgraph.core import vocab
+from kommgraph.core.files import refuse_special
 from kommgraph.core.turtle import canonical_turtle, fresh_graph
 from kommgraph.core.vocab import KG, OA, ORG, SCHEMA
-from kommgraph.store.sources import SourceDocument, read_source
+from kommgraph.store.sources import SourceDocument, SourceError, read_source
 
 HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
 
@@ -273,6 +274,18 @@ def to_triples(
     return _Builder(doc, extract(doc, gazetteer.authorities), gazetteer, base).build_triples()
 
 
+def check_size(path: Path, max_size: int | None) -> None:
+    refuse_special(path, SourceError)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it names the reason
+    if max_size is not None and size > max_size:
+        raise SourceError(
+            f"{path}: {size:,} bytes, more than the limit of {max_size:,} bytes (raise it with --max-size)"
+        )
+
+
 def is_curated(path: Path) -> bool:
     """True when an existing Turtle file is marked ``kg:curationStatus kg:Curated``."""
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -283,10 +296,20 @@ def is_curated(path: Path) -> bool:
     return (None, KG.curationStatus, KG.Curated) in graph
 
 
+MAX_SIZE = 2_000_000  # bytes; press releases and council papers are 2-200 kB
+
+
 def convert_file(
-    path: Path, out_dir: Path, *, force: bool = False, gazetteer: Gazetteer | None = None
+    path: Path,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    gazetteer: Gazetteer | None = None,
+    max_size: int | None = MAX_SIZE,
 ) -> Path | None:
-    """Write ``out_dir/STEM.ttl``; None (and nothing written) when a curated file is in the way."""
+    """Write ``out_dir/STEM.ttl``; None (and nothing written) when a curated file is in the way.
+    A text over ``max_size`` bytes is a ``SourceError`` before it is read (None: no limit)."""
+    check_size(Path(path), max_size)
     doc = read_source(path)
     target = out_dir / f"{doc.source_id}.ttl"
     if target.exists() and not force and is_curated(target):

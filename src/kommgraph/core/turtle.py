@@ -46,8 +46,9 @@ def canonical_turtle(graph: Graph, header: str = "", prefixes: dict[str, str] | 
         text = fast_longturtle(graph)
     except _Unsupported:
         text = _rdflib_longturtle(graph, prefixes)
-    used = {line for line in text.splitlines() if line.startswith("PREFIX ")}
-    body = [line for line in text.splitlines() if not line.startswith("PREFIX ")]
+    lines = text.split("\n")  # not splitlines(): it also breaks at \x1c-\x1e, \x85, \u2028 in literals
+    used = {line for line in lines if line.startswith("PREFIX ")}
+    body = [line for line in lines if not line.startswith("PREFIX ")]
     prefixes = sorted(used)
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
     return comment + "\n".join(prefixes) + "\n\n" + "\n".join(body).strip("\n") + "\n"
@@ -223,11 +224,24 @@ def canonical_trig(dataset: Dataset, graph_order: list[URIRef]) -> str:
     for name in graph_order:
         graph = dataset.graph(name)
         text = canonical_turtle(graph)
-        lines = text.splitlines()
+        lines = text.split("\n")
         prefix_lines |= {line for line in lines if line.startswith("PREFIX ")}
-        body = "\n".join("    " + line if line else "" for line in lines if not line.startswith("PREFIX "))
+        body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
         blocks.append(f"<{name}> {{\n{body.strip(chr(10))}\n}}\n")
     return "\n".join(sorted(prefix_lines)) + "\n\n" + "\n".join(blocks)
+
+
+_LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even run of backslashes
+
+
+def _indented(lines: list[str]) -> list[str]:
+    """Lines indented by four spaces, except those that continue a long (triple-quoted) string."""
+    out, inside = [], False
+    for line in lines:
+        out.append(line if inside or not line else "    " + line)
+        if len(_LONG_QUOTE.findall(line)) % 2:
+            inside = not inside
+    return out
 
 
 def reformat(text: str, name: str = "<input>") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -86,19 +87,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def segment(name: str) -> str:
+    """The IRI path segment of a name: its :func:`slug`; a name that leaves no slug (only punctuation,
+    or no Latin letter: "—", "東京") gets ``n-`` and a hash of the name instead, so that it never mints
+    the folder's own IRI and two such names never share one. Idempotent: a segment mints itself."""
+    folded = slug(name)
+    if folded:
+        return folded
+    digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
+    return f"n-{digest[:12]}"
+
+
 def authority_iri(ags: str, base: str = DEFAULT_BASE):
     return Namespace(base)[f"authority/{ags}"]
 
 
 def unit_iri(ags: str, name: str, base: str = DEFAULT_BASE, suffix: str | None = None):
     """`kgid:unit/{ags}/{slug}`; a suffix tells apart a later unit that reuses a name."""
-    tail = slug(name) + (f"-{suffix}" if suffix else "")
+    tail = segment(name) + (f"-{suffix}" if suffix else "")
     return Namespace(base)[f"unit/{ags}/{tail}"]
 
 
 def event_iri(ags: str, date: str | None, event_type: str, name: str, base: str = DEFAULT_BASE):
     """`kgid:event/{ags}/{date}-{type}-{slug}`; `undated` stands in for an unknown date."""
-    return Namespace(base)[f"event/{ags}/{date or 'undated'}-{slug(event_type)}-{slug(name)}"]
+    return Namespace(base)[f"event/{ags}/{date or 'undated'}-{segment(event_type)}-{segment(name)}"]
 
 
 def source_iri(source_id: str, base: str = DEFAULT_BASE):
@@ -110,7 +122,7 @@ def graph_iri(source_id: str, base: str = DEFAULT_BASE):
 
 
 def person_iri(name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"person/{slug(name)}"]
+    return Namespace(base)[f"person/{segment(name)}"]
 
 
 def evidence_iri(source_id: str, start: int, end: int, base: str = DEFAULT_BASE):
@@ -118,8 +130,8 @@ def evidence_iri(source_id: str, start: int, end: int, base: str = DEFAULT_BASE)
 
 
 def function_iri(ags: str, name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"function/{ags}/{slug(name)}"]
+    return Namespace(base)[f"function/{ags}/{segment(name)}"]
 
 
 def membership_iri(ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"membership/{ags}/{slug(person)}-{slug(role)}-{slug(unit_or_authority)}"]
+    return Namespace(base)[f"membership/{ags}/{segment(person)}-{segment(role)}-{segment(unit_or_authority)}"]

@@ -28,7 +28,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import media
-from kommgraph.core.files import write_atomically
 from kommgraph.core.vocab import ONTOLOGY_IRI
 from kommgraph.publish import describe, docs_ontology, pages
 from kommgraph.publish.dumps import (
@@ -40,6 +39,7 @@ from kommgraph.publish.dumps import (
 )
 from kommgraph.publish.project import Project, read_project
 from kommgraph.publish.site import CHECKSUM_FILE, HEADER, ONTOLOGY_FILE, SAFE_PATH, Site
+from kommgraph.publish.writer import write_release
 from kommgraph.store.load import load
 from kommgraph.validation import Report, validate
 
@@ -134,8 +134,8 @@ class PublishResult:
 
 
 def write_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
-    """Write every file under a temporary name, then rename them into place; remove the files that the
-    previous release in ``out`` listed in its SHA256SUMS and this one no longer has."""
+    """Write the release in one switch (:mod:`kommgraph.publish.writer`); the files that the previous
+    release in ``out`` listed in its SHA256SUMS and this one no longer has are left behind."""
     out = Path(out)
     previous = set()
     if (out / CHECKSUM_FILE).is_file():
@@ -143,18 +143,9 @@ def write_files(out: Path, files: dict[str, bytes]) -> tuple[list[Path], list[Pa
             name = line.partition("  ")[2]
             if name and SAFE_PATH.match(name) and ".." not in name.split("/"):
                 previous.add(name)
-    written = write_atomically({out / name: data for name, data in files.items()})
-    removed = []
-    for name in sorted(previous - set(files) - {CHECKSUM_FILE}):
-        path = out / name
-        if path.is_file():
-            path.unlink()
-            removed.append(path)
-            parent = path.parent
-            while parent != out and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
-    return written, removed
+    dropped = sorted(name for name in previous - set(files) if (out / name).is_file())
+    written = write_release(out, files, drop=set(dropped))
+    return written, [out / name for name in dropped]
 
 
 def publish(

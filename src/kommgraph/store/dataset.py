@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from kommgraph.core import paths
 from kommgraph.core.errors import LoadError
+from kommgraph.core.files import refuse_special
 from kommgraph.core.vocab import DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 
 
@@ -89,6 +90,7 @@ def draft_graph_iri(source_id: str) -> str:
 
 
 def load_file(store: ox.Store, graph_file: GraphFile) -> None:
+    refuse_special(graph_file.path, LoadError)  # a FIFO named .ttl would block the parser forever
     try:
         store.load(
             path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph)

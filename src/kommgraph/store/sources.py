@@ -7,12 +7,15 @@ stored (UTF-8, no newline translation, header included), so that any tool can ch
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kommgraph.core.errors import SourceError
+from kommgraph.core.files import refuse_special
 
 METADATA_KEYS = ("title", "published", "publisher", "place", "type", "identifier", "source-url")
 HEADER_END = "---"
@@ -43,6 +46,8 @@ def sidecar_path(path: Path) -> Path:
 
 
 def read_text(path: Path) -> str:
+    """The file's text; a special file (FIFO, device), unreadable bytes or non-UTF-8 is a ``SourceError``."""
+    refuse_special(path, SourceError)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -79,20 +84,55 @@ def parse_header(text: str, path: Path) -> tuple[dict[str, str], int]:
     raise SourceError(f"{path} line {len(lines)}: header not closed by a line '{HEADER_END}'")
 
 
+TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")
+
+
+def toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> SourceError:
+    """``path line N: reason``; Python 3.11's TOMLDecodeError has no ``lineno``, its message has it."""
+    message = str(exc)
+    match = TOML_POSITION.search(message)
+    reason = message[: match.start()] if match else message
+    if match and match.group(1):
+        line = int(match.group(1))
+    else:
+        line = getattr(exc, "lineno", None) or max(1, len(text.splitlines()))
+    return SourceError(f"{path} line {line}: {reason}")
+
+
+ALLOWED_SIDECAR_KEYS = (*METADATA_KEYS, "notes")
+
+
 def read_sidecar(path: Path) -> dict[str, str]:
+    """The metadata of ``ID.meta.toml`` beside the text ``ID.txt``; ``{}`` when there is none."""
     sidecar = sidecar_path(path)
     if not sidecar.exists():
         return {}
+    text = read_text(sidecar)
     try:
-        data = tomllib.loads(read_text(sidecar))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SourceError(f"{sidecar} line {exc.lineno}: {exc.msg}") from exc
-    unknown = sorted(set(data) - set(METADATA_KEYS) - {"notes"})
-    if unknown:
-        raise SourceError(
-            f"{sidecar}: unknown keys {', '.join(unknown)}; allowed: {', '.join(METADATA_KEYS)}"
-        )
-    return {k: str(v) for k, v in data.items() if k in METADATA_KEYS and str(v).lower() != "unknown"}
+        raise toml_error(sidecar, text, exc) from exc
+    for key in data:
+        if key not in ALLOWED_SIDECAR_KEYS:
+            raise SourceError(
+                f"{sidecar} line {_key_line(text, key)}: unknown key {key!r}; "
+                f"allowed: {', '.join(ALLOWED_SIDECAR_KEYS)}"
+            )
+        if key in METADATA_KEYS and not isinstance(data[key], str | dt.date):
+            raise SourceError(
+                f"{sidecar} line {_key_line(text, key)}: {key} must be a quoted string, "
+                f"got a {type(data[key]).__name__}"
+            )
+    values = {k: v if isinstance(v, str) else v.isoformat() for k, v in data.items() if k in METADATA_KEYS}
+    return {k: v for k, v in values.items() if v.lower() != "unknown"}
+
+
+def _key_line(text: str, key: str) -> int:
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*[=.\]]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line) or line.strip() == f"[{key}]":
+            return number
+    return 1
 
 
 def read_source(path: str | Path) -> SourceDocument:

@@ -24,6 +24,20 @@ BUILTIN_RULES = {
         "de": "Jedes Zitat steht an seinen Positionen im Quelltext.",
         "en": "Every quote occurs in its source text at its offsets.",
     },
+    "check:source-metadata": {
+        "de": "Jeder Quelltext hat lesbare Metadaten: einen Kopf oder eine Datei ID.meta.toml mit "
+        "bekannten Schlüsseln (docs/sources.md).",
+        "en": "Every source text has readable metadata: a header or an ID.meta.toml sidecar with known "
+        "keys (docs/sources.md).",
+    },
+    "check:empty-source-file": {
+        "de": "Keine kuratierte Datei in data/ttl ist leer.",
+        "en": "No curated file in data/ttl is empty.",
+    },
+    "check:literal-form": {
+        "de": "Jedes Literal hat die Form seines Datentyps (xsd:date ist JJJJ-MM-TT, ein Tag des Kalenders).",
+        "en": "Every literal has the form of its datatype (xsd:date is YYYY-MM-DD, a day of the calendar).",
+    },
     "check:no-blank-nodes": {
         "de": "data/ttl enthält keine leeren Knoten.",
         "en": "data/ttl contains no blank nodes.",

@@ -7,14 +7,17 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
+from kommgraph.validation.literals import literal_findings, without_type_findings
 from kommgraph.validation.scope import validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
+from kommgraph.validation.source_files import empty_file_findings, metadata_findings
 from kommgraph.validation.stores import scope_store
 
 Progress = Callable[[int, int, str], None]
@@ -35,6 +38,7 @@ def validate_loaded(
     ``since`` (a git revision) or ``sources`` (source IDs) limit the run to those sources alone and
     the union's checks to the resources they mention.
     """
+    quiet_rdflib_conversions()
     store, files, layout = loaded.store, loaded.files, loaded.layout
     by_id = {f.source_id: f for f in files if f.kind == "source"}
     if since is not None:
@@ -70,6 +74,10 @@ def validate_loaded(
             blank_nodes=False,
         )
         report.findings += _scoped(blank_node_findings([graph_file]), source_id)
+        whole_file = empty_file_findings(store, [graph_file]) + metadata_findings(layout, [source_id])
+        whole_file += literal_findings(store, [graph_file])
+        context.annotate(whole_file, source_id, graph_file.graph)  # labels of the resources named
+        report.findings += whole_file
         reports.append(report)
     if progress:
         progress(steps, steps, UNION)
@@ -82,6 +90,12 @@ def validate_loaded(
             report.findings += _scoped(
                 blank_node_findings([f for f in files if f.kind == "reference"]), "reference"
             )
+            # every file again (what a source alone showed is dropped below), so that --union-only
+            # checks them too, and the texts that no Turtle file cites
+            whole_file = metadata_findings(layout) + empty_file_findings(store, files)
+            whole_file += literal_findings(store, files)
+            context.annotate(whole_file, UNION, None)
+            report.findings += whole_file
         reports.append(report)
     findings: list[Finding] = []
     seen: set[tuple] = set()
@@ -94,6 +108,7 @@ def validate_loaded(
             seen.add(finding.key())
             placed.add(place)
             findings.append(finding)
+    findings = without_type_findings(findings)
     findings.sort(key=Finding.sort_key)
     coverage = Coverage(
         sources=list(chosen),

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.store.dataset import DataLayout, GraphFile
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.checks import check_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.evidence import evidence_findings
 from kommgraph.validation.findings import UNION, Finding, Report
+from kommgraph.validation.literals import literal_findings, without_type_findings
 from kommgraph.validation.shacl import shacl_findings
+from kommgraph.validation.source_files import empty_file_findings, metadata_findings
 
 
 def validate(
@@ -28,7 +31,9 @@ def validate(
 
     ``focus`` limits the shapes to those resources and the checks to rows naming them. ``context``
     carries the whole data set when ``store`` holds only part of it (one source's graph).
+    ``blank_nodes`` also runs the other checks of whole files (empty files, source metadata).
     """
+    quiet_rdflib_conversions()
     context = context or Context.of(store, files)
     if focus is not None and not focus:
         return Report([], {"triples": 0, "files": len(files)}, rules=context.rules)
@@ -44,8 +49,12 @@ def validate(
         )
     findings += check_findings(store, focus, context.checks)
     findings += evidence_findings(store, layout, focus)
-    if blank_nodes:
+    if blank_nodes:  # the checks of whole files: blank nodes, empty files, the sources' metadata
         findings += blank_node_findings(files)
+        findings += empty_file_findings(store, files)
+        findings += metadata_findings(layout)
+        findings += literal_findings(store, files)
+        findings = without_type_findings(findings)
     context.annotate(findings, scope, scope_graph)
     findings = list({(*f.key(), f.file, f.line): f for f in findings}.values())
     findings.sort(key=Finding.sort_key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -79,17 +80,20 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
     found: list[DateMatch] = []
     if not MAY_HAVE_DATE.search(text):
         return found
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint spans, sorted: overlap found by bisection, not a scan
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect.bisect_left(taken, (end,))  # spans beginning before ``end``
+        return before > 0 and taken[before - 1][1] > start
 
     def add(
         start: int, end: int, value: str | None, relative: bool = False, approximate: bool = False
     ) -> None:
-        if value is None or any(start < b and a < end for a, b in taken):
+        if value is None or overlaps(start, end):
             return
+        bisect.insort(taken, (start, end))
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
-            taken.append((start, end))  # a news item's date stamp ("[13.4.2021]") dates no change
-            return
-        taken.append((start, end))
+            return  # a news item's date stamp ("[13.4.2021]") dates no change
         found.append(DateMatch(start, end, DateValue(value, approximate), relative))
 
     for m in ISO.finditer(text):
