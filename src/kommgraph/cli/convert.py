@@ -53,27 +53,32 @@ reference_option = click.option(
     help="Folder for the drafts (OUT/STEM.ttl).",
 )
 @click.option("--force", is_flag=True, help="Overwrite files marked kg:curationStatus kg:Curated.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to convert with (default: the machine's cores for 64 files or more, else 1).",
+)
 @reference_option
-def convert_command(files: tuple[Path, ...], out_dir: Path, force: bool, reference: Path | None) -> None:
+def convert_command(
+    files: tuple[Path, ...], out_dir: Path, force: bool, jobs: int | None, reference: Path | None
+) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    from kommgraph.convert.graph import convert_file
+    from kommgraph.convert.batch import convert_many
 
     gazetteer = _gazetteer(reference)
-    for path in files:
-        try:
-            written = convert_file(path, out_dir, force=force, gazetteer=gazetteer)
-        except SourceError as exc:
-            raise InputError(str(exc)) from exc
-        except SyntaxError as exc:  # rdflib's Turtle parser reports bad existing files this way
-            raise InputError(
-                f"{out_dir / (path.stem + '.ttl')}: cannot read the existing file: {exc}"
-            ) from exc
-        except Exception as exc:
-            raise InternalError(f"{path}: internal error: {type(exc).__name__}: {exc}") from exc
-        if written is None:
-            click.echo(f"{out_dir / (path.stem + '.ttl')}: curated, not overwritten (use --force)", err=True)
+    for outcome in convert_many(list(files), out_dir, force=force, gazetteer=gazetteer, jobs=jobs):
+        target = out_dir / (outcome.path.stem + ".ttl")
+        if outcome.error_kind == "input":
+            raise InputError(outcome.message)
+        if outcome.error_kind == "existing":
+            raise InputError(f"{target}: cannot read the existing file: {outcome.message}")
+        if outcome.error_kind == "internal":
+            raise InternalError(f"{outcome.path}: internal error: {outcome.message}")
+        if outcome.written is None:
+            click.echo(f"{target}: curated, not overwritten (use --force)", err=True)
         else:
-            click.echo(str(written))
+            click.echo(str(outcome.written))
 
 
 @click.command("evaluate")
