@@ -22,7 +22,7 @@ ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles
 TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
 REFERENCE = any_of(_DATA["reference"]["sentence"])
 COORDINATED = re.compile(
-    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:neue[nsmr]?\s+)?$"
+    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?$"
 )
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
@@ -40,7 +40,7 @@ FOUNDING_VERB = compiled(_DATA["founding"]["verb"])
 EVENT_CLASS = {
     "spinoff": "SpinOff", "merger": "Merger", "split": "Split", "absorption": "Absorption",
     "dissolution": "Dissolution", "renaming": "Renaming", "relocation": "Relocation",
-    "transfer": "TransferOfFunctions", "founding": "Founding",
+    "transfer": "TransferOfFunctions", "founding": "Founding", "restructuring": "ChangeEvent",
 }  # fmt: skip
 
 
@@ -158,7 +158,9 @@ def two_changes(clause: str) -> list[str]:
     hits = sorted(
         (m.start(), m.end(), name)
         for name in ORDER
-        if (m := TRIGGERS[name].search(clause)) and m.end() - m.start() < 40
+        if name != "restructuring"  # "ausgegliedert und als X neu aufgestellt": one change
+        and (m := TRIGGERS[name].search(clause))
+        and m.end() - m.start() < 40
     )
     if len(hits) < 2 or hits[0][2] == hits[-1][2]:
         return [clause]
@@ -420,9 +422,19 @@ def _functions(text: str) -> list[str]:
     return [function]
 
 
+def _restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    """``Das Amt X wird neu strukturiert``, ``die Neuordnung des Dezernats X``: the unit goes on, changed;
+    one event per unit the sentence names as changed (not as a parent or owner)."""
+    units = [s for s in p if not s.cues & {"parent", "from", "to"}]
+    if not units:
+        return None
+    return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
+
+
 _ROLES = {
-    "renaming": _renaming, "founding": _founding, "spinoff": _spinoff, "merger": _merger, "split": _split,
-    "absorption": _absorption, "dissolution": _dissolution, "relocation": _relocation, "transfer": _transfer,
+    "renaming": _renaming, "founding": _founding, "restructuring": _restructuring, "spinoff": _spinoff,
+    "merger": _merger, "split": _split, "absorption": _absorption, "dissolution": _dissolution,
+    "relocation": _relocation, "transfer": _transfer,
 }  # fmt: skip
 
 

@@ -1,0 +1,51 @@
+"""Event rules of the second round (issue 10): one short sentence per rule, own wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Musterstadt, 2. November 2020.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting, e.effective) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (
+            "Die Bezeichnung „Amt für Sport“ wird in „Amt für Sport und Freizeit“ geändert.",
+            [("Renaming", ["Amt für Sport"], ["Amt für Sport und Freizeit"], None)],
+        ),
+        (
+            "Das Amt für Recht und Ordnung wird zum 1. Januar 2021 getrennt. Künftig gibt es wieder "
+            "ein eigenes Rechtsamt und ein eigenes Ordnungsamt.",
+            [("Split", ["Amt für Recht und Ordnung"], ["Rechtsamt", "Ordnungsamt"], DateValue("2021-01-01"))],
+        ),
+        (
+            "Das Ordnungsamt wird zum 1. März neu strukturiert.",
+            [("ChangeEvent", ["Ordnungsamt"], ["Ordnungsamt"], DateValue("2021-03-01"))],
+        ),
+        (
+            "Die Stadt hat ihr Hauptamt neu aufgestellt. Das Hauptamt und das Personalamt wurden zum "
+            "Amt für Zentrale Dienste zusammengelegt.",
+            [("Merger", ["Hauptamt", "Personalamt"], ["Amt für Zentrale Dienste"], None)],
+        ),
+        (
+            "Die Stadt gründet das Amt für Bildung. In dem Amt für Bildung soll auch die bisherige "
+            "Stabsstelle Schulentwicklung aufgehen.",
+            [
+                ("Founding", [], ["Amt für Bildung"], None),
+                ("Absorption", ["Stabsstelle Schulentwicklung"], ["Amt für Bildung"], None),
+            ],
+        ),
+    ],
+)
+def test_event_rules(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
