@@ -238,11 +238,16 @@ def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found
 
 
 def _founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    named = PLACEHOLDER.search(trigger.group())
+    if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
+        p = [s for s in p if s.start >= trigger.start() + named.start()]
+        if not p or p[0].index != int(named.group(1)):
+            return None
     new = [s for s in p if "new" in s.cues]
     results = new or [
         s
         for s in p
-        if not s.cues & {"from", "parent"}
+        if not s.cues & {"from", "parent", "with"}
         and s.start >= trigger.start() - 60
         and not GENITIVE_OF_NOUN.search(text[: s.start])
     ]
