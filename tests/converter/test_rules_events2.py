@@ -8,6 +8,7 @@ import pytest
 
 from kommgraph.convert.extract import extract
 from kommgraph.convert.extract.model import DateValue
+from kommgraph.convert.extract.units import find_mentions
 from kommgraph.store.sources import SourceDocument
 
 
@@ -49,3 +50,18 @@ def _events(body: str) -> list[tuple]:
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('Er teilt mit, dass der "Koordinierungsstab Flüchtlingspolitik" aufgelöst wird.',
+         ["Koordinierungsstab Flüchtlingspolitik"]),
+        ("Der „Stab Planung, Grundsatzfragen und Sonderaufgaben“ bleibt.",
+         ["Stab Planung, Grundsatzfragen und Sonderaufgaben"]),
+        ("Der Krisenstab tagte.", ["Krisenstab"]),
+        ("Das setzt Maßstäbe, sagte er und übergab den Staffelstab.", []),
+    ],
+)  # fmt: skip
+def test_stab_compounds_and_quoted_whole_names(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(text)] == names

@@ -326,7 +326,24 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
     mentions = _drop_functions(text, mentions, functions)
+    mentions = [_whole_quoted_name(text, m) for m in mentions]
     return _drop_aliases_and_others(text, _coordinated(text, tokens, mentions), other_bodies)
+
+
+QUOTED_REST = re.compile(
+    r"\s+(?P<rest>[A-ZÄÖÜ][\w.-]*(?:,?\s+(?:für|und|sowie|[A-ZÄÖÜ][\w.-]*)){0,6})\s*[\"“”»]"
+)
+
+
+def _whole_quoted_name(text: str, m: Mention) -> Mention:
+    """``der "Koordinierungsstab Flüchtlingspolitik"``: a quotation that opens right before a unit's
+    head and closes after a few name words quotes the whole name."""
+    if not m.name or m.start == 0 or text[m.start - 1] not in "\"„“«" or text[m.end : m.end + 1] in "\"“”»":
+        return m
+    rest = QUOTED_REST.match(text, m.end)
+    if not rest or any(w in STOP for w in rest["rest"].replace(",", " ").split()):
+        return m
+    return Mention(m.start, rest.end("rest"), f"{m.name} {rest['rest']}", m.unit_type, m.confidence)
 
 
 FUNCTION_BEFORE = re.compile(_DATA["functions"]["before"])
