@@ -46,6 +46,11 @@ def _events(body: str) -> list[tuple]:
                 ("Absorption", ["Stabsstelle Schulentwicklung"], ["Amt für Bildung"], None),
             ],
         ),
+        ("Damit wird die Zuordnung des früheren Ordnungsamts zum Rechtsamt aufgehoben.", []),
+        (
+            "Die Stadt hat die Auflösung des Ordnungsamts beschlossen.",
+            [("Dissolution", ["Ordnungsamt"], [], None)],
+        ),
     ],
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:

@@ -333,8 +333,20 @@ def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return Found("absorption", original=[originals[0].index], resulting=[results[-1].index])
 
 
+# "die Zuordnung des früheren «U0» zum «U1» wird aufgehoben": what ends is the action, not the unit
+OF_ACTION_NOUN = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]+(?:ung|ion|nahme)\s+(?:des|der)\s+(?:[a-zäöüß]+e[nrs]?\s+)?[\"„“]?$"
+)
+
+
 def _dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    before = [s for s in p if s.start < trigger.start() and not s.cues & {"to", "parent"}]
+    before = [
+        s
+        for s in p
+        if s.start < trigger.start()
+        and not s.cues & {"to", "parent"}
+        and not OF_ACTION_NOUN.search(text[: s.start])
+    ]
     after = [s for s in p if s.start > trigger.start() and "of_previous" not in s.cues]
     nominal = re.match(r"Auflösung|Abschaffung", trigger.group())
     units = (after[:1] if nominal and after else before[:1]) or after[:1]
