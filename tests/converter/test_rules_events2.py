@@ -51,6 +51,12 @@ def _events(body: str) -> list[tuple]:
             "Die Stadt hat die Auflösung des Ordnungsamts beschlossen.",
             [("Dissolution", ["Ordnungsamt"], [], None)],
         ),
+        ("Ihr Vertreter war Udo Huber, der zurück in die Landesamtsdirektion wechselt.", []),
+        ("Amtsleiter Reinhard Kober wechselt am 1. Mai an die Spitze des Schulverwaltungsamtes.", []),
+        (
+            "Die Zuständigkeit für Märkte wechselt vom Bauamt zum Ordnungsamt.",
+            [("TransferOfFunctions", ["Bauamt"], ["Ordnungsamt"], None)],
+        ),
     ],
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:

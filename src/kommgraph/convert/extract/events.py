@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kommgraph.convert.extract.dates import DateMatch, cue_before
+from kommgraph.convert.extract.firstnames import is_given_name
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.patterns import any_of, compiled, load
 
@@ -356,7 +357,7 @@ def _dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if not RELOCATION_CHANGE.search(text):
+    if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text):
         return None
     movers = [s for s in p if _plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
@@ -392,8 +393,20 @@ def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return found or None
 
 
+PERSON_NAME = re.compile(r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+[A-ZÄÖÜ][a-zäöüß]+")
+
+
+def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
+    """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
+    a person named before the verb and before any unit is who moves, not a unit or its tasks."""
+    first_unit = min((s.start for s in p), default=len(text))
+    return any(
+        is_given_name(m["given"]) for m in PERSON_NAME.finditer(text, 0, min(first_unit, trigger.start()))
+    )
+
+
 def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if TRANSFER_NOT.search(text):
+    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
         return None
     takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
     if takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
