@@ -57,6 +57,10 @@ def _events(body: str) -> list[tuple]:
             "Die Zuständigkeit für Märkte wechselt vom Bauamt zum Ordnungsamt.",
             [("TransferOfFunctions", ["Bauamt"], ["Ordnungsamt"], None)],
         ),
+        (
+            "Zu ihm gehören das bisherige Umweltamt, das Gesundheitsamt sowie ein neues Amt für Mobilität.",
+            [("Founding", [], ["Amt für Mobilität"], None)],
+        ),
     ],
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:

@@ -88,7 +88,10 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
             if pattern.search(before):
                 slot.cues.add(name)
         if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before) and head:
+            own_new = "new" in slot.cues  # "das bisherige X sowie ein neues Y": Y is new, not former
             slot.cues = set(head.cues)  # "in das Jugendamt und das Standesamt": both targets
+            if own_new:
+                slot.cues = (slot.cues - {"from"}) | {"new"}
         if (
             result
             and result[-1].end == m.start() - len(before)
