@@ -75,6 +75,8 @@ def test_event_rules(body: str, events: list[tuple]) -> None:
         ("Der „Stab Planung, Grundsatzfragen und Sonderaufgaben“ bleibt.",
          ["Stab Planung, Grundsatzfragen und Sonderaufgaben"]),
         ("Der Krisenstab tagte.", ["Krisenstab"]),
+        ("Zuständig ist die Pressestelle, Tel.: 0331 289.", ["Pressestelle"]),
+        ("Der Bereich Stadt-, Verkehrsplanung und öffentlicher Raum entsteht.", []),
         ("Das setzt Maßstäbe, sagte er und übergab den Staffelstab.", []),
     ],
 )  # fmt: skip

@@ -327,6 +327,7 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
         i += 1
     mentions = _drop_functions(text, mentions, functions)
     mentions = [_whole_quoted_name(text, m) for m in mentions]
+    mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
     return _drop_aliases_and_others(text, _coordinated(text, tokens, mentions), other_bodies)
 
 
