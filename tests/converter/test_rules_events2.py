@@ -61,6 +61,19 @@ def _events(body: str) -> list[tuple]:
             "Zu ihm gehören das bisherige Umweltamt, das Gesundheitsamt sowie ein neues Amt für Mobilität.",
             [("Founding", [], ["Amt für Mobilität"], None)],
         ),
+        (
+            "Das Bürgeramt übernimmt die Aufgaben des Standesamts.",
+            [("TransferOfFunctions", ["Standesamt"], ["Bürgeramt"], None)],
+        ),
+        ("Das Bürgeramt übernimmt das Standesamt.", [("Absorption", ["Standesamt"], ["Bürgeramt"], None)]),
+        (
+            "Die Aufgaben des Sportamts gehen an das Kulturamt über.",
+            [("TransferOfFunctions", ["Sportamt"], ["Kulturamt"], None)],
+        ),
+        (
+            "Das Sportamt wird aufgelöst und das Amt für Bewegung gegründet.",
+            [("Dissolution", ["Sportamt"], [], None), ("Founding", [], ["Amt für Bewegung"], None)],
+        ),
     ],
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:

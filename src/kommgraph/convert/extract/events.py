@@ -153,6 +153,12 @@ AND_SPLIT = re.compile(r",?\s+und\s+")
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
 
+def _verb_ends_clause(clause: str, verb_end: int, join: int) -> bool:
+    """``X wird aufgelöst und das Y gegründet``: a participle right before ``und`` closes its clause, so
+    a unit after ``und`` is the next clause's subject, not a second unit of the first."""
+    return join == verb_end and re.search(r"(?:t|en)$", clause[:verb_end]) is not None
+
+
 def two_changes(clause: str) -> list[str]:
     """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
     changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
@@ -172,7 +178,8 @@ def two_changes(clause: str) -> list[str]:
     joins = [
         m
         for m in AND_SPLIT.finditer(clause)
-        if first_end <= m.start() < second_at and not UNIT_NEXT.match(clause, m.end())
+        if first_end <= m.start() < second_at
+        and (not UNIT_NEXT.match(clause, m.end()) or _verb_ends_clause(clause, first_end, m.start()))
     ]
     if not joins:
         return [clause]
@@ -308,6 +315,9 @@ def _split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
 
 
+TASKS = re.compile(r"\b(?:Aufgaben?|Zuständigkeit(?:en)?|Leistungen|Tätigkeiten|Funktionen)\b")
+
+
 def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     extended = EXTENDED_BY.search(text)
     if extended:  # "Die Sozialdirektion wird um den Bereich Sicherheit erweitert"
@@ -324,6 +334,8 @@ def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
         return Found("absorption", original=[inner[0].index], result_from_context=True)
     takes = re.match(r"übernimmt", trigger.group())
+    if takes and TASKS.search(trigger.group()):  # "übernimmt die Aufgaben des X": a transfer of functions
+        return None
     if takes:
         subject = [s for s in p if s.start < trigger.start()]
         objects = [s for s in p if s.start > trigger.start()]
