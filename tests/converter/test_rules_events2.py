@@ -74,6 +74,10 @@ def _events(body: str) -> list[tuple]:
             "Das Sportamt wird aufgelöst und das Amt für Bewegung gegründet.",
             [("Dissolution", ["Sportamt"], [], None), ("Founding", [], ["Amt für Bewegung"], None)],
         ),
+        (
+            "Der Rat will die Zusammenlegung der Ämter für Sport und für Kultur zu einem Amt für Freizeit.",
+            [("Merger", ["Amt für Sport", "Amt für Kultur"], ["Amt für Freizeit"], None)],
+        ),
     ],
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:

@@ -429,6 +429,8 @@ def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Men
             items.append([])
         else:
             items[-1].append(t)
+    if prefix.endswith(" für "):  # "die Ämter für Sport und für Kultur": the repeated "für" is the prefix's
+        items = [item[1:] if item and item[0].text == "für" else item for item in items]
     items = [item for item in items if item and _is_cap(item[0].text)]
     if len(items) < 2 and not prefix.startswith(head + " für"):
         return [], i
