@@ -78,6 +78,20 @@ def _events(body: str) -> list[tuple]:
             "Der Rat will die Zusammenlegung der Ämter für Sport und für Kultur zu einem Amt für Freizeit.",
             [("Merger", ["Amt für Sport", "Amt für Kultur"], ["Amt für Freizeit"], None)],
         ),
+        (
+            "Die Stadt richtet eine Stabsstelle Digitalisierung ein. "
+            "Sie soll zum 1. April ihre Arbeit aufnehmen.",
+            [("Founding", [], ["Stabsstelle Digitalisierung"], DateValue("2021-04-01"))],
+        ),
+        (
+            "Das Ordnungsamt und das Bürgeramt werden zusammengelegt. "
+            "Das neue Amt heißt Amt für Bürgerdienste.",
+            [("Merger", ["Ordnungsamt", "Bürgeramt"], ["Amt für Bürgerdienste"], None)],
+        ),
+        (
+            "Künftig bilden das Amt für Sport und das Amt für Kultur gemeinsam das Amt für Freizeit.",
+            [("Merger", ["Amt für Sport", "Amt für Kultur"], ["Amt für Freizeit"], None)],
+        ),
     ],
 )
 def test_event_rules(body: str, events: list[tuple]) -> None:

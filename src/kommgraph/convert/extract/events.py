@@ -294,6 +294,8 @@ def _merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         inner = [s.index for s in p if s.start > trigger.start() + into.end()]
         return Found("merger", original=inner, result_from_context=True) if len(inner) > 1 else None
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    if not results and trigger.group().startswith(("bilden", "gemeinsam")) and len(p) > 2:
+        results = p[-1:]  # "Künftig bilden X und Y gemeinsam das Z": the object is what they form
     originals = [s for s in p if s not in results]
     if any("from" in s.cues for s in p) and not results:
         results = [s for s in p if "from" not in s.cues][-1:]

@@ -81,6 +81,31 @@ def _results_founded_after(event: Event, founded: list[Event]) -> list[str]:
     return [founded[-1].resulting[0]]
 
 
+def _named_results(events: list[Event]) -> list[Event]:
+    """``X und Y werden zusammengelegt. Das neue Amt heißt Z.``: a renaming right after a merger without a
+    result, of one of the merged units (the bare ``das neue Amt`` resolved to the last one), names the
+    merger's result; it is no renaming of its own."""
+    kept: list[Event] = []
+    for event in events:
+        before = kept[-1] if kept else None
+        if (
+            before
+            and before.event_type == "Merger"
+            and not before.resulting
+            and event.event_type == "Renaming"
+            and event.original
+            and event.original[0] in before.original
+            and event.resulting
+        ):
+            before.resulting = list(event.resulting)
+            before.evidence += [s for s in event.evidence if s not in before.evidence]
+            if event.effective_rank > before.effective_rank:
+                before.effective, before.effective_rank = event.effective, event.effective_rank
+            continue
+        kept.append(event)
+    return kept
+
+
 def _without_detailed_restructurings(events: list[Event]) -> list[Event]:
     """``X wird neu aufgestellt. X und Y werden zu Z zusammengelegt.``: a plain restructuring of a unit that
     another change of the text names is that change, told in general first; keep the specific one."""
@@ -91,6 +116,7 @@ def _without_detailed_restructurings(events: list[Event]) -> list[Event]:
 def finish(facts: Facts) -> None:
     _same_unit_names(facts)
     facts.events = _without_detailed_restructurings(facts.events)
+    facts.events = _named_results(facts.events)
     events = facts.events
     founded = [e for e in events if e.event_type == "Founding"]
     for event in events:
