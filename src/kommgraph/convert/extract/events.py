@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kommgraph.convert.extract.dates import DateMatch, cue_before
-from kommgraph.convert.extract.firstnames import is_given_name
+from kommgraph.convert.extract.firstnames import person_named_before
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.patterns import any_of, compiled, load
 
@@ -410,16 +410,10 @@ def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return found or None
 
 
-PERSON_NAME = re.compile(r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+[A-ZÄÖÜ][a-zäöüß]+")
-
-
 def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
     """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
     a person named before the verb and before any unit is who moves, not a unit or its tasks."""
-    first_unit = min((s.start for s in p), default=len(text))
-    return any(
-        is_given_name(m["given"]) for m in PERSON_NAME.finditer(text, 0, min(first_unit, trigger.start()))
-    )
+    return person_named_before(text, min([s.start for s in p] + [trigger.start()]))
 
 
 def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
@@ -470,8 +464,7 @@ def _functions(text: str) -> list[str]:
 
 
 def _restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
-    """``Das Amt X wird neu strukturiert``, ``die Neuordnung des Dezernats X``: the unit goes on, changed;
-    one event per unit the sentence names as changed (not as a parent or owner)."""
+    """``Das Amt X wird neu strukturiert``, ``die Neuordnung des X``: the first unit named goes on."""
     units = [s for s in p if not s.cues & {"parent", "from", "to"}]
     if not units:
         return None

@@ -80,3 +80,11 @@ def gender_guesser_names() -> set[str]:
 def is_given_name(word: str) -> bool:
     """``Karl-Heinz`` counts when ``Karl`` does."""
     return word.split("-")[0] in given_names()
+
+
+PERSON_NAME = re.compile(r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+[A-ZÄÖÜ][a-zäöüß]+")
+
+
+def person_named_before(text: str, end: int) -> bool:
+    """True when a given name and a surname stand in ``text[:end]``."""
+    return any(is_given_name(m["given"]) for m in PERSON_NAME.finditer(text, 0, end))

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract.patterns import load
 
 _DATA = load("units")
@@ -325,57 +326,13 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
         if institution:
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
-    mentions = _drop_functions(text, mentions, functions)
-    mentions = [_whole_quoted_name(text, m) for m in mentions]
+    mentions = mention_filters.drop_functions(text, mentions, functions)
+    mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
     mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
     return _drop_aliases_and_others(text, _coordinated(text, tokens, mentions), other_bodies)
 
 
-QUOTED_REST = re.compile(
-    r"\s+(?P<rest>[A-ZÄÖÜ][\w.-]*(?:,?\s+(?:für|und|sowie|[A-ZÄÖÜ][\w.-]*)){0,6})\s*[\"“”»]"
-)
-
-
-def _whole_quoted_name(text: str, m: Mention) -> Mention:
-    """``der "Koordinierungsstab Flüchtlingspolitik"``: a quotation that opens right before a unit's
-    head and closes after a few name words quotes the whole name."""
-    if not m.name or m.start == 0 or text[m.start - 1] not in "\"„“«" or text[m.end : m.end + 1] in "\"“”»":
-        return m
-    rest = QUOTED_REST.match(text, m.end)
-    if not rest or any(w in STOP for w in rest["rest"].replace(",", " ").split()):
-        return m
-    return Mention(m.start, rest.end("rest"), f"{m.name} {rest['rest']}", m.unit_type, m.confidence)
-
-
-FUNCTION_BEFORE = re.compile(_DATA["functions"]["before"])
-FUNCTION_AREA_BEFORE = re.compile(_DATA["functions"]["area_before"])
 AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
-MOVED_BETWEEN = re.compile(_DATA["functions"]["moved_between"])
-
-
-def _function_like(m: Mention) -> bool:
-    name = m.name or ""
-    return name.startswith("Bereich") or (
-        m.unit_type == "OtherUnit" and name.endswith("stelle") and " " not in name
-    )
-
-
-def _drop_functions(text: str, mentions: list[Mention], functions: set[str] | None) -> list[Mention]:
-    """``die Aufgaben der Führerscheinstelle``, ``im Bereich Umweltschutz``, ``Der Bereich X wird vom Amt A
-    zum Amt B verlagert``: a task or an area moved between units, not a unit of its own."""
-    named = [m for m in mentions if m.name]
-    moved = len(named) >= 3 and MOVED_BETWEEN.search(text)
-    kept = []
-    for m in mentions:
-        before = text[max(0, m.start - 40) : m.start]
-        if _function_like(m) and (
-            FUNCTION_BEFORE.search(before) or FUNCTION_AREA_BEFORE.search(before) or (moved and m is named[0])
-        ):
-            if functions is not None and m.name:
-                functions.add(m.name)
-            continue
-        kept.append(m)
-    return kept
 
 
 def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Mention], int]:
