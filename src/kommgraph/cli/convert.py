@@ -61,12 +61,23 @@ reference_option = click.option(
     show_default=True,
     help="Refuse texts larger than this many bytes (raise it for long council papers).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to convert with (default: the machine's cores for 64 files or more, else 1).",
+)
 @reference_option
 def convert_command(
-    files: tuple[Path, ...], out_dir: Path, force: bool, max_size: int, reference: Path | None
+    files: tuple[Path, ...],
+    out_dir: Path,
+    force: bool,
+    max_size: int,
+    jobs: int | None,
+    reference: Path | None,
 ) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    from kommgraph.convert.graph import convert_file
+    from kommgraph.convert.batch import convert_many
 
     if out_dir is None:
         project = paths.find_project() if not os.environ.get("KOMMGRAPH_DATA") else paths.default_data_dir()
@@ -77,21 +88,20 @@ def convert_command(
             )
         out_dir = project / "ttl" / "drafts"
     gazetteer = _gazetteer(reference)
-    for path in files:
-        try:
-            written = convert_file(path, out_dir, force=force, gazetteer=gazetteer, max_size=max_size)
-        except SourceError as exc:
-            raise InputError(str(exc)) from exc
-        except SyntaxError as exc:  # rdflib's Turtle parser reports bad existing files this way
-            raise InputError(
-                f"{out_dir / (path.stem + '.ttl')}: cannot read the existing file: {exc}"
-            ) from exc
-        except Exception as exc:
-            raise InternalError(f"{path}: internal error: {type(exc).__name__}: {exc}") from exc
-        if written is None:
-            click.echo(f"{out_dir / (path.stem + '.ttl')}: curated, not overwritten (use --force)", err=True)
+    for outcome in convert_many(
+        list(files), out_dir, force=force, gazetteer=gazetteer, jobs=jobs, max_size=max_size
+    ):
+        target = out_dir / (outcome.path.stem + ".ttl")
+        if outcome.error_kind == "input":
+            raise InputError(outcome.message)
+        if outcome.error_kind == "existing":
+            raise InputError(f"{target}: cannot read the existing file: {outcome.message}")
+        if outcome.error_kind == "internal":
+            raise InternalError(f"{outcome.path}: internal error: {outcome.message}")
+        if outcome.written is None:
+            click.echo(f"{target}: curated, not overwritten (use --force)", err=True)
         else:
-            click.echo(str(written))
+            click.echo(str(outcome.written))
 
 
 @click.command("evaluate")

@@ -196,7 +196,8 @@ def _score_events(gold: dict, graph: Graph, score: Score) -> None:
     score.events.predicted, score.events.gold = len(predicted), len(gold_events)
     score.missed["events"] = missed
     score.missed["dates"] = wrong_dates
-    score.invented["events"] = [pe["shown"] for i, pe in enumerate(predicted) if i not in used]
+    unmatched = (pe["shown"] for i, pe in enumerate(predicted) if i not in used)
+    score.invented["events"] = sorted(unmatched, key=str)
 
 
 def _gold_event(event: dict) -> dict:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kommgraph.convert.extract.dates import DateMatch, cue_before
+from kommgraph.convert.extract.firstnames import person_named_before
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.patterns import any_of, compiled, load
 
@@ -22,7 +23,7 @@ ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles
 TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
 REFERENCE = any_of(_DATA["reference"]["sentence"])
 COORDINATED = re.compile(
-    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:neue[nsmr]?\s+)?$"
+    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?$"
 )
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
@@ -40,7 +41,7 @@ FOUNDING_VERB = compiled(_DATA["founding"]["verb"])
 EVENT_CLASS = {
     "spinoff": "SpinOff", "merger": "Merger", "split": "Split", "absorption": "Absorption",
     "dissolution": "Dissolution", "renaming": "Renaming", "relocation": "Relocation",
-    "transfer": "TransferOfFunctions", "founding": "Founding",
+    "transfer": "TransferOfFunctions", "founding": "Founding", "restructuring": "ChangeEvent",
 }  # fmt: skip
 
 
@@ -87,7 +88,10 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
             if pattern.search(before):
                 slot.cues.add(name)
         if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before) and head:
+            own_new = "new" in slot.cues  # "das bisherige X sowie ein neues Y": Y is new, not former
             slot.cues = set(head.cues)  # "in das Jugendamt und das Standesamt": both targets
+            if own_new:
+                slot.cues = (slot.cues - {"from"}) | {"new"}
         if (
             result
             and result[-1].end == m.start() - len(before)
@@ -149,6 +153,12 @@ AND_SPLIT = re.compile(r",?\s+und\s+")
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
 
+def _verb_ends_clause(clause: str, verb_end: int, join: int) -> bool:
+    """``X wird aufgelöst und das Y gegründet``: a participle right before ``und`` closes its clause, so
+    a unit after ``und`` is the next clause's subject, not a second unit of the first."""
+    return join == verb_end and re.search(r"(?:t|en)$", clause[:verb_end]) is not None
+
+
 def two_changes(clause: str) -> list[str]:
     """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
     changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
@@ -158,7 +168,9 @@ def two_changes(clause: str) -> list[str]:
     hits = sorted(
         (m.start(), m.end(), name)
         for name in ORDER
-        if (m := TRIGGERS[name].search(clause)) and m.end() - m.start() < 40
+        if name != "restructuring"  # "ausgegliedert und als X neu aufgestellt": one change
+        and (m := TRIGGERS[name].search(clause))
+        and m.end() - m.start() < 40
     )
     if len(hits) < 2 or hits[0][2] == hits[-1][2]:
         return [clause]
@@ -166,7 +178,8 @@ def two_changes(clause: str) -> list[str]:
     joins = [
         m
         for m in AND_SPLIT.finditer(clause)
-        if first_end <= m.start() < second_at and not UNIT_NEXT.match(clause, m.end())
+        if first_end <= m.start() < second_at
+        and (not UNIT_NEXT.match(clause, m.end()) or _verb_ends_clause(clause, first_end, m.start()))
     ]
     if not joins:
         return [clause]
@@ -236,11 +249,16 @@ def _renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found
 
 
 def _founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    named = PLACEHOLDER.search(trigger.group())
+    if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
+        p = [s for s in p if s.start >= trigger.start() + named.start()]
+        if not p or p[0].index != int(named.group(1)):
+            return None
     new = [s for s in p if "new" in s.cues]
     results = new or [
         s
         for s in p
-        if not s.cues & {"from", "parent"}
+        if not s.cues & {"from", "parent", "with"}
         and s.start >= trigger.start() - 60
         and not GENITIVE_OF_NOUN.search(text[: s.start])
     ]
@@ -276,6 +294,8 @@ def _merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         inner = [s.index for s in p if s.start > trigger.start() + into.end()]
         return Found("merger", original=inner, result_from_context=True) if len(inner) > 1 else None
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    if not results and trigger.group().startswith(("bilden", "gemeinsam")) and len(p) > 2:
+        results = p[-1:]  # "Künftig bilden X und Y gemeinsam das Z": the object is what they form
     originals = [s for s in p if s not in results]
     if any("from" in s.cues for s in p) and not results:
         results = [s for s in p if "from" not in s.cues][-1:]
@@ -297,6 +317,9 @@ def _split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
 
 
+TASKS = re.compile(r"\b(?:Aufgaben?|Zuständigkeit(?:en)?|Leistungen|Tätigkeiten|Funktionen)\b")
+
+
 def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     extended = EXTENDED_BY.search(text)
     if extended:  # "Die Sozialdirektion wird um den Bereich Sicherheit erweitert"
@@ -313,6 +336,8 @@ def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
         return Found("absorption", original=[inner[0].index], result_from_context=True)
     takes = re.match(r"übernimmt", trigger.group())
+    if takes and TASKS.search(trigger.group()):  # "übernimmt die Aufgaben des X": a transfer of functions
+        return None
     if takes:
         subject = [s for s in p if s.start < trigger.start()]
         objects = [s for s in p if s.start > trigger.start()]
@@ -326,8 +351,20 @@ def _absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return Found("absorption", original=[originals[0].index], resulting=[results[-1].index])
 
 
+# "die Zuordnung des früheren «U0» zum «U1» wird aufgehoben": what ends is the action, not the unit
+OF_ACTION_NOUN = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]+(?:ung|ion|nahme)\s+(?:des|der)\s+(?:[a-zäöüß]+e[nrs]?\s+)?[\"„“]?$"
+)
+
+
 def _dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    before = [s for s in p if s.start < trigger.start() and not s.cues & {"to", "parent"}]
+    before = [
+        s
+        for s in p
+        if s.start < trigger.start()
+        and not s.cues & {"to", "parent"}
+        and not OF_ACTION_NOUN.search(text[: s.start])
+    ]
     after = [s for s in p if s.start > trigger.start() and "of_previous" not in s.cues]
     nominal = re.match(r"Auflösung|Abschaffung", trigger.group())
     units = (after[:1] if nominal and after else before[:1]) or after[:1]
@@ -337,7 +374,7 @@ def _dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if not RELOCATION_CHANGE.search(text):
+    if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text):
         return None
     movers = [s for s in p if _plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
@@ -373,8 +410,14 @@ def _relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return found or None
 
 
+def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
+    """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
+    a person named before the verb and before any unit is who moves, not a unit or its tasks."""
+    return person_named_before(text, min([s.start for s in p] + [trigger.start()]))
+
+
 def _transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if TRANSFER_NOT.search(text):
+    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
         return None
     takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
     if takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
@@ -420,9 +463,18 @@ def _functions(text: str) -> list[str]:
     return [function]
 
 
+def _restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    """``Das Amt X wird neu strukturiert``, ``die Neuordnung des X``: the first unit named goes on."""
+    units = [s for s in p if not s.cues & {"parent", "from", "to"}]
+    if not units:
+        return None
+    return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
+
+
 _ROLES = {
-    "renaming": _renaming, "founding": _founding, "spinoff": _spinoff, "merger": _merger, "split": _split,
-    "absorption": _absorption, "dissolution": _dissolution, "relocation": _relocation, "transfer": _transfer,
+    "renaming": _renaming, "founding": _founding, "restructuring": _restructuring, "spinoff": _spinoff,
+    "merger": _merger, "split": _split, "absorption": _absorption, "dissolution": _dissolution,
+    "relocation": _relocation, "transfer": _transfer,
 }  # fmt: skip
 
 

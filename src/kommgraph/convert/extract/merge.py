@@ -68,13 +68,60 @@ def _same_unit_names(facts: Facts) -> None:
         membership.organization = rename.get(membership.organization, membership.organization)
 
 
+def _results_founded_after(event: Event, founded: list[Event]) -> list[str]:
+    """The result of a change named without one: for a split, every unit founded in the first sentence
+    after it that founds any (``X wird getrennt. Es gibt wieder ein eigenes A und ein eigenes B.``);
+    otherwise the last unit founded in the text."""
+    at = event.evidence[0].start if event.evidence else 0
+    later = [f for f in founded if f.evidence and f.evidence[0].start > at and f.resulting]
+    if event.event_type == "Split" and later:
+        first = later[0].evidence[0].start
+        names = [n for f in later if f.evidence[0].start == first for n in f.resulting]
+        return list(dict.fromkeys(names))
+    return [founded[-1].resulting[0]]
+
+
+def _named_results(events: list[Event]) -> list[Event]:
+    """``X und Y werden zusammengelegt. Das neue Amt heißt Z.``: a renaming right after a merger without a
+    result, of one of the merged units (the bare ``das neue Amt`` resolved to the last one), names the
+    merger's result; it is no renaming of its own."""
+    kept: list[Event] = []
+    for event in events:
+        before = kept[-1] if kept else None
+        if (
+            before
+            and before.event_type == "Merger"
+            and not before.resulting
+            and event.event_type == "Renaming"
+            and event.original
+            and event.original[0] in before.original
+            and event.resulting
+        ):
+            before.resulting = list(event.resulting)
+            before.evidence += [s for s in event.evidence if s not in before.evidence]
+            if event.effective_rank > before.effective_rank:
+                before.effective, before.effective_rank = event.effective, event.effective_rank
+            continue
+        kept.append(event)
+    return kept
+
+
+def _without_detailed_restructurings(events: list[Event]) -> list[Event]:
+    """``X wird neu aufgestellt. X und Y werden zu Z zusammengelegt.``: a plain restructuring of a unit that
+    another change of the text names is that change, told in general first; keep the specific one."""
+    named = {n for e in events if e.event_type != "ChangeEvent" for n in [*e.original, *e.resulting]}
+    return [e for e in events if not (e.event_type == "ChangeEvent" and set(e.original) & named)]
+
+
 def finish(facts: Facts) -> None:
     _same_unit_names(facts)
+    facts.events = _without_detailed_restructurings(facts.events)
+    facts.events = _named_results(facts.events)
     events = facts.events
     founded = [e for e in events if e.event_type == "Founding"]
     for event in events:
         if event.event_type in ("SpinOff", "Split", "Merger") and not event.resulting and founded:
-            event.resulting = [founded[-1].resulting[0]]
+            event.resulting = _results_founded_after(event, founded)
     begun_by_change = {n for e in events if e.event_type in BEGINS - {"Founding"} for n in e.resulting}
     for event in founded:
         if set(event.resulting) & begun_by_change:

@@ -387,7 +387,7 @@ def _add_event(
         unit = facts.units.get(event.resulting[0])
         if unit:
             unit.parent = unit.parent or event.new_parent
-    if set(event.original) & set(event.resulting) and kind != "Relocation":
+    if set(event.original) & set(event.resulting) and kind not in ("Relocation", "ChangeEvent"):
         return
     facts.events.append(event)
     if kind in ("Founding", "Merger", "Split", "SpinOff", "Renaming"):

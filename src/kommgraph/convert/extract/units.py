@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract.patterns import load
 
 _DATA = load("units")
@@ -325,39 +326,13 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
         if institution:
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
-    mentions = _drop_functions(text, mentions, functions)
+    mentions = mention_filters.drop_functions(text, mentions, functions)
+    mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
+    mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
     return _drop_aliases_and_others(text, _coordinated(text, tokens, mentions), other_bodies)
 
 
-FUNCTION_BEFORE = re.compile(_DATA["functions"]["before"])
-FUNCTION_AREA_BEFORE = re.compile(_DATA["functions"]["area_before"])
 AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
-MOVED_BETWEEN = re.compile(_DATA["functions"]["moved_between"])
-
-
-def _function_like(m: Mention) -> bool:
-    name = m.name or ""
-    return name.startswith("Bereich") or (
-        m.unit_type == "OtherUnit" and name.endswith("stelle") and " " not in name
-    )
-
-
-def _drop_functions(text: str, mentions: list[Mention], functions: set[str] | None) -> list[Mention]:
-    """``die Aufgaben der Führerscheinstelle``, ``im Bereich Umweltschutz``, ``Der Bereich X wird vom Amt A
-    zum Amt B verlagert``: a task or an area moved between units, not a unit of its own."""
-    named = [m for m in mentions if m.name]
-    moved = len(named) >= 3 and MOVED_BETWEEN.search(text)
-    kept = []
-    for m in mentions:
-        before = text[max(0, m.start - 40) : m.start]
-        if _function_like(m) and (
-            FUNCTION_BEFORE.search(before) or FUNCTION_AREA_BEFORE.search(before) or (moved and m is named[0])
-        ):
-            if functions is not None and m.name:
-                functions.add(m.name)
-            continue
-        kept.append(m)
-    return kept
 
 
 def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Mention], int]:
@@ -411,6 +386,8 @@ def _plural_list(text: str, scan: _Scanner, i: int, head: str) -> tuple[list[Men
             items.append([])
         else:
             items[-1].append(t)
+    if prefix.endswith(" für "):  # "die Ämter für Sport und für Kultur": the repeated "für" is the prefix's
+        items = [item[1:] if item and item[0].text == "für" else item for item in items]
     items = [item for item in items if item and _is_cap(item[0].text)]
     if len(items) < 2 and not prefix.startswith(head + " für"):
         return [], i
