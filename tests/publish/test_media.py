@@ -47,3 +47,17 @@ def test_the_table_names_extensions_iana_and_eu_file_types():
     assert media.NQUADS.eu_file_type == "http://publications.europa.eu/resource/authority/file-type/RDF_N_QUADS"
     assert media.TURTLE.content_type == "text/turtle; charset=utf-8"
     assert len({m.extension for m in media.ALL}) == len(media.ALL)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("text/html;q=nan", [("text/html", 0.0)]),
+        ("text/html;q=inf, text/turtle;q=2", [("text/html", 0.0), ("text/turtle", 0.0)]),
+        ("text/html;q=-1, text/turtle;q=0.0001", [("text/html", 0.0), ("text/turtle", 0.0)]),
+        ("text/html; q = 0.3, text/turtle;q=1.000", [("text/html", 0.3), ("text/turtle", 1.0)]),
+        ("text/html", [("text/html", 1.0)]),
+    ],
+)
+def test_only_rfc_9110_qvalues_count(header, expected):
+    assert media.parse_accept(header) == expected

@@ -9,6 +9,7 @@ ties going to the order of the offers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -94,8 +95,12 @@ def by_name(name: str, offered: tuple[MediaType, ...] = ALL) -> MediaType | None
     return next((m for m in offered if m.name == name or m.matches(name)), None)
 
 
+QVALUE = re.compile(r"0(\.\d{0,3})?|1(\.0{0,3})?")
+
+
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """``[(media range, quality), ...]`` in header order; unparsable qualities count as 0."""
+    """``[(media range, quality), ...]`` in header order; a quality that is not an RFC 9110 ``qvalue``
+    (``q=nan``, ``q=inf``, ``q=2``, ``q=-1``, ``q=0.0001``) counts as 0, so ``q=nan`` never counts as 1."""
     ranges = []
     for part in (header or "").split(","):
         fields = [f.strip() for f in part.split(";")]
@@ -105,10 +110,8 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
         for parameter in fields[1:]:
             key, _, value = parameter.partition("=")
             if key.strip().lower() == "q":
-                try:
-                    quality = max(0.0, min(1.0, float(value)))
-                except ValueError:
-                    quality = 0.0
+                value = value.strip()
+                quality = float(value) if QVALUE.fullmatch(value) else 0.0
         ranges.append((fields[0].lower(), quality))
     return ranges
 

@@ -1,7 +1,7 @@
 """Content negotiation and error answers of the server, on top of :mod:`kommgraph.core.media`.
 
-- ``accept``: the Accept header with every quality that is not an RFC 9110 ``qvalue`` (``q=nan``,
-  ``q=inf``, ``q=2``, ``q=-1``) set to 0, so that ``q=nan`` never counts as 1.0;
+- ``negotiate``: the Accept header against the offers (:func:`kommgraph.core.media.negotiate`, where
+  a quality that is not an RFC 9110 ``qvalue``, such as ``q=nan``, counts as 0);
 - the SPARQL offers: results as JSON, XML, CSV, TSV or an HTML table (for a browser), graphs
   (CONSTRUCT/DESCRIBE) as Turtle, N-Triples, JSON-LD or RDF/XML;
 - ``error``: an HTML page for a browser, plain text for everyone else, with the same status.
@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import html
-import re
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
@@ -23,20 +22,8 @@ SPARQL_GRAPH_TYPES: tuple[media.MediaType, ...] = (media.TURTLE, media.NTRIPLES,
 SPARQL_RESULT_TYPES: tuple[media.MediaType, ...] = (*media.SPARQL_RESULT_TYPES, media.HTML)
 DESCRIPTION_TYPES: tuple[media.MediaType, ...] = (media.HTML, *SPARQL_GRAPH_TYPES)
 
-_QVALUE = re.compile(r"^(0(\.\d{0,3})?|1(\.0{0,3})?)$")
-_QUALITY = re.compile(r";\s*q\s*=\s*([^;,]*)", re.IGNORECASE)
-
-
-def accept(request: Request) -> str | None:
-    """The request's Accept header with invalid qualities replaced by ``q=0``."""
-    header = request.headers.get("accept")
-    if header is None:
-        return None
-    return _QUALITY.sub(lambda m: m.group(0) if _QVALUE.match(m.group(1).strip()) else ";q=0", header)
-
-
 def negotiate(request: Request, offered: tuple[media.MediaType, ...]) -> media.MediaType | None:
-    return media.negotiate(accept(request), offered)
+    return media.negotiate(request.headers.get("accept"), offered)
 
 
 def by_name(name: str, offered: tuple[media.MediaType, ...]) -> media.MediaType:
