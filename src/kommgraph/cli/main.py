@@ -87,7 +87,7 @@ def input_errors(command):
 
 
 # The commands of each area live in a module of their own that defines COMMANDS, a list of click commands.
-COMMAND_MODULES = ("convert", "temporal", "query", "validate", "publish")
+COMMAND_MODULES = ("convert", "temporal", "query", "validate", "publish", "synth")
 
 
 class KommgraphGroup(click.Group):
