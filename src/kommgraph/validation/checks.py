@@ -9,11 +9,11 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kommgraph.core import paths
+from kommgraph.core.vocab import DEFAULT_BASE
 from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import OxigraphEngine
 from kommgraph.validation.findings import LANGUAGES, Finding
 from kommgraph.validation.labels import _short, label_of
-from kommgraph.core.vocab import DEFAULT_BASE
 
 
 def check_files() -> list[Path]:

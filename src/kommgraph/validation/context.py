@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kommgraph.store.dataset import GraphFile
+from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.query.engines import to_rdflib
+from kommgraph.store.dataset import GraphFile
 from kommgraph.validation.catalogue import rule_catalogue
 from kommgraph.validation.checks import Check, load_checks
 from kommgraph.validation.findings import Finding
@@ -19,7 +21,6 @@ from kommgraph.validation.labels import _short, label_of
 from kommgraph.validation.locate import Locator
 from kommgraph.validation.shapes import core_shapes, shapes_graph
 from kommgraph.validation.stores import default_graph_as_rdflib, scope_store
-from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 
 def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:
@@ -42,6 +43,7 @@ def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:
     return in_draft - elsewhere
 
 
+ENGINES = ("oxigraph", "pyshacl")
 _IRI_IN_TEXT = re.compile(r"https?://[^\s<>\"{}|^`\\,;]*[^\s<>\"{}|^`\\,;.]")
 
 
@@ -57,10 +59,15 @@ class Context:
     core: Graph
     checks: list[Check]
     rules: dict[str, dict[str, str]]
+    engine: str = "oxigraph"  # core SHACL constraints: "oxigraph" (SPARQL, sparql_core.py) or "pyshacl"
     _base: tuple[Graph, set] | None = None
 
     @classmethod
-    def of(cls, store: ox.Store, files: list[GraphFile]) -> Context:
+    def of(cls, store: ox.Store, files: list[GraphFile], engine: str | None = None) -> Context:
+        """``engine`` defaults to $KOMMGRAPH_SHACL_ENGINE, else "oxigraph"; "pyshacl" is the reference."""
+        engine = engine or os.environ.get("KOMMGRAPH_SHACL_ENGINE") or "oxigraph"
+        if engine not in ENGINES:
+            raise ValueError(f"unknown SHACL engine {engine!r} (expected one of {', '.join(ENGINES)})")
         shapes = shapes_graph()
         drafts = draft_only_subjects(store, files)
         return cls(
@@ -72,6 +79,7 @@ class Context:
             core_shapes(shapes),
             load_checks(),
             rule_catalogue(shapes),
+            engine,
         )
 
     @contextmanager

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kommgraph.store.dataset import DataLayout
 from kommgraph.query.engines import OxigraphEngine
+from kommgraph.store.dataset import DataLayout
 from kommgraph.store.sources import read_text
 from kommgraph.validation.findings import Finding
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib.namespace import SH
 
-from kommgraph.query.engines import OxigraphEngine
 from kommgraph.core.vocab import DEFAULT_BASE, KG
+from kommgraph.query.engines import OxigraphEngine
 
 KGSH = "https://w3id.org/kommgraph/shapes#"
 

@@ -16,8 +16,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from kommgraph import __version__
-from kommgraph.validate import KGSH, SEVERITIES, UNION, Finding, Report, text_report
 from kommgraph.core.vocab import PREFIXES
+from kommgraph.validate import KGSH, SEVERITIES, UNION, Finding, Report, text_report
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "turtle")
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

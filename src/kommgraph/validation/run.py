@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
@@ -15,7 +16,6 @@ from kommgraph.validation.scope import validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
 from kommgraph.validation.stores import scope_store
-from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 Progress = Callable[[int, int, str], None]
 

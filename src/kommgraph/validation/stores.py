@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
-from kommgraph.store import dataset
 from kommgraph.query.engines import to_rdflib
+from kommgraph.store import dataset
 
 
 def default_graph_as_rdflib(store: ox.Store) -> Graph:
