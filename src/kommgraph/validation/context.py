@@ -18,7 +18,7 @@ from kommgraph.validation.catalogue import rule_catalogue
 from kommgraph.validation.checks import Check, load_checks
 from kommgraph.validation.findings import Finding
 from kommgraph.validation.labels import _short, label_of
-from kommgraph.validation.locate import Locator
+from kommgraph.validation.lazy_locate import LazyLocator
 from kommgraph.validation.shapes import core_shapes, shapes_graph
 from kommgraph.validation.stores import default_graph_as_rdflib, scope_store
 
@@ -53,7 +53,7 @@ class Context:
 
     store: ox.Store
     files: list[GraphFile]
-    locator: Locator
+    locator: LazyLocator
     drafts: set[str]
     shapes: Graph
     core: Graph
@@ -73,7 +73,7 @@ class Context:
         return cls(
             store,
             files,
-            Locator(files),
+            LazyLocator(files, store),
             drafts,
             shapes,
             core_shapes(shapes),

@@ -15,7 +15,7 @@ from kommgraph.validation.findings import UNION, Coverage, Finding, Report
 from kommgraph.validation.scope import validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
-from kommgraph.validation.stores import scope_store
+from kommgraph.validation.stores import source_scope_store
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,7 +56,7 @@ def validate_loaded(
         if progress:
             progress(number, steps, source_id)
         graph_file = by_id[source_id]
-        part = scope_store(store, [graph_file.graph, str(REFERENCE_GRAPH), str(ONTOLOGY_GRAPH)])
+        part = source_scope_store(store, graph_file.graph, str(REFERENCE_GRAPH), str(ONTOLOGY_GRAPH))
         derive.derive(part)
         if at is not None:
             part = snapshot_store(part, at)

@@ -279,6 +279,19 @@ def queries(shapes: Graph, focus: set[str] | None = None) -> list[Query]:
     return result
 
 
+_CACHE: dict[int, tuple[Graph, int, list[Query]]] = {}
+
+
+def _cached_queries(core: Graph) -> list[Query]:
+    """The unfocused queries of a shapes graph, made once per graph (every scope of a run shares it)."""
+    cached = _CACHE.get(id(core))
+    if cached is None or cached[0] is not core or cached[1] != len(core):
+        cached = (core, len(core), queries(core))
+        _CACHE.clear()
+        _CACHE[id(core)] = cached
+    return cached[2]
+
+
 def sparql_core_findings(
     store: ox.Store, shapes: Graph, core: Graph, focus_nodes: list[str] | None = None
 ) -> list[Finding]:
@@ -286,11 +299,14 @@ def sparql_core_findings(
     rule names, severities and messages come from ``shapes`` as for pySHACL's results."""
     focus = set(focus_nodes) if focus_nodes else None
     findings = []
-    for query in queries(core, focus):
+    for query in _cached_queries(core) if focus is None else queries(core, focus):
+        solutions = list(store.query(query.text))
+        if not solutions:
+            continue
         path = core.value(query.shape, SH.path)
         severity = _SEVERITY.get(core.value(query.shape, SH.severity), "violation")
         rule = _rule_name(shapes, query.shape) if not isinstance(query.shape, BNode) else None
-        for solution in store.query(query.text):
+        for solution in solutions:
             this = solution["this"]
             value = solution["value"] if query.has_value else None
             short_path = _short(str(path))
