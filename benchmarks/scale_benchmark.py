@@ -115,7 +115,10 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
     loaded = _loaded(data)
     values = _query_values(loaded)
     start = _clock()
-    engine = OxigraphEngine(loaded.store) if engine_name == "oxigraph" else RdflibEngine.from_store(loaded.store)
+    if engine_name == "oxigraph":
+        engine = OxigraphEngine(loaded.store)
+    else:
+        engine = RdflibEngine.from_store(loaded.store)
     _emit({"step": f"{engine_name}-setup", **_since(start)})
     for name, stored in sorted(catalogue().items()):
         text = stored.bind(values.get(name, {}))
@@ -235,6 +238,7 @@ def measure_size(size: str, work: Path, timeout: float, skip: set[str]) -> dict:
         ("build-cli", [sys.executable, "-m", "kommgraph", "build", "--data-dir", str(data),
                        "--out", str(work / f"dist-cli-{size}")]),
         ("validate-cli", [sys.executable, "-m", "kommgraph", "validate", "--data-dir", str(data)]),
+        ("validate-union", me + ["validate-union", str(data)]),
         ("validate-full", me + ["validate-full", str(data)]),
         ("validate-one", me + ["validate-one", str(data)]),
         ("queries-oxigraph", me + ["queries-oxigraph", str(data)]),
@@ -257,7 +261,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="10k,100k")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kommgraph-scale"))
     parser.add_argument("--timeout", type=float, default=900, help="seconds per measurement")
-    parser.add_argument("--skip", default="", help="comma-separated measurements to leave out")
+    parser.add_argument("--skip", default="", help="leave out: NAME or SIZE:NAME, comma-separated")
     parser.add_argument("--json", type=Path, help="write (or extend) the results here")
     parser.add_argument("--markdown", type=Path, help="rewrite the '## Scale' section of this file")
     args = parser.parse_args(argv)
@@ -275,6 +279,8 @@ def main(argv: list[str] | None = None) -> None:
             phase_validate_one(Path(rest[0]))
         elif name == "validate-full":
             phase_validate_full(Path(rest[0]), union_only=False)
+        elif name == "validate-union":
+            phase_validate_full(Path(rest[0]), union_only=True)
         elif name == "pyshacl":
             phase_pyshacl(Path(rest[0]))
         return
@@ -282,7 +288,8 @@ def main(argv: list[str] | None = None) -> None:
     results = json.loads(args.json.read_text()) if args.json and args.json.exists() else {"sizes": {}}
     results["machine"] = machine()
     for size in args.sizes.split(","):
-        results["sizes"][size] = measure_size(size, args.work, args.timeout, set(filter(None, args.skip.split(","))))
+        skip = {i.split(":")[-1] for i in args.skip.split(",") if i and i.split(":")[0] in (size, i)}
+        results["sizes"][size] = measure_size(size, args.work, args.timeout, skip)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1) + "\n")
     if args.markdown:
