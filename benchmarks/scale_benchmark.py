@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -51,8 +52,9 @@ def phase_bare(data: Path) -> None:
     start = _clock()
     store = ox.Store()
     for graph_file in discover(data):
-        store.bulk_load(path=str(graph_file.path), format=ox.RdfFormat.TURTLE,
-                        to_graph=ox.NamedNode(graph_file.graph))
+        store.bulk_load(
+            path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph)
+        )
     _emit({"step": "bare-load", **_since(start), "quads": len(store)})
 
 
@@ -107,6 +109,13 @@ def _query_values(loaded) -> dict[str, dict[str, str]]:
     }
 
 
+QUERY_BUDGET = 120  # seconds for one run of one query; rdflib's engine takes minutes for some
+
+
+def _out_of_time(signum, frame):
+    raise TimeoutError
+
+
 def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
     """Every stored query: median time of ``repeats`` runs (rdflib: after copying the store into it)."""
     from kommgraph.query.catalogue import catalogue
@@ -123,12 +132,26 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
     for name, stored in sorted(catalogue().items()):
         text = stored.bind(values.get(name, {}))
         times, rows = [], 0
-        for _ in range(repeats):
-            begin = time.perf_counter()
-            rows = len(engine.select(text))
-            times.append(time.perf_counter() - begin)
-        _emit({"step": f"query {name}", "engine": engine_name, "median": statistics.median(times),
-               "min": min(times), "rows": rows})
+        signal.signal(signal.SIGALRM, _out_of_time)
+        try:
+            for _ in range(repeats):
+                begin = time.perf_counter()
+                signal.alarm(QUERY_BUDGET)
+                rows = len(engine.select(text))
+                signal.alarm(0)
+                times.append(time.perf_counter() - begin)
+        except TimeoutError:
+            _emit({"step": f"query {name}", "engine": engine_name, "timeout": QUERY_BUDGET})
+            continue
+        _emit(
+            {
+                "step": f"query {name}",
+                "engine": engine_name,
+                "median": statistics.median(times),
+                "min": min(times),
+                "rows": rows,
+            }
+        )
 
 
 def phase_validate_one(data: Path) -> None:
@@ -164,8 +187,9 @@ def phase_pyshacl(data: Path) -> None:
     graph = default_graph_as_rdflib(loaded.store)
     shapes = shapes_graph()
     start = _clock()
-    conforms, results, _ = validate(graph, shacl_graph=shapes, inference="none", advanced=True,
-                                    allow_warnings=True, inplace=True)
+    conforms, results, _ = validate(
+        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
+    )
     _emit({"step": "pyshacl-union", **_since(start), "conforms": bool(conforms)})
 
 
@@ -227,16 +251,41 @@ def machine() -> dict:
 def measure_size(size: str, work: Path, timeout: float, skip: set[str]) -> dict:
     data = work / f"data-{size}"
     if not (data / "synth.json").exists():
-        subprocess.run([sys.executable, "-m", "kommgraph", "synth", "--authorities", str(SIZES[size]),
-                        "--seed", "1", "--out", str(data)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kommgraph",
+                "synth",
+                "--authorities",
+                str(SIZES[size]),
+                "--seed",
+                "1",
+                "--out",
+                str(data),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     manifest = json.loads((data / "synth.json").read_text())
     result: dict = {"size": size, "triples": manifest["triples"], "sources": manifest["sources"]}
     me = [sys.executable, __file__, "--phase"]
     plan = [
         ("bare", me + ["bare", str(data)]),
         ("build-phases", me + ["build", str(data), str(work / f"dist-{size}")]),
-        ("build-cli", [sys.executable, "-m", "kommgraph", "build", "--data-dir", str(data),
-                       "--out", str(work / f"dist-cli-{size}")]),
+        (
+            "build-cli",
+            [
+                sys.executable,
+                "-m",
+                "kommgraph",
+                "build",
+                "--data-dir",
+                str(data),
+                "--out",
+                str(work / f"dist-cli-{size}"),
+            ],
+        ),
         ("validate-cli", [sys.executable, "-m", "kommgraph", "validate", "--data-dir", str(data)]),
         ("validate-union", me + ["validate-union", str(data)]),
         ("validate-full", me + ["validate-full", str(data)]),
