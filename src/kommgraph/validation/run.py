@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import pyoxigraph as ox
-
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
-from kommgraph.validation.scope import validate
+from kommgraph.validation.scope import default_graph_size, validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
 from kommgraph.validation.stores import source_scope_store
@@ -105,7 +103,7 @@ def validate_loaded(
         union="full" if union_focus is None else ("focused" if union_focus else "none"),
         focus_count=len(union_focus or ()),
     )
-    data_triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    data_triples = default_graph_size(store)
     checked = {"triples": data_triples, "files": len(files), "sources": len(chosen), "scopes": len(reports)}
     return Report(findings, checked, coverage, context.rules)
 
