@@ -101,8 +101,8 @@ def dataset_nquads() -> bytes:
     """What kommgraph serve queries: the named graphs and their merge as the default graph (rules applied)."""
     import pyoxigraph as ox
 
-    from kommgraph.api.build import load
     from kommgraph.publish.release import Site, rebased_store
+    from kommgraph.store.load import load
 
     store = rebased_store(load(DATA).store, Site())
     return ox.serialize(list(store), format=ox.RdfFormat.N_QUADS)
@@ -122,8 +122,8 @@ def sparql_requests(endpoint: str) -> list[tuple[str, str, bytes | None]]:
 
 def document_paths() -> tuple[list, list]:
     """HTML pages and Turtle documents of every resource the server describes."""
-    from kommgraph.api.build import load
     from kommgraph.publish.release import Site, rebased_store, resources
+    from kommgraph.store.load import load
 
     site = Site()
     local = [site.local(iri) for iri in resources(rebased_store(load(DATA).store, site), site)]

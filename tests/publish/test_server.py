@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from openapi_spec_validator import validate
 from rdflib import Graph, URIRef
 
-from kommgraph.api.build import load
 from kommgraph.cli.main import main
 from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import OxigraphEngine
+from kommgraph.store.load import load
 
 from .conftest import DATA, serving
 from .test_serve import UNIT, fetch

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.api.build import load
 from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import OxigraphEngine
 from kommgraph.query.push import push
 from kommgraph.query.remote import RemoteEngine
+from kommgraph.store.load import load
 
 from .conftest import push_to_virtuoso
 from .server import OxigraphServer

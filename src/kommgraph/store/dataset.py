@@ -120,22 +120,18 @@ def merge_into_default(store: ox.Store, graphs: list[str] | None = None) -> None
 
     Oxigraph's union default graph keeps one copy of a triple per named graph (bag semantics), so a
     fact stated by two sources would double every row it joins; the merged default graph is a set,
-    as the RDF merge of the SPARQL specification is.
+    as the RDF merge of the SPARQL specification is. One SPARQL update inside the store: no Python
+    loop over the quads.
     """
-    wanted = None if graphs is None else {ox.NamedNode(g) for g in graphs}
-    quads = [
-        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-        for q in store
-        if not isinstance(q.graph_name, ox.DefaultGraph) and (wanted is None or q.graph_name in wanted)
-    ]
-    store.extend(quads)
+    values = "" if graphs is None else "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } "
+    store.update("INSERT { ?s ?p ?o } WHERE { " + values + "GRAPH ?g { ?s ?p ?o } }")
 
 
 def subset_store(store: ox.Store, graphs: list[str]) -> ox.Store:
     """A new store with only the named graphs given, merged into its default graph."""
-    wanted = {ox.NamedNode(g) for g in graphs}
     subset = ox.Store()
-    subset.extend([q for q in store if q.graph_name in wanted])
+    for graph in graphs:
+        subset.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     merge_into_default(subset)
     return subset
 

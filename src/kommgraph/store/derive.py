@@ -6,6 +6,7 @@ so a reader can find the rule behind every inferred triple by its file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,19 +27,41 @@ def rules(directory: Path | None = None) -> list[Rule]:
     return [Rule(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))]
 
 
+_STAGING = ox.NamedNode("urn:kommgraph:derive-staging")
+
+
 def derive(store: ox.Store) -> dict[str, int]:
     """Run every rule over the merged default graph; returns the number of new triples per rule.
 
     What a rule derives goes into the derived named graph and into the default graph, so that
-    later rules and all queries see it.
+    later rules and all queries see it. Each rule runs inside the store as a SPARQL update (its
+    CONSTRUCT template becomes an INSERT into a staging graph), and only triples that are not yet in
+    the default graph move on: no Python loop over the triples.
     """
     target = derived_graph()
+    new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
     counts: dict[str, int] = {}
     for rule in rules():
-        triples = [
-            t for t in store.query(rule.text) if ox.Quad(t.subject, t.predicate, t.object) not in store
-        ]
-        store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in triples])
-        store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
-        counts[rule.name] = len(triples)
+        store.update(as_staging_insert(rule.text))
+        counts[rule.name] = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {new} }}")
+        store.update(f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
+        store.update(f"DROP SILENT GRAPH {_STAGING}")
     return counts
+
+
+def as_staging_insert(text: str) -> str:
+    """A rule's ``CONSTRUCT { template } WHERE …`` as ``INSERT { GRAPH staging { template } } WHERE …``."""
+    match = re.search(r"\bCONSTRUCT\s*\{", text, flags=re.IGNORECASE)
+    if match is None:
+        raise ValueError("a rule must be a CONSTRUCT query")
+    depth, position = 1, match.end()
+    while depth:
+        char = text[position]
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        position += 1
+    template = text[match.end() : position - 1]
+    return f"{text[: match.start()]}INSERT {{ GRAPH {_STAGING} {{{template}}} }}{text[position:]}"
+
+
+def _count(store: ox.Store, query: str) -> int:
+    return int(next(iter(store.query(query)))["n"].value)

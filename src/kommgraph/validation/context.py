@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from kommgraph.validation.catalogue import rule_catalogue
 from kommgraph.validation.checks import Check, load_checks
 from kommgraph.validation.findings import Finding
 from kommgraph.validation.labels import _short, label_of
-from kommgraph.validation.locate import Locator
+from kommgraph.validation.lazy_locate import LazyLocator
 from kommgraph.validation.shapes import core_shapes, shapes_graph
 from kommgraph.validation.stores import default_graph_as_rdflib, scope_store
 
@@ -44,6 +45,8 @@ def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:
     return in_draft - elsewhere
 
 
+ENGINES = ("oxigraph", "pyshacl")
+
 _IRI_IN_TEXT = re.compile(r"https?://[^\s<>\"{}|^`\\,;]*[^\s<>\"{}|^`\\,;.]")
 
 
@@ -53,27 +56,33 @@ class Context:
 
     store: ox.Store
     files: list[GraphFile]
-    locator: Locator
+    locator: LazyLocator
     drafts: set[str]
     shapes: Graph
     core: Graph
     checks: list[Check]
     rules: dict[str, dict[str, str]]
+    engine: str = "oxigraph"  # core SHACL constraints: "oxigraph" (SPARQL, sparql_core.py) or "pyshacl"
     _base: tuple[Graph, set] | None = None
 
     @classmethod
-    def of(cls, store: ox.Store, files: list[GraphFile]) -> Context:
+    def of(cls, store: ox.Store, files: list[GraphFile], engine: str | None = None) -> Context:
+        """``engine`` defaults to $KOMMGRAPH_SHACL_ENGINE, else "oxigraph"; "pyshacl" is the reference."""
+        engine = engine or os.environ.get("KOMMGRAPH_SHACL_ENGINE") or "oxigraph"
+        if engine not in ENGINES:
+            raise ValueError(f"unknown SHACL engine {engine!r} (expected one of {', '.join(ENGINES)})")
         shapes = shapes_graph()
         drafts = draft_only_subjects(store, files)
         return cls(
             store,
             files,
-            Locator(files),
+            LazyLocator(files, store),
             drafts,
             shapes,
             core_shapes(shapes),
             load_checks(),
             rule_catalogue(shapes),
+            engine,
         )
 
     @contextmanager

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import pyoxigraph as ox
-
 from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
@@ -14,11 +12,11 @@ from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
 from kommgraph.validation.literals import literal_findings, without_type_findings
-from kommgraph.validation.scope import validate
+from kommgraph.validation.scope import default_graph_size, validate
 from kommgraph.validation.since import Plan, mentioned, plan_since
 from kommgraph.validation.snapshot import snapshot_store
 from kommgraph.validation.source_files import empty_file_findings, metadata_findings
-from kommgraph.validation.stores import scope_store
+from kommgraph.validation.stores import source_scope_store
 
 Progress = Callable[[int, int, str], None]
 
@@ -60,7 +58,7 @@ def validate_loaded(
         if progress:
             progress(number, steps, source_id)
         graph_file = by_id[source_id]
-        part = scope_store(store, [graph_file.graph, str(REFERENCE_GRAPH), str(ONTOLOGY_GRAPH)])
+        part = source_scope_store(store, graph_file.graph, str(REFERENCE_GRAPH), str(ONTOLOGY_GRAPH))
         derive.derive(part)
         if at is not None:
             part = snapshot_store(part, at)
@@ -120,7 +118,7 @@ def validate_loaded(
         union="full" if union_focus is None else ("focused" if union_focus else "none"),
         focus_count=len(union_focus or ()),
     )
-    data_triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    data_triples = default_graph_size(store)
     checked = {"triples": data_triples, "files": len(files), "sources": len(chosen), "scopes": len(reports)}
     return Report(findings, checked, coverage, context.rules)
 

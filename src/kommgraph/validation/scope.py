@@ -14,6 +14,13 @@ from kommgraph.validation.findings import UNION, Finding, Report
 from kommgraph.validation.literals import literal_findings, without_type_findings
 from kommgraph.validation.shacl import shacl_findings
 from kommgraph.validation.source_files import empty_file_findings, metadata_findings
+from kommgraph.validation.sparql_constraints import sparql_constraint_findings
+from kommgraph.validation.sparql_core import sparql_core_findings
+
+
+def default_graph_size(store: ox.Store) -> int:
+    solution = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+    return int(solution["n"].value)
 
 
 def validate(
@@ -37,16 +44,21 @@ def validate(
     context = context or Context.of(store, files)
     if focus is not None and not focus:
         return Report([], {"triples": 0, "files": len(files)}, rules=context.rules)
-    with context.data_graph(store) as data:
-        triples = len(data)
-        findings = shacl_findings(
-            data,
-            context.shapes,
-            sorted(focus) if focus else None,
-            store=store,
-            core=context.core,
-            inplace=True,
-        )
+    if context.engine == "pyshacl":
+        with context.data_graph(store) as data:
+            triples = len(data)
+            findings = shacl_findings(
+                data,
+                context.shapes,
+                sorted(focus) if focus else None,
+                store=store,
+                core=context.core,
+                inplace=True,
+            )
+    else:  # no copy into rdflib: the core constraints as SPARQL on the store itself
+        triples = default_graph_size(store)
+        findings = sparql_core_findings(store, context.shapes, context.core, sorted(focus) if focus else None)
+        findings += sparql_constraint_findings(store, context.shapes, focus or None)
     findings += check_findings(store, focus, context.checks)
     findings += evidence_findings(store, layout, focus)
     if blank_nodes:  # the checks of whole files: blank nodes, empty files, the sources' metadata

@@ -34,3 +34,23 @@ def scope_store(store: ox.Store, graphs: list[str]) -> ox.Store:
         part.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     dataset.merge_into_default(part)
     return part
+
+
+def source_scope_store(store: ox.Store, graph: str, reference: str, ontology: str) -> ox.Store:
+    """A source's scope: its named graph, the ontology, and of the reference data only what describes
+    the resources the source mentions, merged into the default graph.
+
+    Copying the whole reference data into every source's scope made the work grow with sources ×
+    authorities; a finding about a resource of the source depends only on what is said about the
+    resources it reaches, and the reference data's own findings come from the union.
+    """
+    part = ox.Store()
+    own = list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    part.extend(own)
+    part.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(ontology)))
+    mentioned = {q.subject for q in own} | {q.object for q in own if isinstance(q.object, ox.NamedNode)}
+    reference_graph = ox.NamedNode(reference)
+    for resource in sorted(mentioned, key=str):
+        part.extend(store.quads_for_pattern(resource, None, None, reference_graph))
+    dataset.merge_into_default(part)
+    return part

@@ -1,0 +1,359 @@
+"""Scale benchmark: kommgraph on synthetic data of 10k, 100k, 1M (and 5M) triples, each figure beside a
+reference measured in the same run (bare pyoxigraph bulk load, one pySHACL run, rdflib's engine).
+
+    python benchmarks/scale_benchmark.py --sizes 10k,100k --work /tmp/kg-scale [--timeout 900]
+        [--json results.json] [--markdown BENCHMARKS.md]
+
+Every measurement runs in a child process of its own (``--phase``), so that CPU time and peak memory
+(``ru_maxrss`` from ``wait4``) are the measurement's alone; a child that exceeds ``--timeout`` is killed
+and its figure reported as not finished. Not a test: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# authorities per size: the synthetic generator writes about 106 triples per authority
+SIZES = {"10k": 95, "100k": 950, "1M": 9_500, "5M": 47_000}
+MARK_BEGIN = "## Scale"
+
+
+# --------------------------------------------------------------------------------------------- children
+
+
+def _clock():
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start) -> dict:
+    wall, cpu = _clock()
+    return {"wall": round(wall - start[0], 4), "cpu": round(cpu - start[1], 4)}
+
+
+def _emit(record: dict) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def phase_bare(data: Path) -> None:
+    """The reference: pyoxigraph bulk-loads the same files into their named graphs, nothing else."""
+    import pyoxigraph as ox
+
+    from kommgraph.store.dataset import discover
+
+    start = _clock()
+    store = ox.Store()
+    for graph_file in discover(data):
+        store.bulk_load(
+            path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph)
+        )
+    _emit({"step": "bare-load", **_since(start), "quads": len(store)})
+
+
+def phase_build(data: Path, out: Path) -> None:
+    """``kommgraph build`` step by step, as ``kommgraph.api.build.build`` runs it."""
+    start = _clock()
+    from kommgraph.api import build as api
+
+    _emit({"step": "import", **_since(start)})
+    step = _clock()
+    files = api.dataset.discover(data)
+    store = api.dataset.load_store(files)
+    _emit({"step": "load", **_since(step), "quads": len(store)})
+    step = _clock()
+    counts = api.derive.derive(store)
+    _emit({"step": "derive", **_since(step), "derived": sum(counts.values())})
+    loaded = api.Loaded(api.DataLayout(data), files, store, counts)
+    step = _clock()
+    report = api.validate(store, files, loaded.layout)
+    _emit({"step": "validate", **_since(step), "findings": len(report.findings)})
+    step = _clock()
+    names = api.graph_order(loaded)
+    trig = api.canonical_trig(api.as_dataset(store, names), [api.URIRef(n) for n in names])
+    ttl = api.canonical_turtle(api.merged_data(store, names), "benchmark")
+    api.write_atomically({out / "kommgraph.trig": trig, out / "kommgraph.ttl": ttl})
+    _emit({"step": "write", **_since(step)})
+    _emit({"step": "build", **_since(start)})
+
+
+def _loaded(data: Path):
+    from kommgraph.store.load import load
+
+    return load(data)
+
+
+def _query_values(loaded) -> dict[str, dict[str, str]]:
+    """Parameters that hit the synthetic data: a real unit, event and authority."""
+    query = """PREFIX org: <http://www.w3.org/ns/org#>
+    SELECT ?event ?unit ?ags ?date WHERE {
+      ?event org:originalOrganization ?unit ; <https://w3id.org/kommgraph/ontology#effectiveDate> ?date .
+      ?unit org:unitOf/<https://w3id.org/kommgraph/ontology#ags> ?ags .
+      FILTER(DATATYPE(?date) = <http://www.w3.org/2001/XMLSchema#date>)
+    } ORDER BY ?event LIMIT 1"""
+    row = next(iter(loaded.store.query(query)))
+    return {
+        "evidence": {"resource": row["event"].value},
+        "lineage": {"unit": row["unit"].value},
+        "units-on-date": {"authority": row["ags"].value, "date": row["date"].value},
+        "digital-units": {"pattern": "Digitalisierung"},
+        "functions-moved": {"pattern": "Aufgaben"},
+        "replaced-units": {"pattern": "Amt"},
+    }
+
+
+QUERY_BUDGET = 120  # seconds for one run of one query; rdflib's engine takes minutes for some
+
+
+class OutOfTime(BaseException):
+    """Not an Exception: the engines turn every Exception into a QueryError."""
+
+
+def _out_of_time(signum, frame):
+    raise OutOfTime
+
+
+def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
+    """Every stored query: median time of ``repeats`` runs (rdflib: after copying the store into it)."""
+    from kommgraph.query.catalogue import catalogue
+    from kommgraph.query.engines import OxigraphEngine, RdflibEngine
+
+    loaded = _loaded(data)
+    values = _query_values(loaded)
+    start = _clock()
+    if engine_name == "oxigraph":
+        engine = OxigraphEngine(loaded.store)
+    else:
+        engine = RdflibEngine.from_store(loaded.store)
+    _emit({"step": f"{engine_name}-setup", **_since(start)})
+    # conflicts last: where it is slow it must not keep the others from being measured
+    for name, stored in sorted(catalogue().items(), key=lambda item: (item[0] == "conflicts", item[0])):
+        text = stored.bind(values.get(name, {}))
+        times, rows = [], 0
+        signal.signal(signal.SIGALRM, _out_of_time)
+        try:
+            for _ in range(repeats):
+                begin = time.perf_counter()
+                signal.alarm(QUERY_BUDGET)
+                rows = len(engine.select(text))
+                signal.alarm(0)
+                times.append(time.perf_counter() - begin)
+        except OutOfTime:
+            _emit({"step": f"query {name}", "engine": engine_name, "timeout": QUERY_BUDGET})
+            continue
+        _emit(
+            {
+                "step": f"query {name}",
+                "engine": engine_name,
+                "median": statistics.median(times),
+                "min": min(times),
+                "rows": rows,
+            }
+        )
+
+
+def phase_validate_one(data: Path) -> None:
+    """Validation of one source (as after editing it) on a loaded store; the load is not counted."""
+    from kommgraph.validation.run import validate_loaded
+
+    loaded = _loaded(data)
+    one = sorted(f.source_id for f in loaded.files if f.kind == "source")[len(loaded.files) // 3]
+    start = _clock()
+    report = validate_loaded(loaded, sources=[one])
+    _emit({"step": "validate-one", **_since(start), "findings": len(report.findings)})
+
+
+def phase_validate_full(data: Path, union_only: bool) -> None:
+    """``kommgraph validate``'s work after loading: each source alone and the union (or the union only)."""
+    from kommgraph.validation.run import validate_loaded
+
+    loaded = _loaded(data)
+    start = _clock()
+    report = validate_loaded(loaded, per_source=not union_only)
+    name = "validate-union" if union_only else "validate-full"
+    _emit({"step": name, **_since(start), "findings": len(report.findings)})
+
+
+def phase_pyshacl(data: Path) -> None:
+    """The reference engine: one pySHACL run over the union (all shapes), after copying it into rdflib."""
+    from pyshacl import validate
+
+    from kommgraph.validation.shapes import shapes_graph
+    from kommgraph.validation.stores import default_graph_as_rdflib
+
+    loaded = _loaded(data)
+    graph = default_graph_as_rdflib(loaded.store)
+    shapes = shapes_graph()
+    start = _clock()
+    conforms, results, _ = validate(
+        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
+    )
+    _emit({"step": "pyshacl-union", **_since(start), "conforms": bool(conforms)})
+
+
+# ----------------------------------------------------------------------------------------------- driver
+
+
+def run_child(args: list[str], timeout: float) -> tuple[list[dict], dict]:
+    """Run ``args`` with a time bound; its JSON lines and its own resource usage."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = started + timeout
+    killed = False
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            pid, status, usage = os.wait4(process.pid, 0)
+            killed = True
+            break
+        time.sleep(0.05)
+    out = process.stdout.read()
+    err = process.stderr.read()
+    records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    summary = {
+        "wall": round(time.perf_counter() - started, 3),
+        "cpu": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_mb": round(usage.ru_maxrss / 1024, 1),
+        "finished": not killed and os.waitstatus_to_exitcode(status) in (0, 1),
+        "exit": None if killed else os.waitstatus_to_exitcode(status),
+    }
+    if err.strip() and not summary["finished"]:
+        summary["stderr"] = err.strip().splitlines()[-1][:300]
+    return records, summary
+
+
+def machine() -> dict:
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    memory = 0
+    with open("/proc/meminfo") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemTotal"):
+                memory = int(line.split()[1]) // 1024
+    return {
+        "nproc": os.cpu_count(),
+        "memory_mb": memory,
+        "python": platform.python_version(),
+        "pyoxigraph": pyoxigraph.__version__,
+        "rdflib": rdflib.__version__,
+        "pyshacl": pyshacl.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def measure_size(size: str, work: Path, timeout: float, skip: set[str], timeouts: dict[str, float]) -> dict:
+    data = work / f"data-{size}"
+    if not (data / "synth.json").exists():
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kommgraph",
+                "synth",
+                "--authorities",
+                str(SIZES[size]),
+                "--seed",
+                "1",
+                "--out",
+                str(data),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    manifest = json.loads((data / "synth.json").read_text())
+    result: dict = {"size": size, "triples": manifest["triples"], "sources": manifest["sources"]}
+    me = [sys.executable, __file__, "--phase"]
+    plan = [
+        ("bare", me + ["bare", str(data)]),
+        ("build-phases", me + ["build", str(data), str(work / f"dist-{size}")]),
+        (
+            "build-cli",
+            [
+                sys.executable,
+                "-m",
+                "kommgraph",
+                "build",
+                "--data-dir",
+                str(data),
+                "--out",
+                str(work / f"dist-cli-{size}"),
+            ],
+        ),
+        ("validate-cli", [sys.executable, "-m", "kommgraph", "validate", "--data-dir", str(data)]),
+        ("validate-union", me + ["validate-union", str(data)]),
+        ("validate-full", me + ["validate-full", str(data)]),
+        ("validate-one", me + ["validate-one", str(data)]),
+        ("queries-oxigraph", me + ["queries-oxigraph", str(data)]),
+        ("queries-rdflib", me + ["queries-rdflib", str(data)]),
+        ("pyshacl-union", me + ["pyshacl", str(data)]),
+    ]
+    for name, args in plan:
+        if name in skip:
+            continue
+        print(f"[{size}] {name} …", file=sys.stderr, flush=True)
+        records, summary = run_child(args, timeouts.get(name, timeout))
+        result[name] = {"records": records, **summary}
+        print(f"[{size}] {name}: {summary}", file=sys.stderr, flush=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="10k,100k")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kommgraph-scale"))
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per measurement")
+    parser.add_argument("--timeout-for", default="", help="NAME=SECONDS,… per measurement")
+    parser.add_argument("--skip", default="", help="leave out: NAME or SIZE:NAME, comma-separated")
+    parser.add_argument("--json", type=Path, help="write (or extend) the results here")
+    parser.add_argument("--markdown", type=Path, help="rewrite the '## Scale' section of this file")
+    args = parser.parse_args(argv)
+    if args.phase:
+        name, *rest = args.phase
+        if name == "bare":
+            phase_bare(Path(rest[0]))
+        elif name == "build":
+            phase_build(Path(rest[0]), Path(rest[1]))
+        elif name == "queries-oxigraph":
+            phase_queries(Path(rest[0]), "oxigraph", 5)
+        elif name == "queries-rdflib":
+            phase_queries(Path(rest[0]), "rdflib", 1)
+        elif name == "validate-one":
+            phase_validate_one(Path(rest[0]))
+        elif name == "validate-full":
+            phase_validate_full(Path(rest[0]), union_only=False)
+        elif name == "validate-union":
+            phase_validate_full(Path(rest[0]), union_only=True)
+        elif name == "pyshacl":
+            phase_pyshacl(Path(rest[0]))
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = json.loads(args.json.read_text()) if args.json and args.json.exists() else {"sizes": {}}
+    results["machine"] = machine()
+    for size in args.sizes.split(","):
+        skip = {i.split(":")[-1] for i in args.skip.split(",") if i and i.split(":")[0] in (size, i)}
+        timeouts = {k: float(v) for k, _, v in (i.partition("=") for i in args.timeout_for.split(",") if i)}
+        results["sizes"][size] = measure_size(size, args.work, args.timeout, skip, timeouts)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1) + "\n")
+    if args.markdown:
+        from scale_report import write_section  # beside this script
+
+        write_section(args.markdown, results)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main()
