@@ -42,7 +42,7 @@ COMMANDS = {
     "review": ("review", "Show a draft's facts beside the curated graph."),
     "serve": ("publish", "Serve the data read-only: identifiers, pages and SPARQL."),
     "snapshot": ("temporal", "Show the units of an authority on a day."),
-    "synth": ("synth", "Write a synthetic data directory of any size, valid by construction."),
+    "synth": ("synth", "Write a synthetic data directory, valid by construction."),
     "timeline": ("temporal", "Draw the units of an authority over time."),
     "validate": ("validate", "Validate the data: SHACL shapes, SPARQL checks, evidence."),
 }
