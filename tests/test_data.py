@@ -25,16 +25,15 @@ def graph_of(stem: str) -> Graph:
     return Graph().parse(DATA / "ttl" / f"{stem}.ttl")
 
 
-def test_five_sources_each_with_a_curated_graph_and_sidecar():
+def test_there_are_five_sources():
     assert len(SOURCES) == 5
-    for stem in SOURCES:
-        assert (DATA / "ttl" / f"{stem}.ttl").is_file()
-        meta = tomllib.loads((DATA / "sources" / f"{stem}.meta.toml").read_text(encoding="utf-8"))
-        assert (
-            {"title", "published", "place", "publisher", "type"}
-            <= set(meta)
-            <= set(METADATA_KEYS) | {"notes"}
-        )
+
+
+@pytest.mark.parametrize("stem", SOURCES)
+def test_each_source_has_a_curated_graph_and_sidecar(stem):
+    assert (DATA / "ttl" / f"{stem}.ttl").is_file()
+    meta = tomllib.loads((DATA / "sources" / f"{stem}.meta.toml").read_text(encoding="utf-8"))
+    assert {"title", "published", "place", "publisher", "type"} <= set(meta) <= set(METADATA_KEYS) | {"notes"}
 
 
 def test_the_council_report_has_its_number_with_its_year():

@@ -31,6 +31,6 @@ def test_ci_runs_the_readme_test_command():
     assert "python -m pytest -q" in README and "python -m pytest -q" in ci
 
 
-def test_readme_states_the_exit_codes():
-    for code in ("`0` ok", "`1` violations", "`2` usage", "`3` input", "`4` internal"):
-        assert code in README
+@pytest.mark.parametrize("code", ["`0` ok", "`1` violations", "`2` usage", "`3` input", "`4` internal"])
+def test_readme_states_the_exit_codes(code):
+    assert code in README

@@ -93,14 +93,13 @@ def test_every_class_is_aligned_to_a_standard_vocabulary(ontology):
     assert [str(c) for c in classes if not aligned(c)] == []
 
 
-def test_concept_schemes_are_part_of_the_ontology(ontology):
-    for scheme, member in [
-        (KG.UnitTypes, KG.Stabsstelle),
-        (KG.DocumentTypes, KG.CouncilReport),
-        (KG.Roles, KG.CoHead),
-    ]:
-        assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
-        assert (member, SKOS.inScheme, scheme) in ontology
+@pytest.mark.parametrize(
+    ("scheme", "member"),
+    [(KG.UnitTypes, KG.Stabsstelle), (KG.DocumentTypes, KG.CouncilReport), (KG.Roles, KG.CoHead)],
+)
+def test_concept_schemes_are_part_of_the_ontology(ontology, scheme, member):
+    assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
+    assert (member, SKOS.inScheme, scheme) in ontology
 
 
 def test_the_core_contract_terms_exist(ontology):

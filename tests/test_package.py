@@ -64,7 +64,11 @@ def test_console_script_points_at_a_real_function():
 @pytest.mark.parametrize(
     "command",
     [
-        [sys.executable, "-c", "import sys; from kommgraph.cli.main import run; sys.argv[0] = 'kommgraph'; run()"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kommgraph.cli.main import run; sys.argv[0] = 'kommgraph'; run()",
+        ],
         [sys.executable, "-m", "kommgraph"],
     ],
     ids=["console-script", "python-m"],

@@ -18,8 +18,9 @@ from kommgraph.query.engines import OxigraphEngine
 from kommgraph.query.frames import declared_kinds, query_kinds, to_dataframe
 from kommgraph.query.result import Result
 
-pd = pytest.importorskip("pandas")
 from .params import PARAMS
+
+pd = pytest.importorskip("pandas")
 
 CATALOGUE = queries.catalogue()
 CALENDAR = "datetime64[ns]"

@@ -178,8 +178,9 @@ def void_graph(
     site: Site,
     dumps: dict[str, bytes],
     sparql_endpoint: str | None = None,
-    project: Project = Project(),
+    project: Project | None = None,
 ) -> Graph:
+    project = project or Project()
     stats = statistics(store, site)
     graph = Graph()
     dataset = dataset_iri(site)
@@ -236,7 +237,7 @@ def void_turtle(
     site: Site,
     dumps: dict[str, bytes],
     sparql_endpoint: str | None = None,
-    project: Project = Project(),
+    project: Project | None = None,
 ) -> bytes:
     return _turtle(
         void_graph(store, site, dumps, sparql_endpoint, project),
@@ -252,8 +253,9 @@ def dcat_graph(
     site: Site,
     dumps: dict[str, bytes],
     sparql_endpoint: str | None = None,
-    project: Project = Project(),
+    project: Project | None = None,
 ) -> Graph:
+    project = project or Project()
     graph = Graph()
     add = graph.add
     dataset = dataset_iri(site)
@@ -365,7 +367,7 @@ def dcat_turtle(
     site: Site,
     dumps: dict[str, bytes],
     sparql_endpoint: str | None = None,
-    project: Project = Project(),
+    project: Project | None = None,
 ) -> bytes:
     return _turtle(
         dcat_graph(store, site, dumps, sparql_endpoint, project),

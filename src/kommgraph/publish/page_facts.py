@@ -12,7 +12,8 @@ import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from rdflib import URIRef
 
-from kommgraph.core import vocab
+from kommgraph.core import labels, vocab
+from kommgraph.core.labels import local_name
 from kommgraph.core.vocab import KG, OA, ONTOLOGY_IRI, PREFIXES, SCHEMA
 from kommgraph.publish.site import Site
 from kommgraph.query.result import display
@@ -157,13 +158,11 @@ class GraphView:
     def types(self, iri: str) -> set[str]:
         return set(self.iris(iri, RDF_TYPE))
 
+    def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
+        return [(o.value, o.language) for o in self.objects(subject, predicate) if isinstance(o, ox.Literal)]
+
     def label(self, iri: str) -> str:
-        for predicate in (SKOS + "prefLabel", FOAF + "name", DCT + "title", RDFS + "label"):
-            values = [o for o in self.objects(iri, predicate) if isinstance(o, ox.Literal)]
-            german = [o for o in values if o.language == "de"]
-            if german or values:
-                return (german or values)[0].value
-        return local_name(iri)
+        return labels.label(self.literals, iri)
 
     @cached_property
     def event_classes(self) -> set[str]:
@@ -260,10 +259,6 @@ class GraphView:
         if german or labels:
             return (german or labels)[0].value
         return prefixed(iri)
-
-
-def local_name(iri: str) -> str:
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
 
 
 def prefixed(iri: str) -> str:

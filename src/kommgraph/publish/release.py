@@ -108,7 +108,7 @@ def release_files(
     site: Site,
     static: bool = False,
     sparql_endpoint: str | None = None,
-    project: Project = Project(),
+    project: Project | None = None,
 ) -> dict[str, bytes]:
     """Every file of the release by its path in the release folder; ``store`` is already rebased."""
     files = dump_files(store, site)

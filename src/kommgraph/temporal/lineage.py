@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
+from kommgraph.core import labels
 from kommgraph.core.dates import TrueDate
 from kommgraph.core.vocab import KG, SUCCESSION_EVENTS
 from kommgraph.temporal.lifespans import Lifespan, date_dict, lifespans, stated_dates
@@ -119,11 +120,12 @@ def names(store: ox.Store, iris) -> dict[str, str]:
     iris = sorted(set(iris))
     if not iris:
         return {}
-    rows = select(store, "names", s=iris)
-    out: dict[str, str] = {}
-    for row in rows:
-        out.setdefault(row["s"].value, row["name"].value)
-    return out
+    def literals(iri: str, prop: str) -> list[tuple[str, str | None]]:
+        quads = store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(prop), None, ox.DefaultGraph())
+        return [(q.object.value, q.object.language) for q in quads if isinstance(q.object, ox.Literal)]
+
+    stated = {iri: labels.stated_label(literals, iri) for iri in iris}
+    return {iri: label for iri, label in stated.items() if label is not None}
 
 
 @dataclass

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pyoxigraph as ox
 from rdflib.namespace import SH
 
-from kommgraph.core import vocab
+from kommgraph.core import labels, vocab
 from kommgraph.core.vocab import KG, shorten
 from kommgraph.query.engines import OxigraphEngine
 
@@ -27,17 +29,6 @@ def _short(term) -> str:
     return f"{short[0]}:{short[1]}" if short else str(term)
 
 
-_LABEL_QUERY = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?label WHERE {
-  VALUES ?p { skos:prefLabel foaf:name dct:title rdfs:label oa:exact }
-  ?focus ?p ?label .
-} ORDER BY ?label LIMIT 1
-"""
 # Events and memberships have no name of their own: they are named by their kind, date and units.
 _EVENT_LABEL_QUERY = """
 PREFIX kg: <https://w3id.org/kommgraph/ontology#>
@@ -65,14 +56,19 @@ SELECT ?person ?role ?unit WHERE {
 """
 
 
+def _literals(store: ox.Store, iri: str, prop: str) -> list[tuple[str, str | None]]:
+    quads = store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(prop), None, ox.DefaultGraph())
+    return [(q.object.value, q.object.language) for q in quads if isinstance(q.object, ox.Literal)]
+
+
 def label_of(store: ox.Store, iri: str) -> str:
     """A human name for a resource: its label, or for events and memberships one made from their parts."""
     if not iri.startswith(("http://", "https://")) or any(c in iri for c in '<>"{}|^`\\ '):
         return ""
+    stated = labels.stated_label(partial(_literals, store), iri, properties=labels.NAME_OR_QUOTE_PROPERTIES)
+    if stated is not None:
+        return stated
     engine = OxigraphEngine(store)
-    rows = engine.select(_LABEL_QUERY.replace("?focus", f"<{iri}>")).rows
-    if rows:
-        return str(rows[0][0])
     rows = engine.select(_EVENT_LABEL_QUERY.replace("?focus", f"<{iri}>")).rows
     if rows:
         kind, date, original, resulting = (str(v) if v is not None else "" for v in rows[0])
