@@ -19,6 +19,21 @@ import pyoxigraph as ox
 
 from kommgraph.core.errors import DateError
 
+GERMAN_MONTHS = (  # month names as German texts write them
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATE, YEAR_MONTH, YEAR = XSD + "date", XSD + "gYearMonth", XSD + "gYear"
 PRECISIONS = {DATE: "day", YEAR_MONTH: "month", YEAR: "year"}

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from rdflib import URIRef
 
 from kommgraph.core import labels, vocab
+from kommgraph.core.dates import GERMAN_MONTHS
 from kommgraph.core.labels import local_name
 from kommgraph.core.vocab import KG, OA, ONTOLOGY_IRI, PREFIXES, SCHEMA
 from kommgraph.publish.site import Site
@@ -28,20 +29,7 @@ PROV = str(vocab.PROV_NS)
 DCT = str(vocab.DCT)
 XSD = str(vocab.XSD_NS)
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+MONTHS = GERMAN_MONTHS
 PRECISION = {
     XSD + "date": "taggenau",
     XSD + "gYearMonth": "monatsgenau",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from kommgraph.core.dates import GERMAN_MONTHS
+
 PLACE_STARTS = (
     "Ahl",
     "Alt",
@@ -158,20 +160,7 @@ FAMILY_NAMES = (
     "Wolf",
     "Zimmermann",
 )
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+MONTHS = GERMAN_MONTHS
 PUBLISHERS = (
     ("kommunalanzeiger", "Kommunalanzeiger"),
     ("verwaltungsbote", "Verwaltungsbote"),
