@@ -20,6 +20,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def terminate(process: subprocess.Popen, grace: float) -> None:
+    """Stop a server process: SIGTERM, then SIGKILL when it has not ended after ``grace`` seconds."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
 def oxigraph_binary() -> str:
     """The `oxigraph` command of the venv's `oxigraph` package (a hard requirement of these tests)."""
     beside = Path(sys.executable).parent / "oxigraph"
@@ -69,13 +80,7 @@ class OxigraphServer:
         raise RuntimeError(f"oxigraph serve did not answer within {START_TIMEOUT} s")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        terminate(self.process, grace=10)
         self._log_handle.close()
 
     def __enter__(self) -> OxigraphServer:

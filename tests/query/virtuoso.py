@@ -14,7 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .server import free_port
+from .server import free_port, terminate
 
 START_TIMEOUT = 60.0
 INSTALL_HINT = (
@@ -122,13 +122,7 @@ class VirtuosoServer:
         return done.stdout
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        terminate(self.process, grace=20)
         self._out.close()
 
     def __enter__(self) -> VirtuosoServer:
