@@ -139,7 +139,7 @@ def test_include_drafts_marks_every_draft_fact_on_its_page(project):
     assert marked == [
         "doc/event/09999000/2024-07-01-renaming-amt-fuer-sicherheit-und-ordnung.html",
         "doc/evidence/pm-ordnung/80-180.html",
-        "doc/graph/pm-ordnung.html",
+        "doc/graph/pm-ordnung/draft.html",
         "doc/source/pm-ordnung.html",
         "doc/unit/09999000/amt-fuer-sicherheit-und-ordnung.html",
         "doc/unit/09999000/ordnungsamt.html",

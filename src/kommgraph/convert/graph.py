@@ -24,6 +24,9 @@ from kommgraph.core.vocab import KG, OA, ORG, SCHEMA
 from kommgraph.store.sources import SourceDocument, SourceError, read_source
 
 HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
+PROJECT_HEADER = (
+    "Draft written by `kommgraph convert`: review with `kommgraph review`, accept with `kommgraph accept`."
+)
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,10 @@ _DERIVED, _CONFIDENCE = PROV.wasDerivedFrom, KG.confidence
 class _Builder:
     """Collects the draft's triples in a plain set (much faster than adding to an rdflib Graph)."""
 
-    def __init__(self, doc: SourceDocument, facts: Facts, gazetteer: Gazetteer, base: str):
-        self.doc, self.facts, self.base = doc, facts, base
+    def __init__(
+        self, doc: SourceDocument, facts: Facts, gazetteer: Gazetteer, base: str, draft_graph: bool = False
+    ):
+        self.doc, self.facts, self.base, self.draft_graph = doc, facts, base, draft_graph
         self.triples: set[tuple] = set()
         self.source = vocab.source_iri(doc.source_id, base)
         place = facts.metadata.place or "unbekannt"
@@ -154,6 +159,8 @@ class _Builder:
             self.add(s, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI))
         self.publisher()
         graph = vocab.graph_iri(self.doc.source_id, self.base)
+        if self.draft_graph:  # a project's draft: its own graph beside the curated kgid:graph/ID
+            graph = URIRef(f"{graph}/draft")
         self.add(graph, RDF.type, KG.SourceGraph)
         self.add(graph, PROV.wasDerivedFrom, s)
         self.add(graph, KG.curationStatus, KG.Draft)
@@ -267,11 +274,20 @@ def to_graph(
 
 
 def to_triples(
-    doc: SourceDocument, gazetteer: Gazetteer | None = None, base: str = vocab.DEFAULT_BASE
+    doc: SourceDocument,
+    gazetteer: Gazetteer | None = None,
+    base: str = vocab.DEFAULT_BASE,
+    draft_graph: bool = False,
 ) -> set[tuple]:
-    """The triples of :func:`to_graph`, without building an rdflib Graph (for writing files)."""
+    """The triples of :func:`to_graph`, without building an rdflib Graph (for writing files).
+    ``draft_graph``: describe the graph ``kgid:graph/ID/draft`` (a project's draft), not ``graph/ID``."""
     gazetteer = gazetteer or Gazetteer.empty()
-    return _Builder(doc, extract(doc, gazetteer.authorities), gazetteer, base).build_triples()
+    return _Builder(doc, extract(doc, gazetteer.authorities), gazetteer, base, draft_graph).build_triples()
+
+
+def is_project_drafts(out_dir: Path) -> bool:
+    """A project's ``ttl/drafts/``: its files are loaded into ``kgid:graph/ID/draft`` and say so."""
+    return out_dir.name == "drafts" and out_dir.parent.name == "ttl"
 
 
 def check_size(path: Path, max_size: int | None) -> None:
@@ -314,7 +330,9 @@ def convert_file(
     target = out_dir / f"{doc.source_id}.ttl"
     if target.exists() and not force and is_curated(target):
         return None
-    text = canonical_turtle(to_triples(doc, gazetteer), header=HEADER)
+    draft_graph = is_project_drafts(Path(out_dir))
+    header = PROJECT_HEADER if draft_graph else HEADER
+    text = canonical_turtle(to_triples(doc, gazetteer, draft_graph=draft_graph), header=header)
     out_dir.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target

@@ -7,7 +7,7 @@ and ``kg:confidence``; the curated graph states ``kg:curationStatus kg:Curated``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -30,6 +30,8 @@ class Accepted:
     facts: list[URIRef]
     curated_path: Path
     draft_path: Path | None  # None when the draft had no fact left and was removed
+    missing: list[URIRef] = field(default_factory=list)  # curated facts of the source the draft lacks
+    dropped: bool = False  # whether those were removed (--drop-missing)
 
 
 def _closure(draft: Graph, start: set[URIRef], facts: set[URIRef]) -> set[URIRef]:
@@ -49,7 +51,36 @@ def acceptance_iri(source_id: str) -> URIRef:
     return KGID[f"activity/accept/{source_id}"]
 
 
-def accept(data_dir: Path, sides: Sides, chosen: list[str] | None = None) -> Accepted:
+def missing_facts(curated: Graph, source_id: str, stated: set[URIRef]) -> list[URIRef]:
+    """Facts of the curated file derived from the source (with a quote) that the draft does not state."""
+    document = source_iri(source_id)
+    return sorted(
+        f
+        for f in set(curated.subjects(PROV.wasDerivedFrom, document)) - stated
+        if isinstance(f, URIRef) and (f, KG.evidence, None) in curated
+    )
+
+
+def _replace_values(curated: Graph, draft: Graph, node: URIRef, target: URIRef) -> None:
+    """The draft's values of ``node`` become ``target``'s: for each property the draft states, the
+    curated file's values of that property are replaced (a re-converted source's new reading)."""
+    stated = {(p, o) for p, o in draft.predicate_objects(node) if p != KG.curationStatus}
+    for p in {p for p, _ in stated}:
+        curated.remove((target, p, None))
+    for p, o in stated:
+        curated.add((target, p, o))
+
+
+def _drop_unused_quotes(curated: Graph) -> None:
+    """Quotes no fact cites any more (their fact's reading was replaced) leave the curated file."""
+    for quote in set(curated.subjects(RDF.type, KG.Evidence)):
+        if (None, KG.evidence, quote) not in curated:
+            curated.remove((quote, None, None))
+
+
+def accept(
+    data_dir: Path, sides: Sides, chosen: list[str] | None = None, drop_missing: bool = False
+) -> Accepted:
     facts = set(sides.facts())
     if chosen:
         unknown = sorted(set(chosen) - {str(f) for f in facts})
@@ -59,19 +90,25 @@ def accept(data_dir: Path, sides: Sides, chosen: list[str] | None = None) -> Acc
     else:
         selected = facts
     graph = graph_iri(sides.source_id)
-    keep = _closure(sides.draft, selected | {graph}, facts)
+    draft = URIRef(draft_graph_iri(sides.source_id))
+    # the draft describes its own graph kgid:graph/ID/draft (drafts written before: kgid:graph/ID)
+    described = {g for g in (graph, draft) if (g, RDF.type, KG.SourceGraph) in sides.draft}
+    keep = _closure(sides.draft, selected | described, facts)
     layout = DataLayout(Path(data_dir))
     curated_path = layout.curated_file(sides.source_id)
     curated = parse(curated_path) if curated_path.is_file() else Graph()
-    for s, p, o in sides.draft:
-        if s in keep and not (s == graph and p == KG.curationStatus):
-            curated.add((s, p, o))
+    missing = missing_facts(curated, sides.source_id, facts)
+    if drop_missing:
+        for fact in missing:
+            curated.remove((fact, None, None))
+    for node in sorted(keep):
+        _replace_values(curated, sides.draft, node, graph if node in described else node)
+    _drop_unused_quotes(curated)
     activity = acceptance_iri(sides.source_id)
     curated.add((graph, KG.curationStatus, KG.Curated))
     curated.add((graph, PROV.wasGeneratedBy, activity))
     curated.add((activity, RDF.type, PROV.Activity))
     curated.add((activity, RDFS.label, Literal("Durchsicht und Übernahme eines Entwurfs", lang="de")))
-    draft = URIRef(draft_graph_iri(sides.source_id))
     curated.add((activity, PROV.used, draft))
     curated.add((draft, RDF.type, PROV.Entity))
     curated.add((draft, RDFS.label, Literal("Entwurf von kommgraph convert", lang="de")))
@@ -80,9 +117,8 @@ def accept(data_dir: Path, sides: Sides, chosen: list[str] | None = None) -> Acc
     left = facts - selected
     if not left:
         sides.draft_path.unlink()
-        return Accepted(sorted(selected), curated_path, None)
-    # what is left stays a draft: the source's graph is curated now (ttl/ID.ttl), so the draft marks
-    # its own graph as the draft, and each graph has one status
+        return Accepted(sorted(selected), curated_path, None, missing, drop_missing)
+    # what is left stays a draft, in its own graph kgid:graph/ID/draft: each graph has one status
     remaining = Graph()
     for triple in sides.draft:
         if triple[0] not in selected and triple != (graph, KG.curationStatus, KG.Draft):
@@ -90,4 +126,4 @@ def accept(data_dir: Path, sides: Sides, chosen: list[str] | None = None) -> Acc
     remaining.add((draft, KG.curationStatus, KG.Draft))
     text = canonical_turtle(remaining, header=DRAFT_HEADER)
     sides.draft_path.write_text(text, encoding="utf-8", newline="\n")
-    return Accepted(sorted(selected), curated_path, sides.draft_path)
+    return Accepted(sorted(selected), curated_path, sides.draft_path, missing, drop_missing)
