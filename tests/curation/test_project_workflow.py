@@ -145,7 +145,7 @@ def test_include_drafts_marks_every_draft_fact_on_its_page(project):
         "doc/unit/09999000/ordnungsamt.html",
     ]
     authority = (site / "doc/authority/09999000.html").read_text(encoding="utf-8")
-    assert "Amt für Sicherheit und Ordnung (Entwurf, ungeprüft)" in authority
+    assert 'Amt für Sicherheit und Ordnung</a> <em class="draft-mark">(Entwurf, ungeprüft)</em>' in authority
 
 
 def test_accept_one_fact_leaves_the_others_in_the_draft(project):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.curation.test_project_workflow import ACCEPTED_TEXT, AUTHORITIES, KGID
 
 from kommgraph.cli.main import main
-from tests.curation.test_project_workflow import ACCEPTED_TEXT, AUTHORITIES, KGID
 
 EVENT_APRIL = f"{KGID}event/09999000/2024-04-01-renaming-amt-fuer-statistik-und-wahlen"
 EVENT_MAY = f"{KGID}event/09999000/2024-05-01-renaming-amt-fuer-statistik-und-wahlen"

@@ -4,6 +4,9 @@ The drafts are checked together with the curated graph (a draft that contradicts
 up), but a finding counts as a violation only if the curated data alone has it. A source whose text
 changed after it was accepted, and that has been converted again, is awaiting review: its curated
 checksum and quotes no longer match the text, which is a warning until the new draft is accepted.
+
+The report and its findings are kommgraph.validation's (curation sits beside validation, below the cli,
+and does not import it): they are handled as the dataclasses they are.
 """
 
 from __future__ import annotations
@@ -11,20 +14,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pyoxigraph as ox
 
 from kommgraph.core.vocab import KG, KGID
 from kommgraph.store.load import Loaded, load
 from kommgraph.store.sources import read_text
-from kommgraph.validation.findings import Finding, Report
 
 DRAFT_SUFFIX = "/draft"
 # curated findings that a changed source text causes, while a draft of the new text awaits review
 STALE_RULES = ("check:source-hash", "check:evidence-offsets")
 
 
-def validate_with_drafts(loaded: Loaded, validate: Callable[..., Report], **options) -> Report:
+def validate_with_drafts(loaded: Loaded, validate: Callable[..., Any], **options) -> Any:
     """``validate(loaded, **options)``; with drafts loaded, the findings the curated data alone does
     not have become warnings, and a re-converted source's stale checksum and quotes too."""
     report = validate(loaded, **options)
@@ -35,7 +38,7 @@ def validate_with_drafts(loaded: Loaded, validate: Callable[..., Report], **opti
     findings = [_stale(f, awaiting) for f in curated.findings]
     known = {f.key() for f in curated.findings}
     findings += [_as_warning(f, "") for f in report.findings if f.key() not in known]
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=lambda f: f.sort_key())
     return replace(report, findings=findings)
 
 
@@ -57,7 +60,7 @@ def awaiting_review(loaded: Loaded) -> set[str]:
     return ids
 
 
-def _stale(finding: Finding, awaiting: set[str]) -> Finding:
+def _stale(finding: Any, awaiting: set[str]) -> Any:
     if finding.rule not in STALE_RULES or finding.severity != "violation":
         return finding
     for source_id in sorted(awaiting):
@@ -68,7 +71,7 @@ def _stale(finding: Finding, awaiting: set[str]) -> Finding:
     return finding
 
 
-def _as_warning(finding: Finding, awaiting: str) -> Finding:
+def _as_warning(finding: Any, awaiting: str) -> Any:
     if finding.severity != "violation":
         return finding
     messages = dict(finding.messages)

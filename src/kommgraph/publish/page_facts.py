@@ -4,7 +4,7 @@ pages, quotes; the plain data classes the templates get. ``Pages`` (pages.py) bu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -74,6 +74,7 @@ class When:
     text: str
     precision: str
     approximate: bool = False
+    draft: bool = False  # stated only by a converter draft (pages made with --include-drafts)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Link:
     label: str
     iri: str
     external: bool = False
+    draft: bool = False  # the resource, or the statement that links it here, is only a draft's
 
 
 @dataclass
@@ -92,6 +94,17 @@ class Quote:
     end: int | None
     link: Link
     url: str | None = None  # the original article (schema:url of the source), where known
+
+
+@dataclass(frozen=True)
+class Text:
+    """A literal shown on a page, marked when only a draft states it."""
+
+    text: str
+    draft: bool = False
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass
@@ -124,6 +137,45 @@ class GraphView:
     def __init__(self, store: ox.Store, site: Site):
         self.store = store
         self.site = site
+        # (subject, predicate, object) terms that only draft graphs state (kommgraph.curation.statements)
+        self.draft_statements: set[tuple] = set()
+
+    def is_draft(self, subject: str, predicate: str, obj) -> bool:
+        obj = ox.NamedNode(obj) if isinstance(obj, str) else obj
+        return (ox.NamedNode(subject), ox.NamedNode(predicate), obj) in self.draft_statements
+
+    def marked_links(self, subject: str, predicate: str, root: str) -> list[Link]:
+        """The IRIs ``subject`` has for ``predicate``, each marked when only a draft states it."""
+        return [
+            replace(link, draft=True) if self.is_draft(subject, predicate, link.iri) else link
+            for link in self.links(self.iris(subject, predicate), root)
+        ]
+
+    def marked_subject_links(self, predicate: str, obj: str, root: str) -> list[Link]:
+        """The subjects that have ``obj`` for ``predicate``, each marked when only a draft states it."""
+        return [
+            replace(link, draft=True) if self.is_draft(link.iri, predicate, obj) else link
+            for link in self.links(self.subjects(predicate, obj), root)
+        ]
+
+    def dates(self, subject: str, predicate: str) -> list[When]:
+        """Every date stated, the curated ones first; a draft's differing date is shown beside them."""
+        approximate = predicate in self.iris(subject, str(KG.approximate))
+        out = [
+            replace(format_date(o, approximate), draft=self.is_draft(subject, predicate, o))
+            for o in self.objects(subject, predicate)
+            if isinstance(o, ox.Literal)
+        ]
+        return sorted(out, key=lambda w: w.draft)
+
+    def texts(self, subject: str, predicate: str) -> list[Text]:
+        """Every literal stated, the curated ones first, each marked when only a draft states it."""
+        out = [
+            Text(o.value, self.is_draft(subject, predicate, o))
+            for o in self.objects(subject, predicate)
+            if isinstance(o, ox.Literal)
+        ]
+        return sorted(out, key=lambda t: t.draft)
 
     def objects(self, subject: str, predicate: str) -> list:
         quads = self.store.quads_for_pattern(
@@ -185,11 +237,9 @@ class GraphView:
         return self.class_label(chosen) if chosen else "Ressource"
 
     def when(self, subject: str, predicate: str) -> When | None:
-        literal = self.value(subject, predicate)
-        if not isinstance(literal, ox.Literal):
-            return None
-        approximate = predicate in self.iris(subject, str(KG.approximate))
-        return format_date(literal, approximate)
+        """The date to show where there is room for one: a curated one before a draft's."""
+        dates = self.dates(subject, predicate)
+        return dates[0] if dates else None
 
     def root(self, path: str) -> str:
         """The relative way from the page at ``path`` back to the release folder."""

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from kommgraph.core import media
 from kommgraph.core.vocab import DCAT, KG, OA, SCHEMA
+from kommgraph.curation.statements import draft_statements
 from kommgraph.publish.page_facts import (
     DCT,
     ENDINGS,
@@ -25,6 +26,7 @@ from kommgraph.publish.page_facts import (
     Link,
     Quote,
     Row,
+    Text,
     When,
     environment,
     local_name,
@@ -37,6 +39,7 @@ from kommgraph.temporal.find import find_authority
 DRAFT_MARK = "Entwurf, ungeprüft"
 RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
 SOURCE_GRAPH = ox.NamedNode(str(KG.SourceGraph))
+UNIT_ROLES = (ORG + "originalOrganization", ORG + "resultingOrganization", str(KG.spunOffFrom))
 TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
@@ -47,12 +50,15 @@ class Pages(GraphView):
         super().__init__(store, site)
         self.sparql_endpoint = sparql_endpoint
         self.env = environment()
-        # facts only a converter draft states (published only with --include-drafts): marked everywhere
+        # what only a converter draft states (published only with --include-drafts), marked where shown:
+        # resources no curated graph describes, and single statements (a draft's date of a curated unit)
         self.drafts = draft_only_subjects(store)
+        self.draft_statements = draft_statements(store)
+        self.touched_by_drafts = {t.value for s, _, o in self.draft_statements for t in (s, o)}
 
     def link(self, iri: str, root: str, label: str | None = None) -> Link:
         link = super().link(iri, root, label)
-        return replace(link, label=f"{link.label} ({DRAFT_MARK})") if iri in self.drafts else link
+        return replace(link, draft=True) if iri in self.drafts else link
 
 
     # ----------------------------------------------------------------------------------- links
@@ -67,10 +73,16 @@ class Pages(GraphView):
     def event_date(self, event: str) -> When | None:
         return self.when(event, str(KG.effectiveDate)) or self.when(event, str(KG.announcedDate))
 
-    def event_summary(self, event: str, root: str, role: str | None = None) -> dict:
+    def event_summary(self, event: str, root: str, role: str | None = None, unit: str | None = None) -> dict:
+        """One row of an events table; marked when the event, or its part in ``unit``, is a draft's."""
         date = self.event_date(event)
+        link = self.link(event, root)
+        part = unit is not None and any(self.is_draft(event, p, unit) for p in UNIT_ROLES)
+        if date is not None and (link.draft or part):
+            date = replace(date, draft=False)  # the row is marked once, as a whole
         return {
-            "link": self.link(event, root),
+            "link": link,
+            "draft": link.draft or part,
             "type": self.type_label(event),
             "date": date,
             "role": role,
@@ -151,18 +163,23 @@ class Pages(GraphView):
 
     def ending(self, unit: str, root: str) -> dict | None:
         """How the unit ended (renamed, merged, ...), with its successors; None while it exists."""
-        successors = self.links(self.iris(unit, str(KG.succeededBy)), root)
+        successors = self.marked_links(unit, str(KG.succeededBy), root)
         until = self.when(unit, str(KG.validUntil))
         ending_events = []
         for event in self.subjects(ORG + "originalOrganization", unit):
             names = {local_name(t) for t in self.types(event)} & set(ENDINGS)
             if names:
-                ending_events.append((event, sorted(names)[0]))
+                draft = event in self.drafts or self.is_draft(event, ORG + "originalOrganization", unit)
+                ending_events.append((draft, event, sorted(names)[0]))
         if not (successors or until or ending_events):
             return None
-        event, kind = ending_events[0] if ending_events else (None, None)
+        ending_events.sort()  # a curated ending before a draft's
+        draft, event, kind = ending_events[0] if ending_events else (None, None, None)
+        if draft is None:  # no ending event: the end is a draft's if its date and successors are
+            draft = (until is None or until.draft) and all(s.draft for s in successors)
         planned = bool(event) and self.still_planned(event)
         return {
+            "draft": draft,
             "verb": ENDINGS.get(kind) if kind else None,
             "event": self.link(event, root) if event else None,
             "date": until or (self.event_date(event) if event else None),
@@ -181,15 +198,16 @@ class Pages(GraphView):
             "from": self.when(membership, str(KG.validFrom)),
             "until": self.when(membership, str(KG.validUntil)),
             "link": self.link(membership, root),
+            "draft": membership in self.drafts,
         }
 
     def memberships(self, organization: str, root: str) -> list[dict]:
         out = []
         for membership in self.subjects(ORG + "organization", organization):
             member = self.value(membership, ORG + "member")
-            out.append(
-                {"person": self.link(member.value, root) if member else None, **self.role(membership, root)}
-            )
+            role = self.role(membership, root)
+            role["draft"] |= self.is_draft(membership, ORG + "organization", organization)
+            out.append({"person": self.link(member.value, root) if member else None, **role})
         return sorted(out, key=lambda m: (m["person"].label if m["person"] else "", m["link"].iri))
 
     def authority_of(self, iri: str) -> str | None:
@@ -203,7 +221,13 @@ class Pages(GraphView):
         path = f"doc/{self.site.local(iri) or local_name(iri)}.html"
         root = self.root(path)
         kind = self.kind(iri)
-        context = getattr(self, f"_{kind}")(iri, root)
+        statements = self.draft_statements
+        if iri in self.drafts:  # the notice on top covers every statement of a draft's resource
+            self.draft_statements = set()
+        try:
+            context = getattr(self, f"_{kind}")(iri, root)
+        finally:
+            self.draft_statements = statements
         alternates = [(m, self.href(iri, root, m.extension)) for m in media.DOCUMENT_TYPES[1:]]
         crumbs = [Link(f"{root}index.html", "Start", "")]
         authority = iri if kind == "authority" else self.authority_of(iri)
@@ -225,25 +249,34 @@ class Pages(GraphView):
             crumbs=crumbs,
             site=self.site,
             draft=DRAFT_MARK if iri in self.drafts else None,
+            partly_draft=iri not in self.drafts and iri in self.touched_by_drafts,
+            draft_mark=DRAFT_MARK,
             **context,
         )
 
     def _unit(self, iri: str, root: str) -> dict:
         unit_type = self.value(iri, str(KG.unitType))
-        events = [self.event_summary(e, root, role) for e, role in self.events_of(iri)]
+        events = [self.event_summary(e, root, role, iri) for e, role in self.events_of(iri)]
+        types = [
+            Text(self.label(t.value), self.is_draft(iri, str(KG.unitType), t))
+            for t in self.objects(iri, str(KG.unitType))
+            if isinstance(t, ox.NamedNode)
+        ]
         return {
             "ending": self.ending(iri, root),
             "unit_type": self.label(unit_type.value) if unit_type else None,
-            "names": [o.value for o in self.objects(iri, SKOS + "altLabel") if isinstance(o, ox.Literal)],
-            "authority": self.links(self.iris(iri, ORG + "unitOf"), root),
-            "parents": self.links(self.iris(iri, ORG + "subOrganizationOf"), root),
-            "children": self.links(self.subjects(ORG + "subOrganizationOf", iri), root),
-            "valid_from": self.when(iri, str(KG.validFrom)),
-            "valid_until": self.when(iri, str(KG.validUntil)),
-            "predecessors": self.links(self.iris(iri, str(KG.precededBy)), root),
-            "successors": self.links(self.iris(iri, str(KG.succeededBy)), root),
+            "unit_types": sorted(types, key=lambda t: t.draft),
+            "labels": self.texts(iri, SKOS + "prefLabel"),
+            "names": self.texts(iri, SKOS + "altLabel"),
+            "authority": self.marked_links(iri, ORG + "unitOf", root),
+            "parents": self.marked_links(iri, ORG + "subOrganizationOf", root),
+            "children": self.marked_subject_links(ORG + "subOrganizationOf", iri, root),
+            "valid_from": self.dates(iri, str(KG.validFrom)),
+            "valid_until": self.dates(iri, str(KG.validUntil)),
+            "predecessors": self.marked_links(iri, str(KG.precededBy), root),
+            "successors": self.marked_links(iri, str(KG.succeededBy), root),
             "events": sorted(events, key=lambda e: e["sort"]),
-            "functions": self.links(self.iris(iri, ORG + "purpose"), root),
+            "functions": self.marked_links(iri, ORG + "purpose", root),
             "memberships": self.memberships(iri, root),
             "quotes": self.quotes(iri, root),
             "sources": self.sources(iri, root),
@@ -252,13 +285,13 @@ class Pages(GraphView):
     def _event(self, iri: str, root: str) -> dict:
         decided = [self.display(t, root) for t in self.objects(iri, str(KG.decidedBy))]
         return {
-            "effective": self.when(iri, str(KG.effectiveDate)),
-            "announced": self.when(iri, str(KG.announcedDate)),
+            "effective": self.dates(iri, str(KG.effectiveDate)),
+            "announced": self.dates(iri, str(KG.announcedDate)),
             "planned": self.still_planned(iri),
-            "originals": self.links(self.iris(iri, ORG + "originalOrganization"), root),
-            "results": self.links(self.iris(iri, ORG + "resultingOrganization"), root),
-            "spun_off_from": self.links(self.iris(iri, str(KG.spunOffFrom)), root),
-            "functions": self.links(self.iris(iri, str(KG.transferredFunction)), root),
+            "originals": self.marked_links(iri, ORG + "originalOrganization", root),
+            "results": self.marked_links(iri, ORG + "resultingOrganization", root),
+            "spun_off_from": self.marked_links(iri, str(KG.spunOffFrom), root),
+            "functions": self.marked_links(iri, str(KG.transferredFunction), root),
             "decided": decided,
             "references": [self.display(t, root) for t in self.objects(iri, DCT + "references")],
             "quotes": self.quotes(iri, root),
@@ -272,9 +305,9 @@ class Pages(GraphView):
                 units.append(
                     {
                         "link": self.link(unit, root),
-                        "from": self.when(unit, str(KG.validFrom)),
-                        "until": self.when(unit, str(KG.validUntil)),
-                        "successors": self.links(self.iris(unit, str(KG.succeededBy)), root),
+                        "from": self.dates(unit, str(KG.validFrom)),
+                        "until": self.dates(unit, str(KG.validUntil)),
+                        "successors": self.marked_links(unit, str(KG.succeededBy), root),
                     }
                 )
         units.sort(key=lambda u: (u["link"].label.casefold(), u["link"].iri))
@@ -336,11 +369,13 @@ class Pages(GraphView):
         roles = []
         for membership in self.subjects(ORG + "member", iri):
             organization = self.value(membership, ORG + "organization")
+            role = self.role(membership, root)
+            role["draft"] |= self.is_draft(membership, ORG + "member", iri)
             roles.append(
                 {
                     "organization": self.link(organization.value, root) if organization else None,
                     "quotes": self.quotes(membership, root),
-                    **self.role(membership, root),
+                    **role,
                 }
             )
         return {
@@ -355,13 +390,15 @@ class Pages(GraphView):
         for quad in self.store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
             predicate = quad.predicate.value
             row = rows.setdefault(predicate, Row(self.property_label(predicate)))
-            row.values.append(self.display(quad.object, root))
+            statement = (node, quad.predicate, quad.object)
+            row.values.append(self.marked(self.display(quad.object, root), statement))
         incoming: dict[str, Row] = {}
         for quad in self.store.quads_for_pattern(None, None, node, ox.DefaultGraph()):
             if isinstance(quad.subject, ox.NamedNode):
                 predicate = quad.predicate.value
                 row = incoming.setdefault(predicate, Row(self.property_label(predicate)))
-                row.values.append(self.link(quad.subject.value, root))
+                link = self.link(quad.subject.value, root)
+                row.values.append(self.marked(link, (quad.subject, quad.predicate, node)))
         order = sorted(rows.values(), key=lambda r: r.label.casefold())
         for row in [*order, *incoming.values()]:
             row.values.sort(key=lambda v: str(getattr(v, "label", getattr(v, "text", v))).casefold())
@@ -370,6 +407,12 @@ class Pages(GraphView):
             "incoming": sorted(incoming.values(), key=lambda r: r.label.casefold()),
             "quotes": self.quotes(iri, root) if str(KG.Evidence) not in self.types(iri) else [],
         }
+
+    def marked(self, shown, statement: tuple):
+        """A value as ``display`` shows it, marked when only a draft makes the statement."""
+        if statement not in self.draft_statements:
+            return shown
+        return replace(shown, draft=True) if isinstance(shown, (Link, When)) else Text(str(shown), True)
 
     def authority_rows(self, root: str) -> list[dict]:
         out = []
