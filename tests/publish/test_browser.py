@@ -76,7 +76,7 @@ def test_frankfurt_page_shows_its_timeline(server, shots, tmp_path):
     url = f"{server}id/authority/06412000"
     page = dom(tmp_path, url)
     assert "<h1>Frankfurt am Main</h1>" in page
-    figure = page[page.index('<figure class="timeline"'):]
+    figure = page[page.index('<figure class="timeline'):]
     figure = figure[:figure.index("</figure>")]
     assert "<svg" in figure
     assert "Stabsstelle E-Government" in figure and "Stabsstelle Digitalisierung" in figure
@@ -130,3 +130,34 @@ def test_pages_for_citizens_at_desktop_and_phone_width(server, shots, tmp_path, 
     target = shots / f"{kind}-{width}.png"
     assert screenshot(tmp_path, url, target, height=1600 if width == 390 else 1000, width=width)[0] == width
     assert target.stat().st_size > 10_000  # a page, not a blank sheet
+
+
+# Measures, inside the real browser, what scrolls sideways on a page at phone width: the page loads in
+# a 390 px frame of this probe (both file://, which Chromium lets read each other when asked), which
+# lists every element of <main> whose content is wider than its box and which lets it scroll.
+PROBE = """<!DOCTYPE html><html><body>
+<iframe id="f" src="{page}" style="width:390px;height:1600px;border:0"></iframe>
+<script>
+document.getElementById("f").onload = function () {{
+  var doc = this.contentDocument, root = doc.documentElement;
+  var scrolling = Array.from(doc.querySelectorAll("main *")).filter(function (e) {{
+    var overflow = getComputedStyle(e).overflowX;
+    return e.scrollWidth > e.clientWidth + 1 && overflow !== "visible" && overflow !== "hidden";
+  }}).map(function (e) {{ return e.tagName.toLowerCase() + "." + e.className; }});
+  var widths = root.scrollWidth + " " + root.clientWidth;
+  document.body.setAttribute("data-result", widths + " " + scrolling.join(","));
+}};
+</script></body></html>
+"""
+
+
+@pytest.mark.parametrize("page", ["doc/authority/06412000.html", "doc/authority/06411000.html"])
+def test_nothing_scrolls_sideways_at_phone_width(release, tmp_path, page):
+    """Frankfurt's and Darmstadt's timelines are stacked lists at 390 px: the page is 390 px wide and no
+    part of it (the timeline's figure before) scrolls sideways."""
+    probe = tmp_path / "probe.html"
+    probe.write_text(PROBE.format(page=(release / page).as_uri()), encoding="utf-8")
+    result = chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=10000",
+                      "--dump-dom", probe.as_uri())
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert 'data-result="390 390 "' in result.stdout, result.stdout[-500:]

@@ -109,9 +109,35 @@ def test_the_index_browses_by_authority(release):
 def test_the_authority_page_shows_its_timeline(release):
     pytest.importorskip("kommgraph.temporal.timeline", reason="the temporal module draws the timelines")
     text = page(release, "doc/authority/06412000.html")
-    figure = text[text.index('<figure class="timeline"'):text.index("</figure>")]
+    figure = text[text.index('<figure class="timeline'):text.index("</figure>")]
     assert "<svg" in figure and "Stabsstelle Digitalisierung" in figure
     assert (release / "timeline" / "06412000.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_the_timeline_is_a_stacked_list_for_phones(release):
+    """The same units as the SVG, in its order, each with its bar, its dates and its changes in German."""
+    pytest.importorskip("kommgraph.temporal.timeline", reason="the temporal module draws the timelines")
+    text = page(release, "doc/authority/06412000.html")
+    start = text.index('<ol class="timeline-list">')
+    stacked = text[start:text.index("</ol>", start)]
+    assert '<figure class="timeline stacked"' in text
+    assert stacked.count('<p class="tl-name">') == 4
+    names = [line.split('">')[-1].split("<")[0] for line in stacked.splitlines() if "tl-name" in line]
+    assert names == ["Amt für Informations- und Kommunikationstechnik", "Bürgeramt, Statistik, Wahlen",
+                     "Stabsstelle E-Government", "Stabsstelle Digitalisierung"]
+    axis = ('<li class="tl-axis" aria-hidden="true"><span style="left: 0%">2010</span>'
+            '<span style="left: 30.01%">2013</span><span style="left: 59.99%">2016</span>'
+            '<span style="left: 100%">2020</span></li>')
+    assert axis in stacked
+    assert ('<p class="tl-dates">seit <time datetime="2012">etwa 2012</time> <span class="precision">'
+            '(jahresgenau, ungefähr)</span> · bis <time datetime="2018-06-01">1. Juni 2018</time></p>'
+            ) in stacked
+    assert ('<p class="tl-change">→ ersetzt durch <a href="../../doc/unit/06412000/'
+            'stabsstelle-digitalisierung.html">Stabsstelle Digitalisierung</a> (<a href="../../doc/event/'
+            '06412000/2018-06-01-renaming-stabsstelle-digitalisierung.html">Umbenennung, 1. Juni 2018</a>)'
+            '</p>') in stacked
+    assert '<span class="tl-bar open-end" style="left: 84.15%; width: 15.85%"></span>' in stacked
+    assert "Date" not in stacked and "unknown" not in stacked  # no English on the German page
 
 
 def html_pages(release: Path) -> list[Path]:

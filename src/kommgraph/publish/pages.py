@@ -32,9 +32,8 @@ from kommgraph.publish.page_facts import (
     local_name,
 )
 from kommgraph.publish.site import CHECKSUM_FILE, DATA_NAME, ONTOLOGY_FILE, Site
+from kommgraph.publish.timelines import Timelines
 from kommgraph.store.dataset import draft_only_subjects
-from kommgraph.temporal import timeline
-from kommgraph.temporal.find import find_authority
 
 DRAFT_MARK = "Entwurf, ungeprüft"
 RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
@@ -43,7 +42,7 @@ UNIT_ROLES = (ORG + "originalOrganization", ORG + "resultingOrganization", str(K
 TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
-class Pages(GraphView):
+class Pages(Timelines, GraphView):
     """Renders the pages of one (rebased) store."""
 
     def __init__(self, store: ox.Store, site: Site, sparql_endpoint: str | None = None):
@@ -323,6 +322,7 @@ class Pages(GraphView):
             "memberships": self.memberships(iri, root),
             "documents": self.links(self.subjects(DCT + "spatial", iri), root),
             "timeline": self.timeline(iri),
+            "stacked": self.stacked_timeline(iri, root),
         }
 
     def _source(self, iri: str, root: str) -> dict:
@@ -459,36 +459,3 @@ class Pages(GraphView):
             site=self.site,
             dcat=str(DCAT),
         )
-
-    def timeline(self, authority: str) -> str | None:
-        ags = self.value(authority, str(KG.ags))
-        return self.timelines().get(ags.value) if ags else None
-
-    def timelines(self) -> dict[str, str]:
-        """The SVG timeline of each authority, where ``kommgraph.temporal.timeline`` draws one."""
-        if not hasattr(self, "_timelines"):
-            self._timelines = {}
-            for authority in self.subjects(RDF_TYPE, str(KG.LocalAuthority)):
-                ags = self.value(authority, str(KG.ags))
-                svg = timeline_svg(self.store, authority, ags.value if ags else None)
-                if svg and ags:
-                    self._timelines[ags.value] = svg
-        return self._timelines
-
-
-def timeline_svg(store: ox.Store, authority: str, ags: str | None) -> str | None:
-    """The SVG timeline of one authority drawn by :mod:`kommgraph.temporal.timeline`, with the XML prolog
-    stripped so that it can be inlined; None when it cannot be drawn."""
-    try:
-        found = find_authority(store, ags or authority)
-        svg = timeline.to_svg(timeline.build(store, found), lang="de")
-    except Exception:  # noqa: BLE001 - a picture that cannot be drawn leaves the page without it
-        return None
-    return strip_prolog(svg) if "<svg" in svg else None
-
-
-def strip_prolog(svg: str) -> str:
-    """The ``<svg>`` element alone, without XML declaration, DOCTYPE and comments before it."""
-    return svg[svg.index("<svg") :].strip() + "\n"
-
-
