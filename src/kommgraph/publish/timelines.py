@@ -93,7 +93,7 @@ class Timelines:
         return {"rows": rows, "ticks": ticks(model.start, model.end, at)}
 
     def change_label(self, event: str) -> str:
-        """"Umbenennung, 1. Juni 2018": the kind of change and its date."""
+        """The kind of change and its date: "Umbenennung, 1. Juni 2018"."""
         date = self.event_date(event)
         return self.type_label(event) + (f", {date.text}" if date else "")
 
