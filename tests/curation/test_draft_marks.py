@@ -109,3 +109,16 @@ def test_without_include_drafts_neither_pages_nor_data_hold_the_draft(project, n
     text = (project / "without" / name).read_text(encoding="utf-8")
     assert "2024-05-01" not in text and "Erika Muster" not in text and "pm-wahlen" not in text
     assert "Entwurf, ungeprüft" not in text
+
+
+@pytest.mark.parametrize(("include_drafts", "marks"), [(True, 5), (False, 0)])
+def test_serve_marks_the_same_statements(project, include_drafts, marks):
+    pytest.importorskip("starlette", reason="kommgraph serve needs the [serve] extra")
+    from starlette.testclient import TestClient
+
+    from kommgraph.publish.server.app import load_app
+
+    with TestClient(load_app(project, include_drafts=include_drafts)) as client:
+        text = client.get(f"/{OLD_UNIT}").text
+    assert text.count(MARK) == marks
+    assert ("1. Mai 2024" in text) is include_drafts
