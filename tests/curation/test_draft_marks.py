@@ -64,8 +64,10 @@ def project(tmp_path_factory) -> Path:
          f'<time datetime="2024-05-01">1. Mai 2024</time> {MARK}</dd>'),
         (NEW_UNIT, '<p id="status"><strong class="draft-mark">Entwurf, ungeprüft:</strong> '
          "<strong>Geplant:</strong>"),
-        (NEW_UNIT, '<p>Neuer Name: <a href="../../../doc/unit/09999000/wahlamt.html">Wahlamt</a> '
-         f'{MARK}</p>'),
+        (NEW_UNIT, 'Sie wurde zum <time datetime="2025-01-01">1. Januar 2025</time> umbenannt'),
+        (NEW_UNIT, '<p>Neuer Name: <a href="../../../doc/unit/09999000/wahlamt.html">Wahlamt</a></p>'),
+        (NEW_UNIT, '<dt>Nachfolger</dt><dd><a href="../../../doc/unit/09999000/wahlamt.html">Wahlamt</a> '
+         f"{MARK}</dd>"),
         (NEW_UNIT, '<li><a href="../../../doc/person/erika-muster.html">Erika Muster</a>: Leiterin '
          f'{MARK}</li>'),
         (NEW_UNIT, '<p class="notice partly-draft" role="note">'),

@@ -177,11 +177,15 @@ class Pages(Timelines, GraphView):
         if draft is None:  # no ending event: the end is a draft's if its date and successors are
             draft = (until is None or until.draft) and all(s.draft for s in successors)
         planned = bool(event) and self.still_planned(event)
+        date = until or (self.event_date(event) if event else None)
+        if draft:  # the notice is marked as a whole, not each of its parts
+            date = replace(date, draft=False) if date else None
+            successors = [replace(s, draft=False) for s in successors]
         return {
             "draft": draft,
             "verb": ENDINGS.get(kind) if kind else None,
             "event": self.link(event, root) if event else None,
-            "date": until or (self.event_date(event) if event else None),
+            "date": date,
             "successors": successors,
             "planned": planned,
             "renamed": kind == "Renaming",
