@@ -1,6 +1,6 @@
 """Second looks at a sentence's unit mentions: tasks named like units, and names quoted whole.
 
-Works on ``units.Mention`` objects without importing ``units`` (which calls these functions).
+Also: aliases in brackets and units of other bodies left out, single nouns coordinated with a unit added.
 """
 
 from __future__ import annotations
@@ -9,6 +9,15 @@ import re
 from dataclasses import replace
 
 from kommgraph.convert.extract.patterns import load
+from kommgraph.convert.extract.unit_lexicon import (
+    COORDINATION_ENDINGS,
+    NOT_COORDINATED,
+    OTHER_BODY_AFTER,
+    OTHER_BODY_BEFORE,
+    is_cap,
+    lemma,
+)
+from kommgraph.convert.extract.unit_phrases import Mention, Token
 
 _DATA = load("units")
 STOP = frozenset(_DATA["exclude"]["stop"])
@@ -20,7 +29,7 @@ QUOTED_REST = re.compile(
 def whole_quoted_name(text: str, m):
     """``der "Koordinierungsstab Flüchtlingspolitik"``: a quotation that opens right before a unit's
     head and closes after a few name words quotes the whole name."""
-    if not m.name or m.start == 0 or text[m.start - 1] not in "\"„“«" or text[m.end : m.end + 1] in "\"“”»":
+    if not m.name or m.start == 0 or text[m.start - 1] not in '"„“«' or text[m.end : m.end + 1] in '"“”»':
         return m
     rest = QUOTED_REST.match(text, m.end)
     if not rest or any(w in STOP for w in rest["rest"].replace(",", " ").split()):
@@ -56,3 +65,52 @@ def drop_functions(text: str, mentions: list, functions: set[str] | None) -> lis
             continue
         kept.append(m)
     return kept
+
+
+def drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
+    """Without ``(Amt 10)`` after a unit's name, and without units of other bodies (ministries, ...)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        before = text[: m.start]
+        if kept and before.endswith("(") and m.end < len(text) and text[m.end] == ")":
+            if before[:-1].rstrip() == text[: kept[-1].end]:
+                continue
+        if other_bodies and (OTHER_BODY_BEFORE.search(before[-160:]) or OTHER_BODY_AFTER.match(text, m.end)):
+            continue
+        kept.append(m)
+    return kept
+
+
+def coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Add single nouns coordinated with a named unit: ``der Stadtplanung und dem Bauamt``."""
+    named = [m for m in mentions if m.name]
+    if not named:
+        return mentions
+    extra: list[Mention] = []
+    by_start = {m.start: m for m in mentions}
+    covered = [(m.start, m.end) for m in mentions]
+    for k, tok in enumerate(tokens):
+        if k == 0 or tokens[k - 1].text not in ("der", "dem", "die", "den", "des", "das"):
+            continue
+        w = tok.text
+        if (
+            not w[:1].isupper()
+            or w in NOT_COORDINATED
+            or w in STOP
+            or any(a <= tok.start < b for a, b in covered)
+            or not w.lower().endswith(COORDINATION_ENDINGS)
+        ):
+            continue
+        after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+        if after and is_cap(after) and after not in STOP:
+            continue
+        before = tokens[k - 2].text if k >= 2 else ""
+        nxt = tokens[k + 3].start if k + 3 < len(tokens) else -1
+        linked = (after in ("und", "sowie") and nxt in by_start and by_start[nxt].name) or (
+            before in ("und", "sowie")
+            and k >= 3
+            and any(m.end == tokens[k - 3].end and m.name for m in mentions)
+        )
+        if linked:
+            extra.append(Mention(tok.start, tok.end, lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
+    return sorted(mentions + extra, key=lambda m: m.start)

@@ -1,0 +1,86 @@
+"""Plural heads with a list: ``die Abteilungen Bau, Planung und Vermessung`` → one unit per item."""
+
+from __future__ import annotations
+
+import re
+
+from kommgraph.convert.extract.unit_lexicon import (
+    _DATA,
+    COMPOUND_TYPES,
+    HEADS,
+    LIST_END,
+    QUOTES,
+    ROMAN,
+    STOP,
+    is_cap,
+    nominative,
+)
+from kommgraph.convert.extract.unit_phrases import Mention, Scanner, Token, clean
+
+AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
+
+
+def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Mention], int]:
+    """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Umwelt und
+    Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
+    split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
+    kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
+    if head == "Bereich" and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+        return [], i  # "für die Bereiche X und Y": areas of work
+    j = i + 1
+    if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
+        j += 1
+    colon = scan.word(j) == ":"
+    prefix = f"{head} für " if scan.word(j) == "für" else ("" if colon else f"{head} ")
+    j += 1 if scan.word(j) in ("für", ":") else 0
+    k = j
+    while k < len(scan.t):
+        w = scan.word(k)
+        if colon and w == ";":
+            k += 1
+            continue
+        if colon and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
+            close = next((n for n in range(k, min(k + 40, len(scan.t))) if scan.word(n) == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        if w in LIST_END or w in STOP or w in QUOTES:
+            break
+        if w in (",", "und", "sowie") or w.endswith("-") or is_cap(w) or ROMAN.match(w):
+            k += 1
+            continue
+        if w in ("für", "des", "der") and k > j and is_cap(scan.word(k + 1)):
+            k += 1
+            continue
+        break
+    while k > j and scan.word(k - 1) in ("und", "sowie", ",", ";"):
+        k -= 1
+    if k <= j:
+        return [], i
+    words = scan.t[j:k]
+    separators = (
+        {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
+    )
+    items: list[list[Token]] = [[]]
+    depth = 0
+    for t in words:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth or t.text == ")":
+            continue
+        if t.text in separators:
+            items.append([])
+        else:
+            items[-1].append(t)
+    if prefix.endswith(" für "):  # "die Ämter für Sport und für Kultur": the repeated "für" is the prefix's
+        items = [item[1:] if item and item[0].text == "für" else item for item in items]
+    items = [item for item in items if item and is_cap(item[0].text)]
+    if len(items) < 2 and not prefix.startswith(head + " für"):
+        return [], i
+    found = []
+    for item in items:
+        if colon:
+            item = item[:4]
+        start, end = item[0].start, item[-1].end
+        name = clean(prefix + text[start:end])
+        found.append(Mention(start, end, nominative(name) if not prefix else name, kind))
+    return found, k
