@@ -51,6 +51,8 @@ def _same_unit_names(facts: Facts) -> None:
             for name in names:
                 if name != keep:
                     rename[name] = keep
+                    aliases = [name, *facts.units[name].aliases]
+                    facts.units[keep].aliases += [a for a in aliases if a not in facts.units[keep].aliases]
                     facts.units[keep].evidence += [
                         s for s in facts.units[name].evidence if s not in facts.units[keep].evidence
                     ]

@@ -65,6 +65,7 @@ class _Doc:
             unit = self.facts.units[mention.name] = Unit(
                 mention.name, mention.unit_type, confidence=mention.confidence
             )
+        unit.aliases += [a for a in mention.aliases if a != unit.name and a not in unit.aliases]
         if len(unit.evidence) < 3 and span not in unit.evidence:
             unit.evidence.append(span)
 

@@ -37,6 +37,7 @@ class Mention:
     name: str | None  # nominative name; None for a bare mention
     unit_type: str
     confidence: float = 0.9
+    aliases: tuple[str, ...] = ()  # other names of the unit in the same mention: a quoted name, a short form
 
 
 def tokenize(text: str) -> list[Token]:
@@ -146,3 +147,21 @@ def list_end(scan: Scanner, j: int) -> int:
 def clean(name: str) -> str:
     name = re.sub(r"[\"„“”»«]", "", name)
     return re.sub(r"\s+", " ", name).strip(" ,")
+
+
+QUOTED_MAX = 14  # tokens inside a quoted name at most
+QUOTED_STOP = frozenset({".", ";", "!", "?", ":"})
+
+
+def quoted_end(scan: Scanner, q: int) -> int | None:
+    """Index of the closing quote of a quoted name opening at token q (``Amt „Digitalisierung und IT“``),
+    or None: the quotation must close within a few tokens, in the same clause, and start like a name."""
+    if scan.word(q) not in QUOTES or not is_cap(scan.word(q + 1)) and not scan.word(q + 1)[:1].isdigit():
+        return None
+    for k in range(q + 2, min(q + 2 + QUOTED_MAX, len(scan.t))):
+        w = scan.word(k)
+        if w in QUOTES:
+            return k
+        if w in QUOTED_STOP:
+            return None
+    return None

@@ -45,6 +45,7 @@ from kommgraph.convert.extract.unit_phrases import (
     coordinated_start,
     list_end,
     numbered_name,
+    quoted_end,
     tokenize,
 )
 
@@ -76,6 +77,12 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             kind = None
         if kind and not (w == "AG" and i > 0 and is_cap(scan.word(i - 1)) and scan.word(i - 1) not in STOP):
             j = i + 1
+            quoted = _quoted(text, scan, i, kind)
+            if quoted:
+                mentions.append(quoted)
+                while i < len(tokens) and tokens[i].start < quoted.end:
+                    i += 1
+                continue
             if scan.word(j) in QUOTES:
                 j += 1
             owner = OWNER.match(text[tok.end :].lstrip()) if nominative(w) in OWNED_HEADS else None
@@ -138,6 +145,20 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
     return mention_filters.drop_aliases_and_others(
         text, mention_filters.coordinated(text, tokens, mentions), other_bodies
     )
+
+
+def _quoted(text: str, scan: Scanner, i: int, kind: str) -> Mention | None:
+    """``Abteilung "Wien Digital"`` → ``Abteilung Wien Digital``, also known as ``Wien Digital``;
+    ``Amt für „Digitalisierung und IT“`` → ``Amt für Digitalisierung und IT``."""
+    for_ = scan.word(i + 1) == "für"
+    q = i + 1 + for_
+    close = quoted_end(scan, q)
+    if close is None:
+        return None
+    inner = clean(text[scan.t[q + 1].start : scan.t[close - 1].end])
+    head = nominative(scan.word(i)) + (" für" if for_ else "")
+    aliases = () if for_ else (inner,)
+    return Mention(scan.t[i].start, scan.t[close].end, f"{head} {inner}", kind, aliases=aliases)
 
 
 def _mention(text: str, tokens: list[Token], i: int, end: int, head: str) -> Mention:
