@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
+from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
 from kommgraph.convert.extract.unit_lexicon import (
     HEADS,
     NUMBERED_ONLY,
@@ -119,6 +120,11 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 mentions.append(Mention(tok.start, tok.end, None, kind))
             i += 1
             continue
+        if w in ADJECTIVE_HEADS and adjective_start([t.text for t in tokens], i) < i:
+            tok, name = _with_adjectives(scan, i, tok, w)
+            mentions.append(Mention(tok.start, tok.end, name, "OtherUnit", 0.7))
+            i += 1
+            continue
         compound = lex.compound_type(w)
         if compound and other_bodies and nominative(w).lower().endswith(STATE_ONLY):
             compound = None
@@ -128,10 +134,12 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 tok = Token(text[tokens[first].start : tok.end], tokens[first].start, tok.end)
                 w = tok.text
             end = i + 1
-            if scan.word(end) == "," and scan._list_item(end + 1):
+            in_list = scan.word(first - 1) == ","  # "Gewerbe, Melde- und Standesamt, Tourismus": an item
+            if scan.word(end) == "," and scan._list_item(end + 1) and not in_list:
                 end = list_end(scan, end)
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
             name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
+            tok, name = _with_adjectives(scan, first, tok, name)
             mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound))
             i = end
             continue
@@ -145,6 +153,16 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
     return mention_filters.drop_aliases_and_others(
         text, mention_filters.coordinated(text, tokens, mentions), other_bodies
     )
+
+
+def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[Token, str]:
+    """``das Kommunale Jobcenter`` → ``Kommunales Jobcenter`` (the name starts at the adjectives)."""
+    words = [t.text for t in scan.t]
+    start = adjective_start(words, first)
+    adjectives = nominative_adjectives(words[start:first], name) if start < first else None
+    if not adjectives:
+        return tok, name
+    return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
 
 
 def _quoted(text: str, scan: Scanner, i: int, kind: str) -> Mention | None:
