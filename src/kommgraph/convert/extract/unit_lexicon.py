@@ -107,6 +107,22 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
     return None
 
 
+PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
+
+
+@cache
+def plural_compound(word: str) -> tuple[str, str] | None:
+    """``Straßenbauämtern`` → (``Straßenbauämter``, ``Amt``): a plural compound in the nominative plural
+    and its unit type, when its singular is a unit compound (``Fachämter``, ``Landesbehörden`` are not)."""
+    lower = word.lower()
+    for ending, (singular, plural) in PLURAL_COMPOUNDS.items():
+        if lower.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: len(word) - len(ending)]
+            unit_type = compound_type(stem + singular, inflected=False)
+            return (stem + plural, unit_type) if unit_type else None
+    return None
+
+
 @cache
 def head_type(word: str) -> str | None:
     """The unit type of a plain head (``Amt``, ``Amtes``, ``Stabsstelle``), else None."""

@@ -70,7 +70,7 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
         if w in PLURALS:
             found, end = plural_list(text, scan, i, PLURALS[w])
             if found:
-                mentions += found
+                mentions += found + _bracketed(scan, i, end)
                 i = end
                 continue
         kind = head_type(w) or (STATE_HEADS.get(w) if not other_bodies else None)
@@ -125,6 +125,15 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             mentions.append(Mention(tok.start, tok.end, name, "OtherUnit", 0.7))
             i += 1
             continue
+        plural = (
+            lex.plural_compound(w)
+            if scan.word(i - 1) in PLURAL_BEFORE or ROMAN.match(scan.word(i - 1))
+            else None
+        )
+        if plural and not (other_bodies and plural[0].lower().endswith(STATE_ONLY)):
+            mentions.append(Mention(tok.start, tok.end, plural[0], plural[1], 0.7))
+            i += 1
+            continue
         compound = lex.compound_type(w)
         if compound and other_bodies and nominative(w).lower().endswith(STATE_ONLY):
             compound = None
@@ -153,6 +162,25 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
     return mention_filters.drop_aliases_and_others(
         text, mention_filters.coordinated(text, tokens, mentions), other_bodies
     )
+
+
+PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
+
+
+def _bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
+    """Units inside the brackets of a list: ``folgende Ämter: Bürgerdienste (mit Bürgeramt und
+    Standesamt); Soziales (mit Betreuungsbehörden)``."""
+    found, depth = [], 0
+    for k in range(start, end):
+        w = scan.word(k)
+        depth += (w == "(") - (w == ")")
+        if not depth or w == "(":
+            continue
+        plural = lex.plural_compound(w)
+        name, unit_type = plural or (nominative(w), lex.compound_type(w))
+        if unit_type:
+            found.append(Mention(scan.t[k].start, scan.t[k].end, name, unit_type, 0.7))
+    return found
 
 
 def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[Token, str]:
