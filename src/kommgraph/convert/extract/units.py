@@ -49,6 +49,7 @@ from kommgraph.convert.extract.unit_phrases import (
     quoted_end,
     tokenize,
 )
+from kommgraph.convert.extract.unit_titles import title_unit
 
 __all__ = ["Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
 
@@ -73,6 +74,12 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 mentions += found + _bracketed(scan, i, end)
                 i = end
                 continue
+        titled = title_unit(text, scan, i)
+        if titled:
+            mentions.append(titled)
+            while i < len(tokens) and tokens[i].start < titled.end:
+                i += 1
+            continue
         kind = head_type(w) or (STATE_HEADS.get(w) if not other_bodies else None)
         if w in NUMBERED_ONLY and not ROMAN.match(scan.word(i + 1)):
             kind = None
