@@ -44,6 +44,7 @@ STATE_HEADS = {
     "Staatskanzlei": "OtherUnit",
 }
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
+OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 
 TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")

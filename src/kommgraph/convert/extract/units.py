@@ -15,6 +15,8 @@ back to a unit named before and creates none.
 
 from __future__ import annotations
 
+import re
+
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
@@ -23,6 +25,7 @@ from kommgraph.convert.extract.unit_lexicon import (
     NUMBERED_ONLY,
     OWNED_HEADS,
     OWNER,
+    OWNER_ONLY,
     PLAIN_ONLY,
     PLURALS,
     QUOTES,
@@ -68,6 +71,13 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
     while i < len(tokens):
         tok = tokens[i]
         w = tok.text
+        if w in PLURALS and PLURALS[w] in OWNED_HEADS:
+            owned = _owned_plural(text, tok, PLURALS[w])
+            if owned:
+                mentions += owned
+                while i < len(tokens) and tokens[i].start < owned[-1].end:
+                    i += 1
+                continue
         if w in PLURALS:
             found, end = plural_list(text, scan, i, PLURALS[w])
             if found:
@@ -101,8 +111,13 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 while i < len(tokens) and tokens[i].start < end_offset:
                     i += 1
                 continue
+            if nominative(w) in OWNER_ONLY:
+                i += 1
+                continue
             if scan.word(j) == "für":
                 end = scan.phrase(j + 1, allow_lists=True)
+                while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
+                    end -= 1
                 if end > j + 1:
                     mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
                     i = end
@@ -172,6 +187,23 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
 
 
 PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
+
+
+OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")
+
+
+def _owned_plural(text: str, tok: Token, head: str) -> list[Mention]:
+    """``die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten`` →
+    ``Stabsstelle der Gleichstellungsbeauftragten``, ``Stabsstelle des Datenschutzbeauftragten``."""
+    found: list[Mention] = []
+    at, gap = tok.end, re.compile(r"\s+")
+    while True:
+        space = (gap if not found else OWNER_JOIN).match(text, at)
+        owner = OWNER.match(text[space.end() :]) if space else None
+        if not owner:
+            return found
+        start, at = space.end() if found else tok.start, space.end() + owner.end()
+        found.append(Mention(start, at, f"{head} {owner.group()}", HEADS.get(head, "OtherUnit")))
 
 
 def _bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
