@@ -67,14 +67,31 @@ def drop_functions(text: str, mentions: list, functions: set[str] | None) -> lis
     return kept
 
 
+ABBREVIATION = re.compile(r"\s*\(\s*(?P<short>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß0-9&./-]{1,11})\s*\)")
+
+
+def _abbreviation(text: str, m: Mention) -> str | None:
+    """``Amt für Informationsverarbeitung (AfI)``: a short form in brackets right after the name."""
+    short = ABBREVIATION.match(text, m.end)
+    if not short or sum(c.isupper() for c in short["short"]) < 2:
+        return None
+    return short["short"]
+
+
 def drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
-    """Without ``(Amt 10)`` after a unit's name, and without units of other bodies (ministries, ...)."""
+    """``(Amt 10)`` or ``(AfI)`` after a unit's name become its aliases (skos:altLabel); units of other
+    bodies (ministries, ...) are left out."""
     kept: list[Mention] = []
     for m in mentions:
         before = text[: m.start]
         if kept and before.endswith("(") and m.end < len(text) and text[m.end] == ")":
-            if before[:-1].rstrip() == text[: kept[-1].end]:
+            if before[:-1].rstrip() == text[: kept[-1].end] and kept[-1].name:
+                if m.name and m.name not in kept[-1].aliases:
+                    kept[-1] = replace(kept[-1], aliases=(*kept[-1].aliases, m.name))
                 continue
+        short = _abbreviation(text, m) if m.name else None
+        if short and short not in m.aliases:
+            m = replace(m, aliases=(*m.aliases, short))
         if other_bodies and (OTHER_BODY_BEFORE.search(before[-160:]) or OTHER_BODY_AFTER.match(text, m.end)):
             continue
         kept.append(m)

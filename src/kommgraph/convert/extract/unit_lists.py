@@ -39,7 +39,10 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         if colon and w == ";":
             k += 1
             continue
-        if colon and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
+        numbered = w == "(" and k > j and ROMAN.match(scan.word(k - 1))  # "Fachbereiche 1 (X) und 2 (Y)"
+        if (
+            colon or numbered
+        ) and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
             close = next((n for n in range(k, min(k + 40, len(scan.t))) if scan.word(n) == ")"), None)
             if close is not None:
                 k = close + 1
@@ -62,9 +65,14 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
     )
     items: list[list[Token]] = [[]]
-    depth = 0
+    explained: dict[int, str] = {}  # item -> the text of its bracket
+    depth, opened = 0, 0
     for t in words:
         depth += (t.text == "(") - (t.text == ")")
+        if t.text == "(" and depth == 1:
+            opened = t.end
+        if t.text == ")" and depth == 0 and items[-1]:
+            explained[id(items[-1])] = clean(text[opened : t.start])
         if depth or t.text == ")":
             continue
         if t.text in separators:
@@ -73,7 +81,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             items[-1].append(t)
     if prefix.endswith(" für "):  # "die Ämter für Sport und für Kultur": the repeated "für" is the prefix's
         items = [item[1:] if item and item[0].text == "für" else item for item in items]
-    items = [item for item in items if item and is_cap(item[0].text)]
+    items = [item for item in items if item and (is_cap(item[0].text) or ROMAN.match(item[0].text))]
     if len(items) < 2 and not prefix.startswith(head + " für"):
         return [], i
     found = []
@@ -82,5 +90,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             item = item[:4]
         start, end = item[0].start, item[-1].end
         name = clean(prefix + text[start:end])
-        found.append(Mention(start, end, nominative(name) if not prefix else name, kind))
+        numbered = ROMAN.match(item[0].text) and len(item) == 1 and id(item) in explained
+        aliases = (explained[id(item)],) if numbered and not colon else ()
+        found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k

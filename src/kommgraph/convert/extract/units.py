@@ -16,12 +16,14 @@ back to a unit named before and creates none.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
 from kommgraph.convert.extract.unit_lexicon import (
     HEADS,
+    LIST_END,
     NUMBERED_ONLY,
     OWNED_HEADS,
     OWNER,
@@ -135,7 +137,8 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                     after = scan.phrase(end + 1, allow_lists=True)  # "Stabsstelle B für Planung und Bau"
                     end = after if after > end + 1 else end
                 if end > j:
-                    mentions.append(_mention(text, tokens, i, end, nominative(w)))
+                    mention, end = _explained(text, scan, end, _mention(text, tokens, i, end, nominative(w)))
+                    mentions.append(mention)
                     i = end
                     continue
             if w not in PLAIN_ONLY and nominative(w) not in PLAIN_ONLY:
@@ -230,6 +233,24 @@ def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[
     if not adjectives:
         return tok, name
     return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
+
+
+EXPLAINED_MAX = 10  # tokens in the bracket after a numbered name
+
+
+def _explained(text: str, scan: Scanner, end: int, mention: Mention) -> tuple[Mention, int]:
+    """``Geschäftsbereich II (Finanzen und Eigentumsverwaltung)``: the bracket after a numbered name
+    gives its other name (an alias), and the mention covers it."""
+    if not ROMAN.match(scan.word(end - 1)) or scan.word(end) != "(" or not is_cap(scan.word(end + 1)):
+        return mention, end
+    for k in range(end + 1, min(end + 1 + EXPLAINED_MAX, len(scan.t))):
+        w = scan.word(k)
+        if w == ")":
+            inner = clean(text[scan.t[end + 1].start : scan.t[k - 1].end])
+            return replace(mention, end=scan.t[k].end, aliases=(inner,)), k + 1
+        if w in LIST_END or w in STOP or w[:1].isdigit():
+            break
+    return mention, end
 
 
 def _quoted(text: str, scan: Scanner, i: int, kind: str) -> Mention | None:
