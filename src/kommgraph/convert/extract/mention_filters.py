@@ -67,7 +67,7 @@ def drop_functions(text: str, mentions: list, functions: set[str] | None) -> lis
     return kept
 
 
-ABBREVIATION = re.compile(r"\s*\(\s*(?P<short>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß0-9&./-]{1,11})\s*\)")
+ABBREVIATION = re.compile(r"[\"“”»«']?\s*\(\s*(?P<short>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß0-9&./-]{1,11})\s*\)")
 
 
 def _abbreviation(text: str, m: Mention) -> str | None:

@@ -181,6 +181,8 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
         if institution:
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
+    mentions = _synonym_heads(scan, mentions)
+    mentions = sorted(mentions + _named_by_phrase(text, scan, mentions), key=lambda m: m.start)
     mentions = mention_filters.drop_functions(text, mentions, functions)
     mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
     mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
@@ -233,6 +235,63 @@ def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[
     if not adjectives:
         return tok, name
     return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
+
+
+def _synonym_heads(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+    """``Das Dezernat/ Sachgebiet II`` (also ``bzw.``): two heads for one unit → ``Dezernat II``, also
+    known as ``Sachgebiet II``."""
+    by_start = {m.start: m for m in mentions}
+    for k, t in enumerate(scan.t):
+        gap = 2 if scan.word(k + 1) == "bzw" and scan.word(k + 2) == "." else 1
+        if scan.word(k + 1) not in ("/", "bzw") or not head_type(t.text) or k + gap + 1 >= len(scan.t):
+            continue
+        second = scan.t[k + gap + 1]
+        bare, named = by_start.get(t.start), by_start.get(second.start)
+        other = nominative(second.text)
+        if not (bare and bare.name is None and named and named.name and named.name.startswith(other + " ")):
+            continue
+        name = nominative(t.text) + named.name[len(other) :]
+        merged = replace(
+            named, start=t.start, name=name, unit_type=head_type(t.text), aliases=(named.name, *named.aliases)
+        )
+        mentions = [merged if m is named else m for m in mentions if m is not bare]
+    return mentions
+
+
+NAMING_NOUNS = frozenset({"Bezeichnung", "Namen", "Name"})
+
+
+def _named_by_phrase(text: str, scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+    """``Das neue Dezernat erhält die Bezeichnung „Umwelt und Mobilität“`` → ``Dezernat Umwelt und
+    Mobilität`` (also known as the quoted name): a quoted name after a naming noun takes the head of the
+    sentence's first unit mention when it has no head of its own."""
+    found = []
+    for k, t in enumerate(scan.t):
+        if t.text not in NAMING_NOUNS or (close := quoted_end(scan, k + 1)) is None:
+            continue
+        first = scan.word(k + 2)
+        heads = [scan.word(n) for n, u in enumerate(scan.t) if u.start < t.start and head_type(u.text)]
+        before = [m for m in mentions if m.end <= t.start]
+        if (
+            not heads
+            or not before
+            or unit_word(first)
+            or any(scan.t[k + 1].start <= m.start < scan.t[close].end for m in mentions)
+        ):
+            continue
+        head = nominative(heads[0])
+        inner = clean(text[scan.t[k + 2].start : scan.t[close - 1].end])
+        found.append(
+            Mention(
+                scan.t[k - 1 if scan.word(k - 1) in ("die", "den") else k].start,
+                scan.t[close].end,
+                f"{head} {inner}",
+                head_type(head),
+                0.7,
+                (inner,),
+            )
+        )
+    return found
 
 
 EXPLAINED_MAX = 10  # tokens in the bracket after a numbered name
