@@ -109,7 +109,7 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             if owner and scan.word(j) in ("des", "der"):
                 end_offset = tok.end + (len(text[tok.end :]) - len(text[tok.end :].lstrip())) + owner.end()
                 name = clean(f"{nominative(w) if w in HEADS or head_type(w) else w} {owner.group()}")
-                mentions.append(Mention(tok.start, end_offset, name, kind))
+                mentions += _owned(tokens, i, end_offset, name, kind)
                 while i < len(tokens) and tokens[i].start < end_offset:
                     i += 1
                 continue
@@ -192,6 +192,19 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
 
 
 PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
+
+
+def _owned(tokens: list[Token], i: int, end: int, name: str, kind: str) -> list[Mention]:
+    """``Sekretariat des Baudepartements``: the owned unit, and the owner when it is a unit itself."""
+    last = next(t for t in reversed(tokens) if t.end <= end)
+    owner_type = lex.compound_type(last.text)
+    if not owner_type:
+        return [Mention(tokens[i].start, end, name, kind)]
+    before = next(t for t in reversed(tokens) if t.end < last.start)
+    return [
+        Mention(tokens[i].start, before.end, name, kind),
+        Mention(last.start, last.end, nominative(last.text), owner_type),
+    ]
 
 
 OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")

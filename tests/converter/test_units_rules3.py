@@ -1,0 +1,128 @@
+"""Unit rules of round 3 (issue 10): each rule family with short sentences of its own.
+
+Every case lists the named mentions of one sentence as (name, aliases), in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kommgraph.convert.extract.units import find_mentions
+
+
+def named(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.name, m.aliases) for m in find_mentions(text) if m.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Die Abteilung "Bürgerdienste Digital" wurde gegründet.',
+         [("Abteilung Bürgerdienste Digital", ("Bürgerdienste Digital",))]),
+        ("Der Kreis richtet ein eigenes Amt für „Digitalisierung und IT“ ein.",
+         [("Amt für Digitalisierung und IT", ())]),
+        ("Der Bereich „Stadt-, Verkehrsplanung und öffentlicher Raum“ wird geteilt.",
+         [("Bereich Stadt-, Verkehrsplanung und öffentlicher Raum", ("Stadt-, Verkehrsplanung und öffentlicher Raum",))]),
+        ("Das Amt „heute“ bleibt.", []),
+    ],
+)  # fmt: skip
+def test_quoted_name_after_a_head(text: str, expected: list) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dabei wird das Kommunale Jobcenter ausgegliedert.", [("Kommunales Jobcenter", ())]),
+        ("Neu ist die Zentrale Vergabestelle im Rathaus.", [("Zentrale Vergabestelle", ())]),
+        ("Dort sitzen der Allgemeine Soziale Dienst und das Bauamt.",
+         [("Allgemeiner Sozialer Dienst", ()), ("Bauamt", ())]),
+        ("Er verweist auf die Zentralen Dienste.", [("Zentrale Dienste", ())]),
+        ("Die Kölner Stadtbibliothek bleibt.", [("Stadtbibliothek", ())]),
+        ("Der Dienst beginnt um acht.", []),
+    ],
+)  # fmt: skip
+def test_capitalised_adjectives_belong_to_the_name(text: str, expected: list) -> None:
+    assert named(text) == expected
+
+
+def test_a_compound_inside_a_list_is_an_item() -> None:
+    text = "Sie sind für Gewerbe, Melde- und Standesamt, Tourismus, Wahlen und das Bürgerbüro zuständig."
+    assert named(text) == [("Melde- und Standesamt", ()), ("Bürgerbüro", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Demnach sollen die vier Straßenbauämter verschmelzen.", [("Straßenbauämter", ())]),
+        ("Die Fachämter und die Bezirksämter bleiben.", []),
+        ("Es wird folgende Ämter geben: Soziales (mit Betreuungsbehörden und Sozialamt); Jugend (mit Jugendamt).",
+         [("Soziales", ()), ("Betreuungsbehörden", ()), ("Sozialamt", ()), ("Jugend", ()), ("Jugendamt", ())]),
+    ],
+)  # fmt: skip
+def test_plural_compounds_and_bracketed_list_units(text: str, expected: list) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mit Edgar Wöltje, Fachdienstleiter Kultur, geht ein Urgestein.", [("Fachdienst Kultur", ())]),
+        ("Die Abteilungsleitung Industrie und Maritime Wirtschaft übernimmt Anna Meier.",
+         [("Abteilung Industrie und Maritime Wirtschaft", ())]),
+        ("Sie ist jetzt Dezernentin für Soziales, Familie und Integration.",
+         [("Dezernat für Soziales, Familie und Integration", ())]),
+        ("Abteilungsleiter Kurt Starnberger übernimmt.", []),
+        ("Referatsleiter Müller geht.", []),
+    ],
+)  # fmt: skip
+def test_a_leaders_title_names_the_unit(text: str, expected: list) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dort sind die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten.",
+         [("Stabsstelle der Gleichstellungsbeauftragten", ()), ("Stabsstelle des Datenschutzbeauftragten", ())]),
+        ("Das meiste läuft über das Sekretariat des Baudepartements.",
+         [("Sekretariat des Baudepartements", ()), ("Baudepartement", ())]),
+        ("Das Sekretariat ist geschlossen.", []),
+        ("Er leitete das Department für Zukunft und Wirtschaft.", [("Department für Zukunft und Wirtschaft", ())]),
+        ("Das Amt für Gemeinden zählt 15 Mitarbeitende, das Amt für Zivilstand 16.",
+         [("Amt für Gemeinden", ()), ("Amt für Zivilstand", ())]),
+    ],
+)  # fmt: skip
+def test_owners_and_inflection(text: str, expected: list) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Amt für Informationsverarbeitung (AfI) wird aufgelöst.", [("Amt für Informationsverarbeitung", ("AfI",))]),
+        ("Das Hauptamt (Amt 10) bleibt.", [("Hauptamt", ("Amt 10",))]),
+        ("Das Ordnungsamt (2019) bleibt.", [("Ordnungsamt", ())]),
+        ("Geschäftsbereich II (Finanzen und Eigentumsverwaltung): Christian Mürkl.",
+         [("Geschäftsbereich II", ("Finanzen und Eigentumsverwaltung",))]),
+        ("Die Ämter 10, 11 und 12 werden zusammengelegt.", [("Amt 10", ()), ("Amt 11", ()), ("Amt 12", ())]),
+        ("Die Fachbereiche 1 (Zentrale Dienste) und 2 (Finanzen) werden zusammengelegt.",
+         [("Fachbereich 1", ("Zentrale Dienste",)), ("Fachbereich 2", ("Finanzen",))]),
+    ],
+)  # fmt: skip
+def test_brackets_give_aliases(text: str, expected: list) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das neue Dezernat erhält die Bezeichnung „Umwelt und Mobilität“.",
+         [("Dezernat Umwelt und Mobilität", ("Umwelt und Mobilität",))]),
+        ("Das Referat heißt künftig „Referat für Städtebau“ (SWU).", [("Referat für Städtebau", ("SWU",))]),
+        ("Das Dezernat/ Sachgebiet II bleibt.", [("Dezernat II", ("Sachgebiet II",))]),
+        ("Das Projekt erhält die Bezeichnung „Zukunft“.", []),
+    ],
+)  # fmt: skip
+def test_naming_phrases_and_synonym_heads(text: str, expected: list) -> None:
+    assert named(text) == expected
