@@ -22,7 +22,8 @@ def named(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Der Kreis richtet ein eigenes Amt für „Digitalisierung und IT“ ein.",
          [("Amt für Digitalisierung und IT", ())]),
         ("Der Bereich „Stadt-, Verkehrsplanung und öffentlicher Raum“ wird geteilt.",
-         [("Bereich Stadt-, Verkehrsplanung und öffentlicher Raum", ("Stadt-, Verkehrsplanung und öffentlicher Raum",))]),
+         [("Bereich Stadt-, Verkehrsplanung und öffentlicher Raum",
+           ("Stadt-, Verkehrsplanung und öffentlicher Raum",))]),
         ("Das Amt „heute“ bleibt.", []),
     ],
 )  # fmt: skip
@@ -56,8 +57,10 @@ def test_a_compound_inside_a_list_is_an_item() -> None:
     [
         ("Demnach sollen die vier Straßenbauämter verschmelzen.", [("Straßenbauämter", ())]),
         ("Die Fachämter und die Bezirksämter bleiben.", []),
-        ("Es wird folgende Ämter geben: Soziales (mit Betreuungsbehörden und Sozialamt); Jugend (mit Jugendamt).",
-         [("Soziales", ()), ("Betreuungsbehörden", ()), ("Sozialamt", ()), ("Jugend", ()), ("Jugendamt", ())]),
+        ("Es wird folgende Ämter geben: Soziales (mit Betreuungsbehörden und Sozialamt); Jugend (mit "
+         "Jugendamt).",
+         [("Soziales", ()), ("Betreuungsbehörden", ()), ("Sozialamt", ()), ("Jugend", ()),
+          ("Jugendamt", ())]),
     ],
 )  # fmt: skip
 def test_plural_compounds_and_bracketed_list_units(text: str, expected: list) -> None:
@@ -83,12 +86,14 @@ def test_a_leaders_title_names_the_unit(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Dort sind die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten.",
+        ("Dort sind die beiden Stabsstellen der Gleichstellungsbeauftragten und des "
+         "Datenschutzbeauftragten.",
          [("Stabsstelle der Gleichstellungsbeauftragten", ()), ("Stabsstelle des Datenschutzbeauftragten", ())]),
         ("Das meiste läuft über das Sekretariat des Baudepartements.",
          [("Sekretariat des Baudepartements", ()), ("Baudepartement", ())]),
         ("Das Sekretariat ist geschlossen.", []),
-        ("Er leitete das Department für Zukunft und Wirtschaft.", [("Department für Zukunft und Wirtschaft", ())]),
+        ("Er leitete das Department für Zukunft und Wirtschaft.",
+         [("Department für Zukunft und Wirtschaft", ())]),
         ("Das Amt für Gemeinden zählt 15 Mitarbeitende, das Amt für Zivilstand 16.",
          [("Amt für Gemeinden", ()), ("Amt für Zivilstand", ())]),
     ],
@@ -100,7 +105,8 @@ def test_owners_and_inflection(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Das Amt für Informationsverarbeitung (AfI) wird aufgelöst.", [("Amt für Informationsverarbeitung", ("AfI",))]),
+        ("Das Amt für Informationsverarbeitung (AfI) wird aufgelöst.",
+         [("Amt für Informationsverarbeitung", ("AfI",))]),
         ("Das Hauptamt (Amt 10) bleibt.", [("Hauptamt", ("Amt 10",))]),
         ("Das Ordnungsamt (2019) bleibt.", [("Ordnungsamt", ())]),
         ("Geschäftsbereich II (Finanzen und Eigentumsverwaltung): Christian Mürkl.",
