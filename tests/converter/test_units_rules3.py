@@ -88,7 +88,8 @@ def test_a_leaders_title_names_the_unit(text: str, expected: list) -> None:
     [
         ("Dort sind die beiden Stabsstellen der Gleichstellungsbeauftragten und des "
          "Datenschutzbeauftragten.",
-         [("Stabsstelle der Gleichstellungsbeauftragten", ()), ("Stabsstelle des Datenschutzbeauftragten", ())]),
+         [("Stabsstelle der Gleichstellungsbeauftragten", ()),
+          ("Stabsstelle des Datenschutzbeauftragten", ())]),
         ("Das meiste läuft über das Sekretariat des Baudepartements.",
          [("Sekretariat des Baudepartements", ()), ("Baudepartement", ())]),
         ("Das Sekretariat ist geschlossen.", []),
