@@ -133,3 +133,19 @@ def test_brackets_give_aliases(text: str, expected: list) -> None:
 )  # fmt: skip
 def test_naming_phrases_and_synonym_heads(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Es entsteht eine neue Stabsstelle namens Smart City.",
+         [("Stabsstelle Smart City", ("Smart City",))]),
+        ("Ein Referat mit dem Namen „Zukunft“ entsteht.", [("Referat Zukunft", ("Zukunft",))]),
+        ("Die neue Organisationseinheit „Digitale Verwaltung“ startet.", [("Digitale Verwaltung", ())]),
+        ("Die Organisationseinheit wird kleiner.", []),
+        ("Die städtische Wirtschaftsförderung wird eine GmbH.", [("Wirtschaftsförderung", ())]),
+        ("Die städtische Verwaltung und die städtischen Mitarbeiter.", []),
+    ],
+)  # fmt: skip
+def test_named_after_naming_words_and_own_institutions(text: str, expected: list) -> None:
+    assert named(text) == expected

@@ -14,6 +14,7 @@ from kommgraph.convert.extract.unit_lexicon import (
     NOT_COORDINATED,
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
+    OWN_ADJECTIVE,
     is_cap,
     lemma,
 )
@@ -131,3 +132,23 @@ def coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list
         if linked:
             extra.append(Mention(tok.start, tok.end, lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def own_institutions(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """``die städtische Wirtschaftsförderung``, ``der kommunale Bauhof``: an institution noun after an
+    adjective of the authority's own level is one of its units."""
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for k, tok in enumerate(tokens):
+        w = tok.text
+        if (
+            not w[:1].isupper()
+            or w in NOT_COORDINATED
+            or not w.lower().endswith(COORDINATION_ENDINGS)
+            or any(a <= tok.start < b for a, b in covered)
+            or not OWN_ADJECTIVE.search(text[max(0, tok.start - 30) : tok.start])
+            or (k + 1 < len(tokens) and is_cap(tokens[k + 1].text))
+        ):
+            continue
+        found.append(Mention(tok.start, tok.end, lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
+    return found

@@ -24,12 +24,14 @@ from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective
 from kommgraph.convert.extract.unit_lexicon import (
     HEADS,
     LIST_END,
+    NAMING_WORDS,
     NUMBERED_ONLY,
     OWNED_HEADS,
     OWNER,
     OWNER_ONLY,
     PLAIN_ONLY,
     PLURALS,
+    QUOTED_ONLY,
     QUOTES,
     ROMAN,
     STATE_HEADS,
@@ -86,6 +88,11 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 mentions += found + _bracketed(scan, i, end)
                 i = end
                 continue
+        if w in QUOTED_ONLY and (close := quoted_end(scan, i + 1)) is not None:
+            inner = clean(text[tokens[i + 2].start : tokens[close - 1].end])
+            mentions.append(Mention(tokens[i + 1].start, tokens[close].end, inner, "OtherUnit", 0.7))
+            i = close + 1
+            continue
         titled = title_unit(text, scan, i)
         if titled:
             mentions.append(titled)
@@ -101,6 +108,12 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             if quoted:
                 mentions.append(quoted)
                 while i < len(tokens) and tokens[i].start < quoted.end:
+                    i += 1
+                continue
+            called = _called(text, scan, i)
+            if called:
+                mentions.append(called)
+                while i < len(tokens) and tokens[i].start < called.end:
                     i += 1
                 continue
             if scan.word(j) in QUOTES:
@@ -184,6 +197,9 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
     mentions = _synonym_heads(scan, mentions)
     mentions = sorted(mentions + _named_by_phrase(text, scan, mentions), key=lambda m: m.start)
     mentions = mention_filters.drop_functions(text, mentions, functions)
+    mentions = sorted(
+        mentions + mention_filters.own_institutions(text, tokens, mentions), key=lambda m: m.start
+    )
     mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
     mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
     return mention_filters.drop_aliases_and_others(
@@ -248,6 +264,23 @@ def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[
     if not adjectives:
         return tok, name
     return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
+
+
+def _called(text: str, scan: Scanner, i: int) -> Mention | None:
+    """``eine Stabsstelle namens Smart City`` → ``Stabsstelle Smart City``, also known as ``Smart City``."""
+    after = text[scan.t[i].end :]
+    word = next((n for n in NAMING_WORDS if after.startswith(" " + n + " ")), None)
+    if word is None:
+        return None
+    j = next(k for k, t in enumerate(scan.t) if t.start > scan.t[i].end + len(word))
+    close = quoted_end(scan, j)
+    start, end = (j + 1, close) if close is not None else (j, scan.phrase(j, allow_lists=True))
+    if end <= start or unit_word(scan.word(start)):
+        return None
+    inner = clean(text[scan.t[start].start : scan.t[end - 1].end])
+    last = scan.t[close if close is not None else end - 1]
+    return Mention(scan.t[i].start, last.end, f"{nominative(scan.word(i))} {inner}", head_type(scan.word(i)),
+                   0.8, (inner,))  # fmt: skip
 
 
 def _synonym_heads(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
