@@ -149,3 +149,20 @@ def test_naming_phrases_and_synonym_heads(text: str, expected: list) -> None:
 )  # fmt: skip
 def test_named_after_naming_words_and_own_institutions(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dafür werden die Bereiche Personal sowie Organisation und IT zur Chefsache.",
+         [("Bereich Personal", ()), ("Bereich Organisation und IT", ())]),
+        ("Die Bereiche Bau und Umwelt werden zusammengelegt.", [("Bereich Bau", ()), ("Bereich Umwelt", ())]),
+        ("Ihm gehören der Straßenverkehr und die Bereiche Arbeit und Soziales.", []),
+        ("Er ist für die Bereiche Arbeit und Soziales zuständig.", []),
+        ("Das Jugendamt war bislang mit dem Bereich Schulen und Kultur zusammengelegt.",
+         [("Jugendamt", ()), ("Bereich Schulen und Kultur", ())]),
+        ("Er arbeitet im Bereich Umweltschutz.", []),
+    ],
+)  # fmt: skip
+def test_bereiche_are_units_unless_areas_of_work(text: str, expected: list) -> None:
+    assert named(text) == expected

@@ -20,13 +20,23 @@ from kommgraph.convert.extract.unit_phrases import Mention, Scanner, Token, clea
 AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
 
 
+def _areas(text: str, scan: Scanner, i: int) -> bool:
+    """``für die Bereiche X und Y``, ``der Straßenverkehr und die Bereiche X und Y``, ``werden Frau X die
+    Bereiche Y und Z zugeordnet``: areas of work, not units. ``Bereiche`` names units only as a subject or
+    object of its own: right after a definite article that follows no coordination and no name."""
+    if AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+        return True
+    article, before = scan.word(i - 1), scan.word(i - 2)
+    return article.lower() not in ("die", "den") or before in (",", "und", "sowie") or is_cap(before)
+
+
 def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Mention], int]:
     """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Umwelt und
     Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
     split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
-    if head == "Bereich" and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
-        return [], i  # "für die Bereiche X und Y": areas of work
+    if head == "Bereich" and _areas(text, scan, i):
+        return [], i
     j = i + 1
     if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
         j += 1
