@@ -166,3 +166,15 @@ def test_named_after_naming_words_and_own_institutions(text: str, expected: list
 )  # fmt: skip
 def test_bereiche_are_units_unless_areas_of_work(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Referat Presse und Öffentlichkeitsarbeit Ralf Meier leitet.",
+         [("Referat Presse und Öffentlichkeitsarbeit", ())]),
+        ("Im Ministerium entsteht eine Abteilung Digitalisierung.", []),
+    ],
+)  # fmt: skip
+def test_a_name_ends_before_a_person_and_ministries_are_other_bodies(text: str, expected: list) -> None:
+    assert named(text) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kommgraph.convert.extract.firstnames import is_given_name
 from kommgraph.convert.extract.unit_lexicon import (
     ARTICLES,
     NAME_AFTER_ADJECTIVE,
@@ -58,6 +59,8 @@ class Scanner:
             w = self.word(k)
             nxt = self.word(k + 1)
             if w in QUOTES and k > j:
+                break
+            if k > j and is_cap(nxt) and nxt not in STOP and is_given_name(w):  # "Referat X Ralf Meier"
                 break
             if name_word(self.t[k].text) and not unit_word(w) or (k == j and name_word(self.t[k].text)):
                 k += 1
