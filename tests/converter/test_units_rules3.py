@@ -178,3 +178,17 @@ def test_bereiche_are_units_unless_areas_of_work(text: str, expected: list) -> N
 )  # fmt: skip
 def test_a_name_ends_before_a_person_and_ministries_are_other_bodies(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Sekretariatsstelle hat in die Stadtkanzlei gewechselt.", [("Stadtkanzlei", ())]),
+        ("Die Sachbearbeiterstelle im Bauamt ist frei.", [("Bauamt", ())]),
+        ("Dazu gehört die Kreismusikschule.", [("Kreismusikschule", ())]),
+        ("Das Schulinspektorat wird dem Departement Bildung angegliedert.",
+         [("Schulinspektorat", ()), ("Departement Bildung", ())]),
+    ],
+)  # fmt: skip
+def test_posts_institutions_and_swiss_offices(text: str, expected: list) -> None:
+    assert named(text) == expected

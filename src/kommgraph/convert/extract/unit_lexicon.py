@@ -106,11 +106,15 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
     for suffix, unit_type in COMPOUND_TYPES.items():
         if lower.endswith(suffix) and len(word) - len(suffix) >= 2:
             stem = word[: len(word) - len(suffix)]
+            if suffix == "stelle" and stem.lower().endswith(POSITION_STEMS):
+                return None  # "Referentenstelle", "Sekretariatsstelle": a post, not an office
             if stem.endswith("-") or len(stem) >= 3:
                 return unit_type
     return None
 
 
+# a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"
+POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger")
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 
 

@@ -173,7 +173,12 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             i += 1
             continue
         compound = lex.compound_type(w)
-        if compound and other_bodies and nominative(w).lower().endswith(STATE_ONLY):
+        if (
+            compound
+            and other_bodies
+            and nominative(w).lower().endswith(STATE_ONLY)
+            and w not in lex.STANDALONE
+        ):
             compound = None
         if compound:
             first = coordinated_start(scan, i)  # "Bürger- und Ordnungsamt"
