@@ -192,3 +192,9 @@ def test_a_name_ends_before_a_person_and_ministries_are_other_bodies(text: str, 
 )  # fmt: skip
 def test_posts_institutions_and_swiss_offices(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+def test_a_numbered_name_with_a_dash_is_known_by_both_parts() -> None:
+    assert named("Der Fachdienst 23 – Kreisentwicklung bleibt.") == [
+        ("Fachdienst 23 – Kreisentwicklung", ("Fachdienst 23", "Kreisentwicklung"))
+    ]

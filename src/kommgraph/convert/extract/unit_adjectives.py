@@ -9,6 +9,7 @@ takes the strong ending of the head's gender, which the head's last part tells.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # the gender of a unit head by how its nominative ends (longest first)
 _GENDER_BY_ENDING = (
@@ -31,13 +32,13 @@ def gender(head: str) -> str | None:
     return next((g for ending, g in _GENDER_BY_ENDING if lower.endswith(ending)), None)
 
 
-def adjective_start(words: list[str], i: int) -> int:
-    """Index of the first capitalised adjective before word i that belongs to its name (i when none):
-    one or two adjectives right after an article."""
+def adjective_start(word: Callable[[int], str], i: int) -> int:
+    """Index of the first capitalised adjective before word i (``word(k)`` is the k-th word) that belongs
+    to its name (i when none): one or two adjectives right after an article."""
     k = i
-    while k - 1 >= 0 and k > i - 2 and WEAK_ADJECTIVE.fullmatch(words[k - 1]):
+    while k - 1 >= 0 and k > i - 2 and WEAK_ADJECTIVE.fullmatch(word(k - 1)):
         k -= 1
-    return k if k < i and k >= 1 and words[k - 1].lower() in ARTICLES_BEFORE else i
+    return k if k < i and k >= 1 and word(k - 1).lower() in ARTICLES_BEFORE else i
 
 
 def nominative_adjectives(adjectives: list[str], head: str) -> list[str] | None:

@@ -158,7 +158,7 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
                 mentions.append(Mention(tok.start, tok.end, None, kind))
             i += 1
             continue
-        if w in ADJECTIVE_HEADS and adjective_start([t.text for t in tokens], i) < i:
+        if w in ADJECTIVE_HEADS and adjective_start(scan.word, i) < i:
             tok, name = _with_adjectives(scan, i, tok, w)
             mentions.append(Mention(tok.start, tok.end, name, "OtherUnit", 0.7))
             i += 1
@@ -263,9 +263,8 @@ def _bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
 
 def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[Token, str]:
     """``das Kommunale Jobcenter`` → ``Kommunales Jobcenter`` (the name starts at the adjectives)."""
-    words = [t.text for t in scan.t]
-    start = adjective_start(words, first)
-    adjectives = nominative_adjectives(words[start:first], name) if start < first else None
+    start = adjective_start(scan.word, first)
+    adjectives = nominative_adjectives([t.text for t in scan.t[start:first]], name) if start < first else None
     if not adjectives:
         return tok, name
     return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
@@ -346,11 +345,15 @@ def _named_by_phrase(text: str, scan: Scanner, mentions: list[Mention]) -> list[
 
 
 EXPLAINED_MAX = 10  # tokens in the bracket after a numbered name
+NUMBER_DASH_NAME = re.compile(r"(?P<number>\S+ (?:[IVX]{1,5}|\d{1,3}[a-z]?)) [–-] (?P<name>[A-ZÄÖÜ].*)")
 
 
 def _explained(text: str, scan: Scanner, end: int, mention: Mention) -> tuple[Mention, int]:
     """``Geschäftsbereich II (Finanzen und Eigentumsverwaltung)``: the bracket after a numbered name
     gives its other name (an alias), and the mention covers it."""
+    dashed = NUMBER_DASH_NAME.match(mention.name or "")
+    if dashed:  # "Fachdienst 23 – Kreisentwicklung": also "Fachdienst 23" and "Kreisentwicklung"
+        return replace(mention, aliases=(dashed["number"], dashed["name"])), end
     if not ROMAN.match(scan.word(end - 1)) or scan.word(end) != "(" or not is_cap(scan.word(end + 1)):
         return mention, end
     for k in range(end + 1, min(end + 1 + EXPLAINED_MAX, len(scan.t))):
