@@ -198,3 +198,15 @@ def test_a_numbered_name_with_a_dash_is_known_by_both_parts() -> None:
     assert named("Der Fachdienst 23 – Kreisentwicklung bleibt.") == [
         ("Fachdienst 23 – Kreisentwicklung", ("Fachdienst 23", "Kreisentwicklung"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Dazu sagte die Leiterin der Stabsstelle "Wir sind stolz".', []),
+        ("Die kommunale Wärmeplanung startet.", []),
+        ("Die kommunale Selbstverwaltung ist stark.", []),
+    ],
+)  # fmt: skip
+def test_statements_and_activities_are_no_units(text: str, expected: list) -> None:
+    assert named(text) == expected

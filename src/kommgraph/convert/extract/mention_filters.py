@@ -134,6 +134,10 @@ def coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+# after "die kommunale": an activity or the authority itself ("Wärmeplanung", "Selbstverwaltung")
+ACTIVITIES = ("planung", "vermessung", "verwaltung")
+
+
 def own_institutions(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """``die städtische Wirtschaftsförderung``, ``der kommunale Bauhof``: an institution noun after an
     adjective of the authority's own level is one of its units."""
@@ -145,6 +149,7 @@ def own_institutions(text: str, tokens: list[Token], mentions: list[Mention]) ->
             not w[:1].isupper()
             or w in NOT_COORDINATED
             or not w.lower().endswith(COORDINATION_ENDINGS)
+            or w.lower().endswith(ACTIVITIES)
             or any(a <= tok.start < b for a, b in covered)
             or not OWN_ADJECTIVE.search(text[max(0, tok.start - 30) : tok.start])
             or (k + 1 < len(tokens) and is_cap(tokens[k + 1].text))

@@ -154,17 +154,22 @@ def clean(name: str) -> str:
 
 QUOTED_MAX = 14  # tokens inside a quoted name at most
 QUOTED_STOP = frozenset({".", ";", "!", "?", ":"})
+# words of a quoted statement, not of a name: "Wir sind stolz", "Das Amt ist neu"
+SPEECH_WORDS = frozenset(
+    "ist sind wird werden wurde hat haben war waren wir ich es sie er nicht auch noch".split()
+)
 
 
 def quoted_end(scan: Scanner, q: int) -> int | None:
     """Index of the closing quote of a quoted name opening at token q (``Amt „Digitalisierung und IT“``),
     or None: the quotation must close within a few tokens, in the same clause, and start like a name."""
-    if scan.word(q) not in QUOTES or not is_cap(scan.word(q + 1)) and not scan.word(q + 1)[:1].isdigit():
+    first = scan.word(q + 1)
+    if scan.word(q) not in QUOTES or first in STOP or not is_cap(first) and not first[:1].isdigit():
         return None
     for k in range(q + 2, min(q + 2 + QUOTED_MAX, len(scan.t))):
         w = scan.word(k)
         if w in QUOTES:
             return k
-        if w in QUOTED_STOP:
+        if w in QUOTED_STOP or w in SPEECH_WORDS:
             return None
     return None
