@@ -210,3 +210,30 @@ def test_a_numbered_name_with_a_dash_is_known_by_both_parts() -> None:
 )  # fmt: skip
 def test_statements_and_activities_are_no_units(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+def test_bullet_lines_after_an_announcing_sentence_name_units() -> None:
+    from kommgraph.convert.extract.units import ListContext
+
+    context = ListContext()
+    lines = [
+        "Ab dem 1. Januar gibt es zwei neue Ämter:",
+        "• Verwaltungsservice",
+        "• Stadtleben und Gesellschaft (mit Stadtbibliothek)",
+        "- Amt für Jugend",
+        "Was machen die neuen Ämter genau?",
+        "• Schulen",
+        "Er nannte drei Ziele:",
+        "• Mehr Service",
+    ]
+    found = [[(m.name, m.unit_type) for m in find_mentions(line, context=context)] for line in lines]
+    assert found == [
+        [],
+        [("Verwaltungsservice", "Amt")],
+        [("Stadtleben und Gesellschaft", "Amt"), ("Stadtbibliothek", "OtherUnit")],
+        [("Amt für Jugend", "Amt")],
+        [],
+        [],
+        [],
+        [],
+    ]

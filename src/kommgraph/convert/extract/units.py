@@ -21,6 +21,7 @@ from dataclasses import replace
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
+from kommgraph.convert.extract.unit_bullets import ListContext, announce, bullet_mentions
 from kommgraph.convert.extract.unit_lexicon import (
     HEADS,
     LIST_END,
@@ -58,19 +59,28 @@ from kommgraph.convert.extract.unit_phrases import (
 )
 from kommgraph.convert.extract.unit_titles import title_unit
 
-__all__ = ["Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
+__all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
 
 
-def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | None = None) -> list[Mention]:
+def find_mentions(
+    text: str,
+    other_bodies: bool = True,
+    functions: set[str] | None = None,
+    context: ListContext | None = None,
+) -> list[Mention]:
     """Unit mentions in one folded sentence, in order, not overlapping.
 
     With ``other_bodies``, units placed in a ministry, a federal or state office, an association
     and the like (``im Ministerium für ... eine Abteilung X``) are left out: they are no units of
-    the document's authority.
+    the document's authority. With ``context`` (one per document), bullet lines after a sentence that
+    announces a list of units (``gibt es zwei neue Ämter:``) name those units.
     """
     tokens = tokenize(text)
     scan = Scanner(tokens)
     mentions: list[Mention] = []
+    bullets = bullet_mentions(text, context) if context else []
+    if context is not None and context.head is None:  # a bullet line keeps the list going
+        announce(text, context)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -200,6 +210,7 @@ def find_mentions(text: str, other_bodies: bool = True, functions: set[str] | No
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
     mentions = _synonym_heads(scan, mentions)
+    mentions = _with_bullets(mentions, bullets)
     mentions = sorted(mentions + _named_by_phrase(text, scan, mentions), key=lambda m: m.start)
     mentions = mention_filters.drop_functions(text, mentions, functions)
     mentions = sorted(
@@ -285,6 +296,16 @@ def _called(text: str, scan: Scanner, i: int) -> Mention | None:
     last = scan.t[close if close is not None else end - 1]
     return Mention(scan.t[i].start, last.end, f"{nominative(scan.word(i))} {inner}", head_type(scan.word(i)),
                    0.8, (inner,))  # fmt: skip
+
+
+def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Mention]:
+    """A bullet item's whole text names the unit (``• Bürgerservice, Ordnung und Soziales``) over a
+    mention at its start; a bullet item that holds a mention elsewhere gives way to it."""
+    for b in bullets:
+        inside = [m for m in mentions if m.start < b.end and b.start < m.end]
+        if all(m.start == b.start and m.end < b.end for m in inside):
+            mentions = [m for m in mentions if m not in inside] + [b]
+    return mentions
 
 
 def _synonym_heads(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
