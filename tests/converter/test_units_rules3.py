@@ -48,8 +48,8 @@ def test_capitalised_adjectives_belong_to_the_name(text: str, expected: list) ->
 
 
 def test_a_compound_inside_a_list_is_an_item() -> None:
-    text = "Sie sind für Gewerbe, Melde- und Standesamt, Tourismus, Wahlen und das Bürgerbüro zuständig."
-    assert named(text) == [("Melde- und Standesamt", ()), ("Bürgerbüro", ())]
+    text = "Dazu gehören das Bauamt, Melde- und Standesamt, Tourismus und das Bürgerbüro."
+    assert named(text) == [("Bauamt", ()), ("Melde- und Standesamt", ()), ("Bürgerbüro", ())]
 
 
 @pytest.mark.parametrize(
@@ -237,3 +237,18 @@ def test_bullet_lines_after_an_announcing_sentence_name_units() -> None:
         [],
         [],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie sind für Ordnungswesen, Gewerbe, Melde- und Standesamt, Tourismus zuständig.", []),
+        ("Dazu gehören Bau-, Gewerbe- und Anlagenrecht, Bürgerservice und Personalwesen.", []),
+        ("Er ist für Bürgerservice, Ordnungsamt und Feuerwehr zuständig.",
+         [("Bürgerservice", ()), ("Ordnungsamt", ()), ("Feuerwehr", ())]),
+        ("Dazu gehören Hauptamt, Bauamt, Ordnungsamt.",
+         [("Hauptamt", ()), ("Bauamt", ()), ("Ordnungsamt", ())]),
+    ],
+)  # fmt: skip
+def test_a_unit_in_an_enumeration_of_tasks_is_a_task(text: str, expected: list) -> None:
+    assert named(text) == expected

@@ -202,7 +202,8 @@ def find_mentions(
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
             name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
             tok, name = _with_adjectives(scan, first, tok, name)
-            mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound))
+            if not (in_list and _task_item(scan, first)):
+                mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound))
             i = end
             continue
         institution = lex.institution(w)
@@ -296,6 +297,19 @@ def _called(text: str, scan: Scanner, i: int) -> Mention | None:
     last = scan.t[close if close is not None else end - 1]
     return Mention(scan.t[i].start, last.end, f"{nominative(scan.word(i))} {inner}", head_type(scan.word(i)),
                    0.8, (inner,))  # fmt: skip
+
+
+def _task_item(scan: Scanner, first: int) -> bool:
+    """``für Ordnungswesen, Gewerbe, Melde- und Standesamt, Tourismus zuständig``: in an enumeration
+    without articles whose item before is a field of work (no unit), a unit's name names a task too."""
+    before = scan.word(first - 2)
+    return (
+        is_cap(before)
+        and not unit_word(before)
+        and not lex.compound_type(before)
+        and before not in STOP
+        and scan.word(first - 3) in (",", "und", "sowie", "oder", "für")
+    )
 
 
 def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Mention]:
