@@ -252,3 +252,18 @@ def test_bullet_lines_after_an_announcing_sentence_name_units() -> None:
 )  # fmt: skip
 def test_a_unit_in_an_enumeration_of_tasks_is_a_task(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Stabsstelle B wird aufgelöst, dafür kommen zwei neue für Digitalisierung und Bürokratieabbau.",
+         [("Stabsstelle B", ()), ("Stabsstelle für Digitalisierung", ()),
+          ("Stabsstelle für Bürokratieabbau", ())]),
+        ("Das Amt X ist eine für Bürger wichtige Stelle.", [("Amt X", ())]),
+        ("Dazu kommt das Bürgerhaus – eine Servicestelle, in der man alles erledigt.", []),
+        ("Neu ist – ein eigenes Amt für Digitalisierung.", [("Amt für Digitalisierung", ())]),
+    ],
+)  # fmt: skip
+def test_elided_heads_and_describing_appositions(text: str, expected: list) -> None:
+    assert named(text) == expected

@@ -79,6 +79,15 @@ def _abbreviation(text: str, m: Mention) -> str | None:
     return short["short"]
 
 
+# "das Bürgerhaus – eine Servicestelle, in der ...": an apposition with an indefinite article describes
+DESCRIBING = re.compile(r"[A-ZÄÖÜ]\w+\s+[–—-]\s+(?:ein|eine|einen|einem|einer)\s+(?:[a-zäöüß]\w*\s+)?$")
+
+
+def drop_descriptions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without a unit word that only describes the thing named before a dash (``– eine Servicestelle``)."""
+    return [m for m in mentions if not DESCRIBING.search(text[max(0, m.start - 50) : m.start])]
+
+
 def drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
     """``(Amt 10)`` or ``(AfI)`` after a unit's name become its aliases (skos:altLabel); units of other
     bodies (ministries, ...) are left out."""

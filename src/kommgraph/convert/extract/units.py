@@ -211,9 +211,11 @@ def find_mentions(
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
     mentions = _synonym_heads(scan, mentions)
+    mentions += _elided_heads(text, scan, mentions)
     mentions = _with_bullets(mentions, bullets)
     mentions = sorted(mentions + _named_by_phrase(text, scan, mentions), key=lambda m: m.start)
     mentions = mention_filters.drop_functions(text, mentions, functions)
+    mentions = mention_filters.drop_descriptions(text, mentions)
     mentions = sorted(
         mentions + mention_filters.own_institutions(text, tokens, mentions), key=lambda m: m.start
     )
@@ -310,6 +312,40 @@ def _task_item(scan: Scanner, first: int) -> bool:
         and before not in STOP
         and scan.word(first - 3) in (",", "und", "sowie", "oder", "für")
     )
+
+
+ELIDED = re.compile(
+    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+)"
+    r"für\s+(?=[A-ZÄÖÜ])"
+)
+
+
+def _elided_heads(text: str, scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+    """``Die Stabsstelle B wird aufgelöst, dafür kommen zwei neue für Digitalisierung und Bürokratieabbau
+    hinzu``: a numeral or adjective with ``für`` and no noun repeats the head named before."""
+    found: list[Mention] = []
+    for elided in ELIDED.finditer(text):
+        before = [m for m in mentions if m.end <= elided.start() and head_type(text[m.start :].split()[0])]
+        j = next((k for k, t in enumerate(scan.t) if t.start >= elided.end()), None)
+        if (
+            not before
+            or j is None
+            or any(m.start >= elided.start() and m.start < elided.end() for m in mentions)
+        ):
+            continue
+        head = nominative(text[before[-1].start :].split()[0])
+        end = scan.phrase(j, allow_lists=True)
+        items: list[list[Token]] = [[]]
+        for t in scan.t[j:end]:
+            if t.text in (",", "und", "sowie"):
+                items.append([])
+            else:
+                items[-1].append(t)
+        for item in items:
+            if item and is_cap(item[0].text) and not unit_word(item[0].text):
+                name = f"{head} für {text[item[0].start : item[-1].end]}"
+                found.append(Mention(item[0].start, item[-1].end, name, head_type(head), 0.6))
+    return found
 
 
 def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Mention]:
