@@ -267,3 +267,24 @@ def test_a_unit_in_an_enumeration_of_tasks_is_a_task(text: str, expected: list) 
 )  # fmt: skip
 def test_elided_heads_and_describing_appositions(text: str, expected: list) -> None:
     assert named(text) == expected
+
+
+def test_a_list_item_and_the_same_name_with_its_head_are_one_unit(tmp_path) -> None:
+    from kommgraph.convert.extract import extract
+    from kommgraph.store.sources import read_source
+
+    source = tmp_path / "struktur.txt"
+    source.write_text(
+        "title: Neue Struktur\npublished: 2025-03-12\n---\n"
+        "Künftig gliedert sich die Verwaltung in zwei Fachbereiche:\n\n"
+        "• Zentrale Dienste und Finanzen\n• Bauen und Umwelt\n\n"
+        "Das Hauptamt geht im Fachbereich Zentrale Dienste und Finanzen auf. "
+        "Die Fachbereichsleitung Bauen und Umwelt übernimmt Stadtbaurat Michael Weber.\n",
+        encoding="utf-8",
+    )
+    units = extract(read_source(source)).units
+    assert {name: unit.aliases for name, unit in units.items()} == {
+        "Fachbereich Zentrale Dienste und Finanzen": ["Zentrale Dienste und Finanzen"],
+        "Fachbereich Bauen und Umwelt": ["Bauen und Umwelt"],
+        "Hauptamt": [],
+    }

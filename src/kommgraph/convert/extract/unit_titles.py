@@ -40,7 +40,10 @@ def title_unit(text: str, scan: Scanner, i: int) -> Mention | None:
         name = f"{head} für {text[scan.t[j + 1].start : scan.t[end - 1].end]}"
     else:
         first = scan.word(j)
-        if head == "Dezernat" or not first or not name_word(first) or unit_word(first) or not _field(scan, j):
+        office = w.endswith("leitung")  # "Fachbereichsleitung Bauen und Umwelt": an office, never a person
+        if head == "Dezernat" or not first or not name_word(first) or unit_word(first):
+            return None
+        if not (_field(scan, j) or office and not is_given_name(first)):
             return None
         end = scan.phrase(j, allow_lists=True)
         end = min(end, j + TITLE_NAME_WORDS)
