@@ -145,11 +145,14 @@ def coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list
 
 # after "die kommunale": an activity or the authority itself ("Wärmeplanung", "Selbstverwaltung")
 ACTIVITIES = ("planung", "vermessung", "verwaltung")
+OWN_STEMS = re.compile(r"städtisch|kommunal|bezirklich|gemeindlich")
 
 
 def own_institutions(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """``die städtische Wirtschaftsförderung``, ``der kommunale Bauhof``: an institution noun after an
     adjective of the authority's own level is one of its units."""
+    if not OWN_STEMS.search(text):
+        return []
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for k, tok in enumerate(tokens):

@@ -16,6 +16,7 @@ from kommgraph.convert.extract.unit_lexicon import HEADS, ROMAN, name_word, unit
 from kommgraph.convert.extract.unit_phrases import Mention, Scanner, clean
 
 LEADER_TITLE = re.compile(r"(?P<head>[A-ZÄÖÜ][a-zäöüß]+?)s?(?:leiter|leiterin|leitung|chef|chefin)")
+LEADER_ENDINGS = ("leiter", "leiterin", "leitung", "chef", "chefin")
 HEAD_OF_DEZERNENT = re.compile(r"Dezernent(?:in|en)?")
 # a field of work by its ending (``Kultur``, ``Industrie``, ``Bürgerservice``), unlike a surname
 FIELD_WORD = re.compile(
@@ -28,6 +29,8 @@ def title_unit(text: str, scan: Scanner, i: int) -> Mention | None:
     """The unit a leader's title at token i names, its span the name after the title (the title stays
     for the person rules); None when the title names none."""
     w = scan.word(i)
+    if not w.endswith(LEADER_ENDINGS) and not w.startswith("Dezernent"):
+        return None
     title = LEADER_TITLE.fullmatch(w)
     head = "Dezernat" if HEAD_OF_DEZERNENT.fullmatch(w) else (title["head"] if title else None)
     if head not in HEADS or head in ("Amt", "Bereich", "Stab"):

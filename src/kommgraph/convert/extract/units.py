@@ -361,6 +361,8 @@ def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Menti
 def _synonym_heads(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
     """``Das Dezernat/ Sachgebiet II`` (also ``bzw.``): two heads for one unit → ``Dezernat II``, also
     known as ``Sachgebiet II``."""
+    if not any(t.text in ("/", "bzw") for t in scan.t):
+        return mentions
     by_start = {m.start: m for m in mentions}
     for k, t in enumerate(scan.t):
         gap = 2 if scan.word(k + 1) == "bzw" and scan.word(k + 2) == "." else 1
