@@ -1,19 +1,25 @@
-"""Plural heads with a list: ``die Abteilungen Bau, Planung und Vermessung`` → one unit per item."""
+"""Lists of units: plural heads with a list (``die Abteilungen Bau, Planung und Vermessung`` → one unit
+per item), owners of a plural head, units in the brackets of a list, elided heads (``zwei neue für X und
+Y``) and enumerations of tasks that hold a unit's name."""
 
 from __future__ import annotations
 
 import re
 
+from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_lexicon import (
     _DATA,
     COMPOUND_TYPES,
     HEADS,
     LIST_END,
+    OWNER,
     QUOTES,
     ROMAN,
     STOP,
+    head_type,
     is_cap,
     nominative,
+    unit_word,
 )
 from kommgraph.convert.extract.unit_phrases import Mention, Scanner, Token, clean
 
@@ -104,3 +110,83 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k
+
+
+OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")
+
+
+def owned_plural(text: str, tok: Token, head: str) -> list[Mention]:
+    """``die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten`` →
+    ``Stabsstelle der Gleichstellungsbeauftragten``, ``Stabsstelle des Datenschutzbeauftragten``."""
+    found: list[Mention] = []
+    at, gap = tok.end, re.compile(r"\s+")
+    while True:
+        space = (gap if not found else OWNER_JOIN).match(text, at)
+        owner = OWNER.match(text[space.end() :]) if space else None
+        if not owner:
+            return found
+        start, at = space.end() if found else tok.start, space.end() + owner.end()
+        found.append(Mention(start, at, f"{head} {owner.group()}", HEADS.get(head, "OtherUnit")))
+
+
+def bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
+    """Units inside the brackets of a list: ``folgende Ämter: Bürgerdienste (mit Bürgeramt und
+    Standesamt); Soziales (mit Betreuungsbehörden)``."""
+    found, depth = [], 0
+    for k in range(start, end):
+        w = scan.word(k)
+        depth += (w == "(") - (w == ")")
+        if not depth or w == "(":
+            continue
+        plural = lex.plural_compound(w)
+        name, unit_type = plural or (nominative(w), lex.compound_type(w))
+        if unit_type:
+            found.append(Mention(scan.t[k].start, scan.t[k].end, name, unit_type, 0.7))
+    return found
+
+
+def task_item(scan: Scanner, first: int) -> bool:
+    """``für Ordnungswesen, Gewerbe, Melde- und Standesamt, Tourismus zuständig``: in an enumeration
+    without articles whose item before is a field of work (no unit), a unit's name names a task too."""
+    before = scan.word(first - 2)
+    return (
+        is_cap(before)
+        and not unit_word(before)
+        and not lex.compound_type(before)
+        and before not in STOP
+        and scan.word(first - 3) in (",", "und", "sowie", "oder", "für")
+    )
+
+
+ELIDED = re.compile(
+    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+)"
+    r"für\s+(?=[A-ZÄÖÜ])"
+)
+
+
+def elided_heads(text: str, scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+    """``Die Stabsstelle B wird aufgelöst, dafür kommen zwei neue für Digitalisierung und Bürokratieabbau
+    hinzu``: a numeral or adjective with ``für`` and no noun repeats the head named before."""
+    found: list[Mention] = []
+    for elided in ELIDED.finditer(text):
+        before = [m for m in mentions if m.end <= elided.start() and head_type(text[m.start :].split()[0])]
+        j = next((k for k, t in enumerate(scan.t) if t.start >= elided.end()), None)
+        if (
+            not before
+            or j is None
+            or any(m.start >= elided.start() and m.start < elided.end() for m in mentions)
+        ):
+            continue
+        head = nominative(text[before[-1].start :].split()[0])
+        end = scan.phrase(j, allow_lists=True)
+        items: list[list[Token]] = [[]]
+        for t in scan.t[j:end]:
+            if t.text in (",", "und", "sowie"):
+                items.append([])
+            else:
+                items[-1].append(t)
+        for item in items:
+            if item and is_cap(item[0].text) and not unit_word(item[0].text):
+                name = f"{head} für {text[item[0].start : item[-1].end]}"
+                found.append(Mention(item[0].start, item[-1].end, name, head_type(head), 0.6))
+    return found
