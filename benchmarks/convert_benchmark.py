@@ -19,7 +19,8 @@ import time
 from functools import cache, lru_cache
 from pathlib import Path
 
-from kommgraph.convert.extract import extract, units
+from kommgraph.convert.extract import extract
+from kommgraph.convert.extract import unit_lexicon as units
 from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples
 from kommgraph.core.turtle import _rdflib_longturtle, canonical_turtle
 from kommgraph.store.sources import SourceDocument
@@ -112,17 +113,17 @@ def compare_lexicons(corpus_dir: Path) -> None:
     from kommgraph.convert.evaluate import evaluate_sources
     from kommgraph.store.sources import read_source
 
-    original = (units._lemma, units._compound_type)
+    original = (units.lemma, units.compound_type)
     sources = [read_source(path) for path in sorted(corpus_dir.glob("*.txt"))]
     evaluate_sources(corpus_dir, corpus_dir)  # warm up: pattern files, name dictionary, gazetteer
     print(f"{'variant':28} {'load s':>7} {'units F1':>9} {'events F1':>10} {'persons F1':>11} {'docs/s':>7}")
     for name, variant in _lexicon_variants().items():
-        units._lemma, units._compound_type = original
+        units.lemma, units.compound_type = original
         start = time.perf_counter()
         if variant is not None:
             lemma, is_noun = variant()
             if lemma is not None:
-                units._lemma = lru_cache(maxsize=None)(lemma)
+                units.lemma = lru_cache(maxsize=None)(lemma)
             if is_noun is not None:
                 base = original[1]
 
@@ -131,9 +132,9 @@ def compare_lexicons(corpus_dir: Path) -> None:
                     found = base(word, inflected)
                     return found if found and is_noun(units.nominative(word) if inflected else word) else None
 
-                units._compound_type = checked
+                units.compound_type = checked
         load = time.perf_counter() - start
-        for cached in (units.nominative, units.head_type, units._institution):
+        for cached in (units.nominative, units.head_type, units.institution):
             cached.cache_clear()
         total, _ = evaluate_sources(corpus_dir, corpus_dir)
         cpu = time.process_time()
@@ -143,7 +144,7 @@ def compare_lexicons(corpus_dir: Path) -> None:
         s = total.summary()
         print(f"{name:28} {load:7.2f} {s['units']['f1']:9.3f} {s['events']['f1']:10.3f} "
               f"{s['persons']['f1']:11.3f} {rate:7.1f}")  # fmt: skip
-    units._lemma, units._compound_type = original
+    units.lemma, units.compound_type = original
 
 
 def _command_rate(paths: list[Path], out: Path, repeats: int, lean: bool = False) -> tuple[float, float]:

@@ -197,6 +197,8 @@ class _Builder:
             self.add(node, RDF.type, KG.AdministrativeUnit)
             self.add(node, RDF.type, ORG.OrganizationalUnit)
             self.add(node, SKOS.prefLabel, Literal(unit.name, lang="de"))
+            for alias in unit.aliases:
+                self.add(node, SKOS.altLabel, Literal(alias, lang="de"))
             self.add(node, KG.unitType, KG[unit.unit_type])
             self.add(node, ORG.unitOf, self.authority)
             if unit.parent and unit.parent in self.facts.units:

@@ -1,6 +1,6 @@
 """Second looks at a sentence's unit mentions: tasks named like units, and names quoted whole.
 
-Works on ``units.Mention`` objects without importing ``units`` (which calls these functions).
+Also: aliases in brackets and units of other bodies left out, single nouns coordinated with a unit added.
 """
 
 from __future__ import annotations
@@ -9,6 +9,16 @@ import re
 from dataclasses import replace
 
 from kommgraph.convert.extract.patterns import load
+from kommgraph.convert.extract.unit_lexicon import (
+    COORDINATION_ENDINGS,
+    NOT_COORDINATED,
+    OTHER_BODY_AFTER,
+    OTHER_BODY_BEFORE,
+    OWN_ADJECTIVE,
+    is_cap,
+    lemma,
+)
+from kommgraph.convert.extract.unit_phrases import Mention, Token
 
 _DATA = load("units")
 STOP = frozenset(_DATA["exclude"]["stop"])
@@ -20,7 +30,7 @@ QUOTED_REST = re.compile(
 def whole_quoted_name(text: str, m):
     """``der "Koordinierungsstab Flüchtlingspolitik"``: a quotation that opens right before a unit's
     head and closes after a few name words quotes the whole name."""
-    if not m.name or m.start == 0 or text[m.start - 1] not in "\"„“«" or text[m.end : m.end + 1] in "\"“”»":
+    if not m.name or m.start == 0 or text[m.start - 1] not in '"„“«' or text[m.end : m.end + 1] in '"“”»':
         return m
     rest = QUOTED_REST.match(text, m.end)
     if not rest or any(w in STOP for w in rest["rest"].replace(",", " ").split()):
@@ -56,3 +66,106 @@ def drop_functions(text: str, mentions: list, functions: set[str] | None) -> lis
             continue
         kept.append(m)
     return kept
+
+
+ABBREVIATION = re.compile(r"[\"“”»«']?\s*\(\s*(?P<short>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß0-9&./-]{1,11})\s*\)")
+
+
+def _abbreviation(text: str, m: Mention) -> str | None:
+    """``Amt für Informationsverarbeitung (AfI)``: a short form in brackets right after the name."""
+    short = ABBREVIATION.match(text, m.end)
+    if not short or sum(c.isupper() for c in short["short"]) < 2:
+        return None
+    return short["short"]
+
+
+# "das Bürgerhaus – eine Servicestelle, in der ...": an apposition with an indefinite article describes
+DESCRIBING = re.compile(r"[A-ZÄÖÜ]\w+\s+[–—-]\s+(?:ein|eine|einen|einem|einer)\s+(?:[a-zäöüß]\w*\s+)?$")
+
+
+def drop_descriptions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without a unit word that only describes the thing named before a dash (``– eine Servicestelle``)."""
+    return [m for m in mentions if not DESCRIBING.search(text[max(0, m.start - 50) : m.start])]
+
+
+def drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
+    """``(Amt 10)`` or ``(AfI)`` after a unit's name become its aliases (skos:altLabel); units of other
+    bodies (ministries, ...) are left out."""
+    kept: list[Mention] = []
+    for m in mentions:
+        before = text[: m.start]
+        if kept and before.endswith("(") and m.end < len(text) and text[m.end] == ")":
+            if before[:-1].rstrip() == text[: kept[-1].end] and kept[-1].name:
+                if m.name and m.name not in kept[-1].aliases:
+                    kept[-1] = replace(kept[-1], aliases=(*kept[-1].aliases, m.name))
+                continue
+        short = _abbreviation(text, m) if m.name else None
+        if short and short not in m.aliases:
+            m = replace(m, aliases=(*m.aliases, short))
+        if other_bodies and (OTHER_BODY_BEFORE.search(before[-160:]) or OTHER_BODY_AFTER.match(text, m.end)):
+            continue
+        kept.append(m)
+    return kept
+
+
+def coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Add single nouns coordinated with a named unit: ``der Stadtplanung und dem Bauamt``."""
+    named = [m for m in mentions if m.name]
+    if not named:
+        return mentions
+    extra: list[Mention] = []
+    by_start = {m.start: m for m in mentions}
+    covered = [(m.start, m.end) for m in mentions]
+    for k, tok in enumerate(tokens):
+        if k == 0 or tokens[k - 1].text not in ("der", "dem", "die", "den", "des", "das"):
+            continue
+        w = tok.text
+        if (
+            not w[:1].isupper()
+            or w in NOT_COORDINATED
+            or w in STOP
+            or any(a <= tok.start < b for a, b in covered)
+            or not w.lower().endswith(COORDINATION_ENDINGS)
+        ):
+            continue
+        after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+        if after and is_cap(after) and after not in STOP:
+            continue
+        before = tokens[k - 2].text if k >= 2 else ""
+        nxt = tokens[k + 3].start if k + 3 < len(tokens) else -1
+        linked = (after in ("und", "sowie") and nxt in by_start and by_start[nxt].name) or (
+            before in ("und", "sowie")
+            and k >= 3
+            and any(m.end == tokens[k - 3].end and m.name for m in mentions)
+        )
+        if linked:
+            extra.append(Mention(tok.start, tok.end, lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+# after "die kommunale": an activity or the authority itself ("Wärmeplanung", "Selbstverwaltung")
+ACTIVITIES = ("planung", "vermessung", "verwaltung")
+OWN_STEMS = re.compile(r"städtisch|kommunal|bezirklich|gemeindlich")
+
+
+def own_institutions(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """``die städtische Wirtschaftsförderung``, ``der kommunale Bauhof``: an institution noun after an
+    adjective of the authority's own level is one of its units."""
+    if not OWN_STEMS.search(text):
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for k, tok in enumerate(tokens):
+        w = tok.text
+        if (
+            not w[:1].isupper()
+            or w in NOT_COORDINATED
+            or not w.lower().endswith(COORDINATION_ENDINGS)
+            or w.lower().endswith(ACTIVITIES)
+            or any(a <= tok.start < b for a, b in covered)
+            or not OWN_ADJECTIVE.search(text[max(0, tok.start - 30) : tok.start])
+            or (k + 1 < len(tokens) and is_cap(tokens[k + 1].text))
+        ):
+            continue
+        found.append(Mention(tok.start, tok.end, lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
+    return found

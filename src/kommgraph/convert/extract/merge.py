@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kommgraph.convert.extract.model import DateValue, Event, Facts
+from kommgraph.convert.extract.unit_lexicon import head_type
 
 BEGINS = {"Founding", "Renaming", "Merger", "Split", "SpinOff"}
 ENDS = {"Renaming", "Merger", "Split", "Absorption", "Dissolution"}
@@ -43,14 +44,25 @@ def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
     for name in facts.units:
-        by_key.setdefault(name.replace(" für ", " "), []).append(name)
+        head, _, rest = name.partition(" ")  # "Fachbereich Bauen" and "Bauen" (a list item) are one unit
+        key = rest if rest in facts.units and head_type(head) else name
+        by_key.setdefault(key.replace(" für ", " "), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
         if len(names) > 1:
-            keep = max(names, key=lambda n: (len(facts.units[n].evidence), facts.units[n].evidence[-1].start))
+            keep = max(
+                names,
+                key=lambda n: (
+                    bool(head_type(n.partition(" ")[0])),
+                    len(facts.units[n].evidence),
+                    facts.units[n].evidence[-1].start,
+                ),
+            )
             for name in names:
                 if name != keep:
                     rename[name] = keep
+                    aliases = [name, *facts.units[name].aliases]
+                    facts.units[keep].aliases += [a for a in aliases if a not in facts.units[keep].aliases]
                     facts.units[keep].evidence += [
                         s for s in facts.units[name].evidence if s not in facts.units[keep].evidence
                     ]

@@ -34,6 +34,7 @@ class Unit:
     valid_from: DateValue | None = None
     valid_until: DateValue | None = None
     confidence: float = 0.9
+    aliases: list[str] = field(default_factory=list)  # other names the text uses (skos:altLabel)
 
 
 @dataclass

@@ -101,7 +101,12 @@ DOUBLE_SURNAME_END = compiled(
     r"\s*(?:[,)]|\s+und\s|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
 )
 # bylines, photo credits and captions name journalists and photographers, not office holders
-CREDIT_BEFORE = compiled(r"(?:(?:^|[-–]\s)Von|Bild:|Fotos?:|Text:|Autor(?:in)?:|©[^,;]*)\s*$|\w/$")
+CREDIT_BEFORE = compiled(
+    r"(?:(?:^|[-–]\s)[Vv]on|Bild:|Fotos?:|Text:|Autor(?:in)?:|©[^,;]*|\|[^,;|]*,)\s*$|\w/$"
+)
+# a name that is the whole line, or a name and a place before the text ("Karin Istel, Finkenwerder"):
+# a byline, not an office holder
+CREDIT_AFTER = compiled(r"\s*(?:$|\n|,\s*(?P<place>[A-ZÄÖÜ][a-zäöüß-]+)(?:[A-ZÄÖÜ]|\s*$|\n))")
 # a council group's or party's office is no role in the administration
 NOT_ADMINISTRATION = compiled(r"Fraktion|Partei")
 # "Gemeinderat Linz", "Magistrat Graz": a body, not a person's title, before a bare name
@@ -247,7 +252,7 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
         given, middle, surname = m["given"], m["middle"], m["surname"]
         if not _given(given) or given in NOT_NAMES:
             continue
-        end = m.end()
+        end, genitive = m.end(), False
         if middle and not _given(middle):
             if m["particle"] or not _surname_ok(middle):
                 continue
@@ -257,11 +262,12 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
                 or middle.endswith("s")
             ):
                 end = m.start("middle") + len(middle)  # "Birgit Keller Ministerin": the name ends at Keller
+                genitive = middle.endswith("s") and not middle.endswith("ss")  # "über Ernst Müllers Klage"
             surname = middle
         if not _surname_ok(surname) or any(a <= start < b for a, b in taken):
             continue
-        name = text[start:end]
-        if CREDIT_BEFORE.search(text[max(0, start - 12) : start]):
+        name = text[start : end - genitive]
+        if CREDIT_BEFORE.search(text[max(0, start - 12) : start]) or _byline(text, start, end):
             continue
         title, role = _title_near(text, start, end)
         if NOT_ADMINISTRATION.search(title):
@@ -285,6 +291,14 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
         found.append(
             PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), m.end())
         )
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    """A name alone at the start of a line, or with a place after it: the author of the text."""
+    after = CREDIT_AFTER.match(text, end)
+    if not after or text[:start].strip(' \n"„“'):
+        return False
+    return not after["place"] or not TITLE_ONLY.fullmatch(after["place"])
 
 
 def _title_near(text: str, start: int, end: int) -> tuple[str, str]:

@@ -42,6 +42,7 @@ class _Doc:
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
         self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Wohngeldstelle")
+        self.unit_list = units.ListContext()  # a list of units announced by the sentence before
         self.context_year: DateValue | None = (
             None  # the last year named, when the publication date is unknown
         )
@@ -65,6 +66,7 @@ class _Doc:
             unit = self.facts.units[mention.name] = Unit(
                 mention.name, mention.unit_type, confidence=mention.confidence
             )
+        unit.aliases += [a for a in mention.aliases if a != unit.name and a not in unit.aliases]
         if len(unit.evidence) < 3 and span not in unit.evidence:
             unit.evidence.append(span)
 
@@ -185,7 +187,7 @@ def _read_sentence(
         year = YEAR_ONLY.search(sentence.folded)
         state.context_year = DateValue(year.group()) if year else state.context_year
     mentions = units.find_mentions(
-        sentence.folded, other_bodies=state.other_bodies, functions=state.functions
+        sentence.folded, other_bodies=state.other_bodies, functions=state.functions, context=state.unit_list
     )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
     names: list[str | None] = []

@@ -1,0 +1,168 @@
+"""The German words of unit names: heads, compound endings, inflection (``patterns/units.toml``).
+
+Word-level answers only: is this word a head (``Amt``), a compound on a head (``Hauptamt``), an
+institution (``Stadtarchiv``), and what is its nominative. ``units`` builds names from them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kommgraph.convert.extract.patterns import load
+
+_DATA = load("units")
+HEADS: dict[str, str] = _DATA["heads"]
+PLAIN_ONLY = frozenset(_DATA["plain_only"])
+COMPOUND_TYPES: dict[str, str] = _DATA["compound_types"]
+ENDINGS: list[tuple[str, str]] = sorted(
+    (tuple(e) for e in _DATA["inflection"]["endings"]), key=lambda e: -len(e[0])
+)
+EXCLUDE = frozenset(_DATA["exclude"]["words"])
+EXCLUDE_PREFIXES = tuple(_DATA["exclude"]["prefixes"])
+STOP = frozenset(_DATA["exclude"]["stop"])
+INSTITUTION_PREFIXES = tuple(_DATA["institutions"]["prefixes"])
+INSTITUTION_NOUNS = tuple(_DATA["institutions"]["nouns"])
+NOT_COORDINATED = frozenset(_DATA["coordination"]["not_units"])
+COORDINATION_ENDINGS = tuple(_DATA["coordination"]["endings"])
+TITLE_UNITS: dict[str, str] = _DATA["title_units"]
+STANDALONE: dict[str, str] = _DATA["standalone"]
+NAME_AFTER_ADJECTIVE = frozenset(_DATA["names"]["after_adjective"])
+QUOTED_ONLY = frozenset(_DATA["names"]["quoted_only"])
+NAMING_WORDS = tuple(_DATA["names"]["naming_words"])
+OWN_ADJECTIVE = re.compile(_DATA["names"]["own_adjectives"])
+OTHER_BODY_BEFORE = re.compile(_DATA["other_bodies"]["before"])
+OTHER_BODY_AFTER = re.compile(_DATA["other_bodies"]["after"])
+NOT_COMPOUNDS = frozenset(_DATA["exclude"]["not_compounds"])
+STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
+PLURALS: dict[str, str] = _DATA["plurals"]
+NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
+OWNER = re.compile(_DATA["exclude"]["owner"])
+# heads of state bodies: units only in a text about a ministry or a state government
+STATE_HEADS = {
+    "Landesamt": "Amt",
+    "Ministerium": "OtherUnit",
+    "Landesbehörde": "OtherUnit",
+    "Landesoberbehörde": "OtherUnit",
+    "Staatskanzlei": "OtherUnit",
+}
+OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
+OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
+LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
+
+TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+QUOTES = frozenset("\"„“”»«'‚‘’")
+ROMAN = re.compile(r"^(?:[IVX]{1,5}|\d{1,3}[a-z]?|\d{1,2}\.\d{1,2})$")
+
+
+def is_cap(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:3])))
+
+
+@cache
+def nominative(word: str) -> str:
+    """A head or compound in the nominative: ``Amtes`` → ``Amt``, ``Hauptamts`` → ``Hauptamt``."""
+    if word in HEADS or compound_type(word, inflected=False):
+        return word
+    lower = word.lower()
+    for ending, replacement in ENDINGS:
+        if lower.endswith(ending):
+            candidate = word[: len(word) - len(ending)] + replacement
+            candidate = candidate[:1].upper() + candidate[1:]
+            if candidate in HEADS or compound_type(candidate, inflected=False):
+                return candidate
+    return word
+
+
+@cache
+def lemma(word: str) -> str:
+    """A genitive singular to the nominative by its ending (``Stadtarchivs`` → ``Stadtarchiv``,
+    ``Stadtmuseums`` → ``Stadtmuseum``), when the shorter form ends in a known institution or
+    coordination noun; otherwise the word itself. (simplemma did the same with a 1-1.5 s load.)"""
+    known = INSTITUTION_NOUNS + COORDINATION_ENDINGS
+    for cut in (2, 1):
+        if len(word) > cut + 3 and word.endswith("es"[2 - cut :]) and word[:-cut].lower().endswith(known):
+            return word[:-cut]
+    return word
+
+
+@cache
+def compound_type(word: str, inflected: bool = True) -> str | None:
+    if inflected:
+        word = nominative(word)
+    if word in STANDALONE:
+        return STANDALONE[word]
+    if word in EXCLUDE or word.startswith(EXCLUDE_PREFIXES) or not word[:1].isupper():
+        return None
+    if (
+        word in NOT_COMPOUNDS
+        or "/" in word
+        or "Beamt" in word
+        or word.lower().endswith(("gesamt", "insgesamt"))
+    ):
+        return None
+    lower = word.lower()
+    for suffix, unit_type in COMPOUND_TYPES.items():
+        if lower.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: len(word) - len(suffix)]
+            if suffix == "stelle" and stem.lower().endswith(POSITION_STEMS):
+                return None  # "Referentenstelle", "Sekretariatsstelle": a post, not an office
+            if stem.endswith("-") or len(stem) >= 3:
+                return unit_type
+    return None
+
+
+# a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"
+POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger")
+PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
+
+
+@cache
+def plural_compound(word: str) -> tuple[str, str] | None:
+    """``Straßenbauämtern`` → (``Straßenbauämter``, ``Amt``): a plural compound in the nominative plural
+    and its unit type, when its singular is a unit compound (``Fachämter``, ``Landesbehörden`` are not)."""
+    lower = word.lower()
+    for ending, (singular, plural) in PLURAL_COMPOUNDS.items():
+        if lower.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: len(word) - len(ending)]
+            unit_type = compound_type(stem + singular, inflected=False)
+            return (stem + plural, unit_type) if unit_type else None
+    return None
+
+
+@cache
+def head_type(word: str) -> str | None:
+    """The unit type of a plain head (``Amt``, ``Amtes``, ``Stabsstelle``), else None."""
+    return HEADS.get(nominative(word)) if nominative(word) in HEADS else None
+
+
+@cache
+def institution(word: str) -> str | None:
+    base = lemma(word) if word.endswith("s") else word
+    for prefix in INSTITUTION_PREFIXES:
+        if base.startswith(prefix) and base[len(prefix) :].lower() in INSTITUTION_NOUNS:
+            return base
+    return None
+
+
+def title_unit_type(title: str) -> str | None:
+    """The unit type a person's title names: ``Amtsleiterin`` → ``Amt``; None for ``Leiter``."""
+    for prefix, unit_type in TITLE_UNITS.items():
+        if title.startswith(prefix):
+            return unit_type
+    return None
+
+
+def unit_word(word: str) -> bool:
+    """True for a word that names or heads a unit by itself (a standalone name like ``Bürgerservice``
+    may also be part of a longer name: ``Stabsstelle Bürgerservice``)."""
+    if nominative(word) in STANDALONE and not head_type(word):
+        return False
+    return bool(head_type(word) or compound_type(word) or institution(word))
+
+
+def name_word(w: str) -> bool:
+    if w in STOP or w.lower() in ARTICLES:
+        return False
+    return is_cap(w) or bool(ROMAN.match(w))

@@ -1,0 +1,192 @@
+"""Lists of units: plural heads with a list (``die Abteilungen Bau, Planung und Vermessung`` → one unit
+per item), owners of a plural head, units in the brackets of a list, elided heads (``zwei neue für X und
+Y``) and enumerations of tasks that hold a unit's name."""
+
+from __future__ import annotations
+
+import re
+
+from kommgraph.convert.extract import unit_lexicon as lex
+from kommgraph.convert.extract.unit_lexicon import (
+    _DATA,
+    COMPOUND_TYPES,
+    HEADS,
+    LIST_END,
+    OWNER,
+    QUOTES,
+    ROMAN,
+    STOP,
+    head_type,
+    is_cap,
+    nominative,
+    unit_word,
+)
+from kommgraph.convert.extract.unit_phrases import Mention, Scanner, Token, clean
+
+AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
+
+
+def _areas(text: str, scan: Scanner, i: int) -> bool:
+    """``für die Bereiche X und Y``, ``der Straßenverkehr und die Bereiche X und Y``, ``werden Frau X die
+    Bereiche Y und Z zugeordnet``: areas of work, not units. ``Bereiche`` names units only as a subject or
+    object of its own: right after a definite article that follows no coordination and no name."""
+    if AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+        return True
+    article, before = scan.word(i - 1), scan.word(i - 2)
+    return article.lower() not in ("die", "den") or before in (",", "und", "sowie") or is_cap(before)
+
+
+def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Mention], int]:
+    """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Umwelt und
+    Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
+    split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
+    kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
+    if head == "Bereich" and _areas(text, scan, i):
+        return [], i
+    j = i + 1
+    if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
+        j += 1
+    colon = scan.word(j) == ":"
+    prefix = f"{head} für " if scan.word(j) == "für" else ("" if colon else f"{head} ")
+    j += 1 if scan.word(j) in ("für", ":") else 0
+    k = j
+    while k < len(scan.t):
+        w = scan.word(k)
+        if colon and w == ";":
+            k += 1
+            continue
+        numbered = w == "(" and k > j and ROMAN.match(scan.word(k - 1))  # "Fachbereiche 1 (X) und 2 (Y)"
+        if (
+            colon or numbered
+        ) and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
+            close = next((n for n in range(k, min(k + 40, len(scan.t))) if scan.word(n) == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        if w in LIST_END or w in STOP or w in QUOTES:
+            break
+        if w in (",", "und", "sowie") or w.endswith("-") or is_cap(w) or ROMAN.match(w):
+            k += 1
+            continue
+        if w in ("für", "des", "der") and k > j and is_cap(scan.word(k + 1)):
+            k += 1
+            continue
+        break
+    while k > j and scan.word(k - 1) in ("und", "sowie", ",", ";"):
+        k -= 1
+    if k <= j:
+        return [], i
+    words = scan.t[j:k]
+    separators = (
+        {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
+    )
+    items: list[list[Token]] = [[]]
+    explained: dict[int, str] = {}  # item -> the text of its bracket
+    depth, opened = 0, 0
+    for t in words:
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text == "(" and depth == 1:
+            opened = t.end
+        if t.text == ")" and depth == 0 and items[-1]:
+            explained[id(items[-1])] = clean(text[opened : t.start])
+        if depth or t.text == ")":
+            continue
+        if t.text in separators:
+            items.append([])
+        else:
+            items[-1].append(t)
+    if prefix.endswith(" für "):  # "die Ämter für Sport und für Kultur": the repeated "für" is the prefix's
+        items = [item[1:] if item and item[0].text == "für" else item for item in items]
+    items = [item for item in items if item and (is_cap(item[0].text) or ROMAN.match(item[0].text))]
+    if len(items) < 2 and not prefix.startswith(head + " für"):
+        return [], i
+    found = []
+    for item in items:
+        if colon:
+            item = item[:4]
+        start, end = item[0].start, item[-1].end
+        name = clean(prefix + text[start:end])
+        numbered = ROMAN.match(item[0].text) and len(item) == 1 and id(item) in explained
+        aliases = (explained[id(item)],) if numbered and not colon else ()
+        found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
+    return found, k
+
+
+OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")
+
+
+def owned_plural(text: str, tok: Token, head: str) -> list[Mention]:
+    """``die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten`` →
+    ``Stabsstelle der Gleichstellungsbeauftragten``, ``Stabsstelle des Datenschutzbeauftragten``."""
+    found: list[Mention] = []
+    at, gap = tok.end, re.compile(r"\s+")
+    while True:
+        space = (gap if not found else OWNER_JOIN).match(text, at)
+        owner = OWNER.match(text[space.end() :]) if space else None
+        if not owner:
+            return found
+        start, at = space.end() if found else tok.start, space.end() + owner.end()
+        found.append(Mention(start, at, f"{head} {owner.group()}", HEADS.get(head, "OtherUnit")))
+
+
+def bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
+    """Units inside the brackets of a list: ``folgende Ämter: Bürgerdienste (mit Bürgeramt und
+    Standesamt); Soziales (mit Betreuungsbehörden)``."""
+    found, depth = [], 0
+    for k in range(start, end):
+        w = scan.word(k)
+        depth += (w == "(") - (w == ")")
+        if not depth or w == "(":
+            continue
+        plural = lex.plural_compound(w)
+        name, unit_type = plural or (nominative(w), lex.compound_type(w))
+        if unit_type:
+            found.append(Mention(scan.t[k].start, scan.t[k].end, name, unit_type, 0.7))
+    return found
+
+
+def task_item(scan: Scanner, first: int) -> bool:
+    """``für Ordnungswesen, Gewerbe, Melde- und Standesamt, Tourismus zuständig``: in an enumeration
+    without articles whose item before is a field of work (no unit), a unit's name names a task too."""
+    before = scan.word(first - 2)
+    return (
+        is_cap(before)
+        and not unit_word(before)
+        and not lex.compound_type(before)
+        and before not in STOP
+        and scan.word(first - 3) in (",", "und", "sowie", "oder", "für")
+    )
+
+
+ELIDED = re.compile(
+    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+)"
+    r"für\s+(?=[A-ZÄÖÜ])"
+)
+
+
+def elided_heads(text: str, scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+    """``Die Stabsstelle B wird aufgelöst, dafür kommen zwei neue für Digitalisierung und Bürokratieabbau
+    hinzu``: a numeral or adjective with ``für`` and no noun repeats the head named before."""
+    found: list[Mention] = []
+    for elided in ELIDED.finditer(text):
+        before = [m for m in mentions if m.end <= elided.start() and head_type(text[m.start :].split()[0])]
+        j = next((k for k, t in enumerate(scan.t) if t.start >= elided.end()), None)
+        if (
+            not before
+            or j is None
+            or any(m.start >= elided.start() and m.start < elided.end() for m in mentions)
+        ):
+            continue
+        head = nominative(text[before[-1].start :].split()[0])
+        end = scan.phrase(j, allow_lists=True)
+        items: list[list[Token]] = [[]]
+        for t in scan.t[j:end]:
+            if t.text in (",", "und", "sowie"):
+                items.append([])
+            else:
+                items[-1].append(t)
+        for item in items:
+            if item and is_cap(item[0].text) and not unit_word(item[0].text):
+                name = f"{head} für {text[item[0].start : item[-1].end]}"
+                found.append(Mention(item[0].start, item[-1].end, name, head_type(head), 0.6))
+    return found

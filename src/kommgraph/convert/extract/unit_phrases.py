@@ -1,0 +1,175 @@
+"""Tokens and name phrases of unit mentions: how far the name after a head goes.
+
+``Stabsstelle Digitalisierung und Smart City``, ``Ordnungsamt, Gewerbe, Verkehr``,
+``Fachdienst 23 – Kreisentwicklung``, ``Bürger- und Ordnungsamt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kommgraph.convert.extract.firstnames import is_given_name
+from kommgraph.convert.extract.unit_lexicon import (
+    ARTICLES,
+    NAME_AFTER_ADJECTIVE,
+    QUOTES,
+    ROMAN,
+    STOP,
+    is_cap,
+    name_word,
+    unit_word,
+)
+
+TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets in the folded sentence
+    end: int
+    name: str | None  # nominative name; None for a bare mention
+    unit_type: str
+    confidence: float = 0.9
+    aliases: tuple[str, ...] = ()  # other names of the unit in the same mention: a quoted name, a short form
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+class Scanner:
+    def __init__(self, tokens: list[Token]):
+        self.t = tokens
+
+    def word(self, j: int) -> str:
+        return self.t[j].text if 0 <= j < len(self.t) else ""
+
+    def phrase(self, j: int, allow_lists: bool) -> int:
+        """End index (exclusive) of a name phrase starting at token j; j when there is none."""
+        k = j
+        while k < len(self.t):
+            w = self.word(k)
+            nxt = self.word(k + 1)
+            if w in QUOTES and k > j:
+                break
+            if k > j and is_cap(nxt) and nxt not in STOP and is_given_name(w):  # "Referat X Ralf Meier"
+                break
+            if name_word(self.t[k].text) and not unit_word(w) or (k == j and name_word(self.t[k].text)):
+                k += 1
+            elif w.endswith("-") and nxt in ("und", "oder", "bzw"):
+                k += 2
+            elif (
+                re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
+                and w not in ARTICLES
+                and is_cap(nxt)
+                and nxt not in STOP
+                and self.word(k - 1) in ("für", "und", ",")
+            ):
+                k += 1
+            elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
+                k += 1
+            elif w == "," and allow_lists and k > j and self._closed_list(k + 1):
+                k += 1
+            elif w in NAME_AFTER_ADJECTIVE and k > j and re.fullmatch(r"[A-ZÄÖÜ]\w+en?", self.word(k - 1)):
+                k += 1  # "Digitale Stadt", "Moderne Verwaltung"
+            else:
+                break
+        while k > j and self.word(k - 1) in ("und", "sowie", "&", ",", "oder"):
+            k -= 1
+        return k
+
+    def _continues(self, j: int) -> bool:
+        w = self.word(j)
+        return bool(w) and name_word(self.t[j].text) and not unit_word(w)
+
+    def _closed_list(self, j: int) -> bool:
+        """True when ``X, Y und Z`` follows: single name words closed by ``und``/``sowie``."""
+        k = j
+        while k < len(self.t):
+            if not self._list_word(k):
+                return False
+            sep = self.word(k + 1)
+            if sep in ("und", "sowie"):
+                return self._list_word(k + 2)
+            if sep != ",":
+                return False
+            k += 2
+        return False
+
+    def _list_word(self, k: int) -> bool:
+        w = self.word(k)
+        return bool(w) and name_word(self.t[k].text) and not unit_word(w) and is_cap(w)
+
+    def _list_item(self, j: int) -> bool:
+        w = self.word(j)
+        if not w or not name_word(self.t[j].text) or unit_word(w) or not w[0].isupper() or w.endswith("-"):
+            return False
+        after = self.word(j + 1)
+        return after in (",", "und", "sowie") or not is_cap(after)
+
+
+def numbered_name(scan: Scanner, end: int) -> int:
+    """``Fachdienst 23 – Kreisentwicklung``: a number, a dash and a name make one name."""
+    if ROMAN.match(scan.word(end - 1)) and scan.word(end) in ("–", "-") and is_cap(scan.word(end + 1)):
+        after = scan.phrase(end + 1, allow_lists=True)
+        if after > end + 1:
+            return after
+    return end
+
+
+def coordinated_start(scan: Scanner, i: int) -> int:
+    """First token of ``Bürger- und Ordnungsamt`` / ``Haupt-, Personal- und Organisationsamt``."""
+    k = i
+    if scan.word(k - 1) in ("und", "oder", "sowie") and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
+        k -= 2
+        while scan.word(k - 1) == "," and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
+            k -= 2
+    return k
+
+
+def list_end(scan: Scanner, j: int) -> int:
+    """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only). A list
+    closed by ``und`` (``Personalamt, Finanzen und Beteiligungsmanagement``) enumerates separate things:
+    then the compound stands alone."""
+    k = j
+    while scan.word(k) in (",", "und") and scan._list_item(k + 1):
+        if scan.word(k) == "und":
+            return j
+        k += 2
+    return k
+
+
+def clean(name: str) -> str:
+    name = re.sub(r"[\"„“”»«]", "", name)
+    return re.sub(r"\s+", " ", name).strip(" ,")
+
+
+QUOTED_MAX = 14  # tokens inside a quoted name at most
+QUOTED_STOP = frozenset({".", ";", "!", "?", ":"})
+# words of a quoted statement, not of a name: "Wir sind stolz", "Das Amt ist neu"
+SPEECH_WORDS = frozenset(
+    "ist sind wird werden wurde hat haben war waren wir ich es sie er nicht auch noch".split()
+)
+
+
+def quoted_end(scan: Scanner, q: int) -> int | None:
+    """Index of the closing quote of a quoted name opening at token q (``Amt „Digitalisierung und IT“``),
+    or None: the quotation must close within a few tokens, in the same clause, and start like a name."""
+    first = scan.word(q + 1)
+    if scan.word(q) not in QUOTES or first in STOP or not is_cap(first) and not first[:1].isdigit():
+        return None
+    for k in range(q + 2, min(q + 2 + QUOTED_MAX, len(scan.t))):
+        w = scan.word(k)
+        if w in QUOTES:
+            return k
+        if w in QUOTED_STOP or w in SPEECH_WORDS:
+            return None
+    return None
