@@ -1,0 +1,156 @@
+"""Rules, a CRF unit tagger and their combinations, by 5-fold cross-validation over corpus/dev documents.
+
+usage: python benchmarks/unit_tagger_cv.py [--folds 5] [--json]
+
+Folds: the dev documents sorted by name, document i in fold i mod 5. Each fold's CRF is trained on the
+other four folds plus the five seeds and the converter's fixture texts (tests/converter/texts), and
+tags the held-out fold. Unit scores use shared/tools/score_extraction.py's normalisation and matching
+(`variants`, `predicted`): a gold unit is found when a predicted unit carries one of its name variants;
+precision = found gold units / predicted units (the scorer's micro counts). corpus/test is never read.
+
+Variants per held-out document:
+- rules: the units of the converter's graph (what the scorer reads);
+- crf: one unit per distinct name the CRF tags (inflected heads to the nominative);
+- union: the rules' units plus every CRF name that no rule unit carries;
+- veto: the rules' units without those whose every rule mention the CRF leaves untagged
+  (a rule unit none of whose names the tagger's sentences show as a rule mention is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+import pycrfsuite  # noqa: E402
+import unit_tagger_data as data  # noqa: E402
+from train_unit_tagger import train  # noqa: E402
+
+from kommgraph.convert.extract import learned_units, units  # noqa: E402
+from kommgraph.convert.graph import to_graph  # noqa: E402
+from kommgraph.store.sources import read_source  # noqa: E402
+
+S = data.SCORER
+UNION_SURE = (0.0, 0.5, 0.7, 0.9)
+VARIANTS = ("rules", "crf", *(f"union>{t}" for t in UNION_SURE), "veto")
+VETO_OUTSIDE = 0.9  # a rule mention is vetoed only where the CRF gives every token P(O) >= this
+
+
+def rule_units(path: Path) -> list[set[str]]:
+    units_, *_ = S.predicted(to_graph(read_source(path)))
+    return [names for _, names in sorted(units_.items())]
+
+
+def crf_view(tagger: pycrfsuite.Tagger, path: Path) -> tuple[list[set[str]], set[str], set[str], float]:
+    """(CRF units, names of rule mentions the CRF supports, names of all rule mentions, seconds)."""
+    t0 = time.perf_counter()
+    names: dict[str, set[str]] = {}
+    supported, mentioned = set(), set()
+    for sentence in data.sentences(path):
+        tokens, feats = learned_units.sentence_items(sentence.folded)
+        if not tokens:
+            continue
+        tagger.set(feats)
+        tags = tagger.tag()
+        outside = [tagger.marginal("O", i) for i in range(len(tokens))]
+        for s in learned_units.spans(sentence.folded, tokens, tags):
+            inside = [i for i, t in enumerate(tokens) if t.start >= s.start and t.end <= s.end]
+            sure = min(1 - outside[i] for i in inside)
+            key = S.norm(s.name)
+            names[key] = (max(sure, names[key][0]) if key in names else sure, S.variants(s.name))
+        for m in units.find_mentions(sentence.folded):
+            if not m.name:
+                continue
+            mentioned |= S.variants(m.name)
+            inside = [i for i, t in enumerate(tokens) if t.start >= m.start and t.end <= m.end]
+            if any(outside[i] < VETO_OUTSIDE for i in inside):
+                supported |= S.variants(m.name)
+    seconds = time.perf_counter() - t0
+    crf = [names[k] for k in sorted(names)]
+    return crf, supported | set().union(*(c[1] for c in crf)), mentioned, seconds
+
+
+def count(predicted: list[set[str]], gold: list[list[str]]) -> tuple[int, int, int]:
+    gold_sets = [set().union(*(S.variants(n) for n in names)) for names in gold]
+    found = sum(any(g & p for p in predicted) for g in gold_sets)
+    return found, len(predicted), len(gold_sets)
+
+
+def combine(rules: list[set[str]], crf: list, supported: set[str], mentioned: set[str]) -> dict:
+    out = {"rules": rules, "crf": [c[1] for c in crf]}
+    for t in UNION_SURE:
+        out[f"union>{t}"] = rules + [c[1] for c in crf if c[0] > t and not any(c[1] & r for r in rules)]
+    out["veto"] = [r for r in rules if r & supported or not r & mentioned]
+    return out
+
+
+def prf(found: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = found / predicted if predicted else 0.0
+    r = found / gold if gold else 1.0
+    return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    dev = data.dev_documents()
+    extra = data.extra_documents()
+    extra_seqs = [seq for doc in extra for seq in data.sequences(doc)]
+    totals = {v: [0, 0, 0] for v in VARIANTS}
+    per_fold = []
+    timing = {"tag_ms": [], "rules_ms": [], "load_ms": [], "train_s": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in range(args.folds):
+            held = [d for i, d in enumerate(dev) if i % args.folds == fold]
+            train_docs = [d for i, d in enumerate(dev) if i % args.folds != fold]
+            model = Path(tmp) / f"fold{fold}.crfsuite"
+            t0 = time.perf_counter()
+            train([seq for d in train_docs for seq in data.sequences(d)] + extra_seqs, model)
+            timing["train_s"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(model))
+            timing["load_ms"].append((time.perf_counter() - t0) * 1000)
+            fold_counts = {v: [0, 0, 0] for v in VARIANTS}
+            for doc in held:
+                t0 = time.perf_counter()
+                rules = rule_units(doc.path)
+                timing["rules_ms"].append((time.perf_counter() - t0) * 1000)
+                crf, supported, mentioned, seconds = crf_view(tagger, doc.path)
+                timing["tag_ms"].append(seconds * 1000)
+                for variant, predicted in combine(rules, crf, supported, mentioned).items():
+                    for k, n in enumerate(count(predicted, doc.gold_units)):
+                        fold_counts[variant][k] += n
+                        totals[variant][k] += n
+            per_fold.append({v: prf(*c)[2] for v, c in fold_counts.items()} | {"documents": len(held)})
+    result = {
+        "micro": {v: dict(zip(("precision", "recall", "f1"), prf(*c), strict=True)) for v, c in totals.items()},
+        "per_fold_f1": per_fold,
+        "ms_per_document": {k: round(sum(v) / len(v), 2) for k, v in timing.items() if k.endswith("ms")},
+        "train_s_per_fold": round(sum(timing["train_s"]) / len(timing["train_s"]), 2),
+        "documents": len(dev),
+        "training_extra_documents": len(extra),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print("| variant | P | R | F1 | " + " | ".join(f"fold {i + 1}" for i in range(args.folds)) + " |")
+    print("|---|---|---|---|" + "---|" * args.folds)
+    for v in VARIANTS:
+        m = result["micro"][v]
+        folds = " | ".join(str(f[v]) for f in per_fold)
+        print(f"| {v} | {m['precision']} | {m['recall']} | {m['f1']} | {folds} |")
+    print(f"documents per fold: {[f['documents'] for f in per_fold]}; time: {result['ms_per_document']}, "
+          f"training {result['train_s_per_fold']} s per fold")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
