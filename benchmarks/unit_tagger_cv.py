@@ -29,21 +29,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import pycrfsuite  # noqa: E402
 import unit_tagger_data as data  # noqa: E402
-from train_unit_tagger import train  # noqa: E402
+import unit_tagger_features as learned_units  # noqa: E402
+from train_unit_tagger import PARAMS, train  # noqa: E402
 
-from kommgraph.convert.extract import learned_units, units  # noqa: E402
+from kommgraph.convert.extract import units  # noqa: E402
 from kommgraph.convert.graph import to_graph  # noqa: E402
 from kommgraph.store.sources import read_source  # noqa: E402
 
 S = data.SCORER
 UNION_SURE = (0.0, 0.5, 0.7, 0.9)
-VARIANTS = ("rules", "crf", *(f"union>{t}" for t in UNION_SURE), "veto")
+VARIANTS = (
+    "rules",
+    "crf",
+    *(f"union>{t}" for t in UNION_SURE),
+    *(f"union-new>{t}" for t in UNION_SURE[::3]),
+    "veto",
+)
 VETO_OUTSIDE = 0.9  # a rule mention is vetoed only where the CRF gives every token P(O) >= this
 
 
 def rule_units(path: Path) -> list[set[str]]:
     units_, *_ = S.predicted(to_graph(read_source(path)))
     return [names for _, names in sorted(units_.items())]
+
+
+DROP: tuple[str, ...] = ()  # feature prefixes left out (ablation: --without-rules-feature)
+
+
+def strip(feats: list[list[str]]) -> list[list[str]]:
+    if not DROP:
+        return feats
+    return [[f for f in token if not any(d in f for d in DROP)] for token in feats]
 
 
 def crf_view(tagger: pycrfsuite.Tagger, path: Path) -> tuple[list[set[str]], set[str], set[str], float]:
@@ -55,10 +71,12 @@ def crf_view(tagger: pycrfsuite.Tagger, path: Path) -> tuple[list[set[str]], set
         tokens, feats = learned_units.sentence_items(sentence.folded)
         if not tokens:
             continue
-        tagger.set(feats)
+        tagger.set(strip(feats))
         tags = tagger.tag()
         outside = [tagger.marginal("O", i) for i in range(len(tokens))]
-        for s in learned_units.spans(sentence.folded, tokens, tags):
+        for s in learned_units.spans(
+            sentence.folded, tokens, tags, learned_units.rule_names(sentence.folded)
+        ):
             inside = [i for i, t in enumerate(tokens) if t.start >= s.start and t.end <= s.end]
             sure = min(1 - outside[i] for i in inside)
             key = S.norm(s.name)
@@ -81,10 +99,19 @@ def count(predicted: list[set[str]], gold: list[list[str]]) -> tuple[int, int, i
     return found, len(predicted), len(gold_sets)
 
 
+def _overlaps(names: set[str], labels: set[str]) -> bool:
+    """True when a name is one of the labels, or its words stand inside one of them or hold one."""
+    return any(f" {a} " in f" {b} " or f" {b} " in f" {a} " for a in names for b in labels)
+
+
 def combine(rules: list[set[str]], crf: list, supported: set[str], mentioned: set[str]) -> dict:
     out = {"rules": rules, "crf": [c[1] for c in crf]}
     for t in UNION_SURE:
         out[f"union>{t}"] = rules + [c[1] for c in crf if c[0] > t and not any(c[1] & r for r in rules)]
+    for t in UNION_SURE[::3]:
+        out[f"union-new>{t}"] = rules + [
+            c[1] for c in crf if c[0] > t and not any(_overlaps(c[1], r) for r in rules)
+        ]
     out["veto"] = [r for r in rules if r & supported or not r & mentioned]
     return out
 
@@ -99,10 +126,20 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--without-rules-feature", action="store_true", help="ablation: no rule=B/I/O features")
+    ap.add_argument("--dev-only", action="store_true", help="ablation: train without seeds and fixtures")
+    ap.add_argument("--c1", type=float)
+    ap.add_argument("--c2", type=float)
     args = ap.parse_args()
+    global DROP
+    DROP = ("rule=",) if args.without_rules_feature else ()
+    for key in ("c1", "c2"):
+        if getattr(args, key) is not None:
+            PARAMS[key] = getattr(args, key)
     dev = data.dev_documents()
-    extra = data.extra_documents()
-    extra_seqs = [seq for doc in extra for seq in data.sequences(doc)]
+    extra = [] if args.dev_only else data.extra_documents()
+    extra_seqs = [(strip(f), t) for doc in extra for f, t in data.sequences(doc)]
+    dev_seqs = {d.stem: [(strip(f), t) for f, t in data.sequences(d)] for d in dev}
     totals = {v: [0, 0, 0] for v in VARIANTS}
     per_fold = []
     timing = {"tag_ms": [], "rules_ms": [], "load_ms": [], "train_s": []}
@@ -112,7 +149,7 @@ def main() -> int:
             train_docs = [d for i, d in enumerate(dev) if i % args.folds != fold]
             model = Path(tmp) / f"fold{fold}.crfsuite"
             t0 = time.perf_counter()
-            train([seq for d in train_docs for seq in data.sequences(d)] + extra_seqs, model)
+            train([seq for d in train_docs for seq in dev_seqs[d.stem]] + extra_seqs, model)
             timing["train_s"].append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             tagger = pycrfsuite.Tagger()
@@ -131,11 +168,15 @@ def main() -> int:
                         totals[variant][k] += n
             per_fold.append({v: prf(*c)[2] for v, c in fold_counts.items()} | {"documents": len(held)})
     result = {
-        "micro": {v: dict(zip(("precision", "recall", "f1"), prf(*c), strict=True)) for v, c in totals.items()},
+        "micro": {
+            v: dict(zip(("precision", "recall", "f1"), prf(*c), strict=True)) for v, c in totals.items()
+        },
         "per_fold_f1": per_fold,
         "ms_per_document": {k: round(sum(v) / len(v), 2) for k, v in timing.items() if k.endswith("ms")},
         "train_s_per_fold": round(sum(timing["train_s"]) / len(timing["train_s"]), 2),
         "documents": len(dev),
+        "params": dict(PARAMS),
+        "without_rules_feature": bool(DROP),
         "training_extra_documents": len(extra),
     }
     if args.json:
@@ -147,8 +188,10 @@ def main() -> int:
         m = result["micro"][v]
         folds = " | ".join(str(f[v]) for f in per_fold)
         print(f"| {v} | {m['precision']} | {m['recall']} | {m['f1']} | {folds} |")
-    print(f"documents per fold: {[f['documents'] for f in per_fold]}; time: {result['ms_per_document']}, "
-          f"training {result['train_s_per_fold']} s per fold")
+    print(
+        f"documents per fold: {[f['documents'] for f in per_fold]}; time: {result['ms_per_document']}, "
+        f"training {result['train_s_per_fold']} s per fold"
+    )
     return 0
 
 

@@ -1,6 +1,9 @@
 """Train the CRF unit tagger on corpus/dev, the five seeds and the converter's fixture texts.
 
-usage: python tools/train_unit_tagger.py [OUT]   (default: the model file inside the package)
+usage: python tools/train_unit_tagger.py OUT   (needs `pip install python-crfsuite`, not a dependency)
+
+Not shipped: in 5-fold cross-validation over corpus/dev the tagger did not beat the rules by a clear
+margin (benchmarks/unit_tagger_cv.py, docs/converter.md "Round 3: learned unit tagger").
 
 Deterministic: the same corpus and features give the same model file, byte for byte (L-BFGS over
 sequences in a fixed order; crfsuite writes no time stamp).
@@ -14,10 +17,6 @@ from pathlib import Path
 import pycrfsuite
 
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
-DEFAULT_OUT = (
-    Path(__file__).resolve().parent.parent / "src" / "kommgraph" / "convert" / "extract" / "models"
-    / "unit_tagger.crfsuite"
-)
 
 
 def train(seqs: list[tuple[list[list[str]], list[str]]], out: Path) -> None:
@@ -33,7 +32,10 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import unit_tagger_data as data
 
-    out = Path(argv[0]) if argv else DEFAULT_OUT
+    if len(argv) != 1:
+        print("usage: python tools/train_unit_tagger.py OUT", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
     docs = data.dev_documents() + data.extra_documents()
     train([seq for doc in docs for seq in data.sequences(doc)], out)
     print(f"{out}: {out.stat().st_size} bytes from {len(docs)} documents")

@@ -22,8 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kommgraph.convert.extract import boilerplate, learned_units, units  # noqa: E402
+from unit_tagger_features import sentence_items, spans  # noqa: E402
+
+from kommgraph.convert.extract import boilerplate, units  # noqa: E402
 from kommgraph.convert.extract.sentences import Sentence, split  # noqa: E402
 from kommgraph.store.sources import read_source  # noqa: E402
 
@@ -37,7 +40,9 @@ def load_scorer():
     """The project's scorer (``shared/tools/score_extraction.py``) as a module."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("score_extraction", SHARED / "tools" / "score_extraction.py")
+    spec = importlib.util.spec_from_file_location(
+        "score_extraction", SHARED / "tools" / "score_extraction.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -127,7 +132,7 @@ def sequences(doc: Document) -> list[tuple[list[list[str]], list[str]]]:
     """(features, BIO tags) of each sentence of a document."""
     out = []
     for sentence in sentences(doc.path):
-        tokens, feats = learned_units.sentence_items(sentence.folded)
+        tokens, feats = sentence_items(sentence.folded)
         if tokens:
             out.append((feats, bio(sentence.folded, tokens, doc.gold_units)))
     return out
@@ -139,9 +144,9 @@ def align_report(docs: list[Document]) -> tuple[int, int]:
     for doc in docs:
         tagged = set()
         for sentence in sentences(doc.path):
-            tokens, feats = learned_units.sentence_items(sentence.folded)
+            tokens, feats = sentence_items(sentence.folded)
             tags = bio(sentence.folded, tokens, doc.gold_units)
-            for s in learned_units.spans(sentence.folded, tokens, tags):
+            for s in spans(sentence.folded, tokens, tags):
                 tagged |= SCORER.variants(s.name)
                 tagged |= {SCORER.norm(sentence.folded[s.start : s.end])}
         for names in doc.gold_units:

@@ -1,9 +1,11 @@
 """A CRF unit tagger beside the rules: token features from the language, BIO tags, names from spans.
 
-The features are what a German reader uses to see a unit name: the head's ending (``-amt``,
-``-stelle``, ``-behörde``), capitals, word shape, the words and prepositions around it, and whether
-the rules' own recogniser (``units.find_mentions``) marks the token. The model itself is trained by
-``tools/train_unit_tagger.py``; this module only computes features and reads tags back into names.
+Measured beside the rules and not shipped (docs/converter.md, "Round 3: learned unit tagger"): it lives
+in tools/ with the training script and benchmarks/unit_tagger_cv.py. The features are what a German
+reader uses to see a unit name: the head's ending (``-amt``, ``-stelle``, ``-behörde``), capitals, word
+shape, the words and prepositions around it, and whether the rules' own recogniser
+(``units.find_mentions``) marks the token. A model is trained by ``tools/train_unit_tagger.py``; this
+module only computes features and reads tags back into names.
 """
 
 from __future__ import annotations
@@ -103,8 +105,12 @@ class TaggedSpan:
     name: str
 
 
-def spans(text: str, tokens: list[Token], tags: list[str]) -> list[TaggedSpan]:
-    """Tagged token runs as names in the nominative (head words by the rules' ending table)."""
+def spans(
+    text: str, tokens: list[Token], tags: list[str], named: dict[tuple[int, int], str] | None = None
+) -> list[TaggedSpan]:
+    """Tagged token runs as names in the nominative (head words by the rules' ending table); a run
+    that is exactly a rule mention takes the rule's name (a list item ``Umwelt`` of ``die Ämter für
+    Umwelt und Verkehr`` is ``Amt für Umwelt``)."""
     out: list[TaggedSpan] = []
     run: list[Token] = []
     for token, tag in [*zip(tokens, tags, strict=True), (None, "O")]:
@@ -113,6 +119,8 @@ def spans(text: str, tokens: list[Token], tags: list[str]) -> list[TaggedSpan]:
             run = []
         if token is not None and tag in ("B", "I"):
             run.append(token)
+    named = named or {}
+    out = [TaggedSpan(s.start, s.end, named.get((s.start, s.end), s.name)) for s in out]
     return [s for s in out if s.name]
 
 
@@ -135,6 +143,11 @@ def _named(text: str, run: list[Token]) -> TaggedSpan:
         last_start = run[-1].start - run[0].start
         name = words[0] + surface[first_end:last_start] + words[-1]
     return TaggedSpan(run[0].start, run[-1].end, name.replace("\u00ad", ""))
+
+
+def rule_names(text: str) -> dict[tuple[int, int], str]:
+    """The rules' named mentions of a folded sentence by their offsets."""
+    return {(m.start, m.end): m.name for m in units.find_mentions(text) if m.name}
 
 
 def sentence_items(text: str) -> tuple[list[Token], list[list[str]]]:
