@@ -122,12 +122,47 @@ def prf(found: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
+def held_out_counts(train_seqs: list, held: list, model: Path, timing: dict) -> dict[str, list[int]]:
+    """Train on ``train_seqs``, tag ``held``: found/predicted/gold per variant."""
+    t0 = time.perf_counter()
+    train(train_seqs, model)
+    timing["train_s"].append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    timing["load_ms"].append((time.perf_counter() - t0) * 1000)
+    counts = {v: [0, 0, 0] for v in VARIANTS}
+    for doc in held:
+        t0 = time.perf_counter()
+        rules = rule_units(doc.path)
+        timing["rules_ms"].append((time.perf_counter() - t0) * 1000)
+        crf, supported, mentioned, seconds = crf_view(tagger, doc.path)
+        timing["tag_ms"].append(seconds * 1000)
+        for variant, predicted in combine(rules, crf, supported, mentioned).items():
+            for k, n in enumerate(count(predicted, doc.gold_units)):
+                counts[variant][k] += n
+    return counts
+
+
+def split_folds(docs: list, folds: int, fold: int) -> tuple[list, list]:
+    """(training documents, held-out documents): document i is in fold i mod ``folds``."""
+    return (
+        [d for i, d in enumerate(docs) if i % folds != fold],
+        [d for i, d in enumerate(docs) if i % folds == fold],
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--without-rules-feature", action="store_true", help="ablation: no rule=B/I/O features")
     ap.add_argument("--dev-only", action="store_true", help="ablation: train without seeds and fixtures")
+    ap.add_argument(
+        "--nested",
+        action="store_true",
+        help="also choose the union's threshold (or the rules alone) by inner CV on each training part",
+    )
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
     args = ap.parse_args()
@@ -141,36 +176,37 @@ def main() -> int:
     extra_seqs = [(strip(f), t) for doc in extra for f, t in data.sequences(doc)]
     dev_seqs = {d.stem: [(strip(f), t) for f, t in data.sequences(d)] for d in dev}
     totals = {v: [0, 0, 0] for v in VARIANTS}
+    nested = [0, 0, 0]
+    chosen = []
     per_fold = []
     timing = {"tag_ms": [], "rules_ms": [], "load_ms": [], "train_s": []}
     with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "fold.crfsuite"
         for fold in range(args.folds):
-            held = [d for i, d in enumerate(dev) if i % args.folds == fold]
-            train_docs = [d for i, d in enumerate(dev) if i % args.folds != fold]
-            model = Path(tmp) / f"fold{fold}.crfsuite"
-            t0 = time.perf_counter()
-            train([seq for d in train_docs for seq in dev_seqs[d.stem]] + extra_seqs, model)
-            timing["train_s"].append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(model))
-            timing["load_ms"].append((time.perf_counter() - t0) * 1000)
-            fold_counts = {v: [0, 0, 0] for v in VARIANTS}
-            for doc in held:
-                t0 = time.perf_counter()
-                rules = rule_units(doc.path)
-                timing["rules_ms"].append((time.perf_counter() - t0) * 1000)
-                crf, supported, mentioned, seconds = crf_view(tagger, doc.path)
-                timing["tag_ms"].append(seconds * 1000)
-                for variant, predicted in combine(rules, crf, supported, mentioned).items():
-                    for k, n in enumerate(count(predicted, doc.gold_units)):
-                        fold_counts[variant][k] += n
-                        totals[variant][k] += n
+            train_docs, held = split_folds(dev, args.folds, fold)
+            seqs = [seq for d in train_docs for seq in dev_seqs[d.stem]] + extra_seqs
+            fold_counts = held_out_counts(seqs, held, model, timing)
+            for v, c in fold_counts.items():
+                totals[v] = [a + b for a, b in zip(totals[v], c, strict=True)]
             per_fold.append({v: prf(*c)[2] for v, c in fold_counts.items()} | {"documents": len(held)})
+            if args.nested:
+                inner = {v: [0, 0, 0] for v in VARIANTS}
+                for k in range(args.folds - 1):
+                    inner_train, inner_held = split_folds(train_docs, args.folds - 1, k)
+                    inner_seqs = [seq for d in inner_train for seq in dev_seqs[d.stem]] + extra_seqs
+                    for v, c in held_out_counts(
+                        inner_seqs, inner_held, model, {k: [] for k in timing}
+                    ).items():
+                        inner[v] = [a + b for a, b in zip(inner[v], c, strict=True)]
+                options = ["rules", *(f"union>{t}" for t in UNION_SURE)]
+                best = max(options, key=lambda v: (prf(*inner[v])[2], -options.index(v)))
+                chosen.append(best)
+                nested = [a + b for a, b in zip(nested, fold_counts[best], strict=True)]
     result = {
         "micro": {
             v: dict(zip(("precision", "recall", "f1"), prf(*c), strict=True)) for v, c in totals.items()
         },
+        "counts": {v: dict(zip(("found", "predicted", "gold"), c, strict=True)) for v, c in totals.items()},
         "per_fold_f1": per_fold,
         "ms_per_document": {k: round(sum(v) / len(v), 2) for k, v in timing.items() if k.endswith("ms")},
         "train_s_per_fold": round(sum(timing["train_s"]) / len(timing["train_s"]), 2),
@@ -179,15 +215,27 @@ def main() -> int:
         "without_rules_feature": bool(DROP),
         "training_extra_documents": len(extra),
     }
+    if args.nested:
+        result["nested"] = {"chosen": chosen} | dict(
+            zip(("precision", "recall", "f1"), prf(*nested), strict=True)
+        )
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print("| variant | P | R | F1 | " + " | ".join(f"fold {i + 1}" for i in range(args.folds)) + " |")
-    print("|---|---|---|---|" + "---|" * args.folds)
+    print(
+        "| variant | P | R | F1 | found/predicted/gold | "
+        + " | ".join(f"fold {i + 1}" for i in range(args.folds))
+        + " |"
+    )
+    print("|---|---|---|---|---|" + "---|" * args.folds)
     for v in VARIANTS:
         m = result["micro"][v]
         folds = " | ".join(str(f[v]) for f in per_fold)
-        print(f"| {v} | {m['precision']} | {m['recall']} | {m['f1']} | {folds} |")
+        found = "/".join(str(n) for n in totals[v])
+        print(f"| {v} | {m['precision']} | {m['recall']} | {m['f1']} | {found} | {folds} |")
+    if args.nested:
+        n = result["nested"]
+        print(f"nested choice per fold {n['chosen']}: P {n['precision']} R {n['recall']} F1 {n['f1']}")
     print(
         f"documents per fold: {[f['documents'] for f in per_fold]}; time: {result['ms_per_document']}, "
         f"training {result['train_s_per_fold']} s per fold"
