@@ -165,7 +165,7 @@ OF_ACTION_NOUN = re.compile(
 )
 
 
-def dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+def dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     before = [
         s
         for s in p
@@ -175,10 +175,25 @@ def dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     ]
     after = [s for s in p if s.start > trigger.start() and "of_previous" not in s.cues]
     nominal = re.match(r"Auflösung|Abschaffung", trigger.group())
-    units = (after[:1] if nominal and after else before[:1]) or after[:1]
+    if nominal and after or not before:
+        units = _coordinated(after[:1] + after[1:], text) if after else []
+    else:  # the subject right before the verb, with the units listed with it
+        units = _coordinated(before[::-1], text, backwards=True)
     if not units:
         return None
-    return Found("dissolution", original=[units[0].index])
+    found = [Found("dissolution", original=[s.index]) for s in sorted(units, key=lambda s: s.start)]
+    return found if len(found) > 1 else found[0]
+
+
+def _coordinated(run: list[Slot], text: str, backwards: bool = False) -> list[Slot]:
+    """The first slot of ``run`` and those listed with it (``X, Y und Z werden aufgelöst``)."""
+    together = run[:1]
+    for s in run[1:]:
+        a, b = (s, together[-1]) if backwards else (together[-1], s)
+        if not COORDINATED.match(text[a.end : b.start]):
+            break
+        together.append(s)
+    return together
 
 
 def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract import event_moves, event_roles
+from kommgraph.convert.extract import event_moves, event_naming, event_roles
 from kommgraph.convert.extract.dates import DateMatch, cue_before
 from kommgraph.convert.extract.event_slots import (  # noqa: F401  (re-exported for the pipeline)
     EVENT_CLASS,
@@ -49,9 +49,12 @@ def find_events(
         return []
     all_slots = slots(text, usable)
     participants = [s for s in all_slots if "of_previous" not in s.cues]
+    named = event_naming.quoted_naming(text)
+    for event in named:
+        _date(event, text, dates, published)
     for name in ORDER:
         trigger = TRIGGERS[name].search(text)
-        if not trigger:
+        if not trigger or (named and name in ("founding", "renaming")):
             continue
         result = _ROLES[name](participants, trigger, text)
         if not result:
@@ -61,7 +64,9 @@ def find_events(
             found += _also_founded(participants, text, trigger, found)
         for event in found:
             _date(event, text, dates, published)
-        return found
+        return named + found
+    if named:
+        return named
     if not participants and dates and REFERENCE.search(text):
         found = Found("reference", nominal=True)
         _date(found, text, dates, published)
@@ -70,7 +75,8 @@ def find_events(
 
 
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
-AND_SPLIT = re.compile(r",?\s+und\s+")
+# "X wird aufgelöst und Y gegründet", "X erhält den Namen „A“, die Y entfällt": where two clauses join
+AND_SPLIT = re.compile(r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»\s+(?!und\b|sowie\b|,))")
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
 
@@ -78,6 +84,11 @@ def _verb_ends_clause(clause: str, verb_end: int, join: int) -> bool:
     """``X wird aufgelöst und das Y gegründet``: a participle right before ``und`` closes its clause, so
     a unit after ``und`` is the next clause's subject, not a second unit of the first."""
     return join == verb_end and re.search(r"(?:t|en)$", clause[:verb_end]) is not None
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """``„Stadtentwicklung und Bauen“``: an ``und`` inside a quoted name joins no clauses."""
+    return text.count("„", 0, at) > text.count("“", 0, at) + text.count("”", 0, at)
 
 
 def two_changes(clause: str) -> list[str]:
@@ -101,6 +112,7 @@ def two_changes(clause: str) -> list[str]:
         for m in AND_SPLIT.finditer(clause)
         if first_end <= m.start() < second_at
         and (not UNIT_NEXT.match(clause, m.end()) or _verb_ends_clause(clause, first_end, m.start()))
+        and not _in_quotes(clause, m.start())
     ]
     if not joins:
         return [clause]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract import boilerplate, events, metadata, persons, units
+from kommgraph.convert.extract import boilerplate, event_naming, events, metadata, persons, units
 from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
@@ -225,7 +225,8 @@ def _read_sentence(
                     found.date, found.date_rank = sibling[1], 1
                 if found.date is not None:
                     sibling = (whole, found.date)
-                _add_event(state, found, names, sentence.span, clause)
+                texts = [sentence.folded[m.start : m.end] for m in mentions]
+                _add_event(state, found, names, sentence.span, clause, (mentions, texts))
             first = events.PLACEHOLDER.search(clause)
             if k + 1 < len(clauses) and first and names[int(first.group(1))]:
                 state.topic = names[int(first.group(1))]
@@ -313,8 +314,14 @@ def _unit_of_title(state: _Doc, title: str) -> str | None:
 
 
 def _add_event(
-    state: _Doc, found: events.Found, names: list[str | None], span: Span, marked: str = ""
+    state: _Doc,
+    found: events.Found,
+    names: list[str | None],
+    span: Span,
+    marked: str = "",
+    mentions: tuple[list[units.Mention], list[str]] = ([], []),
 ) -> None:
+    mentions, marked_heads = mentions  # the sentence's mentions and their texts
     facts = state.facts
     if found.result_from_context:
         context = state.fresh[-1] if state.fresh else state.topic
@@ -331,7 +338,11 @@ def _add_event(
                 event.planned = event.planned or found.planned
                 event.announced = event.announced or found.announced
                 event.evidence.append(span)
-                return
+                break
+        if not kind and found.date:  # "Die Änderungen werden zum 1. März wirksam": all changes without a date
+            for event in facts.events:
+                if event.effective is None:
+                    event.effective, event.effective_rank = found.date, found.date_rank
         return
 
     def pick(indexes: list[int]) -> list[str]:
@@ -341,7 +352,13 @@ def _add_event(
                 out.append(names[i])
         return out
 
-    if found.new_name and found.original and names[found.original[0]]:
+    if found.head_slot is not None and found.new_name:  # "Das neue Dezernat erhält die Bezeichnung „X“"
+        head = mentions[found.head_slot]
+        name = event_naming.completed_name(found.new_name, marked_heads[found.head_slot])
+        state.add_unit(units.Mention(0, 0, name, head.unit_type, 0.6), span)
+        names = [*names, name]
+        found.resulting = [len(names) - 1]
+    elif found.new_name and found.original and names[found.original[0]]:
         original = facts.units[names[found.original[0]]] if names[found.original[0]] in facts.units else None
         unit_type = original.unit_type if original else "OtherUnit"
         mention = units.Mention(0, 0, found.new_name, unit_type, 0.6)

@@ -1,0 +1,61 @@
+"""Names given in quotes: ``X erhält die Bezeichnung „Bauen und Umwelt“``, ``Die Bezeichnung von X wird
+von „A“ in „B“ geändert``.
+
+A quoted name often lacks the unit's head word; the head comes from the unit the sentence speaks of
+(``Das Dezernat II erhält die Bezeichnung „Bauen“`` names the ``Dezernat Bauen``). A unit spoken of as
+new (``Das neue Dezernat erhält die Bezeichnung ...``) is founded under that name; any other is renamed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kommgraph.convert.extract import units
+from kommgraph.convert.extract.event_slots import PLACEHOLDER, ROLE, Found
+
+# a quoted name (not a placeholder «U0», which uses the Swiss quotes too)
+_QUOTED = r"[„\"“»«‚](?!U\d+»)\s*(?P<{name}>[^„“”\"»«‚‘]{{2,90}}?)\s*[“”\"«»‘]"
+GIVEN = re.compile(
+    r"\b(?:erhält|erhielt|erhalten|bekommt|bekam|bekommen|trägt|tragen|führt|führen|lautet)\s+"
+    r"(?:\w+\s+){0,3}?(?:(?:die|den|eine[n]?)\s+)?(?:neuen?\s+)?(?:Bezeichnung|Namen|Name)\s+"
+    + _QUOTED.format(name="new")
+)
+CHANGED = re.compile(
+    r"\b(?:Bezeichnung|Name|Namen|Benennung)\b[^.;]{0,80}?\bvon\s+"
+    + _QUOTED.format(name="old")
+    + r"\s+(?:in|zu|auf)\s+"
+    + _QUOTED.format(name="new")
+)
+ALTERNATIVE = re.compile(r"\s*(?:/|bzw\.|beziehungsweise|oder)\s*")
+
+
+def quoted_naming(text: str) -> list[Found]:
+    """The events a sentence states by giving a unit a quoted name (empty when it gives none)."""
+    changed = CHANGED.search(text)
+    given = changed or GIVEN.search(text)
+    if not given or PLACEHOLDER.search(given["new"]):
+        return []
+    subjects = [m for m in PLACEHOLDER.finditer(text) if m.start() < given.start() or changed]
+    if not subjects:
+        return []
+    subject = subjects[-1] if not changed else subjects[0]
+    k = subjects.index(subject)
+    while k and ALTERNATIVE.fullmatch(text[subjects[k - 1].end() : subjects[k].start()]):
+        k -= 1  # "Das neue Dezernat bzw. Sachgebiet": one unit by two names, the first is its head
+    subject = subjects[k]
+    index = int(subject.group(1))
+    new_name = re.sub(r"\s+", " ", given["new"]).strip(" ,")
+    if ROLE["new"].search(text[max(0, subject.start() - 30) : subject.start()]):
+        return [Found("founding", new_name=new_name, head_slot=index)]
+    return [Found("renaming", original=[index], new_name=new_name, head_slot=index)]
+
+
+def completed_name(new_name: str, mention_text: str) -> str:
+    """A quoted name with the head word of the unit it names: ``Bauen`` said of ``Dezernat II`` is
+    ``Dezernat Bauen``; a name that has a head, or a unit named by a compound (``Hauptamt``), stays."""
+    words = mention_text.split()
+    head = units.nominative(words[0].strip("„“\"/")) if words else ""
+    first = new_name.split()[0]
+    if head not in units.HEADS or first in units.HEADS or units.nominative(first) in units.HEADS:
+        return new_name
+    return f"{head} {new_name}"

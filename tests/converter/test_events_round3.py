@@ -1,0 +1,63 @@
+"""Event rules of the third round (issue 10): one short sentence of own wording per rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Musterstadt, 2. November 2020.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting, e.effective) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # a quoted name without head takes the head of the unit it names
+            "Das Dezernat IV erhält die Bezeichnung „Bildung und Sport“.",
+            [("Renaming", ["Dezernat IV"], ["Dezernat Bildung und Sport"], None)],
+        ),
+        (  # a unit spoken of as new is founded under the quoted name; "bzw." names it twice
+            "Das neue Referat bzw. Sachgebiet erhält den Namen „Klima, Energie und Umwelt“.",
+            [("Founding", [], ["Referat Klima, Energie und Umwelt"], None)],
+        ),
+        (
+            "Die Bezeichnung von Referat III wird von „Recht“ in „Recht und Ordnung“ geändert.",
+            [("Renaming", ["Referat III"], ["Referat Recht und Ordnung"], None)],
+        ),
+        (  # a second clause after a comma, with a change of its own
+            "Das Amt 30 erhält die Bezeichnung „Recht und Sicherheit“, die Stabsstelle Revision entfällt.",
+            [
+                ("Renaming", ["Amt 30"], ["Amt Recht und Sicherheit"], None),
+                ("Dissolution", ["Stabsstelle Revision"], [], None),
+            ],
+        ),
+        (
+            "Das Presseamt wird aufgelöst, das Kulturamt wird in Amt für Kultur umbenannt.",
+            [
+                ("Dissolution", ["Presseamt"], [], None),
+                ("Renaming", ["Kulturamt"], ["Amt für Kultur"], None),
+            ],
+        ),
+        (  # every unit of a list ends
+            "Das Presseamt und das Kulturamt werden aufgelöst.",
+            [("Dissolution", ["Presseamt"], [], None), ("Dissolution", ["Kulturamt"], [], None)],
+        ),
+        (  # a closing sentence dates every change said before without a date
+            "Das Presseamt wird nach langer Beratung aufgelöst. Das Kulturamt wird umbenannt in Amt für Kultur. Die vom "
+            "Oberbürgermeister zu erlassende Verfügung soll zum 01.03.2021 wirksam werden.",
+            [
+                ("Dissolution", ["Presseamt"], [], DateValue("2021-03-01")),
+                ("Renaming", ["Kulturamt"], ["Amt für Kultur"], DateValue("2021-03-01")),
+            ],
+        ),
+    ],
+)
+def test_round3_event_rule(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
