@@ -50,8 +50,8 @@ def _events(body: str) -> list[tuple]:
             [("Dissolution", ["Presseamt"], [], None), ("Dissolution", ["Kulturamt"], [], None)],
         ),
         (  # a closing sentence dates every change said before without a date
-            "Das Presseamt wird nach langer Beratung aufgelöst. Das Kulturamt wird umbenannt in Amt für Kultur. Die vom "
-            "Oberbürgermeister zu erlassende Verfügung soll zum 01.03.2021 wirksam werden.",
+            "Das Presseamt wird nach langer Beratung aufgelöst. Das Kulturamt wird umbenannt in Amt für "
+            "Kultur. Die vom Oberbürgermeister zu erlassende Verfügung soll zum 01.03.2021 wirksam werden.",
             [
                 ("Dissolution", ["Presseamt"], [], DateValue("2021-03-01")),
                 ("Renaming", ["Kulturamt"], ["Amt für Kultur"], DateValue("2021-03-01")),
