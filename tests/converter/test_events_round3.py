@@ -57,6 +57,32 @@ def _events(body: str) -> list[tuple]:
                 ("Renaming", ["Kulturamt"], ["Amt für Kultur"], DateValue("2021-03-01")),
             ],
         ),
+        (  # new units announced by their number, then listed by bullet lines: one founding
+            "Die Stadt ordnet ihre Verwaltung nach einem Beschluss des Rates neu. "
+            "Ab dem 1. März 2021 gibt es drei neue Ämter:\n• Bürgerservice\n• Bauen und Wohnen\n"
+            "• Kultur und Freizeit\nDie Ämter werden von den bisherigen Leitungen geführt.",
+            [
+                (
+                    "Founding",
+                    [],
+                    ["Bürgerservice", "Bauen und Wohnen", "Kultur und Freizeit"],
+                    DateValue("2021-03-01"),
+                )
+            ],
+        ),
+        (  # ... or by paragraphs that begin with a unit of the announced type: one founding each
+            "Zum 1. Juli 2021 wird es statt der bisher acht Ämter nur noch zwei Fachbereiche geben.\n\n"
+            "Fachbereich 1 (Finanzen und Personal): Leitung Anna Roth.\n\n"
+            "Fachbereich 2 (Bauen und Ordnung): Leitung Jan Wolf.",
+            [
+                ("Founding", [], ["Fachbereich 1"], DateValue("2021-07-01")),
+                ("Founding", [], ["Fachbereich 2"], DateValue("2021-07-01")),
+            ],
+        ),
+        (  # a plural of units that were, not new ones
+            "Die bisherigen drei Fachbereiche bleiben bestehen:\n• Finanzen\n• Bauen",
+            [],
+        ),
     ],
 )
 def test_round3_event_rule(body: str, events: list[tuple]) -> None:

@@ -54,7 +54,7 @@ def completed_name(new_name: str, mention_text: str) -> str:
     """A quoted name with the head word of the unit it names: ``Bauen`` said of ``Dezernat II`` is
     ``Dezernat Bauen``; a name that has a head, or a unit named by a compound (``Hauptamt``), stays."""
     words = mention_text.split()
-    head = units.nominative(words[0].strip("„“\"/")) if words else ""
+    head = units.nominative(words[0].strip('„“"/')) if words else ""
     first = new_name.split()[0]
     if head not in units.HEADS or first in units.HEADS or units.nominative(first) in units.HEADS:
         return new_name

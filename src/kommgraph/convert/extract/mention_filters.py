@@ -20,7 +20,7 @@ QUOTED_REST = re.compile(
 def whole_quoted_name(text: str, m):
     """``der "Koordinierungsstab Flüchtlingspolitik"``: a quotation that opens right before a unit's
     head and closes after a few name words quotes the whole name."""
-    if not m.name or m.start == 0 or text[m.start - 1] not in "\"„“«" or text[m.end : m.end + 1] in "\"“”»":
+    if not m.name or m.start == 0 or text[m.start - 1] not in '"„“«' or text[m.end : m.end + 1] in '"“”»':
         return m
     rest = QUOTED_REST.match(text, m.end)
     if not rest or any(w in STOP for w in rest["rest"].replace(",", " ").split()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract import boilerplate, event_naming, events, metadata, persons, units
+from kommgraph.convert.extract import boilerplate, event_lists, event_naming, events, metadata, persons, units
 from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
@@ -46,6 +46,8 @@ class _Doc:
             None  # the last year named, when the publication date is unknown
         )
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
+        self.announced: event_lists.Announcement | None = None  # "zwei neue Ämter:" awaiting its list
+        self.bullet_founding: Event | None = None  # the founding of the bullet list being read
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -231,6 +233,8 @@ def _read_sentence(
             if k + 1 < len(clauses) and first and names[int(first.group(1))]:
                 state.topic = names[int(first.group(1))]
             _approximate_start(state, clause, names, dates)
+    if in_article and not headline:
+        _listed_founding(state, sentence, mentions, published)
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
         if unit is None and p.role in ("Head", "CoHead"):
@@ -253,6 +257,25 @@ def _read_sentence(
     state.topic = named[0] if named else state.topic
     if in_article and len(state.facts.events) == events_before:
         _remember_date(state, marked, published)
+
+
+def _listed_founding(state: _Doc, sentence: Sentence, mentions: list[units.Mention], published) -> None:
+    """``Ab 1. Januar gibt es zwei neue Ämter:`` and the units listed after it: one founding each."""
+    state.announced, listed = event_lists.follow(state.announced, sentence.folded, mentions, published)
+    if listed is None:
+        return
+    if listed.new:
+        state.add_unit(units.Mention(0, 0, listed.name, listed.unit_type, 0.6), sentence.span)
+    last = state.facts.events[-1] if state.facts.events else None
+    if listed.bullet and last is not None and last is state.bullet_founding:
+        last.resulting.append(listed.name)  # one bullet list under one announcement: one founding
+        last.evidence.append(sentence.span)
+        return
+    date = listed.date or state.context_date
+    founding = Event("Founding", resulting=[listed.name], effective=date, effective_rank=1, confidence=0.6)
+    founding.evidence.append(sentence.span)
+    state.bullet_founding = founding if listed.bullet else None
+    state.facts.events.append(founding)
 
 
 def _remember_date(state: _Doc, marked: str, published) -> None:
