@@ -79,6 +79,22 @@ def _events(body: str) -> list[tuple]:
                 ("Founding", [], ["Fachbereich 2"], DateValue("2021-07-01")),
             ],
         ),
+        (  # a noun of renaming, then the new names: each a renaming (the original is the unit spoken of)
+            "Die Reform hat einen Namenswechsel zur Folge: Neu gibt es die Bau- und Umweltdirektion "
+            "sowie die Finanz- und Personaldirektion.",
+            [
+                ("Renaming", [], ["Bau- und Umweltdirektion"], None),
+                ("Renaming", [], ["Finanz- und Personaldirektion"], None),
+            ],
+        ),
+        (  # a unit that becomes "an own X" without a name: it goes on, restructured; a second clause
+            "Aus dem Sachgebiet Steuern wird eine eigene Abteilung, das Referat „Beteiligungen“ kommt "
+            "neu hinzu.",
+            [
+                ("ChangeEvent", ["Sachgebiet Steuern"], ["Sachgebiet Steuern"], None),
+                ("Founding", [], ["Referat Beteiligungen"], None),
+            ],
+        ),
         (  # a plural of units that were, not new ones
             "Die bisherigen drei Fachbereiche bleiben bestehen:\n• Finanzen\n• Bauen",
             [],

@@ -23,6 +23,11 @@ NEW_NAME = re.compile(
 )
 
 
+BECOMES_OWN = re.compile(
+    r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|wurde)\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:ein|eine|einen)\s+(?:(?:eigene|selbstständige|selbständige|neue)[snr]?\s+)?«U(?P<b>\d+)»"
+)
+RENAMING_NOUN = re.compile(r"Namenswechsel|Namensänderung|Umbenennung")
 FROM_BECOMES = re.compile(
     r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|werden|wurde)?\s*(?:[\w.]+\s+){0,3}?"
     r"(?:de[mr]\s+|das\s+|die\s+)?«U(?P<b>\d+)»"
@@ -30,7 +35,15 @@ FROM_BECOMES = re.compile(
 
 
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
+    if p and after_noun and all("new" in s.cues for s in p):
+        # "Das hat einen Namenswechsel zur Folge: Neu gibt es X sowie Y": each a renamed unit's new name
+        return [Found("renaming", resulting=[s.index]) for s in p]
     usable = {s.index for s in p}
+    level = BECOMES_OWN.search(text)
+    if level and int(level["a"]) in usable and int(level["b"]) not in usable:
+        # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
+        return Found("restructuring", original=[int(level["a"])], resulting=[int(level["a"])])
     pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
     pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
     if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"

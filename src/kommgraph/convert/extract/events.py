@@ -76,7 +76,7 @@ def find_events(
 
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
 # "X wird aufgelöst und Y gegründet", "X erhält den Namen „A“, die Y entfällt": where two clauses join
-AND_SPLIT = re.compile(r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»\s+(?!und\b|sowie\b|,))")
+AND_SPLIT = re.compile(r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))")
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
 
@@ -111,7 +111,11 @@ def two_changes(clause: str) -> list[str]:
         m
         for m in AND_SPLIT.finditer(clause)
         if first_end <= m.start() < second_at
-        and (not UNIT_NEXT.match(clause, m.end()) or _verb_ends_clause(clause, first_end, m.start()))
+        and (
+            not UNIT_NEXT.match(clause, m.end())
+            or _verb_ends_clause(clause, first_end, m.start())
+            or m.group().startswith(",") and "und" not in m.group()
+        )
         and not _in_quotes(clause, m.start())
     ]
     if not joins:
