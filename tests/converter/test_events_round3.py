@@ -95,6 +95,21 @@ def _events(body: str) -> list[tuple]:
                 ("Founding", [], ["Referat Beteiligungen"], None),
             ],
         ),
+        (  # a state (Zustandspassiv): the unit goes on, its parts are founded
+            "Der Fachbereich Finanzen ist nun aufgeteilt in den Fachdienst Kasse und den Fachdienst Steuern.",
+            [("Founding", [], ["Fachdienst Kasse", "Fachdienst Steuern"], None)],
+        ),
+        (  # divided into a number of parts named in the next sentences, dated by a general sentence before
+            "Seit dem 01.02.2021 sind die Fachbereiche in Fachdienste unterteilt. Der Fachbereich Bauen "
+            "ist in zwei Fachdienste unterteilt. Den Fachdienst Hochbau leitet Eva Schulz, den Fachdienst "
+            "Tiefbau leitet Olaf Berg.",
+            [("Founding", [], ["Fachdienst Hochbau", "Fachdienst Tiefbau"], DateValue("2021-02-01"))],
+        ),
+        (  # what stays is no change
+            "Im neuen Organigramm wird es weiterhin sechs Ämter geben. Das Bauamt bleibt dem Dezernat II "
+            "zugeordnet.",
+            [],
+        ),
         (  # a plural of units that were, not new ones
             "Die bisherigen drei Fachbereiche bleiben bestehen:\n• Finanzen\n• Bauen",
             [],

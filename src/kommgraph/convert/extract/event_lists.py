@@ -30,9 +30,10 @@ PATIENCE = 6  # sentences without a list item before the announcement is no long
 class Listed:
     name: str
     new: bool  # named only by the list item: no unit mention made it
-    bullet: bool  # on a bullet line
+    together: bool  # one of a group (a bullet list, the parts of a divided unit): one founding for all
     unit_type: str
     date: DateValue | None
+    group: int  # which announcement it belongs to
 
 
 @dataclass
@@ -41,15 +42,17 @@ class Announcement:
     count: int | None
     date: DateValue | None
     bullets: bool  # the sentence ended with ":" and bullet lines may follow
+    parts: bool = False  # "X ist in zwei Fachdienste aufgeteilt": the parts are named in the next sentences
     idle: int = 0
 
 
 def announcement(folded: str, published: DateValue | None, named_types: set[str]) -> Announcement | None:
     """The plural of new units a sentence announces without naming them, if any."""
-    if IGNORE.search(folded):
+    if IGNORE.search(folded) or PAST.search(folded):
         return None
     colon = folded.rstrip().endswith(":")
-    if not (colon or TRIGGERS["founding"].search(folded)):
+    divided = TRIGGERS["split"].search(folded)
+    if not (colon or divided or TRIGGERS["founding"].search(folded)):
         return None
     for m in ANNOUNCED.finditer(folded):
         if FORMER.search(folded[max(0, m.start() - 25) : m.start()]):
@@ -58,8 +61,13 @@ def announcement(folded: str, published: DateValue | None, named_types: set[str]
         if unit_type and unit_type not in named_types:
             count = m["count"]
             number = int(count) if count and count.isdigit() else NUMBERS.get(count or "")
-            return Announcement(unit_type, number, _effective(folded, published), colon)
+            parts = bool(divided and number and INTO.search(folded[max(0, m.start() - 4) : m.start()]))
+            return Announcement(unit_type, number, _effective(folded, published), colon, parts)
     return None
+
+
+PAST = re.compile(r"^\W*(?:Bislang|Bisher|Früher|Zuvor|Vorher|Damals)\b")  # how it was, not what is new
+INTO = re.compile(r"\bin\s+$")
 
 
 def _plural_type(word: str) -> str | None:
@@ -74,21 +82,25 @@ def _effective(folded: str, published: DateValue | None) -> DateValue | None:
     return max(dates, key=lambda d: len(d.value.value)).value if dates else None
 
 
-def listed_unit(
-    pending: Announcement, folded: str, first: units.Mention | None
-) -> tuple[str | None, bool, bool]:
-    """The unit a sentence lists for ``pending``: its name, whether the name is new to the text, and
-    whether it stands on a bullet line."""
+def listed_units(
+    pending: Announcement, folded: str, mentions: list[units.Mention]
+) -> list[tuple[str, bool, bool]]:
+    """The units a sentence lists for ``pending``: name, whether the name is new to the text, whether
+    it belongs to a group (a bullet line, a part of a divided unit)."""
+    first = mentions[0] if mentions else None
+    if pending.parts:  # parts of a divided unit, wherever the sentence names them
+        named = [m.name for m in mentions if m.name and m.unit_type == pending.unit_type]
+        return [(name, False, True) for name in dict.fromkeys(named)][: pending.count]
     bullet = BULLET.match(folded) if pending.bullets else None
     if bullet and len(bullet["name"].split()) <= 6:
         name = bullet["name"].strip()
         if first is None:
-            return name, True, True
+            return [(name, True, True)]
         if first.name == name:  # the whole line is a unit name the unit rules know
-            return name, False, True
+            return [(name, False, True)]
     if first is not None and first.name and first.start <= 2 and first.unit_type == pending.unit_type:
-        return first.name, False, False
-    return None, False, False
+        return [(first.name, False, False)]
+    return []
 
 
 def follow(
@@ -96,16 +108,19 @@ def follow(
     folded: str,
     mentions: list[units.Mention],
     published: DateValue | None,
-) -> tuple[Announcement | None, Listed | None]:
-    """Read one sentence after (or as) an announcement: the announcement still followed, and the unit
-    the sentence lists, if any."""
+) -> tuple[Announcement | None, list[Listed]]:
+    """Read one sentence after (or as) an announcement: the announcement still followed, and the units
+    the sentence lists."""
     if pending is not None:
-        name, new, bullet = listed_unit(pending, folded, mentions[0] if mentions else None)
-        if name:
+        items = listed_units(pending, folded, mentions)
+        if items:
             pending.idle = 0
             if pending.count is not None:
-                pending.count -= 1
-            listed = Listed(name, new, bullet, pending.unit_type, pending.date)
+                pending.count = max(0, pending.count - len(items))
+            listed = [
+                Listed(n, new, together, pending.unit_type, pending.date, id(pending))
+                for n, new, together in items
+            ]
             return (pending if pending.count != 0 else None), listed
         pending.idle += 1
         pending.bullets = False
@@ -115,4 +130,4 @@ def follow(
     if found and pending and found.unit_type == pending.unit_type:  # "Die neuen Ämter im Detail:"
         found.date = found.date or pending.date
         found.count = found.count or pending.count
-    return found or pending, None
+    return found or pending, []

@@ -18,9 +18,11 @@ from kommgraph.convert.extract.event_slots import (
 )
 from kommgraph.convert.extract.firstnames import person_named_before
 
+STAYS = re.compile(r"\b(?:bleibt|bleiben|verbleibt|verbleiben)\b")  # "bleibt ... zugeordnet": no move
+
 
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text):
+    if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
         return None
     movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]

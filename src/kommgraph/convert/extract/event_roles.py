@@ -69,7 +69,15 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     return Found("renaming", original=[source[0].index], resulting=[target.index])
 
 
+# "Sechs Ämter wird es noch geben", "gibt es weiterhin": what goes on, not what begins
+GOES_ON = re.compile(
+    r"\b(?:noch|weiterhin|nach\s+wie\s+vor)\s+(?:\w+\s+){0,2}?geben\b|\bgibt\s+es\s+(?:noch|weiterhin)\b"
+)
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if GOES_ON.search(text):
+        return None
     named = PLACEHOLDER.search(trigger.group())
     if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
         p = [s for s in p if s.start >= trigger.start() + named.start()]
@@ -126,9 +134,22 @@ def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])
 
 
+# "X ist in A und B aufgeteilt", "aufgeteilt sind ...": a state (Zustandspassiv), not "ist aufgeteilt worden"
+STATE_PASSIVE = re.compile(
+    r"\b(?:ist|sind)\s+(?:[\w.«»]+\s+){0,8}?(?:aufgeteilt|unterteilt|gegliedert|eingeteilt)\b(?!\s+worden)"
+    r"|\b(?:aufgeteilt|unterteilt|gegliedert|eingeteilt)\s+(?:ist|sind)\b"
+)
+
+
 def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
     originals = [s for s in p if s not in results]
+    if STATE_PASSIVE.search(text):  # the unit goes on; its parts are units of their own now
+        if not originals or not results:
+            return None
+        found = Found("founding", resulting=[s.index for s in results])
+        found.new_parent = originals[0].index
+        return found
     if not results:
         originals, results = p[:1], p[1:]
     if len(p) == 1 and originals:  # "das Amt X aufzuteilen": the parts are named elsewhere

@@ -114,7 +114,8 @@ def two_changes(clause: str) -> list[str]:
         and (
             not UNIT_NEXT.match(clause, m.end())
             or _verb_ends_clause(clause, first_end, m.start())
-            or m.group().startswith(",") and "und" not in m.group()
+            or m.group().startswith(",")
+            and "und" not in m.group()
         )
         and not _in_quotes(clause, m.start())
     ]

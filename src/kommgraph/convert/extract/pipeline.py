@@ -24,6 +24,7 @@ LEADS_GROUP = re.compile(
 OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
+SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
 YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
 # "die ... Behörde", "die Dienststelle": a generic head refers back to the last unit of any type
 GENERIC_HEADS = {"Behörde", "Dienststelle"}
@@ -47,7 +48,7 @@ class _Doc:
         )
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
         self.announced: event_lists.Announcement | None = None  # "zwei neue Ämter:" awaiting its list
-        self.bullet_founding: Event | None = None  # the founding of the bullet list being read
+        self.group_founding: tuple[int | None, Event | None] = (None, None)  # a group's founding being read
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -260,22 +261,22 @@ def _read_sentence(
 
 
 def _listed_founding(state: _Doc, sentence: Sentence, mentions: list[units.Mention], published) -> None:
-    """``Ab 1. Januar gibt es zwei neue Ämter:`` and the units listed after it: one founding each."""
+    """``Ab 1. Januar gibt es zwei neue Ämter:`` and the units listed after it: one founding each, or
+    one for a group (a bullet list, the parts of a divided unit)."""
     state.announced, listed = event_lists.follow(state.announced, sentence.folded, mentions, published)
-    if listed is None:
-        return
-    if listed.new:
-        state.add_unit(units.Mention(0, 0, listed.name, listed.unit_type, 0.6), sentence.span)
-    last = state.facts.events[-1] if state.facts.events else None
-    if listed.bullet and last is not None and last is state.bullet_founding:
-        last.resulting.append(listed.name)  # one bullet list under one announcement: one founding
-        last.evidence.append(sentence.span)
-        return
-    date = listed.date or state.context_date
-    founding = Event("Founding", resulting=[listed.name], effective=date, effective_rank=1, confidence=0.6)
-    founding.evidence.append(sentence.span)
-    state.bullet_founding = founding if listed.bullet else None
-    state.facts.events.append(founding)
+    for item in listed:
+        if item.new:
+            state.add_unit(units.Mention(0, 0, item.name, item.unit_type, 0.6), sentence.span)
+        group, founding = state.group_founding
+        if item.together and group == item.group and founding in state.facts.events:
+            founding.resulting.append(item.name)
+            founding.evidence.append(sentence.span)
+            continue
+        date = item.date or state.context_date
+        founding = Event("Founding", resulting=[item.name], effective=date, effective_rank=1, confidence=0.6)
+        founding.evidence.append(sentence.span)
+        state.group_founding = (item.group if item.together else None, founding)
+        state.facts.events.append(founding)
 
 
 def _remember_date(state: _Doc, marked: str, published) -> None:
@@ -284,7 +285,11 @@ def _remember_date(state: _Doc, marked: str, published) -> None:
     effective = [
         d
         for d in find_dates(marked, published)
-        if cue_before(marked, d) == "effective" and FORWARD_CUE.search(marked[max(0, d.start - 20) : d.start])
+        if cue_before(marked, d) == "effective"
+        and (
+            FORWARD_CUE.search(marked[max(0, d.start - 20) : d.start])
+            or (SINCE.search(marked[max(0, d.start - 20) : d.start]) and events.states_change(marked))
+        )
     ]
     if effective:
         best = max(effective, key=lambda d: len(d.value.value))
