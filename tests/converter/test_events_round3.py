@@ -110,6 +110,17 @@ def _events(body: str) -> list[tuple]:
             "zugeordnet.",
             [],
         ),
+        (  # a unit moved to another parent: a relocation, and its tasks go from the parent it leaves
+            "Die Abteilung Statistik wechselt zum 1. März 2021 vom Hauptamt in das Amt für Digitalisierung.",
+            [
+                ("Relocation", ["Abteilung Statistik"], ["Abteilung Statistik"], DateValue("2021-03-01")),
+                ("TransferOfFunctions", ["Hauptamt"], ["Amt für Digitalisierung"], DateValue("2021-03-01")),
+            ],
+        ),
+        (  # tasks allotted to a unit (possessive dative) move no unit
+            "Ihrem Fachbereich wurden folgende Aufgaben zugeteilt: Wahlen, Statistik sowie Standesamt.",
+            [],
+        ),
         (  # a plural of units that were, not new ones
             "Die bisherigen drei Fachbereiche bleiben bestehen:\n• Finanzen\n• Bauen",
             [],

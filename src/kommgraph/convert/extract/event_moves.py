@@ -27,7 +27,7 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
-        r"\b(?:dem|der)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zuzuordnen|zuordnen"
+        r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"
         r"|angegliedert|anzugliedern|angliedern|zugeschlagen)",
         text,
     )
@@ -55,6 +55,11 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         event = Found("relocation", original=[mover.index], resulting=[mover.index])
         event.new_parent = targets[-1].index
         found.append(event)
+    if found:  # the new parent takes over the tasks of the unit it receives, from the parent it leaves
+        source = [s.index for s in p if "from" in s.cues and s.index != targets[-1].index]
+        found.append(
+            Found("transfer", original=source[:1] or [together[0].index], resulting=[targets[-1].index])
+        )
     return found or None
 
 
