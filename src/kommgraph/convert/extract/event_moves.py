@@ -69,6 +69,9 @@ def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
     return person_named_before(text, min([s.start for s in p] + [trigger.start()]))
 
 
+AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
+
+
 def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
         return None
@@ -77,6 +80,10 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and is_plain(s)
         ][:1]
+    elif trigger.group().startswith("wahr"):  # "Die Aufgaben des X werden vom Y wahrgenommen": Y is the agent
+        to = [s for s in p if AGENT.search(text[max(0, s.start - 12) : s.start])] or [
+            s for s in p if "to" in s.cues or is_plain(s)
+        ][-1:]
     else:
         plain = [s for s in p if is_plain(s) and not (s is p[0] and s.start < min(trigger.start(), 40))]
         to = [s for s in p if "to" in s.cues and "from" not in s.cues] or plain[-1:]

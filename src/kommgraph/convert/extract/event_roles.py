@@ -75,9 +75,18 @@ GOES_ON = re.compile(
 )
 
 
+RELATIVE_FOUNDED = re.compile(
+    r"«U(?P<u>\d+)»,\s+(?:das|die|der|welche[sr]?)\s+[^,;«]{0,80}?"
+    r"\b(?:gegründet|geschaffen|eingerichtet|errichtet|gebildet|ins\s+Leben\s+gerufen)\b"
+)
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if GOES_ON.search(text):
         return None
+    relative = RELATIVE_FOUNDED.search(text)
+    if relative and int(relative["u"]) in {s.index for s in p}:  # "des Amtes X, das ... gegründet wird"
+        return Found("founding", resulting=[int(relative["u"])])
     named = PLACEHOLDER.search(trigger.group())
     if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
         p = [s for s in p if s.start >= trigger.start() + named.start()]
@@ -117,11 +126,29 @@ def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return found
 
 
+MADE_FROM = re.compile(
+    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+(?:der|dem|den)\b"
+)
+RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
+
+
 def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     into = INTO_CONTEXT.match(trigger.group())
     if into and not into["u"]:  # "In ihm gehen X und Y auf"
         inner = [s.index for s in p if s.start > trigger.start() + into.end()]
         return Found("merger", original=inner, result_from_context=True) if len(inner) > 1 else None
+    relative = RELATIVE_INTO.search(text)
+    if relative:  # "Das Amt Z, in dem X und Y aufgegangen sind": the antecedent takes them in
+        inner = [s.index for s in p if s.start >= relative.end()]
+        if len(inner) > 1 and int(relative["u"]) in {s.index for s in p}:
+            return Found("merger", original=inner, resulting=[int(relative["u"])])
+    made = MADE_FROM.search(text)
+    if made and int(made["u"]) in {
+        s.index for s in p
+    }:  # "Z ist aus der Zusammenlegung von X und Y entstanden"
+        inner = [s.index for s in p if s.start > made.end() - 8 and s.index != int(made["u"])]
+        if len(inner) > 1:
+            return Found("merger", original=inner, resulting=[int(made["u"])])
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
     if not results and trigger.group().startswith(("bilden", "gemeinsam")) and len(p) > 2:
         results = p[-1:]  # "Künftig bilden X und Y gemeinsam das Z": the object is what they form
@@ -159,6 +186,7 @@ def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
 
 
+LEADS = re.compile(r"\b(?:Leitung|Vorsitz|Führung|Nachfolge)\b")
 TASKS = re.compile(r"\b(?:Aufgaben?|Zuständigkeit(?:en)?|Leistungen|Tätigkeiten|Funktionen)\b")
 
 
@@ -178,6 +206,8 @@ def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
         return Found("absorption", original=[inner[0].index], result_from_context=True)
     takes = re.match(r"übernimmt", trigger.group())
+    if takes and LEADS.search(text):  # "Die Leitung des Amtes übernimmt ...": a person, not a unit
+        return None
     if takes and TASKS.search(trigger.group()):  # "übernimmt die Aufgaben des X": a transfer of functions
         return None
     if takes:

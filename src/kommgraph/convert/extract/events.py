@@ -126,7 +126,7 @@ def two_changes(clause: str) -> list[str]:
     subject = PLACEHOLDER.search(head)
     if subject and not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]):
         tail = f"{subject.group()} {tail}"
-    return [head, tail]
+    return [head, *two_changes(tail)]  # "X wird aufgelöst, Y umbenannt und Z gegründet"
 
 
 def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found]) -> list[Found]:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract import boilerplate, event_lists, event_naming, events, metadata, persons, units
+from kommgraph.convert.extract import (
+    boilerplate,
+    event_backref,
+    event_lists,
+    event_naming,
+    events,
+    metadata,
+    persons,
+    units,
+)
 from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
@@ -223,13 +232,17 @@ def _read_sentence(
         sibling: tuple[str, object] | None = None  # the date of the other change in the same clause
         for k, (clause, whole) in enumerate(parts):
             dates = find_dates(clause, published)
-            for found in events.find_events(clause, usable, dates, published):
+            clause_names, clause_usable = names, usable
+            referred = event_backref.with_topic(clause, state.topic, len(names)) if k == 0 else None
+            if referred:  # "Sie wird zum Jahresende aufgelöst": the unit spoken of
+                clause, clause_names, clause_usable = referred, [*names, state.topic], usable | {len(names)}
+            for found in events.find_events(clause, clause_usable, dates, published):
                 if found.date is None and sibling and sibling[0] == whole:
                     found.date, found.date_rank = sibling[1], 1
                 if found.date is not None:
                     sibling = (whole, found.date)
                 texts = [sentence.folded[m.start : m.end] for m in mentions]
-                _add_event(state, found, names, sentence.span, clause, (mentions, texts))
+                _add_event(state, found, clause_names, sentence.span, clause, (mentions, texts))
             first = events.PLACEHOLDER.search(clause)
             if k + 1 < len(clauses) and first and names[int(first.group(1))]:
                 state.topic = names[int(first.group(1))]
@@ -380,7 +393,9 @@ def _add_event(
                 out.append(names[i])
         return out
 
-    if found.head_slot is not None and found.new_name:  # "Das neue Dezernat erhält die Bezeichnung „X“"
+    if (
+        found.head_slot is not None and found.new_name and found.head_slot < len(mentions)
+    ):  # "Das neue Dezernat erhält die Bezeichnung „X“"
         head = mentions[found.head_slot]
         name = event_naming.completed_name(found.new_name, marked_heads[found.head_slot])
         state.add_unit(units.Mention(0, 0, name, head.unit_type, 0.6), span)

@@ -1,0 +1,87 @@
+"""German forms of change the round-3 rules read: reflexive, perfect and verb-final forms, relative clauses,
+passive agents, pronoun subjects that refer back, several changes in one sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting, e.effective) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (
+            "Das Kulturamt und das Sportamt haben sich zum Amt für Kultur und Sport zusammengeschlossen.",
+            [("Merger", ["Kulturamt", "Sportamt"], ["Amt für Kultur und Sport"], None)],
+        ),
+        (
+            "Das Amt für Kultur und Sport ist aus dem Kulturamt und dem Sportamt hervorgegangen.",
+            [("Merger", ["Kulturamt", "Sportamt"], ["Amt für Kultur und Sport"], None)],
+        ),
+        (
+            "Aus dem Bauamt gehen zum 1. Juli 2021 das Hochbauamt und das Tiefbauamt hervor.",
+            [("Split", ["Bauamt"], ["Hochbauamt", "Tiefbauamt"], DateValue("2021-07-01"))],
+        ),
+        (  # relative clause: the antecedent takes the others in
+            "Das Amt für Kultur und Sport, in dem das Kulturamt und das Sportamt aufgegangen sind, hat "
+            "120 Beschäftigte.",
+            [("Merger", ["Kulturamt", "Sportamt"], ["Amt für Kultur und Sport"], None)],
+        ),
+        (  # relative clause of founding after a genitive
+            "Leiter des Amtes für Klimaschutz, das zum 1. Juli gegründet wird, ist Paul Weber.",
+            [("Founding", [], ["Amt für Klimaschutz"], DateValue("2021-07-01"))],
+        ),
+        (  # the result as subject: "ist aus der Zusammenlegung ... entstanden"
+            "Das Amt für Bürgerdienste ist aus der Zusammenlegung des Meldeamtes und des Standesamtes "
+            "entstanden.",
+            [("Merger", ["Meldeamt", "Standesamt"], ["Amt für Bürgerdienste"], None)],
+        ),
+        (
+            "Das Vermessungsamt soll zum 1. Januar 2022 im Bauamt aufgehen.",
+            [("Absorption", ["Vermessungsamt"], ["Bauamt"], DateValue("2022-01-01"))],
+        ),
+        (
+            "Das Bauamt übernimmt zum 1. Juli 2021 das Vermessungsamt.",
+            [("Absorption", ["Vermessungsamt"], ["Bauamt"], DateValue("2021-07-01"))],
+        ),
+        (  # a passive agent takes the tasks
+            "Die Aufgaben des Vermessungsamtes werden künftig vom Bauamt wahrgenommen.",
+            [("TransferOfFunctions", ["Vermessungsamt"], ["Bauamt"], None)],
+        ),
+        (  # a pronoun that agrees with the unit spoken of
+            "Die Stabsstelle Klimaschutz hat drei Jahre lang gearbeitet. Sie wird zum 31. Dezember 2021 "
+            "aufgelöst.",
+            [("Dissolution", ["Stabsstelle Klimaschutz"], [], DateValue("2021-12-31"))],
+        ),
+        (  # ... and not one that does not agree (Es is no Stabsstelle)
+            "Die Stabsstelle Klimaschutz hat drei Jahre lang gearbeitet. Es wird zum 31. Dezember 2021 "
+            "aufgelöst.",
+            [],
+        ),
+        (  # the date of a unit that begins work, said in the next sentence
+            "Die Stadt richtet ein Amt für Digitalisierung ein. Es nimmt am 1. März 2022 die Arbeit auf.",
+            [("Founding", [], ["Amt für Digitalisierung"], DateValue("2022-03-01"))],
+        ),
+        (  # three clauses, three changes (the renaming names no new name: no event)
+            "Das Presseamt wird aufgelöst, das Kulturamt umbenannt und das Amt für Digitalisierung "
+            "gegründet.",
+            [("Dissolution", ["Presseamt"], [], None), ("Founding", [], ["Amt für Digitalisierung"], None)],
+        ),
+        (  # a person takes over the leadership: no absorption
+            "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
+            [],
+        ),
+    ],
+)
+def test_form_of_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
