@@ -77,6 +77,26 @@ def _events(body: str) -> list[tuple]:
             "gegründet.",
             [("Dissolution", ["Presseamt"], [], None), ("Founding", [], ["Amt für Digitalisierung"], None)],
         ),
+        (  # "das Amt" refers back; a second clause with the tasks fronted is a transfer, not an absorption
+            "Das Presseamt feiert sein Jubiläum nicht mehr. Das Amt wird zum 1. Juli 2021 aufgelöst, seine "
+            "Aufgaben übernimmt das Hauptamt.",
+            [
+                ("Dissolution", ["Presseamt"], [], DateValue("2021-07-01")),
+                ("TransferOfFunctions", ["Presseamt"], ["Hauptamt"], DateValue("2021-07-01")),
+            ],
+        ),
+        (  # a possessive refers back: "Seine Auflösung"
+            "Das Presseamt hat zwölf Beschäftigte. Seine Auflösung ist zum 1. Juli 2021 geplant.",
+            [("Dissolution", ["Presseamt"], [], DateValue("2021-07-01"))],
+        ),
+        (  # who is responsible from a date on, and who was before
+            "Für das Wohngeld ist ab dem 1. Juli 2021 das Bürgeramt zuständig, bisher war es das Sozialamt.",
+            [("TransferOfFunctions", ["Sozialamt"], ["Bürgeramt"], DateValue("2021-07-01"))],
+        ),
+        (
+            "Der Kreistag hat die Bildung eines Dezernats für Digitalisierung beschlossen.",
+            [("Founding", [], ["Dezernat für Digitalisierung"], None)],
+        ),
         (  # a person takes over the leadership: no absorption
             "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
             [],

@@ -51,9 +51,20 @@ def gender(name: str) -> str | None:
     return None
 
 
+POSSESSIVE = re.compile(
+    r"^(?P<pre>\W*)(?P<p>Seine|Ihre|Dessen|Deren)\s+(?P<noun>Auflösung|Gründung|Einrichtung|Umbenennung|"
+    r"Eingliederung|Aufteilung|Zusammenlegung|Neuordnung|Umstrukturierung|Schließung|Ausgliederung)\b"
+)
+POSSESSOR = {"Seine": ("n", "m"), "Dessen": ("n", "m"), "Ihre": ("f",), "Deren": ("f",)}
+
+
 def with_topic(clause: str, topic: str | None, index: int) -> str | None:
     """The clause with its pronoun subject replaced by the placeholder ``«U{index}»`` of ``topic``, when
     the pronoun refers back to it and the clause states a change of a unit; else None."""
+    owner = POSSESSIVE.match(clause)
+    if owner and topic is not None and gender(topic) in (*POSSESSOR[owner["p"]], None):
+        # "Seine Auflösung ist zum 1. Juli geplant": the change of the unit spoken of
+        return f"{owner['pre']}Die {owner['noun']} des «U{index}»{clause[owner.end() :]}"
     m = PRONOUN.match(clause)
     if not m or topic is None or PLACEHOLDER.search(clause[: m.end()]):
         return None

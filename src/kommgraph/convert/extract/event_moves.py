@@ -69,6 +69,7 @@ def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
     return person_named_before(text, min([s.start for s in p] + [trigger.start()]))
 
 
+FRONTED_TASKS = re.compile(r"\b(?:Aufgaben|Zuständigkeiten|Tätigkeiten)\s+$")
 AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
 
 
@@ -76,6 +77,13 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
         return None
     takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
+    fronted = takes and FRONTED_TASKS.search(text[: trigger.start()])
+    if fronted:  # "X, seine Aufgaben übernimmt das Y": the tasks' owner gives, the subject after takes
+        to = [s for s in p if s.start > trigger.start() and is_plain(s)][:1]
+        owner = [s for s in p if s.start < trigger.start() and s not in to]
+        found = Found("transfer", original=[owner[-1].index] if owner else [], functions=_functions(text))
+        found.resulting = [to[0].index] if to else []
+        return found if to else None
     if takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
         to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and is_plain(s)

@@ -208,6 +208,8 @@ def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     takes = re.match(r"übernimmt", trigger.group())
     if takes and LEADS.search(text):  # "Die Leitung des Amtes übernimmt ...": a person, not a unit
         return None
+    if takes and TASKS.search(text[max(0, trigger.start() - 30) : trigger.start()]):
+        return None  # "Seine Aufgaben übernimmt das Hauptamt": tasks fronted, a transfer
     if takes and TASKS.search(trigger.group()):  # "übernimmt die Aufgaben des X": a transfer of functions
         return None
     if takes:

@@ -76,7 +76,10 @@ def find_events(
 
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
 # "X wird aufgelöst und Y gegründet", "X erhält den Namen „A“, die Y entfällt": where two clauses join
-AND_SPLIT = re.compile(r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))")
+AND_SPLIT = re.compile(
+    r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))"
+    r"|,\s+(?=(?:seine|ihre|dessen|deren)\s+(?:Aufgaben|Zuständigkeiten|Mitarbeiter\w*|Beschäftigten)\b)"
+)
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
 
