@@ -121,6 +121,10 @@ def _events(body: str) -> list[tuple]:
             "Ihrem Fachbereich wurden folgende Aufgaben zugeteilt: Wahlen, Statistik sowie Standesamt.",
             [],
         ),
+        (  # a bare head with a quoted name after "für" is that unit
+            "Die Verwaltung richtet zum 1. Juli 2021 ein eigenes Amt für „Digitalisierung und IT“ ein.",
+            [("Founding", [], ["Amt für Digitalisierung und IT"], DateValue("2021-07-01"))],
+        ),
         (  # a plural of units that were, not new ones
             "Die bisherigen drei Fachbereiche bleiben bestehen:\n• Finanzen\n• Bauen",
             [],

@@ -59,3 +59,19 @@ def completed_name(new_name: str, mention_text: str) -> str:
     if head not in units.HEADS or first in units.HEADS or units.nominative(first) in units.HEADS:
         return new_name
     return f"{head} {new_name}"
+
+
+QUOTED_AFTER_HEAD = re.compile(r"\s+für\s+[„\"“»]\s*(?P<name>[^„“”\"«»]{2,80}?)\s*[“”\"«]")
+
+
+def with_quoted_name(folded: str, mention: units.Mention) -> units.Mention:
+    """``ein eigenes Amt für „Digitalisierung und IT“``: a bare head with a quoted name after ``für`` is
+    that unit (the unit rules stop at the quote)."""
+    if mention.name is not None:
+        return mention
+    quoted = QUOTED_AFTER_HEAD.match(folded, mention.end)
+    if not quoted:
+        return mention
+    head = units.nominative(folded[mention.start : mention.end])
+    name = f"{head} für {' '.join(quoted['name'].split())}"
+    return units.Mention(mention.start, quoted.end(), name, mention.unit_type, 0.7)

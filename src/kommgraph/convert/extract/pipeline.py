@@ -200,6 +200,7 @@ def _read_sentence(
         sentence.folded, other_bodies=state.other_bodies, functions=state.functions
     )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
+    mentions = [event_naming.with_quoted_name(sentence.folded, m) for m in mentions]
     names: list[str | None] = []
     for m in mentions:
         new = bool(NEW.search(sentence.folded[max(0, m.start - 20) : m.start]))
