@@ -97,6 +97,17 @@ def _events(body: str) -> list[tuple]:
             "Der Kreistag hat die Bildung eines Dezernats für Digitalisierung beschlossen.",
             [("Founding", [], ["Dezernat für Digitalisierung"], None)],
         ),
+        (  # "neu" with its own article is the first unit's alone; "Neu gibt es" is said of both
+            "Zum Dezernat II gehören künftig das neu zu bildende Amt für Klimaschutz und das Bauamt.",
+            [("Founding", [], ["Amt für Klimaschutz"], None)],
+        ),
+        (
+            "Neu gibt es ab dem 1. Juli 2021 das Kulturamt und das Sportamt.",
+            [
+                ("Founding", [], ["Kulturamt"], DateValue("2021-07-01")),
+                ("Founding", [], ["Sportamt"], DateValue("2021-07-01")),
+            ],
+        ),
         (  # a person takes over the leadership: no absorption
             "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
             [],

@@ -28,6 +28,8 @@ PLANNED = any_of(_DATA["planned"]["cues"])
 FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
 FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
 NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
+NEW_ADJECTIVE = re.compile(r"\b(?:[Nn]eue[nsmr]?|[Nn]eu\s+(?:zu\s+)?\w+e[nsmr]?)\s+[\"„“]?$")
+OWN_ARTICLE = re.compile(r"\b(?:der|die|das|dem|den|des)\s+$")
 PLACEHOLDER = re.compile(r"«U(\d+)»")
 # "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded
 GENITIVE_OF_NOUN = re.compile(r"\b[a-zäöüß]*[A-Za-zäöüß]+\s+(?:des|der)\s+[\"„“]?$")
@@ -75,6 +77,7 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
     """Placeholders of resolved units with the cues of the words before each."""
     result: list[Slot] = []
     head: Slot | None = None  # the last slot that is no genitive attribute of the one before
+    head_adjective = False  # the head is new by an adjective of its own ("das neu zu bildende X")
     previous_end = 0
     for m in PLACEHOLDER.finditer(text):
         index = int(m.group(1))
@@ -91,6 +94,8 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
             slot.cues = set(head.cues)  # "in das Jugendamt und das Standesamt": both targets
             if own_new:
                 slot.cues = (slot.cues - {"from"}) | {"new"}
+            elif head_adjective and OWN_ARTICLE.search(before):  # "das neue X und das Y": X's alone
+                slot.cues.discard("new")
         if (
             result
             and result[-1].end == m.start() - len(before)
@@ -98,7 +103,9 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
             and len(before) < 6
         ):
             slot.cues.add("of_previous")
-        if "of_previous" not in slot.cues:
+        if "of_previous" not in slot.cues and not (head and COORDINATED.match(before)):
+            head, head_adjective = slot, bool(NEW_ADJECTIVE.search(before))
+        elif "of_previous" not in slot.cues:
             head = slot
         result.append(slot)
     return result
