@@ -108,6 +108,18 @@ def _events(body: str) -> list[tuple]:
                 ("Founding", [], ["Sportamt"], DateValue("2021-07-01")),
             ],
         ),
+        (  # a founding said by its verb stays beside the merger into the new unit, on the merger's date
+            "Zum 1. Juli 2021 werden das Meldeamt und das Standesamt in einem neu zu gründenden Bürgeramt "
+            "zusammengefasst.",
+            [
+                ("Merger", ["Meldeamt", "Standesamt"], ["Bürgeramt"], DateValue("2021-07-01")),
+                ("Founding", [], ["Bürgeramt"], DateValue("2021-07-01")),
+            ],
+        ),
+        (  # ... but "neu" alone is the merger's result, no founding of its own
+            "Zum 1. Juli 2021 werden das Meldeamt und das Standesamt zum neuen Bürgeramt zusammengelegt.",
+            [("Merger", ["Meldeamt", "Standesamt"], ["Bürgeramt"], DateValue("2021-07-01"))],
+        ),
         (  # a person takes over the leadership: no absorption
             "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
             [],

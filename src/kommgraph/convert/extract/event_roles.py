@@ -75,6 +75,11 @@ GOES_ON = re.compile(
 )
 
 
+# verbs and nouns of founding proper (not "neu", "gibt es", "entsteht", "kommt hinzu")
+EXPLICIT_FOUNDING = re.compile(
+    r"gegründet|gründe|[Gg]ründung|eingerichtet|einrichte|richtet|[Ee]inrichtung|errichte|[Ee]rrichtung"
+    r"|geschaffen|schaff|schuf|gebildet|[Bb]ildung|ins\s+Leben"
+)
 RELATIVE_FOUNDED = re.compile(
     r"«U(?P<u>\d+)»,\s+(?:das|die|der|welche[sr]?)\s+[^,;«]{0,80}?"
     r"\b(?:gegründet|geschaffen|eingerichtet|errichtet|gebildet|ins\s+Leben\s+gerufen)\b"
@@ -108,7 +113,8 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         if not COORDINATED.match(text[together[-1].end : s.start]):
             break
         together.append(s)
-    found = [Found("founding", resulting=[s.index]) for s in together]
+    explicit = bool(EXPLICIT_FOUNDING.search(trigger.group()))
+    found = [Found("founding", resulting=[s.index], explicit=explicit) for s in together]
     if parents:
         for f in found:
             f.new_parent = parents[0].index

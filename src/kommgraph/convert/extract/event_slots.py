@@ -71,6 +71,7 @@ class Found:
     planned: bool = False
     nominal: bool = False  # only a noun of change, no units: refers to an event named before
     result_from_context: bool = False  # "Es übernimmt ...": the resulting unit is the one spoken of
+    explicit: bool = False  # a founding said by a verb of founding ("neu zu gründend"), not only by "neu"
 
 
 def slots(text: str, usable: set[int]) -> list[Slot]:

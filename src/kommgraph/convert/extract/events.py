@@ -137,12 +137,21 @@ def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found
     results = [i for f in found for i in f.resulting]
     fresh = [s for s in p if s.index in results and "new" in s.cues]
     if fresh:  # "in einem neu zu gründenden Bürgeramt zusammengefasst": a merger and a founding
-        return [Found("founding", resulting=[s.index]) for s in fresh]
+        return [
+            Found("founding", resulting=[s.index], explicit=bool(FOUNDED_BEFORE.search(text[: s.start])))
+            for s in fresh
+        ]
     verb = FOUNDING_VERB.search(text, trigger.end())
     if not verb:
         return []
     new = [s for s in p if s.index in results and s.start < verb.start()]
-    return [Found("founding", resulting=[new[-1].index])] if new else []
+    return [Found("founding", resulting=[new[-1].index], explicit=True)] if new else []
+
+
+# "neu zu gründend", "neu geschaffen": the participle of a verb of founding, not the adjective "neu"
+FOUNDED_BEFORE = re.compile(
+    r"\bneu\s+(?:zu\s+)?(?:gründend|gegründet|geschaffen|schaffend|eingerichtet|bildend|gebildet)\w*\s+$"
+)
 
 
 _ROLES = {

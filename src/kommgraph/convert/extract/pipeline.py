@@ -57,6 +57,7 @@ class _Doc:
         )
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
         self.announced: event_lists.Announcement | None = None  # "zwei neue Ämter:" awaiting its list
+        self.explicit: list[Event] = []  # foundings said by a verb of founding
         self.group_founding: tuple[int | None, Event | None] = (None, None)  # a group's founding being read
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
@@ -111,7 +112,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     _keep_headline_units(state)
     _drop_function_names(state)
     _full_names(facts)
-    _finish(facts)
+    _finish(facts, state.explicit)
     return facts
 
 
@@ -451,11 +452,13 @@ def _add_event(
     if set(event.original) & set(event.resulting) and kind not in ("Relocation", "ChangeEvent"):
         return
     facts.events.append(event)
+    if found.explicit:
+        state.explicit.append(event)
     if kind in ("Founding", "Merger", "Split", "SpinOff", "Renaming"):
         state.fresh += [n for n in event.resulting if n not in state.fresh]
 
 
-def _finish(facts: Facts) -> None:
+def _finish(facts: Facts, explicit: list[Event]) -> None:
     from kommgraph.convert.extract.merge import finish
 
-    finish(facts)
+    finish(facts, tuple(explicit))
