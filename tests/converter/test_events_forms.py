@@ -120,6 +120,40 @@ def _events(body: str) -> list[tuple]:
             "Zum 1. Juli 2021 werden das Meldeamt und das Standesamt zum neuen Bürgeramt zusammengelegt.",
             [("Merger", ["Meldeamt", "Standesamt"], ["Bürgeramt"], DateValue("2021-07-01"))],
         ),
+        (  # "X entsteht aus A und B": a merger into X
+            "Zum 1. Januar 2022 entsteht der Fachbereich Digitales aus der bisherigen Abteilung IT und der "
+            "Stabsstelle E-Government.",
+            [
+                (
+                    "Merger",
+                    ["Abteilung IT", "Stabsstelle E-Government"],
+                    ["Fachbereich Digitales"],
+                    DateValue("2022-01-01"),
+                )
+            ],
+        ),
+        (  # "herausgelöst und dem Y zugeordnet": one move (the subject and "wird" serve both verbs)
+            "Zum 1. Juli 2021 wird das Sachgebiet Grundstücke aus der Kämmerei herausgelöst und dem Bauamt "
+            "zugeordnet.",
+            [
+                (
+                    "Relocation",
+                    ["Sachgebiet Grundstücke"],
+                    ["Sachgebiet Grundstücke"],
+                    DateValue("2021-07-01"),
+                ),
+                ("TransferOfFunctions", ["Sachgebiet Grundstücke"], ["Bauamt"], DateValue("2021-07-01")),
+            ],
+        ),
+        (  # "Zudem", "Gleichzeitig": the date of the change said before; tasks leave with the dissolved unit
+            "Mit Wirkung vom 1. März 2023 wird das Ordnungsamt umbenannt in Amt für Ordnung. Zudem wird die "
+            "Stabsstelle Statistik aufgelöst. Ihre Aufgaben gehen auf das Hauptamt über.",
+            [
+                ("Renaming", ["Ordnungsamt"], ["Amt für Ordnung"], DateValue("2023-03-01")),
+                ("Dissolution", ["Stabsstelle Statistik"], [], DateValue("2023-03-01")),
+                ("TransferOfFunctions", ["Stabsstelle Statistik"], ["Hauptamt"], DateValue("2023-03-01")),
+            ],
+        ),
         (  # a person takes over the leadership: no absorption
             "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
             [],

@@ -133,7 +133,8 @@ def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 MADE_FROM = re.compile(
-    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+(?:der|dem|den)\b"
+    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+"
+    r"(?:der|dem|den)\b"
 )
 RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
 

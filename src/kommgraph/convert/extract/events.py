@@ -80,6 +80,9 @@ AND_SPLIT = re.compile(
     r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))"
     r"|,\s+(?=(?:seine|ihre|dessen|deren)\s+(?:Aufgaben|Zuständigkeiten|Mitarbeiter\w*|Beschäftigten)\b)"
 )
+# a second clause that begins with an object, not a subject of its own
+OBJECT_FIRST = re.compile(r"(?:dem|in\s+(?:das|den|die)|ins|zu[mr]|an\s+(?:das|den|die))\s+(?:neuen\s+)?«U")
+AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|soll|sollen)\b")
 UNIT_NEXT = re.compile(r"(?:de[mnrs]\s+|die\s+|das\s+|ein\w*\s+)?«U")
 
 
@@ -127,8 +130,13 @@ def two_changes(clause: str) -> list[str]:
     cut = joins[-1]
     head, tail = clause[: cut.start()], clause[cut.end() :]
     subject = PLACEHOLDER.search(head)
-    if subject and not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]):
-        tail = f"{subject.group()} {tail}"
+    if subject and (
+        not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]) or OBJECT_FIRST.match(tail)
+    ):
+        auxiliary = AUXILIARY.search(
+            head
+        )  # "X wird ... herausgelöst und dem Y zugeordnet": X wird zugeordnet
+        tail = f"{subject.group()} {auxiliary.group() + ' ' if auxiliary else ''}{tail}"
     return [head, *two_changes(tail)]  # "X wird aufgelöst, Y umbenannt und Z gegründet"
 
 

@@ -119,6 +119,12 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     zusammengefasst``); beside a spin-off or split the founding is dropped (``schafft das neue Amt X. Dazu
     wurde die Abteilung Y ausgegliedert`` is one change)."""
     _same_unit_names(facts)
+    relocated = {n for e in facts.events if e.event_type == "Relocation" for n in e.original}
+    facts.events = [  # "X wird aus Y herausgelöst und dem Z zugeordnet": one move, no spin-off of its own
+        e
+        for e in facts.events
+        if not (e.event_type == "SpinOff" and not e.resulting and set(e.original) & relocated)
+    ]
     facts.events = _without_detailed_restructurings(facts.events)
     facts.events = _named_results(facts.events)
     events = facts.events
@@ -162,8 +168,21 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
         else:
             _absorb(twin, event)
     facts.events = [e for e in merged if e.resulting or e.original]
+    _dates_of_dissolved_owners(facts)
     _unit_dates(facts)
     _membership_dates(facts)
+
+
+def _dates_of_dissolved_owners(facts: Facts) -> None:
+    """``X wird zum 30. Juni aufgelöst. Ihre Aufgaben gehen auf Y über.``: tasks leave a dissolved unit
+    when it ends."""
+    ends = {n: e for e in facts.events if e.event_type == "Dissolution" and e.effective for n in e.original}
+    for event in facts.events:
+        if event.event_type == "TransferOfFunctions" and event.effective is None and event.original:
+            dissolved = ends.get(event.original[0])
+            if dissolved is not None:
+                event.effective, event.effective_rank = dissolved.effective, 0
+                event.planned = event.planned or dissolved.planned
 
 
 def _unit_dates(facts: Facts) -> None:

@@ -31,6 +31,9 @@ LEADS_GROUP = re.compile(
 )
 # "Die Aufgaben der Telefonzentrale ...": the functions' owner is named (and is no unit)
 OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
+ALONG = re.compile(
+    r"^\W*(?:Gleichzeitig|Zugleich|Zeitgleich|Ebenso|Ebenfalls|Zudem|Außerdem|Darüber\s+hinaus)\b"
+)
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
 SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
@@ -241,6 +244,9 @@ def _read_sentence(
             for found in events.find_events(clause, clause_usable, dates, published):
                 if found.date is None and sibling and sibling[0] == whole:
                     found.date, found.date_rank = sibling[1], 1
+                elif found.date is None and ALONG.match(marked):  # "Gleichzeitig wird ...": the same date
+                    last = next((e.effective for e in reversed(state.facts.events) if e.effective), None)
+                    found.date, found.date_rank = (last, 0) if last else (None, found.date_rank)
                 if found.date is not None:
                     sibling = (whole, found.date)
                 texts = [sentence.folded[m.start : m.end] for m in mentions]
