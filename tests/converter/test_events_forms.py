@@ -154,6 +154,25 @@ def _events(body: str) -> list[tuple]:
                 ("TransferOfFunctions", ["Stabsstelle Statistik"], ["Hauptamt"], DateValue("2023-03-01")),
             ],
         ),
+        (  # spun off "als X": X is what results
+            "Die IT-Abteilung wird zum 1. Januar 2022 als Eigenbetrieb IT-Service ausgegliedert.",
+            [("SpinOff", ["IT-Abteilung"], ["Eigenbetrieb IT-Service"], DateValue("2022-01-01"))],
+        ),
+        (  # Swiss "neu" is an adverb ("from now on"), not a new unit
+            "Die Dienstabteilung Verkehr wird neu dem Sicherheitsdepartement zugeteilt.",
+            [
+                ("Relocation", ["Dienstabteilung Verkehr"], ["Dienstabteilung Verkehr"], None),
+                ("TransferOfFunctions", ["Dienstabteilung Verkehr"], ["Sicherheitsdepartement"], None),
+            ],
+        ),
+        (
+            "Der Gemeinderat hat die Schaffung einer Fachstelle Digitalisierung beschlossen.",
+            [("Founding", [], ["Fachstelle Digitalisierung"], None)],
+        ),
+        (  # "als eigenes Amt" is a unit of its own, not the Amt named before
+            "Das Ordnungsamt bleibt bestehen. Das Jobcenter wird als eigenes Amt ausgegliedert.",
+            [("SpinOff", ["Jobcenter"], [], None)],
+        ),
         (  # a person takes over the leadership: no absorption
             "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
             [],

@@ -121,10 +121,19 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     return found if len(found) > 1 else found[0]
 
 
+AS_RESULT = re.compile(r"\bals\s+(?:ein(?:e[nrs]?)?\s+)?(?:eigene[nrs]?\s+|selbst(?:st)?ändige[nrs]?\s+)?$")
+
+
 def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     source = [s for s in p if "from" in s.cues]
     parts = [s for s in p if is_plain(s) and s.start < trigger.start()]
-    results = [s for s in p if s.cues & {"to", "new"} and s.start > trigger.start() and s not in source]
+    results = [  # after the verb, or before it as "als X" ("wird als Eigenbetrieb X ausgegliedert")
+        s
+        for s in p
+        if s.cues & {"to", "new"}
+        and s not in source
+        and (s.start > trigger.start() or AS_RESULT.search(text[max(0, s.start - 25) : s.start]))
+    ]
     if not source and not parts:
         return None
     found = Found("spinoff", original=[s.index for s in parts[:1]], resulting=[s.index for s in results])

@@ -34,6 +34,9 @@ OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
 ALONG = re.compile(
     r"^\W*(?:Gleichzeitig|Zugleich|Zeitgleich|Ebenso|Ebenfalls|Zudem|Außerdem|Darüber\s+hinaus)\b"
 )
+OWN = re.compile(
+    r"\b(?:eigene[nrsm]?|selbst(?:st)?ändige[nrsm]?)\s+$"
+)  # "als eigenes Amt": a new one, unnamed
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
 SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
@@ -219,9 +222,10 @@ def _read_sentence(
                 state.fresh.append(m.name)
         followed = sentence.folded[m.end : m.end + 5]
         generic = m.name is None and units.nominative(sentence.folded[m.start : m.end]) in GENERIC_HEADS
+        own = m.name is None and OWN.search(sentence.folded[max(0, m.start - 25) : m.start])
         names.append(
             None
-            if m.name is None and followed.startswith((" des ", " der ")) and not generic
+            if m.name is None and (followed.startswith((" des ", " der ")) and not generic or own)
             else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new))
         )
         if m.name:
