@@ -173,6 +173,21 @@ def _events(body: str) -> list[tuple]:
             "Das Ordnungsamt bleibt bestehen. Das Jobcenter wird als eigenes Amt ausgegliedert.",
             [("SpinOff", ["Jobcenter"], [], None)],
         ),
+        (  # converted into "an own Amt" without a name: the unit goes on, restructured
+            "Die Stabsstelle Digitalisierung wird zum 1. Januar 2022 in ein eigenes Amt umgewandelt.",
+            [
+                (
+                    "ChangeEvent",
+                    ["Stabsstelle Digitalisierung"],
+                    ["Stabsstelle Digitalisierung"],
+                    DateValue("2022-01-01"),
+                )
+            ],
+        ),
+        (  # the agent of a passive "übernommen" takes the tasks
+            "Die Aufgaben des Presseamtes werden ab 1. Juli 2022 vom Hauptamt übernommen.",
+            [("TransferOfFunctions", ["Presseamt"], ["Hauptamt"], DateValue("2022-07-01"))],
+        ),
         (  # a person takes over the leadership: no absorption
             "Die Leitung des Bauamtes übernimmt die bisherige Leiterin des Planungsamtes, Eva Roth.",
             [],

@@ -84,14 +84,15 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         found = Found("transfer", original=[owner[-1].index] if owner else [], functions=_functions(text))
         found.resulting = [to[0].index] if to else []
         return found if to else None
-    if takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
+    agents = [s for s in p if AGENT.search(text[max(0, s.start - 12) : s.start])]
+    if trigger.group() == "übernommen" and agents:  # "Die Aufgaben des X werden vom Y übernommen"
+        to = agents
+    elif takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
         to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and is_plain(s)
         ][:1]
-    elif trigger.group().startswith("wahr"):  # "Die Aufgaben des X werden vom Y wahrgenommen": Y is the agent
-        to = [s for s in p if AGENT.search(text[max(0, s.start - 12) : s.start])] or [
-            s for s in p if "to" in s.cues or is_plain(s)
-        ][-1:]
+    elif trigger.group().startswith("wahr"):  # "Die Aufgaben des X werden vom Y wahrgenommen": Y acts
+        to = agents or [s for s in p if "to" in s.cues or is_plain(s)][-1:]
     else:
         plain = [s for s in p if is_plain(s) and not (s is p[0] and s.start < min(trigger.start(), 40))]
         to = [s for s in p if "to" in s.cues and "from" not in s.cues] or plain[-1:]

@@ -26,6 +26,8 @@ NEW_NAME = re.compile(
 BECOMES_OWN = re.compile(
     r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|wurde)\s+(?:[\w.]+\s+){0,3}?"
     r"(?:ein|eine|einen)\s+(?:(?:eigene|selbstständige|selbständige|neue)[snr]?\s+)?«U(?P<b>\d+)»"
+    r"|«U(?P<c>\d+)»\s+(?:wird|wurde|soll)\s+(?:[\w.]+\s+){0,5}?(?:in|zu)\s+(?:ein|eine|einen|einem|einer)\s+"
+    r"(?:(?:eigene|selbstständige|selbständige|neue)[snrm]?\s+)?«U(?P<d>\d+)»\s+umgewandelt"
 )
 RENAMING_NOUN = re.compile(r"Namenswechsel|Namensänderung|Umbenennung")
 FROM_BECOMES = re.compile(
@@ -41,9 +43,10 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
         return [Found("renaming", resulting=[s.index]) for s in p]
     usable = {s.index for s in p}
     level = BECOMES_OWN.search(text)
-    if level and int(level["a"]) in usable and int(level["b"]) not in usable:
+    unit, other = (level["a"] or level["c"], level["b"] or level["d"]) if level else (None, None)
+    if level and int(unit) in usable and int(other) not in usable:
         # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
-        return Found("restructuring", original=[int(level["a"])], resulting=[int(level["a"])])
+        return Found("restructuring", original=[int(unit)], resulting=[int(unit)])
     pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
     pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
     if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
