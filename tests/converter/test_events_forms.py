@@ -68,6 +68,15 @@ def _events(body: str) -> list[tuple]:
             "aufgelöst.",
             [],
         ),
+        (  # ... and not a pronoun that acts on another unit (a person founding something)
+            "Die Stabsstelle Klimaschutz wird von Anna Berg geleitet. Sie gründete 2010 das Umweltamt.",
+            [("Founding", [], ["Umweltamt"], DateValue("2010"))],
+        ),
+        (  # a pronoun subject of a passive with another unit named: it is what changes
+            "Die Stabsstelle Klimaschutz hat drei Jahre lang gearbeitet. Sie wird zum 1. Juli 2021 in das "
+            "Umweltamt eingegliedert.",
+            [("Absorption", ["Stabsstelle Klimaschutz"], ["Umweltamt"], DateValue("2021-07-01"))],
+        ),
         (  # the date of a unit that begins work, said in the next sentence
             "Die Stadt richtet ein Amt für Digitalisierung ein. Es nimmt am 1. März 2022 die Arbeit auf.",
             [("Founding", [], ["Amt für Digitalisierung"], DateValue("2022-03-01"))],

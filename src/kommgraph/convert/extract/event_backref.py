@@ -26,6 +26,10 @@ UNIT_CHANGES = (
     "founding",
     "restructuring",
 )
+# passive or intransitive: the subject is what changes ("Sie wird ... eingegliedert", "Es geht im X auf")
+UNDERGOES = re.compile(
+    r"\b(?:wird|werden|wurde|wurden|worden|geht|gehen|ging|aufgehen|aufgegangen|entsteht|entstand|fusioniert)\b"
+)
 FEMININE = (
     "stelle",
     "ung",
@@ -73,4 +77,6 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
         return None
     if not any(TRIGGERS[name].search(clause) for name in UNIT_CHANGES):
         return None
+    if PLACEHOLDER.search(clause) and not UNDERGOES.search(clause):
+        return None  # "Sie gründete das Umweltamt": the pronoun acts on another unit, it is not changed
     return f"{m['pre']}«U{index}»{clause[m.end() :]}"
