@@ -150,7 +150,7 @@ def test_country_cues(text: str, country: str | None) -> None:
     ("clause", "parts"),
     [
         ("«U0» wurde per 1. Februar aufgelöst und an die «U1» übertragen.",
-         ["«U0» wurde per 1. Februar aufgelöst", "an die «U1» übertragen."]),
+         ["«U0» wurde per 1. Februar aufgelöst", "«U0» wurde an die «U1» übertragen."]),
         ("Aus «U0» und «U1» entsteht «U2».", ["Aus «U0» und «U1» entsteht «U2»."]),
         ("«U0» und «U1» werden zusammengelegt.", ["«U0» und «U1» werden zusammengelegt."]),
     ],

@@ -125,8 +125,18 @@ def _without_detailed_restructurings(events: list[Event]) -> list[Event]:
     return [e for e in events if not (e.event_type == "ChangeEvent" and set(e.original) & named)]
 
 
-def finish(facts: Facts) -> None:
+def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
+    """Clean up the document's events; foundings in ``explicit`` were said by a verb of
+    founding and stay beside a merger into the same unit (``in einem neu zu gründenden Amt
+    zusammengefasst``); beside a spin-off or split the founding is dropped (``schafft das neue Amt X. Dazu
+    wurde die Abteilung Y ausgegliedert`` is one change)."""
     _same_unit_names(facts)
+    relocated = {n for e in facts.events if e.event_type == "Relocation" for n in e.original}
+    facts.events = [  # "X wird aus Y herausgelöst und dem Z zugeordnet": one move, no spin-off of its own
+        e
+        for e in facts.events
+        if not (e.event_type == "SpinOff" and not e.resulting and set(e.original) & relocated)
+    ]
     facts.events = _without_detailed_restructurings(facts.events)
     facts.events = _named_results(facts.events)
     events = facts.events
@@ -135,6 +145,7 @@ def finish(facts: Facts) -> None:
         if event.event_type in ("SpinOff", "Split", "Merger") and not event.resulting and founded:
             event.resulting = _results_founded_after(event, founded)
     begun_by_change = {n for e in events if e.event_type in BEGINS - {"Founding"} for n in e.resulting}
+    kept: list[Event] = []  # foundings said by a verb of founding beside a merger into that unit
     for event in founded:
         if set(event.resulting) & begun_by_change:
             twin = next(
@@ -149,7 +160,18 @@ def finish(facts: Facts) -> None:
                     evidence=event.evidence,
                 ),
             )
-    events = [e for e in events if not (e.event_type == "Founding" and set(e.resulting) & begun_by_change)]
+            if any(event is e for e in explicit) and twin.event_type == "Merger":  # both stay, one date
+                event.effective, event.effective_rank = twin.effective, twin.effective_rank
+                kept.append(event)
+    events = [
+        e
+        for e in events
+        if not (
+            e.event_type == "Founding"
+            and set(e.resulting) & begun_by_change
+            and not any(e is k for k in kept)
+        )
+    ]
     merged: list[Event] = []
     for event in events:
         twin = next((m for m in merged if _same(m, event)), None)
@@ -158,8 +180,21 @@ def finish(facts: Facts) -> None:
         else:
             _absorb(twin, event)
     facts.events = [e for e in merged if e.resulting or e.original]
+    _dates_of_dissolved_owners(facts)
     _unit_dates(facts)
     _membership_dates(facts)
+
+
+def _dates_of_dissolved_owners(facts: Facts) -> None:
+    """``X wird zum 30. Juni aufgelöst. Ihre Aufgaben gehen auf Y über.``: tasks leave a dissolved unit
+    when it ends."""
+    ends = {n: e for e in facts.events if e.event_type == "Dissolution" and e.effective for n in e.original}
+    for event in facts.events:
+        if event.event_type == "TransferOfFunctions" and event.effective is None and event.original:
+            dissolved = ends.get(event.original[0])
+            if dissolved is not None:
+                event.effective, event.effective_rank = dissolved.effective, 0
+                event.planned = event.planned or dissolved.planned
 
 
 def _unit_dates(facts: Facts) -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract import boilerplate, events, metadata, persons, units
+from kommgraph.convert.extract import (
+    boilerplate,
+    event_backref,
+    event_lists,
+    event_naming,
+    events,
+    metadata,
+    persons,
+    units,
+)
 from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
@@ -22,8 +31,15 @@ LEADS_GROUP = re.compile(
 )
 # "Die Aufgaben der Telefonzentrale ...": the functions' owner is named (and is no unit)
 OWNER_NAMED = compiled(load("events")["functions"]["owner_named"])
+ALONG = re.compile(
+    r"^\W*(?:Gleichzeitig|Zugleich|Zeitgleich|Ebenso|Ebenfalls|Zudem|Außerdem|Darüber\s+hinaus)\b"
+)
+OWN = re.compile(
+    r"\b(?:eigene[nrsm]?|selbst(?:st)?ändige[nrsm]?)\s+$"
+)  # "als eigenes Amt": a new one, unnamed
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
+SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
 YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
 # "die ... Behörde", "die Dienststelle": a generic head refers back to the last unit of any type
 GENERIC_HEADS = {"Behörde", "Dienststelle"}
@@ -47,6 +63,9 @@ class _Doc:
             None  # the last year named, when the publication date is unknown
         )
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
+        self.announced: event_lists.Announcement | None = None  # "zwei neue Ämter:" awaiting its list
+        self.explicit: list[Event] = []  # foundings said by a verb of founding
+        self.group_founding: tuple[int | None, Event | None] = (None, None)  # a group's founding being read
 
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
@@ -101,7 +120,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     _keep_headline_units(state)
     _drop_function_names(state)
     _full_names(facts)
-    _finish(facts)
+    _finish(facts, state.explicit)
     return facts
 
 
@@ -190,6 +209,7 @@ def _read_sentence(
         sentence.folded, other_bodies=state.other_bodies, functions=state.functions, context=state.unit_list
     )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
+    mentions = [event_naming.with_quoted_name(sentence.folded, m) for m in mentions]
     names: list[str | None] = []
     for m in mentions:
         new = bool(NEW.search(sentence.folded[max(0, m.start - 20) : m.start]))
@@ -204,9 +224,10 @@ def _read_sentence(
                 state.fresh.append(m.name)
         followed = sentence.folded[m.end : m.end + 5]
         generic = m.name is None and units.nominative(sentence.folded[m.start : m.end]) in GENERIC_HEADS
+        own = m.name is None and OWN.search(sentence.folded[max(0, m.start - 25) : m.start])
         names.append(
             None
-            if m.name is None and followed.startswith((" des ", " der ")) and not generic
+            if m.name is None and (followed.startswith((" des ", " der ")) and not generic or own)
             else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new))
         )
         if m.name:
@@ -222,16 +243,26 @@ def _read_sentence(
         sibling: tuple[str, object] | None = None  # the date of the other change in the same clause
         for k, (clause, whole) in enumerate(parts):
             dates = find_dates(clause, published)
-            for found in events.find_events(clause, usable, dates, published):
+            clause_names, clause_usable = names, usable
+            referred = event_backref.with_topic(clause, state.topic, len(names)) if k == 0 else None
+            if referred:  # "Sie wird zum Jahresende aufgelöst": the unit spoken of
+                clause, clause_names, clause_usable = referred, [*names, state.topic], usable | {len(names)}
+            for found in events.find_events(clause, clause_usable, dates, published):
                 if found.date is None and sibling and sibling[0] == whole:
                     found.date, found.date_rank = sibling[1], 1
+                elif found.date is None and ALONG.match(marked):  # "Gleichzeitig wird ...": the same date
+                    last = next((e.effective for e in reversed(state.facts.events) if e.effective), None)
+                    found.date, found.date_rank = (last, 0) if last else (None, found.date_rank)
                 if found.date is not None:
                     sibling = (whole, found.date)
-                _add_event(state, found, names, sentence.span, clause)
+                texts = [sentence.folded[m.start : m.end] for m in mentions]
+                _add_event(state, found, clause_names, sentence.span, clause, (mentions, texts))
             first = events.PLACEHOLDER.search(clause)
             if k + 1 < len(clauses) and first and names[int(first.group(1))]:
                 state.topic = names[int(first.group(1))]
             _approximate_start(state, clause, names, dates)
+    if in_article and not headline:
+        _listed_founding(state, sentence, mentions, published)
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
         if unit is None and p.role in ("Head", "CoHead"):
@@ -256,13 +287,36 @@ def _read_sentence(
         _remember_date(state, marked, published)
 
 
+def _listed_founding(state: _Doc, sentence: Sentence, mentions: list[units.Mention], published) -> None:
+    """``Ab 1. Januar gibt es zwei neue Ämter:`` and the units listed after it: one founding each, or
+    one for a group (a bullet list, the parts of a divided unit)."""
+    state.announced, listed = event_lists.follow(state.announced, sentence.folded, mentions, published)
+    for item in listed:
+        if item.new:
+            state.add_unit(units.Mention(0, 0, item.name, item.unit_type, 0.6), sentence.span)
+        group, founding = state.group_founding
+        if item.together and group == item.group and founding in state.facts.events:
+            founding.resulting.append(item.name)
+            founding.evidence.append(sentence.span)
+            continue
+        date = item.date or state.context_date
+        founding = Event("Founding", resulting=[item.name], effective=date, effective_rank=1, confidence=0.6)
+        founding.evidence.append(sentence.span)
+        state.group_founding = (item.group if item.together else None, founding)
+        state.facts.events.append(founding)
+
+
 def _remember_date(state: _Doc, marked: str, published) -> None:
     """A date of taking effect in a sentence that states no change of its own (a headline, ``Zum
     1. April gibt es bei den Ämtern Änderungen``) dates the changes after it that name none."""
     effective = [
         d
         for d in find_dates(marked, published)
-        if cue_before(marked, d) == "effective" and FORWARD_CUE.search(marked[max(0, d.start - 20) : d.start])
+        if cue_before(marked, d) == "effective"
+        and (
+            FORWARD_CUE.search(marked[max(0, d.start - 20) : d.start])
+            or (SINCE.search(marked[max(0, d.start - 20) : d.start]) and events.states_change(marked))
+        )
     ]
     if effective:
         best = max(effective, key=lambda d: len(d.value.value))
@@ -315,8 +369,14 @@ def _unit_of_title(state: _Doc, title: str) -> str | None:
 
 
 def _add_event(
-    state: _Doc, found: events.Found, names: list[str | None], span: Span, marked: str = ""
+    state: _Doc,
+    found: events.Found,
+    names: list[str | None],
+    span: Span,
+    marked: str = "",
+    mentions: tuple[list[units.Mention], list[str]] = ([], []),
 ) -> None:
+    mentions, marked_heads = mentions  # the sentence's mentions and their texts
     facts = state.facts
     if found.result_from_context:
         context = state.fresh[-1] if state.fresh else state.topic
@@ -333,7 +393,11 @@ def _add_event(
                 event.planned = event.planned or found.planned
                 event.announced = event.announced or found.announced
                 event.evidence.append(span)
-                return
+                break
+        if not kind and found.date:  # "Die Änderungen werden zum 1. März wirksam": all changes without a date
+            for event in facts.events:
+                if event.effective is None:
+                    event.effective, event.effective_rank = found.date, found.date_rank
         return
 
     def pick(indexes: list[int]) -> list[str]:
@@ -343,7 +407,15 @@ def _add_event(
                 out.append(names[i])
         return out
 
-    if found.new_name and found.original and names[found.original[0]]:
+    if (
+        found.head_slot is not None and found.new_name and found.head_slot < len(mentions)
+    ):  # "Das neue Dezernat erhält die Bezeichnung „X“"
+        head = mentions[found.head_slot]
+        name = event_naming.completed_name(found.new_name, marked_heads[found.head_slot])
+        state.add_unit(units.Mention(0, 0, name, head.unit_type, 0.6), span)
+        names = [*names, name]
+        found.resulting = [len(names) - 1]
+    elif found.new_name and found.original and names[found.original[0]]:
         original = facts.units[names[found.original[0]]] if names[found.original[0]] in facts.units else None
         unit_type = original.unit_type if original else "OtherUnit"
         mention = units.Mention(0, 0, found.new_name, unit_type, 0.6)
@@ -392,11 +464,13 @@ def _add_event(
     if set(event.original) & set(event.resulting) and kind not in ("Relocation", "ChangeEvent"):
         return
     facts.events.append(event)
+    if found.explicit:
+        state.explicit.append(event)
     if kind in ("Founding", "Merger", "Split", "SpinOff", "Renaming"):
         state.fresh += [n for n in event.resulting if n not in state.fresh]
 
 
-def _finish(facts: Facts) -> None:
+def _finish(facts: Facts, explicit: list[Event]) -> None:
     from kommgraph.convert.extract.merge import finish
 
-    finish(facts)
+    finish(facts, tuple(explicit))

@@ -86,7 +86,7 @@ def named_by_phrase(text: str, scan: Scanner, mentions: list[Mention]) -> list[M
         inner = clean(text[scan.t[k + 2].start : scan.t[close - 1].end])
         found.append(
             Mention(
-                scan.t[k - 1 if scan.word(k - 1) in ("die", "den") else k].start,
+                scan.t[k + 1].start,  # from the quote: the naming words stay for the event rules
                 scan.t[close].end,
                 f"{head} {inner}",
                 head_type(head),

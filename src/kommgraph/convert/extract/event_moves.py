@@ -1,0 +1,132 @@
+"""Who is original and who is resulting when units move (relocation) or tasks move (transfer)."""
+
+from __future__ import annotations
+
+import re
+
+from kommgraph.convert.extract.event_slots import (
+    COORDINATED,
+    FUNCTION_DROP,
+    FUNCTION_SUBJECT,
+    NOT_FUNCTION,
+    PRONOUN_SUBJECT,
+    RELOCATION_CHANGE,
+    TRANSFER_NOT,
+    Found,
+    Slot,
+    is_plain,
+)
+from kommgraph.convert.extract.firstnames import person_named_before
+
+STAYS = re.compile(r"\b(?:bleibt|bleiben|verbleibt|verbleiben)\b")  # "bleibt ... zugeordnet": no move
+
+
+def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
+        return None
+    movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
+    targets = [s for s in p if s not in movers and not s.cues & {"from"}]
+    dative = re.search(
+        r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"
+        r"|angegliedert|anzugliedern|angliedern|zugeschlagen)",
+        text,
+    )
+    if dative:
+        targets = [s for s in p if s.index == int(dative.group(1))] or targets
+    if not movers:  # verb second: "Zugleich wechselt die Abteilung X vom ... in den ..."
+        movers = [s for s in p if is_plain(s) and trigger.end() <= s.start <= trigger.end() + 12]
+    if not movers or movers[0].start > 40:
+        return None
+    targets = [s for s in targets if s is not movers[0]]
+    together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": each one moves
+    for s in movers[1:]:
+        between = text[together[-1].end : s.start]
+        if not COORDINATED.match(between):
+            break
+        together.append(s)
+    if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
+        if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
+            return None
+        return [Found("relocation", original=[m.index], resulting=[m.index]) for m in together]
+    found = []
+    for mover in together:
+        if mover.index == targets[-1].index:
+            continue
+        event = Found("relocation", original=[mover.index], resulting=[mover.index])
+        event.new_parent = targets[-1].index
+        found.append(event)
+    if found:  # the new parent takes over the tasks of the unit it receives, from the parent it leaves
+        source = [s.index for s in p if "from" in s.cues and s.index != targets[-1].index]
+        found.append(
+            Found("transfer", original=source[:1] or [together[0].index], resulting=[targets[-1].index])
+        )
+    return found or None
+
+
+def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
+    """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
+    a person named before the verb and before any unit is who moves, not a unit or its tasks."""
+    return person_named_before(text, min([s.start for s in p] + [trigger.start()]))
+
+
+FRONTED_TASKS = re.compile(r"\b(?:Aufgaben|Zuständigkeiten|Tätigkeiten)\s+$")
+AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
+
+
+def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
+        return None
+    takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
+    fronted = takes and FRONTED_TASKS.search(text[: trigger.start()])
+    if fronted:  # "X, seine Aufgaben übernimmt das Y": the tasks' owner gives, the subject after takes
+        to = [s for s in p if s.start > trigger.start() and is_plain(s)][:1]
+        owner = [s for s in p if s.start < trigger.start() and s not in to]
+        found = Found("transfer", original=[owner[-1].index] if owner else [], functions=_functions(text))
+        found.resulting = [to[0].index] if to else []
+        return found if to else None
+    agents = [s for s in p if AGENT.search(text[max(0, s.start - 12) : s.start])]
+    if trigger.group() == "übernommen" and agents:  # "Die Aufgaben des X werden vom Y übernommen"
+        to = agents
+    elif takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
+        to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
+            s for s in p if s.start > trigger.start() and is_plain(s)
+        ][:1]
+    elif trigger.group().startswith("wahr"):  # "Die Aufgaben des X werden vom Y wahrgenommen": Y acts
+        to = agents or [s for s in p if "to" in s.cues or is_plain(s)][-1:]
+    else:
+        plain = [s for s in p if is_plain(s) and not (s is p[0] and s.start < min(trigger.start(), 40))]
+        to = [s for s in p if "to" in s.cues and "from" not in s.cues] or plain[-1:]
+    source = [s for s in p if "from" in s.cues and s not in to]
+    inside = re.search(r"\bin\s+de[rm]\s+«U(\d+)»\s+(?:bisher|bislang)", text)
+    if not to and takes and PRONOUN_SUBJECT.match(text):  # "Es übernimmt die Aufgaben der Abteilung X"
+        found = Found("transfer", functions=_functions(text), result_from_context=True)
+        found.original = [s.index for s in p if s.start > trigger.start() and "parent" not in s.cues][:1]
+        return found if found.original else None
+    if not to:
+        return None
+    found = Found("transfer", resulting=[to[-1].index], functions=_functions(text))
+    if source:
+        found.original = [source[0].index]
+    elif inside and int(inside.group(1)) != to[-1].index:
+        found.original = [int(inside.group(1))]
+    return found
+
+
+def _functions(text: str) -> list[str]:
+    """What a transfer moves: a parenthesised list, else the subject (``Der Ansprechpartner X``)."""
+    paren = re.search(r"\(([^()«]{5,200})\)", text)
+    if paren:
+        return [p.strip() for p in re.split(r",|\bsowie\b|;", paren.group(1)) if len(p.strip()) > 2]
+    clause = re.split(r",\s*(?:dass|so\s+dass|sodass)\s+", text)[-1]
+    m = FUNCTION_SUBJECT.search(clause) or re.search(
+        r"^(?:(?:die|der|das)\s+)?(?P<f>[^«,;]{3,80}?)\s+(?:in|an|auf|zu[mr]|ins)\s+", clause
+    )
+    if not m:
+        return []
+    function = m.group("f")
+    for pattern in FUNCTION_DROP:
+        function = pattern.sub("", function)
+    function = function.strip(" ,")
+    if NOT_FUNCTION.search(function) or len(function.split()) > 8:
+        return []
+    return [function]

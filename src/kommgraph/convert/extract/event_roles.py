@@ -1,0 +1,289 @@
+"""Who is original and who is resulting, per type of change that begins, ends or reshapes units."""
+
+from __future__ import annotations
+
+import re
+
+from kommgraph.convert.extract.event_slots import (
+    COORDINATED,
+    EXTENDED_BY,
+    GENITIVE_OF_NOUN,
+    INTO_CONTEXT,
+    PART_OF,
+    PLACEHOLDER,
+    Found,
+    Slot,
+    is_plain,
+)
+
+NEW_NAME = re.compile(
+    r"\s+(?:(?:künftig|zukünftig|nun|jetzt|fortan|ab\s+sofort|seit|ab|mit|zum|am)\s+(?:de[mn]\s+)?"
+    r"(?:\d{1,2}\.\s*(?:\w+|\d{1,2}\.)\s*\d{0,4}|\w+\s+\d{4}|\d{4})?\s*)*[\"„“]?"
+    r"(?P<n>[A-ZÄÖÜ][\w-]*(?:\s+(?:für|und|\d+|[A-ZÄÖÜ][\w-]*)){0,5})[\"“”]?\s*(?:[.,;]|$)"
+)
+
+
+BECOMES_OWN = re.compile(
+    r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|wurde)\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:ein|eine|einen)\s+(?:(?:eigene|selbstständige|selbständige|neue)[snr]?\s+)?«U(?P<b>\d+)»"
+    r"|«U(?P<c>\d+)»\s+(?:wird|wurde|soll)\s+(?:[\w.]+\s+){0,5}?(?:in|zu)\s+(?:ein|eine|einen|einem|einer)\s+"
+    r"(?:(?:eigene|selbstständige|selbständige|neue)[snrm]?\s+)?«U(?P<d>\d+)»\s+umgewandelt"
+)
+RENAMING_NOUN = re.compile(r"Namenswechsel|Namensänderung|Umbenennung")
+FROM_BECOMES = re.compile(
+    r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|werden|wurde)?\s*(?:[\w.]+\s+){0,3}?"
+    r"(?:de[mr]\s+|das\s+|die\s+)?«U(?P<b>\d+)»"
+)
+
+
+def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
+    if p and after_noun and all("new" in s.cues for s in p):
+        # "Das hat einen Namenswechsel zur Folge: Neu gibt es X sowie Y": each a renamed unit's new name
+        return [Found("renaming", resulting=[s.index]) for s in p]
+    usable = {s.index for s in p}
+    level = BECOMES_OWN.search(text)
+    unit, other = (level["a"] or level["c"], level["b"] or level["d"]) if level else (None, None)
+    if level and int(unit) in usable and int(other) not in usable:
+        # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
+        return Found("restructuring", original=[int(unit)], resulting=[int(unit)])
+    pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
+    pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
+    if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
+        return [Found("renaming", original=[a], resulting=[b]) for a, b in pairs]
+    heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
+    if len(p) == 1 and heisst and p[0].start < heisst.start():
+        name = NEW_NAME.search(text, heisst.end())
+        if name and not PLACEHOLDER.search(name.group("n")):
+            return Found("renaming", original=[p[0].index], new_name=name.group("n").strip())
+    if len(p) == 1 and "to" in p[0].cues and "from" not in p[0].cues:
+        return Found("renaming", resulting=[p[0].index])  # "wird sie in X umbenannt": original from context
+    if len(p) < 2:
+        return Found("renaming", nominal=True) if len(p) == 0 else None
+    to = [s for s in p if "to" in s.cues and "from" not in s.cues]
+    if heisst:
+        after = [s for s in p if s.start > heisst.start()]
+        to = after[-1:] or to
+    target = to[-1] if to else p[1]
+    others = [s for s in p if s is not target]
+    source = (
+        [s for s in others if "from" in s.cues] or [s for s in others if s.start < target.start] or others
+    )
+    return Found("renaming", original=[source[0].index], resulting=[target.index])
+
+
+# "Sechs Ämter wird es noch geben", "gibt es weiterhin": what goes on, not what begins
+GOES_ON = re.compile(
+    r"\b(?:noch|weiterhin|nach\s+wie\s+vor)\s+(?:\w+\s+){0,2}?geben\b|\bgibt\s+es\s+(?:noch|weiterhin)\b"
+)
+
+
+# verbs and nouns of founding proper (not "neu", "gibt es", "entsteht", "kommt hinzu")
+EXPLICIT_FOUNDING = re.compile(
+    r"gegründet|gründe|[Gg]ründung|eingerichtet|einrichte|richtet|[Ee]inrichtung|errichte|[Ee]rrichtung"
+    r"|geschaffen|schaff|schuf|gebildet|[Bb]ildung|ins\s+Leben"
+)
+RELATIVE_FOUNDED = re.compile(
+    r"«U(?P<u>\d+)»,\s+(?:das|die|der|welche[sr]?)\s+[^,;«]{0,80}?"
+    r"\b(?:gegründet|geschaffen|eingerichtet|errichtet|gebildet|ins\s+Leben\s+gerufen)\b"
+)
+
+
+def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if GOES_ON.search(text):
+        return None
+    relative = RELATIVE_FOUNDED.search(text)
+    if relative and int(relative["u"]) in {s.index for s in p}:  # "des Amtes X, das ... gegründet wird"
+        return Found("founding", resulting=[int(relative["u"])])
+    named = PLACEHOLDER.search(trigger.group())
+    if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
+        p = [s for s in p if s.start >= trigger.start() + named.start()]
+        if not p or p[0].index != int(named.group(1)):
+            return None
+    new = [s for s in p if "new" in s.cues]
+    results = new or [
+        s
+        for s in p
+        if not s.cues & {"from", "parent", "with"}
+        and s.start >= trigger.start() - 60
+        and not GENITIVE_OF_NOUN.search(text[: s.start])
+    ]
+    if not results:
+        return None
+    parents = [s for s in p if "parent" in s.cues and s not in results]
+    together = [results[0]]  # "neue Abteilungen X, Y und Z", "Neu gibt es X sowie Y": one founding each
+    for s in results[1:]:
+        if not COORDINATED.match(text[together[-1].end : s.start]):
+            break
+        together.append(s)
+    explicit = bool(EXPLICIT_FOUNDING.search(trigger.group()))
+    found = [Found("founding", resulting=[s.index], explicit=explicit) for s in together]
+    if parents:
+        for f in found:
+            f.new_parent = parents[0].index
+    return found if len(found) > 1 else found[0]
+
+
+AS_RESULT = re.compile(r"\bals\s+(?:ein(?:e[nrs]?)?\s+)?(?:eigene[nrs]?\s+|selbst(?:st)?ändige[nrs]?\s+)?$")
+
+
+def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    source = [s for s in p if "from" in s.cues]
+    parts = [s for s in p if is_plain(s) and s.start < trigger.start()]
+    results = [  # after the verb, or before it as "als X" ("wird als Eigenbetrieb X ausgegliedert")
+        s
+        for s in p
+        if s.cues & {"to", "new"}
+        and s not in source
+        and (s.start > trigger.start() or AS_RESULT.search(text[max(0, s.start - 25) : s.start]))
+    ]
+    if not source and not parts:
+        return None
+    found = Found("spinoff", original=[s.index for s in parts[:1]], resulting=[s.index for s in results])
+    found.spun_off_from = source[0].index if source else None
+    return found
+
+
+MADE_FROM = re.compile(
+    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+"
+    r"(?:der|dem|den)\b"
+)
+RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
+
+
+def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    into = INTO_CONTEXT.match(trigger.group())
+    if into and not into["u"]:  # "In ihm gehen X und Y auf"
+        inner = [s.index for s in p if s.start > trigger.start() + into.end()]
+        return Found("merger", original=inner, result_from_context=True) if len(inner) > 1 else None
+    relative = RELATIVE_INTO.search(text)
+    if relative:  # "Das Amt Z, in dem X und Y aufgegangen sind": the antecedent takes them in
+        inner = [s.index for s in p if s.start >= relative.end()]
+        if len(inner) > 1 and int(relative["u"]) in {s.index for s in p}:
+            return Found("merger", original=inner, resulting=[int(relative["u"])])
+    made = MADE_FROM.search(text)
+    if made and int(made["u"]) in {
+        s.index for s in p
+    }:  # "Z ist aus der Zusammenlegung von X und Y entstanden"
+        inner = [s.index for s in p if s.start > made.end() - 8 and s.index != int(made["u"])]
+        if len(inner) > 1:
+            return Found("merger", original=inner, resulting=[int(made["u"])])
+    results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    if not results and trigger.group().startswith(("bilden", "gemeinsam")) and len(p) > 2:
+        results = p[-1:]  # "Künftig bilden X und Y gemeinsam das Z": the object is what they form
+    originals = [s for s in p if s not in results]
+    if any("from" in s.cues for s in p) and not results:
+        results = [s for s in p if "from" not in s.cues][-1:]
+        originals = [s for s in p if s not in results]
+    if len(originals) < 2 and not (originals and results):
+        return None
+    return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])
+
+
+# "X ist in A und B aufgeteilt", "aufgeteilt sind ...": a state (Zustandspassiv), not "ist aufgeteilt worden"
+STATE_PASSIVE = re.compile(
+    r"\b(?:ist|sind)\s+(?:[\w.«»]+\s+){0,8}?(?:aufgeteilt|unterteilt|gegliedert|eingeteilt)\b(?!\s+worden)"
+    r"|\b(?:aufgeteilt|unterteilt|gegliedert|eingeteilt)\s+(?:ist|sind)\b"
+)
+
+
+def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    originals = [s for s in p if s not in results]
+    if STATE_PASSIVE.search(text):  # the unit goes on; its parts are units of their own now
+        if not originals or not results:
+            return None
+        found = Found("founding", resulting=[s.index for s in results])
+        found.new_parent = originals[0].index
+        return found
+    if not results:
+        originals, results = p[:1], p[1:]
+    if len(p) == 1 and originals:  # "das Amt X aufzuteilen": the parts are named elsewhere
+        return Found("split", original=[originals[0].index])
+    if not originals or not results:
+        return None
+    return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
+
+
+LEADS = re.compile(r"\b(?:Leitung|Vorsitz|Führung|Nachfolge)\b")
+TASKS = re.compile(r"\b(?:Aufgaben?|Zuständigkeit(?:en)?|Leistungen|Tätigkeiten|Funktionen)\b")
+
+
+def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    extended = EXTENDED_BY.search(text)
+    if extended:  # "Die Sozialdirektion wird um den Bereich Sicherheit erweitert"
+        return Found("absorption", original=[int(extended["b"])], resulting=[int(extended["a"])])
+    part = PART_OF.search(text)
+    if part:  # "Die Stabsstelle X wird Teil des Referats Y"
+        return Found("absorption", original=[int(part["a"])], resulting=[int(part["b"])])
+    into = INTO_CONTEXT.match(trigger.group())
+    if into:  # "In ihm geht die Abteilung X auf": the unit spoken of takes it in
+        inner = [s for s in p if s.start > trigger.start() + into.end()]
+        if not inner:
+            return None
+        if into["u"]:
+            return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
+        return Found("absorption", original=[inner[0].index], result_from_context=True)
+    takes = re.match(r"übernimmt", trigger.group())
+    if takes and LEADS.search(text):  # "Die Leitung des Amtes übernimmt ...": a person, not a unit
+        return None
+    if takes and TASKS.search(text[max(0, trigger.start() - 30) : trigger.start()]):
+        return None  # "Seine Aufgaben übernimmt das Hauptamt": tasks fronted, a transfer
+    if takes and TASKS.search(trigger.group()):  # "übernimmt die Aufgaben des X": a transfer of functions
+        return None
+    if takes:
+        subject = [s for s in p if s.start < trigger.start()]
+        objects = [s for s in p if s.start > trigger.start()]
+        if subject and objects:
+            return Found("absorption", original=[objects[0].index], resulting=[subject[0].index])
+        return None
+    results = [s for s in p if "to" in s.cues and "from" not in s.cues]
+    originals = [s for s in p if s not in results and "parent" not in s.cues]
+    if not results or not originals:
+        return None
+    return Found("absorption", original=[originals[0].index], resulting=[results[-1].index])
+
+
+# "die Zuordnung des früheren «U0» zum «U1» wird aufgehoben": what ends is the action, not the unit
+OF_ACTION_NOUN = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]+(?:ung|ion|nahme)\s+(?:des|der)\s+(?:[a-zäöüß]+e[nrs]?\s+)?[\"„“]?$"
+)
+
+
+def dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    before = [
+        s
+        for s in p
+        if s.start < trigger.start()
+        and not s.cues & {"to", "parent"}
+        and not OF_ACTION_NOUN.search(text[: s.start])
+    ]
+    after = [s for s in p if s.start > trigger.start() and "of_previous" not in s.cues]
+    nominal = re.match(r"Auflösung|Abschaffung", trigger.group())
+    if nominal and after or not before:
+        units = _coordinated(after[:1] + after[1:], text) if after else []
+    else:  # the subject right before the verb, with the units listed with it
+        units = _coordinated(before[::-1], text, backwards=True)
+    if not units:
+        return None
+    found = [Found("dissolution", original=[s.index]) for s in sorted(units, key=lambda s: s.start)]
+    return found if len(found) > 1 else found[0]
+
+
+def _coordinated(run: list[Slot], text: str, backwards: bool = False) -> list[Slot]:
+    """The first slot of ``run`` and those listed with it (``X, Y und Z werden aufgelöst``)."""
+    together = run[:1]
+    for s in run[1:]:
+        a, b = (s, together[-1]) if backwards else (together[-1], s)
+        if not COORDINATED.match(text[a.end : b.start]):
+            break
+        together.append(s)
+    return together
+
+
+def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    """``Das Amt X wird neu strukturiert``, ``die Neuordnung des X``: the first unit named goes on."""
+    units = [s for s in p if not s.cues & {"parent", "from", "to"}]
+    if not units:
+        return None
+    return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]

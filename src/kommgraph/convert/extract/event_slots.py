@@ -1,0 +1,116 @@
+"""What event rules read in a sentence: the pattern data, unit placeholders with their role cues.
+
+Patterns (``patterns/events.toml``) run on the sentence with its unit mentions replaced by
+placeholders ``«U0»``. The direction of a change comes from the words right before each placeholder
+(``zum``, ``in``, ``aus dem``, ``neue`` ...), so that word order may vary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kommgraph.convert.extract.model import DateValue
+from kommgraph.convert.extract.patterns import any_of, compiled, load
+
+_DATA = load("events")
+ORDER: list[str] = _DATA["order"]
+TRIGGERS = {name: any_of(patterns) for name, patterns in _DATA["triggers"].items()}
+IGNORE = any_of(_DATA["ignore"]["sentence"])
+ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles"].items()}
+TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
+REFERENCE = any_of(_DATA["reference"]["sentence"])
+COORDINATED = re.compile(
+    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?$"
+)
+RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
+PLANNED = any_of(_DATA["planned"]["cues"])
+FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
+FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
+NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
+NEW_ADJECTIVE = re.compile(r"\b(?:[Nn]eue[nsmr]?|[Nn]eu\s+(?:zu\s+)?\w+e[nsmr]?)\s+[\"„“]?$")
+OWN_ARTICLE = re.compile(r"\b(?:der|die|das|dem|den|des)\s+$")
+PLACEHOLDER = re.compile(r"«U(\d+)»")
+# "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded
+GENITIVE_OF_NOUN = re.compile(r"\b[a-zäöüß]*[A-Za-zäöüß]+\s+(?:des|der)\s+[\"„“]?$")
+PART_OF = compiled(_DATA["absorption"]["part_of"])
+EXTENDED_BY = compiled(_DATA["absorption"]["extended_by"])
+INTO_CONTEXT = compiled(_DATA["absorption"]["into_context"])
+PRONOUN_SUBJECT = compiled(_DATA["transfer"]["pronoun_subject"])
+FOUNDING_VERB = compiled(_DATA["founding"]["verb"])
+EVENT_CLASS = {
+    "spinoff": "SpinOff", "merger": "Merger", "split": "Split", "absorption": "Absorption",
+    "dissolution": "Dissolution", "renaming": "Renaming", "relocation": "Relocation",
+    "transfer": "TransferOfFunctions", "founding": "Founding", "restructuring": "ChangeEvent",
+}  # fmt: skip
+
+
+@dataclass
+class Slot:
+    index: int  # placeholder number
+    start: int
+    end: int
+    cues: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Found:
+    """An event as a sentence states it; units as placeholder indexes."""
+
+    event_type: str
+    original: list[int] = field(default_factory=list)
+    resulting: list[int] = field(default_factory=list)
+    spun_off_from: int | None = None
+    new_parent: int | None = None
+    new_name: str | None = None  # a resulting name without a unit head ("heißt künftig Wien Digital")
+    head_slot: int | None = None  # the unit whose head word completes new_name ("Dezernat" + "Bauen")
+    functions: list[str] = field(default_factory=list)
+    date: DateValue | None = None
+    date_rank: float = -1
+    announced: DateValue | None = None
+    planned: bool = False
+    nominal: bool = False  # only a noun of change, no units: refers to an event named before
+    result_from_context: bool = False  # "Es übernimmt ...": the resulting unit is the one spoken of
+    explicit: bool = False  # a founding said by a verb of founding ("neu zu gründend"), not only by "neu"
+
+
+def slots(text: str, usable: set[int]) -> list[Slot]:
+    """Placeholders of resolved units with the cues of the words before each."""
+    result: list[Slot] = []
+    head: Slot | None = None  # the last slot that is no genitive attribute of the one before
+    head_adjective = False  # the head is new by an adjective of its own ("das neu zu bildende X")
+    previous_end = 0
+    for m in PLACEHOLDER.finditer(text):
+        index = int(m.group(1))
+        before = text[previous_end : m.start()]
+        previous_end = m.end()
+        if index not in usable:
+            continue
+        slot = Slot(index, m.start(), m.end())
+        for name, pattern in ROLE.items():
+            if pattern.search(before):
+                slot.cues.add(name)
+        if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before) and head:
+            own_new = "new" in slot.cues  # "das bisherige X sowie ein neues Y": Y is new, not former
+            slot.cues = set(head.cues)  # "in das Jugendamt und das Standesamt": both targets
+            if own_new:
+                slot.cues = (slot.cues - {"from"}) | {"new"}
+            elif head_adjective and OWN_ARTICLE.search(before):  # "das neue X und das Y": X's alone
+                slot.cues.discard("new")
+        if (
+            result
+            and result[-1].end == m.start() - len(before)
+            and ROLE["genitive"].search(before)
+            and len(before) < 6
+        ):
+            slot.cues.add("of_previous")
+        if "of_previous" not in slot.cues and not (head and COORDINATED.match(before)):
+            head, head_adjective = slot, bool(NEW_ADJECTIVE.search(before))
+        elif "of_previous" not in slot.cues:
+            head = slot
+        result.append(slot)
+    return result
+
+
+def is_plain(s: Slot) -> bool:
+    return not s.cues & {"to", "from", "parent", "new"}
