@@ -168,6 +168,7 @@ def extract_metadata(
     meta = Metadata()
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
     meta.url = header.get("source-url")
+    meta.publisher = header.get("publisher")
     meta.place = header.get("place") or place(article, body, gazetteer)
     if not header.get("place"):
         _decide_place(meta, header.get("title", ""), article, gazetteer)
@@ -176,7 +177,6 @@ def extract_metadata(
     meta.identifier = header.get("identifier") or (
         identifier(head, meta.issued) if meta.doc_type == "CouncilReport" else None
     )
-    meta.publisher = header.get("publisher")
     return meta
 
 
@@ -206,7 +206,7 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
     ):
         meta.place = None  # "Ordnungsamt:", "Beschlüsse:" before a headline name no place
     title = "" if title == "unknown" else title
-    found = places.candidates(title, article, meta.url or "")
+    found = places.candidates(title, article, meta.url or "", meta.publisher or "")
     scores = {c.key: c.score for c in found}
     by_key = {c.key: c for c in found}
     match = places.resolve(meta.place, places.country_of(title + "\n" + article)) if meta.place else None

@@ -52,6 +52,15 @@ def country_of(text: str) -> str | None:
     return "AT" if austrian > swiss else "CH" if swiss > austrian else None
 
 
+def _first(found, country: str | None):
+    """The likeliest of ``found``, in the text's country when it names one (Feldkirchen in Kärnten)."""
+    if country:
+        for place in found:
+            if place.country == country:
+                return place
+    return found[0]
+
+
 def available() -> bool:
     return _module() is not None
 
@@ -107,12 +116,16 @@ def _adjective_forms(word: str) -> list[str]:
     return [stem, stem + "en", stem + "n", word[:-3] + "en"]
 
 
+# abbreviations of the first word of place names, spelled out: "Wr. Neustadt", "wr-neustadt"
+ABBREVIATIONS = {"wr": "wiener"}
+MIN_STEM = 4  # the shortest place name taken from the front of a compound host word
 URL_PART = compiled(r"[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*")
 
 
 def _url_names(url: str) -> list[tuple[str, float]]:
     """Names in a page's address: the host (``www.bad-kreuznach.de``, ``stadt-zuerich.ch``) counts more
-    than the path (``/lokales/rotenburg/``), where news sites put their local sections."""
+    than the path (``/lokales/rotenburg/``), where news sites put their local sections. ``wr-neustadt``
+    spells out the abbreviation (Wiener Neustadt)."""
     m = re.match(r"^\w+://([^/?#]+)([^?#]*)", url.strip().casefold())
     if not m:
         return []
@@ -123,7 +136,7 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     skip = set(_DATA["url_words"])
     for part, weight in [(p, 4.0) for p in host_parts] + [(p, 1.5) for p in m[2].split("/")[:4]]:
         for word in URL_PART.findall(part):
-            pieces = [w for w in word.split("-") if w not in skip]
+            pieces = [ABBREVIATIONS.get(w, w) for w in word.split("-") if w not in skip]
             for size in (3, 2, 1):  # the longest run of pieces that names a place
                 for i in range(len(pieces) - size + 1):
                     run = pieces[i : i + size]
@@ -133,7 +146,52 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     return out
 
 
-def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
+def _url_lookup(places, name: str):
+    return (
+        places.lookup(name)
+        or places.lookup(re.sub(r"^st ", "st. ", name))
+        or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
+    )
+
+
+def _host_compound(places, word: str):
+    """A place at the front of a compound host word (``hallespektrum`` → Halle, ``augsburger`` → Augsburg):
+    the longest stem that the gazetteer knows and that is no common German word."""
+    from kommgraph.places.store import index
+
+    common = index().common_words
+    for end in range(len(word) - 1, MIN_STEM - 1, -1):
+        stem, rest = word[:end], word[end:]
+        if len(rest) < 2 or (rest != "er" and len(rest) < MIN_STEM):
+            continue
+        if common.get(stem, "noun-city") != "noun-city":  # a noun, unless a large town's name ("halle")
+            continue
+        found = [p for p in places.lookup(stem) if p.kind not in ("Land",) or rest == "er"]
+        if found:
+            return found
+    return ()
+
+
+#: a place named in the header's publisher line ("Stadt Winterthur", "Landratsamt Enzkreis")
+PUBLISHER_WEIGHT = 3.0
+
+
+def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
+    """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
+    for mention in places.mentions(text):
+        if not mention.place_candidates:
+            continue
+        titled = text[mention.start : mention.end].split()[0] in _DATA["titles"]
+        vote(mention.place_candidates, base + (1.0 if titled else 0.0))
+    for m in ADJECTIVE.finditer(text):
+        for form in _adjective_forms(m["word"]):
+            found = places.lookup(form)
+            if found and found[0].kind not in ("Land",):
+                surface.setdefault(vote(found, base).key, form)
+                break
+
+
+def candidates(title: str, article: str, url: str = "", publisher: str = "") -> list[Candidate]:
     places = _module()
     if places is None:
         return []
@@ -144,7 +202,9 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
 
-    def vote(place, weight: float) -> None:
+    def vote(place, weight: float):
+        if isinstance(place, tuple):
+            place = _first(place, country)
         if country and place.country != country:
             weight *= 0.2
         level_state = place.kind in ("Land", "Kanton")
@@ -154,6 +214,7 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
             weight *= 0.5
         votes[place.key] = votes.get(place.key, 0.0) + weight
         seen[place.key] = place
+        return place
 
     lead, rest = head[:400], head[400:]
     texts = (
@@ -162,19 +223,7 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
         else ((lead, 3.0), (rest, 1.0))
     )
     for text, base in texts:
-        for mention in places.mentions(text):
-            if not mention.place_candidates:
-                continue
-            weight = base
-            titled = text[mention.start : mention.end].split()[0] in _DATA["titles"]
-            vote(mention.place_candidates[0], weight + (1.0 if titled else 0.0))
-        for m in ADJECTIVE.finditer(text):
-            for form in _adjective_forms(m["word"]):
-                found = places.lookup(form)
-                if found and found[0].kind not in ("Land",):
-                    vote(found[0], base)
-                    surface.setdefault(found[0].key, form)
-                    break
+        _vote_mentions(places, text, base, vote, surface)
     taken: set[str] = set()
     for name, weight in _url_names(url):
         if name.startswith("#"):
@@ -184,14 +233,16 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
             continue
         if any(name in t for t in taken):
             continue
-        found = (
-            places.lookup(name)
-            or places.lookup(re.sub(r"^st ", "st. ", name))
-            or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
-        )
+        found = _url_lookup(places, name)
         if found:
             taken.add(name)
-            vote(found[0], weight)
+            vote(_first(found, country), weight)
+        elif " " not in name and weight >= 2:  # a host word: "hallespektrum", "augsburger"
+            found = _host_compound(places, name)
+            if found:
+                taken.add(name)
+                vote(_first(found, country), weight / 2)
+    _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")

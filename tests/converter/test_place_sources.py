@@ -1,0 +1,65 @@
+"""The document's place from the header's publisher line, the page address and abbreviations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract, places
+from kommgraph.places.normalize import fold
+from kommgraph.store.sources import read_source
+
+BODY = (
+    "Der Stadtrat hat eine neue Organisationsverordnung beschlossen. Das Bauamt heißt künftig Amt für Bauen."
+)
+
+
+def _place(tmp_path: Path, header: str, body: str = BODY) -> str | None:
+    path = tmp_path / "x.txt"
+    path.write_text(header + "---\n" + body + "\n", encoding="utf-8")
+    return extract(read_source(path)).metadata.place
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("source-url: https://www.example.org/a/b\npublisher: Stadt Uster\n", "Uster"),
+        (
+            "source-url: https://www.example.org/a/b\npublisher: Landratsamt Ostallgäu\n",
+            "Landkreis Ostallgäu",
+        ),
+        ("source-url: https://www.example.org/a/b\npublisher: Bamberger Tagblatt\n", "Bamberg"),
+    ],
+)
+def test_the_publisher_line_names_the_place(tmp_path: Path, header: str, expected: str) -> None:
+    assert _place(tmp_path, header) == expected
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://bambergspektrum.de/nachrichten/politik/123/", "Bamberg"),
+        ("https://www.augsburger-online.de/lokales/artikel-1", "Augsburg"),
+        ("https://www.freiburg.de/pb/1234.html", "Freiburg im Breisgau"),
+    ],
+)
+def test_the_page_address_names_the_place(tmp_path: Path, url: str, expected: str) -> None:
+    assert _place(tmp_path, f"source-url: {url}\npublisher: local news website\n") == expected
+
+
+@pytest.mark.parametrize("word", ["bergspektrum", "tagesspiegel", "kreiszeitung", "wochenblatt"])
+def test_host_words_that_start_with_no_town_name_none(word: str) -> None:
+    import kommgraph.places as gazetteer
+
+    assert places._host_compound(gazetteer, word) == ()
+
+
+def test_the_abbreviation_wr_is_folded_like_wiener() -> None:
+    assert fold("Wr. Neustadt") == fold("Wiener Neustadt")
+
+
+def test_a_text_of_another_country_takes_that_countrys_place_of_the_name() -> None:
+    text = "Mit 1. Jänner gibt es im Magistrat fünf Geschäftsbereiche, sagt der ÖVP-Bürgermeister der Stadt."
+    found = places.candidates("Magistrat: neue Struktur", text, "https://www.example.at/feldkirchen/x")
+    assert [(c.key, c.name) for c in found[:1]] == [("AT-21002", "Feldkirchen in Kärnten")]
