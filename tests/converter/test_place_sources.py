@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.convert.extract import extract, places
+from kommgraph.convert.extract import extract, metadata, places
 from kommgraph.places.normalize import fold
 from kommgraph.store.sources import read_source
 
@@ -63,3 +63,36 @@ def test_a_text_of_another_country_takes_that_countrys_place_of_the_name() -> No
     text = "Mit 1. Jänner gibt es im Magistrat fünf Geschäftsbereiche, sagt der ÖVP-Bürgermeister der Stadt."
     found = places.candidates("Magistrat: neue Struktur", text, "https://www.example.at/feldkirchen/x")
     assert [(c.key, c.name) for c in found[:1]] == [("AT-21002", "Feldkirchen in Kärnten")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Landratsamt Bamberg richtet ein Sachgebiet Digitalisierung ein.", "Landkreis Bamberg"),
+        ("Die Kreisverwaltung Fulda schafft eine Stabsstelle Klimaschutz.", "Landkreis Fulda"),
+        ("Die Stadtverwaltung Bamberg schafft eine Stabsstelle Klimaschutz.", "Bamberg"),
+        ("Der Magistrat der Stadt Steyr bekommt eine neue Struktur.", "Steyr"),
+    ],
+)
+def test_the_issuing_administration_decides_the_level(text: str, expected: str) -> None:
+    assert [c.name for c in places.candidates("", text)[:1]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (
+            "Kanzleramt: neue Abteilung. Der Chef des Bundeskanzleramts ordnet die Abteilungen neu.",
+            "Bundeskanzleramt",
+        ),
+        (
+            "Das Bundesministerium für Bildung und Forschung gründet ein Referat. "
+            "Im Bundesministerium für Bildung und Forschung arbeiten 1000 Menschen.",
+            "Bundesministerium für Bildung und Forschung",
+        ),
+        ("Das Bundesministerium für Bildung gründet ein Referat.", None),  # named once
+        ("Das Bundesamt für Statistik und das Bundesamt für Statistik ... sagte die Landesregierung.", None),
+    ],
+)
+def test_a_federal_body_is_the_place_of_a_text_about_it(head: str, expected: str | None) -> None:
+    assert metadata._federal_body(head) == expected

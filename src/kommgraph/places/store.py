@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .kinds import AUTHORITY_TITLES
 from .model import Place
+from .normalize import fold
 
 DATA = Path(__file__).with_name("data")
 INDEX_FILE = DATA / "places.json"
@@ -57,12 +59,25 @@ class Index:
         return [(self.place(flat[k]), flat[k + 1]) for k in range(0, len(flat), 2)]
 
 
+def _with_authority_titles(titles: dict[str, list[list]]) -> dict[str, list[list]]:
+    """The data's title words plus the names of administrations (kinds.AUTHORITY_TITLES), longest first."""
+    for title_level, names in AUTHORITY_TITLES.items():
+        for name in names:
+            words = fold(name).split(" ")
+            entries = titles.setdefault(words[0], [])
+            if [words, title_level] not in entries:
+                entries.append([words, title_level])
+            entries.sort(key=lambda entry: -len(entry[0]))
+    return titles
+
+
 @cache
 def index() -> Index:
     try:
         with INDEX_FILE.open(encoding="utf-8") as handle:
             data = json.load(handle)
-        return Index(data["places"], data["names"], data["forms"], data["titles"], data["common_words"])
+        titles = _with_authority_titles(data["titles"])
+        return Index(data["places"], data["names"], data["forms"], titles, data["common_words"])
     except (OSError, ValueError, KeyError) as error:
         raise PlaceDataError(
             f"{INDEX_FILE}: cannot load the place index ({error}); rebuild it with tools/build_places.py"

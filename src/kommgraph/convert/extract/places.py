@@ -40,6 +40,7 @@ def _module():
     return places
 
 
+TITLES = frozenset(_DATA["titles"])
 AUSTRIAN = compiled(_DATA["austrian"])
 SWISS = compiled(_DATA["swiss"])
 
@@ -172,6 +173,9 @@ def _host_compound(places, word: str):
     return ()
 
 
+DISTRICT_OFFICES = frozenset(
+    {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
+)
 #: a place named in the header's publisher line ("Stadt Winterthur", "Landratsamt Enzkreis")
 PUBLISHER_WEIGHT = 3.0
 
@@ -181,8 +185,11 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
     for mention in places.mentions(text):
         if not mention.place_candidates:
             continue
-        titled = text[mention.start : mention.end].split()[0] in _DATA["titles"]
-        vote(mention.place_candidates, base + (1.0 if titled else 0.0))
+        first = text[mention.start : mention.end].split()[0]
+        found = mention.place_candidates
+        if first in DISTRICT_OFFICES:  # a Landrat's office: the Landkreis, not the town's own Stadtkreis
+            found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
+        vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
         for form in _adjective_forms(m["word"]):
             found = places.lookup(form)
