@@ -96,3 +96,43 @@ def test_the_issuing_administration_decides_the_level(text: str, expected: str) 
 )
 def test_a_federal_body_is_the_place_of_a_text_about_it(head: str, expected: str | None) -> None:
     assert metadata._federal_body(head) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Bamberg (dpa) - Die Verwaltung wird umgebaut. Auch in Coburg und in Hof gibt es neue Ämter.",
+            "Bamberg",
+        ),
+        (
+            "Bad Homburg, 12. Mai 2021 – Die Verwaltung bekommt ein Amt für Digitales. "
+            "Auch Oberursel plant das.",
+            "Bad Homburg v. d. Höhe",
+        ),
+    ],
+)
+def test_a_dateline_names_the_place(text: str, expected: str) -> None:
+    assert [c.name for c in places.candidates("", text)[:1]] == [expected]
+
+
+def test_a_postal_address_names_the_place() -> None:
+    article = "Die Verwaltung bekommt ein Amt für Digitales."
+    body = article + "\nKontakt\nPresseamt, Maximiliansplatz 3, 96047 Bamberg\n"
+    assert [c.name for c in places.candidates("", article, body=body)[:1]] == ["Bamberg"]
+    assert places.candidates("", article) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In Limburg an der Lahn", "Limburg a. d. Lahn"),
+        ("In Limburg", "Limburg a. d. Lahn"),
+        ("In Frankfurt an der Oder", "Frankfurt (Oder)"),
+        ("In Bad Homburg", "Bad Homburg v. d. Höhe"),
+    ],
+)
+def test_official_names_with_additions_are_found_as_texts_write_them(text: str, expected: str) -> None:
+    from kommgraph.places import mentions
+
+    assert [m.place_candidates[0].short for m in mentions(text)] == [expected]

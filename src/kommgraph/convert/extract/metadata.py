@@ -174,7 +174,7 @@ def extract_metadata(
     meta.publisher = header.get("publisher")
     meta.place = header.get("place") or place(article, body, gazetteer)
     if not header.get("place"):
-        _decide_place(meta, header.get("title", ""), article, gazetteer)
+        _decide_place(meta, header.get("title", ""), article, gazetteer, body)
     meta.title = header.get("title") or title(body, meta.place)
     meta.doc_type = doc_type(header.get("type"), head, article)
     meta.identifier = header.get("identifier") or (
@@ -211,7 +211,9 @@ def _titled_in_headline(name: str, title: str) -> bool:
     return len(name.split()) > 1 and name.split()[0] in places.TITLES and name in title
 
 
-def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str, str]) -> None:
+def _decide_place(
+    meta: Metadata, title: str, article: str, gazetteer: dict[str, str], body: str = ""
+) -> None:
     """The rules' place and the gazetteer's candidates vote together; the gazetteer supplies key and names.
     A place of the reference data (with its AGS) named by the rules stays as it is."""
     from kommgraph.convert.extract import places
@@ -237,7 +239,7 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
         and not _titled_in_headline(meta.place, title)
     ):
         meta.place = None  # "Ordnungsamt:", "Beschlüsse:" before a headline name no place
-    found = places.candidates(title, article, meta.url or "", meta.publisher or "")
+    found = places.candidates(title, article, meta.url or "", meta.publisher or "", body)
     scores = {c.key: c.score for c in found}
     by_key = {c.key: c for c in found}
     match = places.resolve(meta.place, places.country_of(title + "\n" + article)) if meta.place else None

@@ -41,6 +41,10 @@ def _module():
 
 
 TITLES = frozenset(_DATA["titles"])
+DATELINE = compiled(_DATA["dateline"])
+POSTAL = compiled(_DATA["postal"])
+DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
+POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
 AUSTRIAN = compiled(_DATA["austrian"])
 SWISS = compiled(_DATA["swiss"])
 
@@ -198,7 +202,11 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
                 break
 
 
-def candidates(title: str, article: str, url: str = "", publisher: str = "") -> list[Candidate]:
+def candidates(
+    title: str, article: str, url: str = "", publisher: str = "", body: str = ""
+) -> list[Candidate]:
+    """The places the document may be about, best first; ``body`` (the whole text) is searched for
+    postal addresses only."""
     places = _module()
     if places is None:
         return []
@@ -250,6 +258,11 @@ def candidates(title: str, article: str, url: str = "", publisher: str = "") -> 
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
     _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
+    m = DATELINE.search(head[:300])
+    if m:
+        _vote_mentions(places, m["name"], DATELINE_WEIGHT, vote, surface)
+    for m in list(POSTAL.finditer(body))[:2]:
+        _vote_mentions(places, m["name"], POSTAL_WEIGHT, vote, surface)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")
