@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
 
@@ -257,11 +258,12 @@ def candidates(
             if found:
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
-    _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
+    if publisher:
+        _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
     m = DATELINE.search(head[:300])
     if m:
         _vote_mentions(places, m["name"], DATELINE_WEIGHT, vote, surface)
-    for m in list(POSTAL.finditer(body))[:2]:
+    for m in islice(POSTAL.finditer(body), 2):
         _vote_mentions(places, m["name"], POSTAL_WEIGHT, vote, surface)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
