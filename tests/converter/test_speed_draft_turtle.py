@@ -115,3 +115,11 @@ def test_minted_iris_are_written_as_rdflib_writes_them(iri: str) -> None:
 def test_no_prefix_but_kgid_lies_under_the_base() -> None:
     under = [ns for ns in PREFIXES.values() if ns.startswith(DEFAULT_BASE)]
     assert under == [DEFAULT_BASE]
+
+
+def test_rdflib_terms_among_the_plain_triples_are_written_alike() -> None:
+    doc = read_source(TEXTS / "60_two_events_one_text.txt")
+    rdflib_terms = to_triples(doc)
+    some = list(rdflib_terms)[::3]
+    mixed = [(str(s), str(p), _plain(o)) for s, p, o in rdflib_terms] + some  # duplicates as rdflib terms
+    assert draft_turtle.write(mixed, header=HEADER) == canonical_turtle(rdflib_terms, header=HEADER)

@@ -104,10 +104,21 @@ def _longturtle(triples) -> tuple[str, set[str]]:
                 used.add(prefix)
         return label
 
+    converted = False
     for s, p, o in triples:
-        if type(o) is not Lit:
-            references[o] = references.get(o, 0) + 1
+        if type(s) is not str or type(p) is not str or (type(o) is not str and type(o) is not Lit):
+            s, p, o = _plain_term(s), _plain_term(p), _plain_term(o)  # rdflib terms added by other code
+            converted = True
         by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    if converted:  # an IRI given once as str and once as URIRef is one object
+        for properties in by_subject.values():
+            for p, objects in properties.items():
+                properties[p] = list(dict.fromkeys(objects))
+    for properties in by_subject.values():
+        for objects in properties.values():
+            for o in objects:
+                if type(o) is not Lit:
+                    references[o] = references.get(o, 0) + 1
 
     blocks: dict[str, str] = {}
     classes: list[str] = []
@@ -132,6 +143,16 @@ def _longturtle(triples) -> tuple[str, set[str]]:
     seen = set(classes)
     rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
     return "".join([blocks[s] for s in classes] + [blocks[s] for _, s in rest]), used
+
+
+def _plain_term(term):
+    if type(term) is str or type(term) is Lit:
+        return term
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, Literal) and not (str(term.datatype) in _FROM_VALUE and term.value is None):
+        return from_rdflib(term)
+    raise _Unsupported(f"{type(term).__name__} {term!r}")
 
 
 def _sorted(objects: list) -> list:
