@@ -136,3 +136,18 @@ def test_official_names_with_additions_are_found_as_texts_write_them(text: str, 
     from kommgraph.places import mentions
 
     assert [m.place_candidates[0].short for m in mentions(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "name, expected_labels",
+    [
+        ("Limburg an der Lahn", {"Limburg", "Limburg an der Lahn", "Stadt Limburg"}),
+        ("Tirol", {"Land Tirol"}),
+        ("Landkreis Fulda", {"Fulda", "Kreis Fulda"}),
+        ("Enzkreis", set()),
+    ],
+)
+def test_the_place_carries_the_names_texts_give_it(name: str, expected_labels: set[str]) -> None:
+    found = places.resolve(name)
+    assert expected_labels <= set(found.labels)
+    assert not any(label.startswith("Kreis ") and label.endswith("kreis") for label in found.labels)

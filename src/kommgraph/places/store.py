@@ -89,6 +89,22 @@ _SPELLED = {
 }
 
 
+def usual_forms(short: str) -> list[str]:
+    """How texts write an official name with an abbreviated or bracketed addition: ``Limburg a. d. Lahn``
+    → ``Limburg``, ``Limburg an der Lahn``; ``Halle (Saale)`` → ``Halle``, ``Halle an der Saale``."""
+    if "." not in short and "(" not in short:
+        return []
+    m = _ADDITION.match(short)
+    if not m or (m["river"] and not m["river"][:1].isupper()):
+        return []
+    usual = [m["bare"]]
+    if m["river"]:
+        usual.append(f"{m['bare']} an der {m['river']}")
+    elif fold(m["abbr"]) in _SPELLED:
+        usual.append(f"{m['bare']} {_SPELLED[fold(m['abbr'])]} {m['rest']}")
+    return usual
+
+
 def _add_usual_forms(rows: list[list], names: dict[str, list[int]], forms: dict) -> None:
     """Adds, as other usual forms, the bare name and the spelled-out addition of official names such as
     "Limburg a. d. Lahn" and "Halle (Saale)" (tools/build_places.py indexes only the official spelling)."""
@@ -96,15 +112,7 @@ def _add_usual_forms(rows: list[list], names: dict[str, list[int]], forms: dict)
         short, kind = row[2], row[3]
         if "." not in short and "(" not in short or kind in ("Stadtkreis", "Statutarstadt (Bezirk)"):
             continue
-        m = _ADDITION.match(short)
-        if not m or (m["river"] and not m["river"][:1].isupper()):
-            continue
-        usual = [m["bare"]]
-        if m["river"]:
-            usual.append(f"{m['bare']} an der {m['river']}")
-        elif fold(m["abbr"]) in _SPELLED:
-            usual.append(f"{m['bare']} {_SPELLED[fold(m['abbr'])]} {m['rest']}")
-        for form in usual:
+        for form in usual_forms(short):
             _add_form(number, fold(form), names, forms)
 
 

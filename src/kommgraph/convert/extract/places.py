@@ -81,10 +81,11 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels.add(f"Kanton {official.replace('Sankt ', 'St. ')}")
         name = f"Kanton {official.replace('Sankt ', 'St. ')}"
     elif place.kind in ("Landkreis", "Kreis"):
-        labels |= {f"{place.kind} {official}", official}
+        own_word = official.endswith(("kreis", "Kreis"))  # "Enzkreis", "Rhein-Sieg-Kreis": no title word
+        labels |= {official} if own_word else {f"Landkreis {official}", f"Kreis {official}", official}
         name = (
             short
-            if short.startswith(("Landkreis", "Kreis")) or short.endswith("kreis")
+            if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis"))
             else f"{place.kind} {official}"
         )
     else:
@@ -93,7 +94,22 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         # spells "Sankt" out
         name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
         labels.add(short)
+        labels |= _usual_forms(name, place.kind)
     return name, tuple(sorted(labels - {name}))
+
+
+_TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "Stadt",
+               "Gemeinde": "Gemeinde", "Markt": "Markt", "Land": "Land"}  # fmt: skip
+
+
+def _usual_forms(name: str, kind: str) -> set[str]:
+    """Other names texts and annotators give a town or Land: with its title word (``Stadt Husum``,
+    ``Land Tirol``), its addition spelled out (``Limburg an der Lahn``) or left off (``Bad Homburg``)."""
+    from kommgraph.places.store import usual_forms
+
+    forms = {name, *usual_forms(name)}
+    title = _TOWN_TITLE.get(kind)
+    return forms | ({f"{title} {form}" for form in forms} if title else set())
 
 
 def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
