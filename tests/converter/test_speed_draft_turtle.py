@@ -123,3 +123,10 @@ def test_rdflib_terms_among_the_plain_triples_are_written_alike() -> None:
     some = list(rdflib_terms)[::3]
     mixed = [(str(s), str(p), _plain(o)) for s, p, o in rdflib_terms] + some  # duplicates as rdflib terms
     assert draft_turtle.write(mixed, header=HEADER) == canonical_turtle(rdflib_terms, header=HEADER)
+
+
+def test_a_long_literal_with_a_prefix_line_is_laid_out_as_the_shared_writer_does() -> None:
+    literal = Literal("Zeile eins\nPREFIX x: <http://example.org/>\nZeile drei")
+    triples = [(IRIS[0], SKOS.prefLabel, literal), (IRIS[0], RDF.type, KG.AdministrativeUnit)]
+    plain = [(str(s), str(p), _plain(o)) for s, p, o in triples]
+    assert draft_turtle.write(plain, header="Kopf") == canonical_turtle(triples, header="Kopf")

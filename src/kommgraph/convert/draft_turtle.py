@@ -74,14 +74,15 @@ def write(triples, header: str = "") -> str | None:
     except _Unsupported:
         return None
     store = _namespace_manager().store
-    prefixes = "".join(f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used))
-    text = (prefixes + body).encode("utf-8", "replace").decode("utf-8")
-    # canonical_turtle's layout: header comments, the PREFIX lines, one blank line, the blocks
-    lines = text.split("\n")
-    prefix_lines = sorted({line for line in lines if line.startswith("PREFIX ")})
-    rest = [line for line in lines if not line.startswith("PREFIX ")]
+    prefix_lines = sorted(f"PREFIX {prefix}: <{store.namespace(prefix)}>" for prefix in used)
+    body = body.encode("utf-8", "replace").decode("utf-8")
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
-    return comment + "\n".join(prefix_lines) + "\n\n" + "\n".join(rest).strip("\n") + "\n"
+    if "\nPREFIX " in body:  # a long literal with such a line: canonical_turtle moves it, do the same
+        lines = ("\n".join(prefix_lines) + "\n" + body).split("\n")
+        prefix_lines = sorted({line for line in lines if line.startswith("PREFIX ")})
+        body = "\n".join(line for line in lines if not line.startswith("PREFIX "))
+    # canonical_turtle's layout: header comments, the PREFIX lines, one blank line, the blocks
+    return comment + "\n".join(prefix_lines) + "\n\n" + body.strip("\n") + "\n"
 
 
 def _longturtle(triples) -> tuple[str, set[str]]:

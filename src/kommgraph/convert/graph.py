@@ -98,20 +98,20 @@ _DERIVED, _CONFIDENCE = str(PROV.wasDerivedFrom), str(KG.confidence)
 
 
 class _Terms:
-    """``T.KG.Merger`` → the plain IRI string, cached per name."""
+    """``_KG.Merger`` → the plain IRI string; each name is looked up once, then is a plain attribute."""
 
     def __init__(self, namespace):
         self._namespace = namespace
-        self._cache: dict[str, str] = {}
 
     def __getattr__(self, name: str) -> str:
-        return self[name]
+        if name.startswith("__"):
+            raise AttributeError(name)
+        iri = str(self._namespace[name])
+        setattr(self, name, iri)
+        return iri
 
     def __getitem__(self, name: str) -> str:
-        iri = self._cache.get(name)
-        if iri is None:
-            iri = self._cache[name] = str(self._namespace[name])
-        return iri
+        return self.__dict__.get(name) or self.__getattr__(name)
 
 
 _KG, _ORG, _RDF, _SKOS, _PROV = _Terms(KG), _Terms(ORG), _Terms(RDF), _Terms(SKOS), _Terms(PROV)
