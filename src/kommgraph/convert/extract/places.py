@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
@@ -50,6 +51,7 @@ AUSTRIAN = compiled(_DATA["austrian"])
 SWISS = compiled(_DATA["swiss"])
 
 
+@lru_cache(maxsize=8)  # asked three times per document for the same text
 def country_of(text: str) -> str | None:
     """AT or CH when the text shows their administrative words more than once; else None (likely DE)."""
     austrian, swiss = len(AUSTRIAN.findall(text)), len(SWISS.findall(text))
