@@ -130,3 +130,11 @@ def test_a_long_literal_with_a_prefix_line_is_laid_out_as_the_shared_writer_does
     triples = [(IRIS[0], SKOS.prefLabel, literal), (IRIS[0], RDF.type, KG.AdministrativeUnit)]
     plain = [(str(s), str(p), _plain(o)) for s, p, o in triples]
     assert draft_turtle.write(plain, header="Kopf") == canonical_turtle(triples, header="Kopf")
+
+
+def test_rdflib_terms_stay_themselves_on_the_way_back() -> None:
+    literal = Literal("Amt", lang="de")
+    assert draft_turtle.rdflib_triples([(str(IRIS[0]), str(SKOS.prefLabel), literal)]) == [
+        (IRIS[0], SKOS.prefLabel, literal)
+    ]
+    assert type(draft_turtle.to_rdflib(literal)) is Literal

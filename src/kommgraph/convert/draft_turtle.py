@@ -54,6 +54,8 @@ def to_rdflib(term):
         if make is not None:
             return Literal(make(term.text))
         return Literal(term.text, lang=term.lang, datatype=term.datatype)
+    if type(term) is not str:  # an rdflib term already (added by other code)
+        return term
     return URIRef(term)
 
 
