@@ -1,6 +1,11 @@
-"""Documents per second of `kommgraph.convert` on a generated corpus (one core).
+"""Documents per second of `kommgraph.convert` on a generated corpus.
 
-usage: python benchmarks/convert_benchmark.py [--documents N]
+usage: python benchmarks/convert_benchmark.py [--documents N] [--jobs N]
+
+The command rows run `kommgraph convert` as a new process on all files (start-up included; by default
+with its process pool over the machine's cores, ``--jobs`` to set it); the other rows run in this
+process on one core. CPU time is user + system time of all processes; wall clock is elapsed time, which
+other load on the machine slows down: the load average is printed with the results.
 
 The corpus is built from sentence templates with varied places, units, dates and persons, plus a
 related-news block of other places, so that every extraction path runs. Reports extraction alone
@@ -10,6 +15,7 @@ and extraction + graph + canonical Turtle.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import subprocess
@@ -21,7 +27,7 @@ from pathlib import Path
 
 from kommgraph.convert.extract import extract
 from kommgraph.convert.extract import unit_lexicon as units
-from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples
+from kommgraph.convert.graph import Gazetteer, convert_file, to_graph, to_triples, to_turtle
 from kommgraph.core.turtle import _rdflib_longturtle, canonical_turtle
 from kommgraph.store.sources import SourceDocument
 
@@ -147,7 +153,9 @@ def compare_lexicons(corpus_dir: Path) -> None:
     units.lemma, units.compound_type = original
 
 
-def _command_rate(paths: list[Path], out: Path, repeats: int, lean: bool = False) -> tuple[float, float]:
+def _command_rate(
+    paths: list[Path], out: Path, repeats: int, lean: bool = False, jobs: int | None = None
+) -> tuple[float, float]:
     """Documents per second of the whole command on all files, process start-up included: CPU time of
     the child process (user + system) and wall-clock time; best of runs."""
     entry = (
@@ -160,7 +168,8 @@ def _command_rate(paths: list[Path], out: Path, repeats: int, lean: bool = False
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall = time.perf_counter()
         target = out / str(k)
-        subprocess.run([sys.executable, *entry, *map(str, paths), "--out", str(target)], check=True,
+        extra = ["--jobs", str(jobs)] if jobs else []
+        subprocess.run([sys.executable, *entry, *map(str, paths), "--out", str(target), *extra], check=True,
                        stdout=subprocess.DEVNULL)  # fmt: skip
         wall = time.perf_counter() - wall
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -173,6 +182,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="processes of the command (default: its own)")
     parser.add_argument("--compare-rdflib", action="store_true", help="also time rdflib's own writer")
     parser.add_argument(
         "--compare-lexicons",
@@ -195,7 +205,7 @@ def main() -> None:
 
     def turtle() -> None:
         for doc in docs:
-            canonical_turtle(to_triples(doc, gazetteer))
+            to_turtle(doc, gazetteer)
 
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "src", Path(tmp) / "out"
@@ -208,14 +218,23 @@ def main() -> None:
             for path in paths:
                 convert_file(path, out, gazetteer=gazetteer)
 
+        one = _command_rate(paths[:1], Path(tmp) / "one", args.repeats, jobs=1)
         rates = {
-            "command, start-up included": _command_rate(paths, Path(tmp) / "cmd", args.repeats),
-            "lean command, start-up incl.": _command_rate(paths, Path(tmp) / "lean", args.repeats, lean=True),
+            "command, start-up included": _command_rate(
+                paths, Path(tmp) / "cmd", args.repeats, jobs=args.jobs
+            ),
+            "command, one process": _command_rate(paths, Path(tmp) / "serial", args.repeats, jobs=1),
+            "lean command, start-up incl.": _command_rate(
+                paths, Path(tmp) / "lean", args.repeats, lean=True, jobs=args.jobs
+            ),
             "extraction only": _rate(extraction, n, args.repeats),
             "extraction + Turtle text": _rate(turtle, n, args.repeats),
             "files in, files out (convert)": _rate(files, n, args.repeats),
         }
         if args.compare_rdflib:
+            rates["(shared writer, rdflib terms)"] = _rate(
+                lambda: [canonical_turtle(to_triples(doc, gazetteer)) for doc in docs], n, 1
+            )
 
             def slow() -> None:
                 for doc in docs:
@@ -224,6 +243,8 @@ def main() -> None:
             rates["(rdflib Graph + longturtle)"] = _rate(slow, n, 1)
     size = sum(len(d.text) for d in docs) / n
     print(f"{n} documents, {size:.0f} characters each on average; best of {args.repeats} runs")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, load average {load}; start-up (one file): {1000 / one[0]:.0f} ms CPU")
     print(f"{'':32} {'CPU time':>10} {'wall clock':>11}   (documents/s)")
     for name, (cpu, wall) in rates.items():
         print(f"{name + ':':32} {cpu:10.1f} {wall:11.1f}")

@@ -54,6 +54,31 @@ TITLES = {
 }
 
 
+# Names of an authority's administration before the name of its place ("Landratsamt Bamberg" is the
+# Landkreis, not the town; "Stadtverwaltung Bamberg" the town). Not in the data's titles: added on loading.
+AUTHORITY_TITLES = {
+    MUNICIPAL: (
+        "Stadtverwaltung",
+        "Gemeindeverwaltung",
+        "Magistrat der Stadt",
+        "Magistrat der Landeshauptstadt",
+        "Rathaus der Stadt",
+        "Stadtkanzlei",
+    ),
+    DISTRICT: (
+        "Landratsamt",
+        "Landratsamts",
+        "Landratsamtes",
+        "Kreisverwaltung",
+        "Kreisverwaltungen",
+        "Kreishaus",
+        "Kreisverwaltung des Landkreises",
+        "Bezirkshauptmannschaft",
+    ),
+    STATE: ("Landesregierung", "Staatskanzlei", "Kantonsverwaltung", "Regierungsrat des Kantons"),
+}
+
+
 def level(kind: str) -> str:
     return KIND_LEVEL.get(kind, MUNICIPAL)
 

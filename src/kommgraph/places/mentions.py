@@ -26,6 +26,9 @@ def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(words):
+        if not text[words[i][1]].isupper():  # names and titles begin with a capital: most words do not
+            i += 1
+            continue
         end, places = _name_at(idx, text, words, i)
         titled_end, titled_places = _titled_at(idx, text, words, i)
         if titled_end is not None and (end is None or titled_end > end):

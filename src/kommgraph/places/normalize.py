@@ -8,7 +8,8 @@ from functools import lru_cache
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[()/]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'"})
-_SAINT = {"sankt": "st", "saint": "st"}
+# spelled-out or abbreviated forms folded alike: "Sankt"/"St.", "Wr. Neustadt" (Wiener Neustadt)
+_SAINT = {"sankt": "st", "saint": "st", "wr": "wiener"}
 
 
 @lru_cache(maxsize=1 << 16)

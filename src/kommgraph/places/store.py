@@ -7,11 +7,14 @@ json.load (no per-row Python work); data/places.tsv is the same list for people 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .kinds import AUTHORITY_TITLES
 from .model import Place
+from .normalize import fold
 
 DATA = Path(__file__).with_name("data")
 INDEX_FILE = DATA / "places.json"
@@ -57,12 +60,82 @@ class Index:
         return [(self.place(flat[k]), flat[k + 1]) for k in range(0, len(flat), 2)]
 
 
+def _with_authority_titles(titles: dict[str, list[list]]) -> dict[str, list[list]]:
+    """The data's title words plus the names of administrations (kinds.AUTHORITY_TITLES), longest first."""
+    for title_level, names in AUTHORITY_TITLES.items():
+        for name in names:
+            words = fold(name).split(" ")
+            entries = titles.setdefault(words[0], [])
+            if [words, title_level] not in entries:
+                entries.append([words, title_level])
+            entries.sort(key=lambda entry: -len(entry[0]))
+    return titles
+
+
+# Official names with an abbreviated or bracketed addition, and how texts write them: "Limburg a. d. Lahn"
+# is "Limburg an der Lahn" or "Limburg", "Halle (Saale)" "Halle an der Saale", "Bad Homburg v. d. Höhe"
+# "Bad Homburg". Folded words of the abbreviation -> spelled out.
+_ADDITION = re.compile(
+    r"^(?P<bare>.+?)\s+(?:(?P<abbr>(?:[aivb]|o)\.\s*(?:d\.)?)\s*(?P<rest>\S.*)|\((?P<river>[^)]+)\))$"
+)
+_SPELLED = {
+    "a d": "an der",
+    "i d": "in der",
+    "v d": "vor der",
+    "a": "am",
+    "i": "im",
+    "b": "bei",
+    "o d": "ob der",
+}
+
+
+def usual_forms(short: str) -> list[str]:
+    """How texts write an official name with an abbreviated or bracketed addition: ``Limburg a. d. Lahn``
+    → ``Limburg``, ``Limburg an der Lahn``; ``Halle (Saale)`` → ``Halle``, ``Halle an der Saale``."""
+    if "." not in short and "(" not in short:
+        return []
+    m = _ADDITION.match(short)
+    if not m or (m["river"] and not m["river"][:1].isupper()):
+        return []
+    usual = [m["bare"]]
+    if m["river"]:
+        usual.append(f"{m['bare']} an der {m['river']}")
+    elif fold(m["abbr"]) in _SPELLED:
+        usual.append(f"{m['bare']} {_SPELLED[fold(m['abbr'])]} {m['rest']}")
+    return usual
+
+
+def _add_usual_forms(rows: list[list], names: dict[str, list[int]], forms: dict) -> None:
+    """Adds, as other usual forms, the bare name and the spelled-out addition of official names such as
+    "Limburg a. d. Lahn" and "Halle (Saale)" (tools/build_places.py indexes only the official spelling)."""
+    for number, row in enumerate(rows):
+        short, kind = row[2], row[3]
+        if "." not in short and "(" not in short or kind in ("Stadtkreis", "Statutarstadt (Bezirk)"):
+            continue
+        for form in usual_forms(short):
+            _add_form(number, fold(form), names, forms)
+
+
+def _add_form(row: int, folded: str, names: dict[str, list[int]], forms: dict) -> None:
+    flat = names.setdefault(folded, [])
+    if row in flat[::2]:
+        return
+    flat += [row, ALIAS]
+    words = folded.split(" ")
+    by_second = forms.setdefault(words[0], {}).setdefault(words[1] if len(words) > 1 else "", [])
+    if words not in by_second:
+        by_second.append(words)
+        by_second.sort(key=lambda form: -len(form))
+
+
 @cache
 def index() -> Index:
     try:
         with INDEX_FILE.open(encoding="utf-8") as handle:
             data = json.load(handle)
-        return Index(data["places"], data["names"], data["forms"], data["titles"], data["common_words"])
+        titles = _with_authority_titles(data["titles"])
+        _add_usual_forms(data["places"], data["names"], data["forms"])
+        return Index(data["places"], data["names"], data["forms"], titles, data["common_words"])
     except (OSError, ValueError, KeyError) as error:
         raise PlaceDataError(
             f"{INDEX_FILE}: cannot load the place index ({error}); rebuild it with tools/build_places.py"

@@ -31,6 +31,11 @@ ANNOUNCED_NEAR = compiled(_DATA["cues"]["announced_near"], re.IGNORECASE)
 PAST_TENSE = compiled(_DATA["cues"]["past_tense"])
 FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
 EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
+# a past participle used as an adjective right after the date: what it describes has happened
+PARTICIPLE_AFTER = compiled(r"\s+(?:\w+\s+){0,2}?\w*ge\w{2,}?(?:te|ene)[nmrs]?\b")
+ENACTMENT = compiled(_DATA["cues"]["enactment"])
+ENACTED = compiled(_DATA["cues"]["enacted"])
+ENACTED_BEFORE = compiled(_DATA["cues"]["enacted_before"])
 
 
 MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|sofort|wirkung)")
@@ -108,11 +113,11 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
         year = published.year
         for m in DAY_MONTH.finditer(text):
             month, day = MONTHS[m["mon"].lower()], int(m["d"])
-            y = year + _next_year(text, m.start(), published, month, day)
+            y = year + _next_year(text, m.start(), published, month, day, m.end())
             add(m.start(), m.end(), _date(y, month, day), relative=True)
         for m in MONTH_ONLY.finditer(text):
             month = MONTHS[m["mon"].lower()]
-            y = year + _next_year(text, m.start("mon"), published, month, None)
+            y = year + _next_year(text, m.start("mon"), published, month, None, m.end())
             add(m.start("mon"), m.end(), f"{y:04d}-{month:02d}", relative=True)
         _relative(text, published, add)
     for m in YEAR.finditer(text):
@@ -122,12 +127,16 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
     return found
 
 
-def _next_year(text: str, start: int, published: DateValue, month: int, day: int | None) -> int:
+def _next_year(
+    text: str, start: int, published: DateValue, month: int, day: int | None, end: int | None = None
+) -> int:
     """1 when a date without a year that looks ahead (``ab Januar``, ``zum 1. März``) lies before the
     publication date: it means its next occurrence."""
     if len(published.value) < 7 or not FORWARD_CUE.search(text[max(0, start - 20) : start]):
         return 0
     if PAST_TENSE.search(text):  # "wurde zum 1. April umbenannt": the date has passed
+        return 0
+    if end is not None and PARTICIPLE_AFTER.match(text, end):  # "die im Januar neu geschaffene Stelle"
         return 0
     pub_month = int(published.value[5:7])
     pub_day = int(published.value[8:10]) if len(published.value) == 10 else 1
@@ -164,3 +173,18 @@ def cue_before(text: str, match: DateMatch) -> str:
     if EFFECTIVE_CUE.search(before[-25:]):
         return "effective"
     return ""
+
+
+def enactment_date(sentences: list[str], published: DateValue | None) -> DateValue | None:
+    """The date the document's reorganisation as a whole takes effect, said in a sentence of its own
+    (``Die Organisationsverfügung soll zum 01.03.2024 wirksam werden``, ``wird sie auf den 1. Mai 2023 in
+    Kraft gesetzt``): the last such date; changes the text dates nowhere else take it. Background in the
+    past tense (``Am 1. Januar 2018 trat das Gesetz in Kraft``) is none."""
+    found = None
+    for sentence in sentences:
+        if not ENACTMENT.search(sentence) or not ENACTED.search(sentence) or ENACTED_BEFORE.search(sentence):
+            continue
+        effective = [d for d in find_dates(sentence, published) if cue_before(sentence, d) == "effective"]
+        if effective:
+            found = max(effective, key=lambda d: (len(d.value.value), d.start)).value
+    return found

@@ -29,6 +29,9 @@ ADMINISTRATION_KINDS = ("Stadtverwaltung", "Gemeindeverwaltung", "Magistrat")
 HEAD_LINES = 8
 NOUN_LIKE = compiled(_PLACE["noun_like"])
 DISTRICT_OFFICE = compiled(_PLACE["district_office"])
+FEDERAL = compiled(_PLACE["federal"])
+NOT_FEDERAL = compiled(_PLACE["not_federal"])
+FEDERAL_SCAN = 800  # characters of the article where a federal body must be named twice
 
 
 def _first_lines(text: str, count: int = HEAD_LINES) -> list[str]:
@@ -168,15 +171,15 @@ def extract_metadata(
     meta = Metadata()
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
     meta.url = header.get("source-url")
+    meta.publisher = header.get("publisher")
     meta.place = header.get("place") or place(article, body, gazetteer)
     if not header.get("place"):
-        _decide_place(meta, header.get("title", ""), article, gazetteer)
+        _decide_place(meta, header.get("title", ""), article, gazetteer, body)
     meta.title = header.get("title") or title(body, meta.place)
     meta.doc_type = doc_type(header.get("type"), head, article)
     meta.identifier = header.get("identifier") or (
         identifier(head, meta.issued) if meta.doc_type == "CouncilReport" else None
     )
-    meta.publisher = header.get("publisher")
     return meta
 
 
@@ -185,7 +188,32 @@ RULE_WEIGHT = (
 )
 
 
-def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str, str]) -> None:
+def _federal_body(head: str) -> str | None:
+    """``Bundeskanzleramt``, ``Bundesministerium für X``: the federal body a text is about, when its head
+    names one at least twice and no body of a Land, district or town; in the nominative, the fullest form."""
+    if NOT_FEDERAL.search(head):
+        return None
+    found = list(FEDERAL.finditer(head))
+    if len(found) < 2:
+        return None
+    names = [(m["head"][0].upper() + m["head"][1:] + (m["rest"] or "")).strip() for m in found]
+    names = [f"Bundes{n[0].lower()}{n[1:]}" if n.startswith("Kanzleramt") else n for n in names]
+    most = max(set(names), key=lambda n: (names.count(n), len(n), n))
+    return most
+
+
+HEADLINE_WEIGHT = 4.0  # a place with its title word in the headline, as the gazetteer's votes weigh it
+
+
+def _titled_in_headline(name: str, title: str) -> bool:
+    from kommgraph.convert.extract import places
+
+    return len(name.split()) > 1 and name.split()[0] in places.TITLES and name in title
+
+
+def _decide_place(
+    meta: Metadata, title: str, article: str, gazetteer: dict[str, str], body: str = ""
+) -> None:
     """The rules' place and the gazetteer's candidates vote together; the gazetteer supplies key and names.
     A place of the reference data (with its AGS) named by the rules stays as it is."""
     from kommgraph.convert.extract import places
@@ -198,15 +226,20 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
         meta.place = f"Bezirksamt {longest}"
         meta.place_labels = tuple(sorted({f"Bezirksamt {n}" for n in district_office} - {meta.place}))
         return
+    title = "" if title == "unknown" else title
+    federal = _federal_body(title + "\n" + article[:FEDERAL_SCAN])
+    if federal:
+        meta.place, meta.place_key, meta.place_labels = federal, None, ()
+        return
     if (
         meta.place
         and places.available()
         and places.resolve(meta.place) is None
         and NOUN_LIKE.search(meta.place)
+        and not _titled_in_headline(meta.place, title)
     ):
         meta.place = None  # "Ordnungsamt:", "Beschlüsse:" before a headline name no place
-    title = "" if title == "unknown" else title
-    found = places.candidates(title, article, meta.url or "")
+    found = places.candidates(title, article, meta.url or "", meta.publisher or "", body)
     scores = {c.key: c.score for c in found}
     by_key = {c.key: c for c in found}
     match = places.resolve(meta.place, places.country_of(title + "\n" + article)) if meta.place else None
@@ -217,6 +250,9 @@ def _decide_place(meta: Metadata, title: str, article: str, gazetteer: dict[str,
     if not scores:
         return
     best = max(sorted(scores), key=lambda k: scores[k])
+    if meta.place and match is None and _titled_in_headline(meta.place, title):
+        if scores[best] < HEADLINE_WEIGHT + RULE_WEIGHT:
+            return  # "Der Bezirk X wird aufgelöst": the headline names a place the gazetteer lacks
     if meta.place and match is None and scores[best] < RULE_WEIGHT:
         return  # a place the gazetteer does not know, named by the rules, against weak evidence
     chosen = by_key[best]

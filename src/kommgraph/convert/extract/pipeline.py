@@ -14,7 +14,7 @@ from kommgraph.convert.extract import (
     persons,
     units,
 )
-from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, find_dates
+from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, enactment_date, find_dates
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
 from kommgraph.convert.extract.sentences import Sentence, split
@@ -117,6 +117,9 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
             sentences += [(s, False) for s in split(text, start, end) if not _in_noise(s.span, page.noise)]
     for k, (sentence, in_article) in enumerate(sentences):
         _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior, headline=k < lead)
+    enacted = enactment_date([s.folded for s, in_article in sentences if in_article], meta.issued)
+    for event in facts.events if enacted else ():  # dated nowhere else: the date the whole takes effect
+        event.effective = event.effective or enacted
     _keep_headline_units(state)
     _drop_function_names(state)
     _full_names(facts)

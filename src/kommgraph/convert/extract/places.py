@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
 
@@ -40,16 +42,31 @@ def _module():
     return places
 
 
+TITLES = frozenset(_DATA["titles"])
+DATELINE = compiled(_DATA["dateline"])
+POSTAL = compiled(_DATA["postal"])
+DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
+POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
 AUSTRIAN = compiled(_DATA["austrian"])
 SWISS = compiled(_DATA["swiss"])
 
 
+@lru_cache(maxsize=8)  # asked three times per document for the same text
 def country_of(text: str) -> str | None:
     """AT or CH when the text shows their administrative words more than once; else None (likely DE)."""
     austrian, swiss = len(AUSTRIAN.findall(text)), len(SWISS.findall(text))
     if max(austrian, swiss) < 2:
         return None
     return "AT" if austrian > swiss else "CH" if swiss > austrian else None
+
+
+def _first(found, country: str | None):
+    """The likeliest of ``found``, in the text's country when it names one (Feldkirchen in Kärnten)."""
+    if country:
+        for place in found:
+            if place.country == country:
+                return place
+    return found[0]
 
 
 def available() -> bool:
@@ -66,10 +83,11 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels.add(f"Kanton {official.replace('Sankt ', 'St. ')}")
         name = f"Kanton {official.replace('Sankt ', 'St. ')}"
     elif place.kind in ("Landkreis", "Kreis"):
-        labels |= {f"{place.kind} {official}", official}
+        own_word = official.endswith(("kreis", "Kreis"))  # "Enzkreis", "Rhein-Sieg-Kreis": no title word
+        labels |= {official} if own_word else {f"Landkreis {official}", f"Kreis {official}", official}
         name = (
             short
-            if short.startswith(("Landkreis", "Kreis")) or short.endswith("kreis")
+            if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis"))
             else f"{place.kind} {official}"
         )
     else:
@@ -78,7 +96,22 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         # spells "Sankt" out
         name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
         labels.add(short)
+        labels |= _usual_forms(name, place.kind)
     return name, tuple(sorted(labels - {name}))
+
+
+_TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "Stadt",
+               "Gemeinde": "Gemeinde", "Markt": "Markt", "Land": "Land"}  # fmt: skip
+
+
+def _usual_forms(name: str, kind: str) -> set[str]:
+    """Other names texts and annotators give a town or Land: with its title word (``Stadt Husum``,
+    ``Land Tirol``), its addition spelled out (``Limburg an der Lahn``) or left off (``Bad Homburg``)."""
+    from kommgraph.places.store import usual_forms
+
+    forms = {name, *usual_forms(name)}
+    title = _TOWN_TITLE.get(kind)
+    return forms | ({f"{title} {form}" for form in forms} if title else set())
 
 
 def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
@@ -107,12 +140,16 @@ def _adjective_forms(word: str) -> list[str]:
     return [stem, stem + "en", stem + "n", word[:-3] + "en"]
 
 
+# abbreviations of the first word of place names, spelled out: "Wr. Neustadt", "wr-neustadt"
+ABBREVIATIONS = {"wr": "wiener"}
+MIN_STEM = 4  # the shortest place name taken from the front of a compound host word
 URL_PART = compiled(r"[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*")
 
 
 def _url_names(url: str) -> list[tuple[str, float]]:
     """Names in a page's address: the host (``www.bad-kreuznach.de``, ``stadt-zuerich.ch``) counts more
-    than the path (``/lokales/rotenburg/``), where news sites put their local sections."""
+    than the path (``/lokales/rotenburg/``), where news sites put their local sections. ``wr-neustadt``
+    spells out the abbreviation (Wiener Neustadt)."""
     m = re.match(r"^\w+://([^/?#]+)([^?#]*)", url.strip().casefold())
     if not m:
         return []
@@ -123,7 +160,7 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     skip = set(_DATA["url_words"])
     for part, weight in [(p, 4.0) for p in host_parts] + [(p, 1.5) for p in m[2].split("/")[:4]]:
         for word in URL_PART.findall(part):
-            pieces = [w for w in word.split("-") if w not in skip]
+            pieces = [ABBREVIATIONS.get(w, w) for w in word.split("-") if w not in skip]
             for size in (3, 2, 1):  # the longest run of pieces that names a place
                 for i in range(len(pieces) - size + 1):
                     run = pieces[i : i + size]
@@ -133,7 +170,62 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     return out
 
 
-def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
+def _url_lookup(places, name: str):
+    return (
+        places.lookup(name)
+        or places.lookup(re.sub(r"^st ", "st. ", name))
+        or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
+    )
+
+
+def _host_compound(places, word: str):
+    """A place at the front of a compound host word (``hallespektrum`` → Halle, ``augsburger`` → Augsburg):
+    the longest stem that the gazetteer knows and that is no common German word."""
+    from kommgraph.places.store import index
+
+    common = index().common_words
+    for end in range(len(word) - 1, MIN_STEM - 1, -1):
+        stem, rest = word[:end], word[end:]
+        if len(rest) < 2 or (rest != "er" and len(rest) < MIN_STEM):
+            continue
+        if common.get(stem, "noun-city") != "noun-city":  # a noun, unless a large town's name ("halle")
+            continue
+        found = [p for p in places.lookup(stem) if p.kind not in ("Land",) or rest == "er"]
+        if found:
+            return found
+    return ()
+
+
+DISTRICT_OFFICES = frozenset(
+    {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
+)
+#: a place named in the header's publisher line ("Stadt Winterthur", "Landratsamt Enzkreis")
+PUBLISHER_WEIGHT = 3.0
+
+
+def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
+    """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
+    for mention in places.mentions(text):
+        if not mention.place_candidates:
+            continue
+        first = text[mention.start : mention.end].split()[0]
+        found = mention.place_candidates
+        if first in DISTRICT_OFFICES:  # a Landrat's office: the Landkreis, not the town's own Stadtkreis
+            found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
+        vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
+    for m in ADJECTIVE.finditer(text):
+        for form in _adjective_forms(m["word"]):
+            found = places.lookup(form)
+            if found and found[0].kind not in ("Land",):
+                surface.setdefault(vote(found, base).key, form)
+                break
+
+
+def candidates(
+    title: str, article: str, url: str = "", publisher: str = "", body: str = ""
+) -> list[Candidate]:
+    """The places the document may be about, best first; ``body`` (the whole text) is searched for
+    postal addresses only."""
     places = _module()
     if places is None:
         return []
@@ -144,7 +236,9 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
 
-    def vote(place, weight: float) -> None:
+    def vote(place, weight: float):
+        if isinstance(place, tuple):
+            place = _first(place, country)
         if country and place.country != country:
             weight *= 0.2
         level_state = place.kind in ("Land", "Kanton")
@@ -154,6 +248,7 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
             weight *= 0.5
         votes[place.key] = votes.get(place.key, 0.0) + weight
         seen[place.key] = place
+        return place
 
     lead, rest = head[:400], head[400:]
     texts = (
@@ -162,19 +257,7 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
         else ((lead, 3.0), (rest, 1.0))
     )
     for text, base in texts:
-        for mention in places.mentions(text):
-            if not mention.place_candidates:
-                continue
-            weight = base
-            titled = text[mention.start : mention.end].split()[0] in _DATA["titles"]
-            vote(mention.place_candidates[0], weight + (1.0 if titled else 0.0))
-        for m in ADJECTIVE.finditer(text):
-            for form in _adjective_forms(m["word"]):
-                found = places.lookup(form)
-                if found and found[0].kind not in ("Land",):
-                    vote(found[0], base)
-                    surface.setdefault(found[0].key, form)
-                    break
+        _vote_mentions(places, text, base, vote, surface)
     taken: set[str] = set()
     for name, weight in _url_names(url):
         if name.startswith("#"):
@@ -184,14 +267,22 @@ def candidates(title: str, article: str, url: str = "") -> list[Candidate]:
             continue
         if any(name in t for t in taken):
             continue
-        found = (
-            places.lookup(name)
-            or places.lookup(re.sub(r"^st ", "st. ", name))
-            or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
-        )
+        found = _url_lookup(places, name)
         if found:
             taken.add(name)
-            vote(found[0], weight)
+            vote(_first(found, country), weight)
+        elif " " not in name and weight >= 2:  # a host word: "hallespektrum", "augsburger"
+            found = _host_compound(places, name)
+            if found:
+                taken.add(name)
+                vote(_first(found, country), weight / 2)
+    if publisher:
+        _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
+    m = DATELINE.search(head[:300])
+    if m:
+        _vote_mentions(places, m["name"], DATELINE_WEIGHT, vote, surface)
+    for m in islice(POSTAL.finditer(body), 2):
+        _vote_mentions(places, m["name"], POSTAL_WEIGHT, vote, surface)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")

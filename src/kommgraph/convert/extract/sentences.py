@@ -39,6 +39,10 @@ _WORD = re.compile(r"[^\s\u00ad]+")
 
 
 def fold(text: str, base: int) -> tuple[str, tuple[int, ...]]:
+    words = _WORD.findall(text)
+    folded = " ".join(words)
+    if folded == text:  # single spaces only (most sentences): every character keeps its place
+        return text, tuple(range(base, base + len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     for m in _WORD.finditer(text):
