@@ -162,6 +162,8 @@ def test_named_after_naming_words_and_own_institutions(text: str, expected: list
         ("Das Jugendamt war bislang mit dem Bereich Schulen und Kultur zusammengelegt.",
          [("Jugendamt", ()), ("Bereich Schulen und Kultur", ())]),
         ("Er arbeitet im Bereich Umweltschutz.", []),
+        ("Dazu zählt alles, was dem Bereich Klimaschutz zuzurechnen ist.", []),
+        ("Die Stelle, die dem Bereich Klimaschutz zugeordnet ist, bleibt.", [("Bereich Klimaschutz", ())]),
     ],
 )  # fmt: skip
 def test_bereiche_are_units_unless_areas_of_work(text: str, expected: list) -> None:
