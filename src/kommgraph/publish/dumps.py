@@ -15,6 +15,7 @@ from kommgraph.core import media
 from kommgraph.core.turtle import bind_prefixes, canonical_trig, canonical_turtle
 from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, shorten
 from kommgraph.publish.site import CONTEXT_FILE, DATA_NAME, HEADER, ONTOLOGY_FILE, Site, prefixes
+from kommgraph.publish.store_turtle import store_turtles
 from kommgraph.store.dataset import merge_into_default
 from kommgraph.store.terms import to_rdflib
 
@@ -112,7 +113,6 @@ def turtle(triples, header: str = "") -> bytes:
     return canonical_turtle(_rdflib_graph(triples), header).encode("utf-8")
 
 
-
 def trig(quads, names: list[str], header: str = "") -> bytes:
     dataset = Dataset()
     bind_prefixes(dataset)
@@ -123,7 +123,6 @@ def trig(quads, names: list[str], header: str = "") -> bytes:
     used = [n for n in names if len(dataset.graph(URIRef(n)))]
     comment = f"# {header}\n" if header else ""
     return (comment + canonical_trig(dataset, [URIRef(n) for n in used])).encode("utf-8")
-
 
 
 def jsonld_context(site: Site) -> dict:
@@ -227,14 +226,21 @@ def data_dumps(store: ox.Store, site: Site, kinds=media.DUMP_TYPES) -> dict[str,
     """``kommgraph.{trig,nq,ttl,nt,jsonld}``: the dataset (TriG, N-Quads) and the merged data, in the
     formats ``kinds``. The one writer of these files: ``publish`` writes all, ``build`` TriG and Turtle."""
     names = graph_order(store, site)
-    quads = named_quads(store, names)
-    data = merged_triples(store, data_graphs(store, site))
-    return {
-        f"{DATA_NAME}.{kind.extension}": serialise(
+    data_names = data_graphs(store, site)
+    files = {}
+    if media.TRIG in kinds or media.TURTLE in kinds:
+        trig_bytes, turtle_bytes = store_turtles(store, names, data_names, HEADER)
+        files[f"{DATA_NAME}.{media.TRIG.extension}"] = trig_bytes
+        files[f"{DATA_NAME}.{media.TURTLE.extension}"] = turtle_bytes
+    rest = [kind for kind in kinds if kind not in (media.TRIG, media.TURTLE)]
+    if rest:
+        quads = named_quads(store, names)
+        data = merged_triples(store, data_names)
+    for kind in rest:
+        files[f"{DATA_NAME}.{kind.extension}"] = serialise(
             kind, store, site, triples=data, quads=quads, names=names, context=CONTEXT_FILE, header=HEADER
         )
-        for kind in kinds
-    }
+    return {f"{DATA_NAME}.{kind.extension}": files[f"{DATA_NAME}.{kind.extension}"] for kind in kinds}
 
 
 def dump_files(store: ox.Store, site: Site) -> dict[str, bytes]:
