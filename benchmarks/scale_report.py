@@ -143,8 +143,8 @@ def section(results: dict) -> str:
 
     lines += [
         "",
-        "Growth exponent (CPU time ∝ triples^k) of `kommgraph build`, whole process: "
-        + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-cli"))))
+        "Growth exponent (CPU time ∝ triples^k) of `kommgraph build` (whole process, else the step child): "
+        + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-cli")) or _cpu(s.get("build-phases"))))
         + "; of its validate step: "
         + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-phases"), "validate")))
         + "; of its load + derive: "
