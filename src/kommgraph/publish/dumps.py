@@ -43,7 +43,6 @@ def rebased_store(store: ox.Store, site: Site) -> ox.Store:
     return copy
 
 
-
 def graph_order(store: ox.Store, site: Site) -> list[str]:
     """Ontology, reference, each source (sorted), derived: the order of graphs in every dataset file."""
     ontology, reference, derived = (
@@ -55,11 +54,9 @@ def graph_order(store: ox.Store, site: Site) -> list[str]:
     return head + sources + ([derived] if derived in names else [])
 
 
-
 def _line_sorted(data: bytes) -> bytes:
     lines = sorted(set(data.decode("utf-8").splitlines()))
     return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
-
 
 
 def _to_oxigraph(term):
@@ -72,7 +69,6 @@ def _to_oxigraph(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
 
 
-
 def canonical_blank_nodes(triples: list) -> list:
     """The triples with blank nodes relabelled canonically (RGDA1, ``rdflib.compare``), so that lists in
     the ontology (``owl:unionOf``) get the same labels on every run; triples without blank nodes pass."""
@@ -82,11 +78,9 @@ def canonical_blank_nodes(triples: list) -> list:
     return [ox.Triple(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in canonical]
 
 
-
 def ntriples(triples) -> bytes:
     """Sorted, duplicate-free N-Triples of oxigraph triples, blank nodes labelled canonically."""
     return _line_sorted(ox.serialize(canonical_blank_nodes(list(triples)), format=ox.RdfFormat.N_TRIPLES))
-
 
 
 def nquads(quads) -> bytes:
@@ -100,13 +94,11 @@ def nquads(quads) -> bytes:
     return _line_sorted(ox.serialize(out, format=ox.RdfFormat.N_QUADS))
 
 
-
 def _rdflib_graph(triples) -> Graph:
     graph = Graph()
     for t in triples:
         graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return graph
-
 
 
 def turtle(triples, header: str = "") -> bytes:
@@ -127,7 +119,6 @@ def trig(quads, names: list[str], header: str = "") -> bytes:
 
 def jsonld_context(site: Site) -> dict:
     return {"@context": dict(sorted(prefixes(site).items()))}
-
 
 
 def _compact(iri: str, table: dict[str, str]) -> str:
@@ -175,7 +166,6 @@ def jsonld(triples, site: Site, context: str | dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-
 def serialise(
     kind: media.MediaType,
     store: ox.Store,
@@ -200,13 +190,11 @@ def serialise(
     raise ValueError(f"{kind.label} is not an RDF serialisation")
 
 
-
 def named_quads(store: ox.Store, names: list[str]) -> list[ox.Quad]:
     out = []
     for name in names:
         out += store.quads_for_pattern(None, None, None, ox.NamedNode(name))
     return out
-
 
 
 def merged_triples(store: ox.Store, names: list[str]) -> list[ox.Triple]:
@@ -215,11 +203,9 @@ def merged_triples(store: ox.Store, names: list[str]) -> list[ox.Triple]:
     return list(seen)
 
 
-
 def data_graphs(store: ox.Store, site: Site) -> list[str]:
     ontology = site.rebase(str(ONTOLOGY_GRAPH))
     return [g for g in graph_order(store, site) if g != ontology]
-
 
 
 def data_dumps(store: ox.Store, site: Site, kinds=media.DUMP_TYPES) -> dict[str, bytes]:
@@ -252,7 +238,6 @@ def dump_files(store: ox.Store, site: Site) -> dict[str, bytes]:
     return files
 
 
-
 def resources(store: ox.Store, site: Site) -> list[str]:
     """Every IRI under the base that is the subject of a triple, and safe as a file path."""
     subjects = {
@@ -263,11 +248,9 @@ def resources(store: ox.Store, site: Site) -> list[str]:
     return sorted(s for s in subjects if site.local(s))
 
 
-
 def exists(store: ox.Store, iri: str) -> bool:
     node = ox.NamedNode(iri)
     return next(iter(store.quads_for_pattern(node, None, None, ox.DefaultGraph())), None) is not None
-
 
 
 def resource_document(store: ox.Store, site: Site, iri: str, kind: media.MediaType) -> bytes:
