@@ -190,6 +190,45 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
         )
 
 
+def phase_temporal(data: Path, repeats: int = 3) -> None:
+    """The queries of ``temporal/queries/`` as ``snapshot``, ``lineage`` and ``timeline`` run them:
+    CPU median per query over every call of ``repeats`` rounds."""
+    import datetime as dt
+    import importlib
+    from collections import defaultdict
+
+    from kommgraph.temporal import sparql
+
+    loaded = _loaded(data)
+    values = _query_values(loaded)
+    times: defaultdict[str, list[float]] = defaultdict(list)
+    original = sparql.select
+
+    def timed(store, name, **bindings):
+        begin = time.process_time()
+        rows = original(store, name, **bindings)
+        times[name].append(time.process_time() - begin)
+        return rows
+
+    for module in ("snapshot", "lineage", "timeline", "find", "known_at", "lifespans"):
+        imported = importlib.import_module(f"kommgraph.temporal.{module}")
+        if hasattr(imported, "select"):
+            imported.select = timed
+    from kommgraph.temporal import find, known_at, lineage, snapshot, timeline
+
+    store, unit = loaded.store, values["lineage"]["unit"]
+    for _ in range(repeats):
+        authority = find.find_authority(store, values["units-on-date"]["authority"])
+        snapshot.snapshot(store, authority, dt.date.fromisoformat(values["units-on-date"]["date"]))
+        find.find_unit(store, unit)
+        lineage.lineage(store, unit)
+        timeline.build(store, authority)
+        known_at.known_sources(store, dt.date(2020, 1, 1))
+    for name in sorted(times):
+        median = statistics.median(times[name])
+        _emit({"step": f"temporal {name}", "cpu_median": median, "calls": len(times[name])})
+
+
 def phase_validate_one(data: Path) -> None:
     """Validation of one source (as after editing it) on a loaded store; the load is not counted."""
     from kommgraph.validation.run import validate_loaded
@@ -329,6 +368,7 @@ def measure_size(size: str, work: Path, timeout: float, skip: set[str], timeouts
         ("validate-one", me + ["validate-one", str(data)]),
         ("queries-oxigraph", me + ["queries-oxigraph", str(data)]),
         ("queries-rdflib", me + ["queries-rdflib", str(data)]),
+        ("temporal", me + ["temporal", str(data)]),
         ("pyshacl-union", me + ["pyshacl", str(data)]),
     ]
     for name, args in plan:
@@ -369,6 +409,8 @@ def main(argv: list[str] | None = None) -> None:
             phase_derive_rules(Path(rest[0]))
         elif name == "validate-one":
             phase_validate_one(Path(rest[0]))
+        elif name == "temporal":
+            phase_temporal(Path(rest[0]))
         elif name == "validate-full":
             phase_validate_full(Path(rest[0]), union_only=False)
         elif name == "validate-union":

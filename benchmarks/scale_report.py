@@ -236,6 +236,22 @@ def section(results: dict) -> str:
         "rdflib alone outlasts the bound).",
         "",
     ]
+    temporal = sorted({r["step"][9:] for s in sizes for r in (s.get("temporal") or {}).get("records", [])})
+    if temporal:
+        lines += [
+            "### Temporal queries (`temporal/queries/*.rq` as `snapshot`, `lineage`, `timeline` and "
+            "`known_at` call them; CPU median per call)",
+            "",
+            "| query | " + " | ".join(s["size"] for s in sizes) + " |",
+            "|---|" + "---|" * len(sizes),
+        ]
+        for name in temporal:
+            cells = []
+            for s in sizes:
+                record = _record(s.get("temporal"), f"temporal {name}")
+                cells.append(_fmt(record["cpu_median"], "ms") if record else "not measured")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
     convert = results.get("convert")
     if convert:
         lines += ["### Convert (documents/s, `benchmarks/convert_benchmark.py` on 500 documents)", ""]
