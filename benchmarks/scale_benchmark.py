@@ -24,6 +24,7 @@ from pathlib import Path
 
 # authorities per size: the synthetic generator writes about 106 triples per authority
 SIZES = {"10k": 95, "100k": 950, "1M": 9_500, "5M": 47_000}
+CONVERT_DOCUMENTS = 500
 MARK_BEGIN = "## Scale"
 
 
@@ -61,27 +62,55 @@ def phase_bare(data: Path) -> None:
 def phase_build(data: Path, out: Path) -> None:
     """``kommgraph build`` step by step, as ``kommgraph.api.build.build`` runs it."""
     start = _clock()
-    from kommgraph.api import build as api
+    from kommgraph.publish.release import build_files
+    from kommgraph.publish.writer import write_release
+    from kommgraph.store import dataset, derive
+    from kommgraph.store.load import Loaded
+    from kommgraph.validation import validate
 
     _emit({"step": "import", **_since(start)})
     step = _clock()
-    files = api.dataset.discover(data)
-    store = api.dataset.load_store(files)
+    files = dataset.discover(data)
+    store = dataset.load_store(files)
     _emit({"step": "load", **_since(step), "quads": len(store)})
     step = _clock()
-    counts = api.derive.derive(store)
+    counts = derive.derive(store)
     _emit({"step": "derive", **_since(step), "derived": sum(counts.values())})
-    loaded = api.Loaded(api.DataLayout(data), files, store, counts)
+    loaded = Loaded(dataset.DataLayout(data), files, store, counts)
     step = _clock()
-    report = api.validate(store, files, loaded.layout)
+    report = validate(store, files, loaded.layout)
     _emit({"step": "validate", **_since(step), "findings": len(report.findings)})
     step = _clock()
-    names = api.graph_order(loaded)
-    trig = api.canonical_trig(api.as_dataset(store, names), [api.URIRef(n) for n in names])
-    ttl = api.canonical_turtle(api.merged_data(store, names), "benchmark")
-    api.write_atomically({out / "kommgraph.trig": trig, out / "kommgraph.ttl": ttl})
-    _emit({"step": "write", **_since(step)})
+    written = build_files(store)
+    _emit({"step": "serialise", **_since(step), "bytes": sum(len(b) for b in written.values())})
+    step = _clock()
+    write_release(out, written)
+    _emit({"step": "write-files", **_since(step)})
     _emit({"step": "build", **_since(start)})
+
+
+def phase_derive_rules(data: Path) -> None:
+    """Each derivation rule on its own, after loading: where derive's time goes."""
+    from kommgraph.store import dataset, derive
+
+    store = dataset.load_store(dataset.discover(data))
+    for rule in derive.rules():
+        step = _clock()
+        counts = derive.derive(store, only=[rule.name])
+        _emit({"step": f"rule {rule.name}", **_since(step), "derived": sum(counts.values())})
+
+
+def phase_convert() -> None:
+    """``benchmarks/convert_benchmark.py`` on CONVERT_DOCUMENTS documents; its table as records."""
+    script = Path(__file__).parent / "convert_benchmark.py"
+    args = [sys.executable, str(script), "--documents", str(CONVERT_DOCUMENTS), "--repeats", "1"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        name, colon, figures = line.rpartition(":")
+        numbers = figures.split()
+        if colon and len(numbers) == 2 and all(n.replace(".", "", 1).isdigit() for n in numbers):
+            cpu, wall = float(numbers[0]), float(numbers[1])
+            _emit({"step": f"convert {name.strip()}", "per_s_cpu": cpu, "per_s_wall": wall})
 
 
 def _loaded(data: Path):
@@ -109,7 +138,7 @@ def _query_values(loaded) -> dict[str, dict[str, str]]:
     }
 
 
-QUERY_BUDGET = 120  # seconds for one run of one query; rdflib's engine takes minutes for some
+QUERY_BUDGET = int(os.environ.get("KOMMGRAPH_QUERY_BUDGET", "120"))  # seconds for one run of one query
 
 
 class OutOfTime(BaseException):
@@ -136,15 +165,16 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
     # conflicts last: where it is slow it must not keep the others from being measured
     for name, stored in sorted(catalogue().items(), key=lambda item: (item[0] == "conflicts", item[0])):
         text = stored.bind(values.get(name, {}))
-        times, rows = [], 0
+        times, cpu_times, rows = [], [], 0
         signal.signal(signal.SIGALRM, _out_of_time)
         try:
             for _ in range(repeats):
-                begin = time.perf_counter()
+                begin, cpu_begin = time.perf_counter(), time.process_time()
                 signal.alarm(QUERY_BUDGET)
                 rows = len(engine.select(text))
                 signal.alarm(0)
                 times.append(time.perf_counter() - begin)
+                cpu_times.append(time.process_time() - cpu_begin)
         except OutOfTime:
             _emit({"step": f"query {name}", "engine": engine_name, "timeout": QUERY_BUDGET})
             continue
@@ -153,10 +183,50 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
                 "step": f"query {name}",
                 "engine": engine_name,
                 "median": statistics.median(times),
+                "cpu_median": statistics.median(cpu_times),
                 "min": min(times),
                 "rows": rows,
             }
         )
+
+
+def phase_temporal(data: Path, repeats: int = 3) -> None:
+    """The queries of ``temporal/queries/`` as ``snapshot``, ``lineage`` and ``timeline`` run them:
+    CPU median per query over every call of ``repeats`` rounds."""
+    import datetime as dt
+    import importlib
+    from collections import defaultdict
+
+    from kommgraph.temporal import sparql
+
+    loaded = _loaded(data)
+    values = _query_values(loaded)
+    times: defaultdict[str, list[float]] = defaultdict(list)
+    original = sparql.select
+
+    def timed(store, name, **bindings):
+        begin = time.process_time()
+        rows = original(store, name, **bindings)
+        times[name].append(time.process_time() - begin)
+        return rows
+
+    for module in ("snapshot", "lineage", "timeline", "find", "known_at", "lifespans"):
+        imported = importlib.import_module(f"kommgraph.temporal.{module}")
+        if hasattr(imported, "select"):
+            imported.select = timed
+    from kommgraph.temporal import find, known_at, lineage, snapshot, timeline
+
+    store, unit = loaded.store, values["lineage"]["unit"]
+    for _ in range(repeats):
+        authority = find.find_authority(store, values["units-on-date"]["authority"])
+        snapshot.snapshot(store, authority, dt.date.fromisoformat(values["units-on-date"]["date"]))
+        find.find_unit(store, unit)
+        lineage.lineage(store, unit)
+        timeline.build(store, authority)
+        known_at.known_sources(store, dt.date(2020, 1, 1))
+    for name in sorted(times):
+        median = statistics.median(times[name])
+        _emit({"step": f"temporal {name}", "cpu_median": median, "calls": len(times[name])})
 
 
 def phase_validate_one(data: Path) -> None:
@@ -291,12 +361,14 @@ def measure_size(size: str, work: Path, timeout: float, skip: set[str], timeouts
                 str(work / f"dist-cli-{size}"),
             ],
         ),
+        ("derive-rules", me + ["derive-rules", str(data)]),
         ("validate-cli", [sys.executable, "-m", "kommgraph", "validate", "--data-dir", str(data)]),
         ("validate-union", me + ["validate-union", str(data)]),
         ("validate-full", me + ["validate-full", str(data)]),
         ("validate-one", me + ["validate-one", str(data)]),
         ("queries-oxigraph", me + ["queries-oxigraph", str(data)]),
         ("queries-rdflib", me + ["queries-rdflib", str(data)]),
+        ("temporal", me + ["temporal", str(data)]),
         ("pyshacl-union", me + ["pyshacl", str(data)]),
     ]
     for name, args in plan:
@@ -317,6 +389,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=900, help="seconds per measurement")
     parser.add_argument("--timeout-for", default="", help="NAME=SECONDS,… per measurement")
     parser.add_argument("--skip", default="", help="leave out: NAME or SIZE:NAME, comma-separated")
+    parser.add_argument("--query-budget", type=int, default=120, help="seconds for one run of one query")
     parser.add_argument("--json", type=Path, help="write (or extend) the results here")
     parser.add_argument("--markdown", type=Path, help="rewrite the '## Scale' section of this file")
     args = parser.parse_args(argv)
@@ -330,8 +403,14 @@ def main(argv: list[str] | None = None) -> None:
             phase_queries(Path(rest[0]), "oxigraph", 5)
         elif name == "queries-rdflib":
             phase_queries(Path(rest[0]), "rdflib", 1)
+        elif name == "convert":
+            phase_convert()
+        elif name == "derive-rules":
+            phase_derive_rules(Path(rest[0]))
         elif name == "validate-one":
             phase_validate_one(Path(rest[0]))
+        elif name == "temporal":
+            phase_temporal(Path(rest[0]))
         elif name == "validate-full":
             phase_validate_full(Path(rest[0]), union_only=False)
         elif name == "validate-union":
@@ -339,9 +418,14 @@ def main(argv: list[str] | None = None) -> None:
         elif name == "pyshacl":
             phase_pyshacl(Path(rest[0]))
         return
+    os.environ["KOMMGRAPH_QUERY_BUDGET"] = str(args.query_budget)
     args.work.mkdir(parents=True, exist_ok=True)
     results = json.loads(args.json.read_text()) if args.json and args.json.exists() else {"sizes": {}}
     results["machine"] = machine()
+    if "convert" not in {i for i in args.skip.split(",") if i}:
+        print("convert …", file=sys.stderr, flush=True)
+        records, summary = run_child([sys.executable, __file__, "--phase", "convert"], args.timeout)
+        results["convert"] = {"records": records, **summary}
     for size in args.sizes.split(","):
         skip = {i.split(":")[-1] for i in args.skip.split(",") if i and i.split(":")[0] in (size, i)}
         timeouts = {k: float(v) for k, _, v in (i.partition("=") for i in args.timeout_for.split(",") if i)}

@@ -1,6 +1,6 @@
 """Render the results of scale_benchmark.py as the "## Scale" section of BENCHMARKS.md.
 
-    python benchmarks/scale_report.py RESULTS.json BENCHMARKS.md
+    python benchmarks/scale_report.py RESULTS.json [MORE.json …] BENCHMARKS.md
 
 Only the lines from "## Scale" up to the next "## " heading are replaced; the rest of the file stays.
 """
@@ -31,6 +31,12 @@ def _cpu(entry: dict | None, step: str | None = None) -> float | None:
         return entry["cpu"] if entry.get("finished") else None
     record = _record(entry, step)
     return record["cpu"] if record else None
+
+
+def _write(phases: dict | None) -> float | None:
+    """The write step: serialising from the store and writing the files (older runs: one ``write``)."""
+    parts = [_cpu(phases, "serialise"), _cpu(phases, "write-files")]
+    return sum(parts) if all(p is not None for p in parts) else _cpu(phases, "write")
 
 
 def _fmt(value: float | None, unit: str = "s") -> str:
@@ -88,35 +94,46 @@ def section(results: dict) -> str:
     lines = [
         HEADING,
         "",
-        "Produced by `python benchmarks/scale_benchmark.py --sizes 10k,100k,1M --json R.json` and",
-        "`python benchmarks/scale_report.py R.json BENCHMARKS.md` on synthetic data of `kommgraph synth`",
-        "(one source per authority, ≈ 103 triples each; seed 1). Every figure is CPU time (user + system) of",
-        "a child process of its own, or of one step inside it, because the machine is shared (load average",
-        "often 4–6 on 2 cores, so wall-clock times were 2–4× the CPU times); peak memory is the child's",
-        "`ru_maxrss`. Ratios are taken between figures of the same run.",
+        "Produced by `python benchmarks/scale_benchmark.py --sizes SIZE --json R-SIZE.json` (one run per",
+        "size, 5M with `--skip` of everything but the bare load and the build) and",
+        "`python benchmarks/scale_report.py R-*.json BENCHMARKS.md` on synthetic data of `kommgraph synth`",
+        "(one source per authority, ≈ 103 triples each; seed 1); raw figures in",
+        "`benchmarks/scale-results.json`.",
+        "Every figure is CPU time (user + system) of a child process of its own, or of one step inside it,",
+        "because the machine is shared (load average 9–12 on 2 cores during these runs, so wall-clock",
+        "times were up to 10× the CPU times); peak memory is the child's `ru_maxrss`. Ratios are taken",
+        "between figures of the same run.",
         "",
         f"Machine: {m['nproc']} cores, {m['memory_mb'] / 1024:.0f} GB, Python {m['python']}, pyoxigraph "
         f"{m['pyoxigraph']}, rdflib {m['rdflib']}, pySHACL {m['pyshacl']} ({m['platform']}).",
         "",
         "### Build",
         "",
-        "| size | sources | bare bulk load (in process / whole process) | "
-        "`kommgraph build` (whole process) | ratio (process / process) | load | derive | validate | write | "
-        "peak memory |",
+        "Each step's CPU time with its ratio to the bare bulk load of the same files (in process); the",
+        "build as a whole (the `kommgraph build` process, else the step-by-step child) against the bare",
+        "load's whole process. write = serialise (TriG + Turtle from the store) + writing the files.",
+        "",
+        "| size | sources | bare bulk load (in process / whole process) | `kommgraph build` (whole process) "
+        "| ratio | load | derive | validate | write | peak memory |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in sizes:
         bare, phases, cli = s.get("bare"), s.get("build-phases"), s.get("build-cli")
-        build_cpu = _cpu(cli)
+        bare_in = _cpu(bare, "bare-load")
+        build_cpu = _cpu(cli) or _cpu(phases)
+        whole = cli if _cpu(cli) else phases
+        peak = f"{whole['peak_mb']:.0f} MB" if whole and whole.get("finished") else "—"
+
+        def step(name: str, phases=phases, bare_in=bare_in) -> str:
+            value = _write(phases) if name == "write" else _cpu(phases, name)
+            return f"{_fmt(value)} ({_ratio(value, bare_in)})" if value is not None else "—"
+
         lines.append(
             f"| {s['size']} ({s['triples']:,} triples) | {s['sources']:,} | "
-            f"{_fmt(_cpu(bare, 'bare-load'))} / {_fmt(_cpu(bare))} | "
-            f"{_fmt(build_cpu) if build_cpu else _unfinished(cli)} | {_ratio(build_cpu, _cpu(bare))} | "
-            f"{_fmt(_cpu(phases, 'load'))} | {_fmt(_cpu(phases, 'derive'))} | "
-            f"{_fmt(_cpu(phases, 'validate'))} | {_fmt(_cpu(phases, 'write'))} | "
-            f"{cli['peak_mb']:.0f} MB |"
-            if cli
-            else "| — |"
+            f"{_fmt(bare_in)} / {_fmt(_cpu(bare))} | "
+            f"{_fmt(build_cpu) if build_cpu else _unfinished(cli or phases)} | "
+            f"{_ratio(build_cpu, _cpu(bare))} | "
+            f"{step('load')} | {step('derive')} | {step('validate')} | {step('write')} | {peak} |"
         )
 
     def load_derive(s: dict) -> float | None:
@@ -126,13 +143,34 @@ def section(results: dict) -> str:
 
     lines += [
         "",
-        "Growth exponent (CPU time ∝ triples^k) of `kommgraph build`, whole process: "
-        + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-cli"))))
+        "Growth exponent (CPU time ∝ triples^k) of `kommgraph build` (whole process, else the step child): "
+        + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-cli")) or _cpu(s.get("build-phases"))))
         + "; of its validate step: "
         + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-phases"), "validate")))
         + "; of its load + derive: "
         + ", ".join(_exponent(sizes, load_derive))
+        + "; of derive: "
+        + ", ".join(_exponent(sizes, lambda s: _cpu(s.get("build-phases"), "derive")))
+        + "; of the write: "
+        + ", ".join(_exponent(sizes, lambda s: _write(s.get("build-phases"))))
         + ".",
+        "",
+        "### Derivation rules (each alone, after loading; CPU)",
+        "",
+        "| rule | " + " | ".join(s["size"] for s in sizes) + " | exponent |",
+        "|---|" + "---|" * (len(sizes) + 1),
+    ]
+    rules = sorted({r["step"][5:] for s in sizes for r in (s.get("derive-rules") or {}).get("records", [])})
+    for rule in rules:
+        values = [_cpu(s.get("derive-rules"), f"rule {rule}") for s in sizes]
+        lines.append(
+            f"| {rule} | "
+            + " | ".join(_fmt(v) for v in values)
+            + " | "
+            + ", ".join(_exponent(sizes, lambda s, rule=rule: _cpu(s.get("derive-rules"), f"rule {rule}")))
+            + " |"
+        )
+    lines += [
         "",
         "### Validation",
         "",
@@ -182,8 +220,8 @@ def section(results: dict) -> str:
         for s in sizes:
             ox_rec = _record(s.get("queries-oxigraph"), f"query {name}")
             rdf_rec = _record(s.get("queries-rdflib"), f"query {name}")
-            ox_t = ox_rec.get("median") if ox_rec else None
-            rdf_t = rdf_rec.get("median") if rdf_rec else None
+            ox_t = (ox_rec.get("cpu_median") or ox_rec.get("median")) if ox_rec else None
+            rdf_t = (rdf_rec.get("cpu_median") or rdf_rec.get("median")) if rdf_rec else None
             cells.append(
                 f"{_cell(ox_rec, ox_t, s.get('queries-oxigraph'))} | "
                 f"{_cell(rdf_rec, rdf_t, s.get('queries-rdflib'))} | {_query_ratio(rdf_rec, rdf_t, ox_t)}"
@@ -191,11 +229,36 @@ def section(results: dict) -> str:
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += [
         "",
-        "Medians are wall-clock time inside the child (load 4–8 on 2 cores: about 2–4× the CPU time). "
-        '"> 120 s": one run was stopped after that long; "not reached": the child ran out of its time bound '
-        "first (queries run in name order, `conflicts` last, after the store is copied into rdflib).",
+        "Medians of CPU time of the querying process (the machine's load average was 9–12 on 2 cores while "
+        "this ran, so wall-clock medians, also in the JSON, were up to 10× these). "
+        '"> N s": one run was stopped after that long (wall clock); "not reached": the child ran out of its '
+        'time bound first; "not measured": left out of this run (rdflib at 1M: copying 2.2M quads into '
+        "rdflib alone outlasts the bound).",
         "",
     ]
+    temporal = sorted({r["step"][9:] for s in sizes for r in (s.get("temporal") or {}).get("records", [])})
+    if temporal:
+        lines += [
+            "### Temporal queries (`temporal/queries/*.rq` as `snapshot`, `lineage`, `timeline` and "
+            "`known_at` call them; CPU median per call)",
+            "",
+            "| query | " + " | ".join(s["size"] for s in sizes) + " |",
+            "|---|" + "---|" * len(sizes),
+        ]
+        for name in temporal:
+            cells = []
+            for s in sizes:
+                record = _record(s.get("temporal"), f"temporal {name}")
+                cells.append(_fmt(record["cpu_median"], "ms") if record else "not measured")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    convert = results.get("convert")
+    if convert:
+        lines += ["### Convert (documents/s, `benchmarks/convert_benchmark.py` on 500 documents)", ""]
+        lines += ["| measurement | CPU | wall clock |", "|---|---|---|"]
+        for record in convert.get("records", []):
+            lines.append(f"| {record['step'][8:]} | {record['per_s_cpu']:.1f} | {record['per_s_wall']:.1f} |")
+        lines.append("")
     if NOTES.exists():
         lines += [NOTES.read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines)
@@ -213,5 +276,19 @@ def write_section(path: Path, results: dict) -> None:
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def merged(paths: list[Path]) -> dict:
+    """Results of several runs in one: a later file's measurements replace an earlier one's."""
+    out: dict = {"sizes": {}}
+    for path in paths:
+        results = json.loads(path.read_text(encoding="utf-8"))
+        for key, value in results.items():
+            if key != "sizes":
+                out[key] = value
+        for size, entry in results.get("sizes", {}).items():
+            out["sizes"].setdefault(size, {}).update(entry)
+    return out
+
+
 if __name__ == "__main__":
-    write_section(Path(sys.argv[2]), json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")))
+    *inputs, target = sys.argv[1:]
+    write_section(Path(target), merged([Path(p) for p in inputs]))

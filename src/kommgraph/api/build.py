@@ -7,6 +7,7 @@ the folder kept, so that a failed or killed build leaves the previous release wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,14 +30,19 @@ def build(
     out_dir: Path = Path("dist"),
     fail_on: str = "violation",
     include_drafts: bool = False,
+    phase: Callable[[str], None] = lambda name: None,
 ) -> BuildResult:
-    """Validate and write the dataset files; draft graphs stay out unless ``include_drafts``."""
+    """Validate and write the dataset files; draft graphs stay out unless ``include_drafts``.
+    ``phase`` is told the name of each step as it begins (a progress bar)."""
+    phase("loading and deriving")
     loaded = load(data_dir, include_drafts=include_drafts)
+    phase("validating")
     # with drafts: only what the curated data alone has can stop it
     report = validate_with_drafts(loaded, lambda part: validate(part.store, part.files, part.layout))
     result = BuildResult(loaded, report)
     if report.fails(fail_on):
         return result
+    phase("writing")
     files = build_files(loaded.store)
     result.written = write_release(Path(out_dir), files)
     return result

@@ -9,6 +9,7 @@ import click
 
 from kommgraph.api.build import build as run_build
 from kommgraph.cli.options import Failed, data_options
+from kommgraph.core import progress
 from kommgraph.core.errors import InputError
 from kommgraph.core.paths import default_data_dir
 from kommgraph.core.vocab import DEFAULT_BASE
@@ -55,7 +56,8 @@ def build(data_dir, out, lang, include_drafts):
 
     Nothing is written when a violation is found (exit code 1).
     """
-    result = run_build(data_dir, out, include_drafts=include_drafts)
+    with progress.bar("build") as bar:
+        result = run_build(data_dir, out, include_drafts=include_drafts, phase=bar.phase)
     loaded = result.loaded
     click.echo(
         f"loaded   {len(loaded.files)} files: {len(loaded.source_graphs)} sources, reference data, ontology"
@@ -116,8 +118,14 @@ def publish(data_dir, base, out, static, site_url, sparql_endpoint, fail_on, lan
     The same input gives byte-identical files. Nothing is written when validation fails (exit code 1).
     """
     result = run_publish(
-        data_dir, out, base=base, site_url=site_url, static=static,
-        sparql_endpoint=sparql_endpoint, fail_on=fail_on, include_drafts=include_drafts,
+        data_dir,
+        out,
+        base=base,
+        site_url=site_url,
+        static=static,
+        sparql_endpoint=sparql_endpoint,
+        fail_on=fail_on,
+        include_drafts=include_drafts,
     )
     if result.report.findings:
         click.echo(text_report(result.report, lang), nl=False)

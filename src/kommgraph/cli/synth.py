@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kommgraph.core import progress
 from kommgraph.synth import KINDS, MANIFEST, parse_injections, synthesize
 
 KINDS_HELP = "\b\nViolation kinds for --inject (and the finding each must produce):\n" + "\n".join(
@@ -49,7 +50,8 @@ def synth(authorities, seed, out, injections):
     if out.exists() and any(out.iterdir()):
         raise click.BadParameter(f"{out} is not empty", param_hint="--out")
     try:
-        result = synthesize(out, authorities, seed, counts)
+        with progress.bar("synth") as bar:
+            result = synthesize(out, authorities, seed, counts, step=bar.step)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"wrote    {out}: {result.sources} sources, {result.triples} triples")

@@ -6,7 +6,6 @@ Both replace the core commands of the same name. The work is done by ``kommgraph
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import click
 import pyoxigraph as ox
 
 from kommgraph.cli.options import InputError, data_options, day
-from kommgraph.core import turtle
+from kommgraph.core import progress, turtle
 from kommgraph.core.files import check_writable, refuse_special, write_atomically
 from kommgraph.curation.validation import validate_with_drafts
 from kommgraph.store.dataset import discover
@@ -51,26 +50,6 @@ def parse_reports(ctx, param, values: tuple[str, ...]) -> list[tuple[str, Path]]
             )
         parsed.append((fmt, Path(file)))
     return parsed
-
-
-def on_terminal() -> bool:
-    """Progress is shown only to a person: stderr is a terminal and no CI variable is set."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
-class TerminalProgress:
-    """One line on stderr, rewritten for each step and cleared at the end."""
-    def __init__(self):
-        self.width = 0
-
-    def __call__(self, step: int, total: int, what: str) -> None:
-        text = f"validating {step}/{total}: {what}"
-        click.echo("\r" + text.ljust(self.width), nl=False, err=True)
-        self.width = len(text)
-
-    def clear(self) -> None:
-        if self.width:
-            click.echo("\r" + " " * self.width + "\r", nl=False, err=True)
 
 
 def draft_count_line(statements: int, graphs: int) -> str:
@@ -146,16 +125,13 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     for path in [out, *(path for _, path in extra)]:
         if path is not None:
             check_writable(path)  # found before the run, not after it (exit code 3)
-    progress = TerminalProgress() if on_terminal() else None
-    loaded = load(data_dir)
-    try:
+    with progress.bar("validate") as bar:
+        bar.phase("loading")
+        loaded = load(data_dir)
         report = validate_with_drafts(  # only the curated data can fail; drafts add warnings
             loaded, validation_run.validate_loaded, per_source=not union_only, since=since, at=at,
-            progress=progress,
+            progress=bar.step if bar.enabled else None,
         )
-    finally:
-        if progress:
-            progress.clear()
     text = reports.render(report, fmt, lang=lang, fail_on=fail_on)
     if out is not None:
         write_report(out, text)

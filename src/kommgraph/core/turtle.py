@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -46,6 +48,11 @@ def canonical_turtle(graph: Graph, header: str = "", prefixes: dict[str, str] | 
         text = fast_longturtle(graph)
     except _Unsupported:
         text = _rdflib_longturtle(graph, prefixes)
+    return canonical_layout(text, header)
+
+
+def canonical_layout(text: str, header: str = "") -> str:
+    """``longturtle`` text with its ``PREFIX`` lines sorted and first, ``header`` as comment lines."""
     lines = text.split("\n")  # not splitlines(): it also breaks at \x1c-\x1e, \x85, \u2028 in literals
     used = {line for line in lines if line.startswith("PREFIX ")}
     body = [line for line in lines if not line.startswith("PREFIX ")]
@@ -69,10 +76,18 @@ class _Unsupported(Exception):
 
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _NAMESPACES = None
+_LOOKUPS = 0
+_FRESH_AFTER = 32  # rdflib's manager keeps every namespace it splits off in a trie that each lookup walks
 
 
-def _namespace_manager():
-    global _NAMESPACES
+def _namespace_manager(lookup: bool = False):
+    """rdflib's namespace manager with kommgraph's prefixes; a fresh one every ``_FRESH_AFTER`` lookups,
+    so that writing millions of IRIs stays linear (the namespaces it remembers do not change a result)."""
+    global _NAMESPACES, _LOOKUPS
+    if lookup:
+        _LOOKUPS += 1
+        if _LOOKUPS % _FRESH_AFTER == 0:
+            _NAMESPACES = None
     if _NAMESPACES is None:
         _NAMESPACES = fresh_graph().namespace_manager
     return _NAMESPACES
@@ -88,7 +103,7 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
     """
     if not _is_valid_uri(uri):
         raise _Unsupported(f"invalid IRI {uri!r}")
-    manager = _namespace_manager()
+    manager = _namespace_manager(lookup=True)
     uri = URIRef(uri)
     try:
         prefix, namespace, local = manager.compute_qname(uri, generate=False)
@@ -115,34 +130,59 @@ _LABEL = str(RDFS.label)
 _CLASS = str(RDFS.Class)
 
 
+class Lit(NamedTuple):
+    """A literal as plain strings, as a store hands it out: ``datatype`` None for ``xsd:string``."""
+
+    value: str
+    datatype: str | None
+    language: str | None
+
+    def to_rdflib(self) -> Literal:
+        if self.language:
+            return Literal(self.value, lang=self.language)
+        if self.datatype is None:
+            return Literal(self.value)
+        return Literal(self.value, datatype=URIRef(self.datatype))
+
+
+class IriLabels:
+    """How each IRI (and each :class:`Lit`) is written and the prefix it uses; shared by the graphs of
+    one document, because finding a prefixed name is the costly part of writing a triple."""
+
+    def __init__(self) -> None:
+        # term -> (label, prefix it uses or None/"", True where rdflib would invent a prefix)
+        self.known: dict = {}
+
+    def entry(self, term) -> tuple[str, str | None, bool]:
+        if type(term) is Lit:
+            used: set[str] = set()
+            label = _lit_label(term, lambda iri: self.label(iri, used))
+            found = (label, next(iter(used), None), False)
+        else:
+            name, prefix = _pname(term)
+            found = (_label(term, name), prefix, name is None and prefix == "")
+        self.known[term] = found
+        return found
+
+    def label(self, iri: str, used: set, predicate: bool = False) -> str:
+        label, prefix, invented = self.known.get(iri) or self.entry(iri)
+        if predicate and invented:
+            raise _Unsupported(f"rdflib would invent a prefix for {iri}")
+        if prefix:
+            used.add(prefix)
+        return label
+
+
 def fast_longturtle(graph: Graph) -> str:
     """rdflib's ``longturtle`` output for a graph without blank nodes, byte for byte.
 
-    Mirrors ``rdflib.plugins.serializers.longturtle`` (rdflib 7): the ``PREFIX`` lines of the
-    prefixes used, then one block per subject. Subjects typed ``rdfs:Class`` come first (sorted),
-    then the others by (number of times they occur as an object, IRI); predicates ``rdf:type``,
-    ``rdfs:label``, then sorted; objects sorted in rdflib's term order; literals written by
-    rdflib itself. ``graph`` may be any iterable of triples. Raises ``_Unsupported`` for what it
-    does not reproduce (blank nodes, a predicate namespace rdflib would invent a prefix for,
-    invalid IRIs); :func:`canonical_turtle` then uses rdflib.
+    ``graph`` may be any iterable of rdflib triples. Raises ``_Unsupported`` for what it does not
+    reproduce (blank nodes, a predicate namespace rdflib would invent a prefix for, invalid IRIs);
+    :func:`canonical_turtle` then uses rdflib.
     """
     # IRIs are handled as plain strings: rdflib terms compare in Python, strings in C
     by_subject: dict[str, dict[str, list]] = {}
     references: defaultdict[str, int] = defaultdict(int)
-    used: set[str] = set()
-    iri_labels: dict[str, str] = {}
-
-    def iri_label(iri: str, predicate: bool = False) -> str:
-        label = iri_labels.get(iri)
-        if label is None:
-            name, prefix = _pname(iri)
-            if predicate and name is None and prefix == "":
-                raise _Unsupported(f"rdflib would invent a prefix for {iri}")
-            label = iri_labels[iri] = _label(iri, name)
-            if prefix:
-                used.add(prefix)
-        return label
-
     for triple in graph:
         if len(triple) != 3:
             raise _Unsupported("not a triple")
@@ -155,29 +195,76 @@ def fast_longturtle(graph: Graph) -> str:
         elif not isinstance(o, Literal):
             raise _Unsupported(f"{type(o).__name__} {o!r}")
         by_subject.setdefault(str(s), {}).setdefault(str(p), []).append(o)
+    return longturtle_of(by_subject, references)
+
+
+def longturtle_of(
+    by_subject: dict[str, dict[str, Iterable]], references: Mapping[str, int], labels: IriLabels | None = None
+) -> str:
+    """The ``longturtle`` text of triples grouped by subject and predicate (IRIs as ``str``, literals
+    as :class:`Lit` or rdflib ``Literal``), with ``references`` counting each IRI's uses as object.
+
+    Mirrors ``rdflib.plugins.serializers.longturtle`` (rdflib 7): the ``PREFIX`` lines of the
+    prefixes used, then one block per subject. Subjects typed ``rdfs:Class`` come first (sorted),
+    then the others by (number of times they occur as an object, IRI); predicates ``rdf:type``,
+    ``rdfs:label``, then sorted; objects sorted in rdflib's term order; literals written as rdflib
+    writes them (the common kinds here, the others by rdflib itself).
+    """
+    labels = labels or IriLabels()
+    used: set = set()
+    known = labels.known
+    entry = labels.entry
+    add = used.add
+
+    def iri_label(iri: str, predicate: bool = False) -> str:
+        return labels.label(iri, used, predicate)
 
     blocks: dict[str, str] = {}
     classes: list[str] = []
     for s, properties in by_subject.items():
-        parts = ["\n", iri_label(s), "\n    "]
+        label, prefix, _ = known.get(s) or entry(s)
+        add(prefix)
+        parts = ["\n", label, "\n    "]
         order = [p for p in (_TYPE, _LABEL) if p in properties]
         order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
         for k, p in enumerate(order):
             if k:
                 parts.append(" ;\n    ")
-            parts.append("a" if p == _TYPE else iri_label(p, predicate=True))
-            labels = [_object_label(o, iri_label) for o in _sorted_objects(properties[p])]
-            if len(labels) == 1:
-                parts += [" ", labels[0]]
+            if p == _TYPE:
+                parts.append("a")
             else:
-                parts.append("\n        " + " ,\n        ".join(labels))
+                label, prefix, invented = known.get(p) or entry(p)
+                if invented:
+                    raise _Unsupported(f"rdflib would invent a prefix for {p}")
+                add(prefix)
+                parts.append(label)
+            objects = properties[p]
+            if len(objects) == 1:
+                objects = list(objects)
+            else:
+                objects = _sorted_objects(list(objects))
+            labels_ = []
+            for o in objects:
+                kind = type(o)
+                if kind is str or kind is Lit:
+                    label, prefix, _ = known.get(o) or entry(o)
+                    add(prefix)
+                    labels_.append(label)
+                else:
+                    labels_.append(_object_label(o, iri_label))
+            if len(labels_) == 1:
+                parts += [" ", labels_[0]]
+            else:
+                parts.append("\n        " + " ,\n        ".join(labels_))
         parts.append(" ;\n.\n")
         blocks[s] = "".join(parts)
         if _CLASS in properties.get(_TYPE, ()):
             classes.append(s)
+    used.discard(None)
+    used.discard("")
     classes.sort()
     seen = set(classes)
-    rest = sorted((references[s], s) for s in by_subject if s not in seen)
+    rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
     store = _namespace_manager().store
     out = [f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used)]
     out += [blocks[s] for s in classes]
@@ -191,13 +278,17 @@ def _sorted_objects(objects: list) -> list:
         return objects
     if all(type(o) is str for o in objects):
         return sorted(objects)
-    terms = sorted(URIRef(o) if type(o) is str else o for o in objects)  # literals: rdflib's own order
-    return [str(o) if type(o) is URIRef else o for o in terms]
+    # literals: rdflib's own order; sorted by their text first, so that ties come out the same
+    objects = sorted(objects, key=lambda o: (o,) if type(o) is str else (str(o), repr(o)))
+    terms = [(URIRef(o) if type(o) is str else o.to_rdflib() if type(o) is Lit else o, o) for o in objects]
+    return [original for _, original in sorted(terms, key=lambda pair: pair[0])]
 
 
 def _object_label(o, iri_label) -> str:
     if type(o) is str:
         return iri_label(o)
+    if type(o) is Lit:
+        return _lit_label(o, iri_label)
     if o.datatype is not None:
         iri_label(str(o.datatype))  # rdflib registers the datatype's prefix even when it writes none
         if o.datatype == _INTEGER and type(o.value) is int:
@@ -205,7 +296,30 @@ def _object_label(o, iri_label) -> str:
     return _literal_label(o)
 
 
+_quote = Literal._quote_encode  # rdflib's quoting; it only uses str methods of its argument
+_CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def _lit_label(o: Lit, iri_label) -> str:
+    """What rdflib writes for ``o.to_rdflib()``, without making it where the rule is simple."""
+    if o.language:
+        return f"{_quote(o.value)}@{o.language}"
+    datatype = o.datatype
+    if datatype is None:
+        return _quote(o.value)
+    iri_label(datatype)
+    if datatype == _INTEGER_IRI and _CANONICAL_INTEGER.fullmatch(o.value) and o.value != "-0":
+        return o.value
+    return _typed_label(o.value, datatype)
+
+
+@lru_cache(maxsize=65536)
+def _typed_label(value: str, datatype: str) -> str:
+    return _literal_label(Literal(value, datatype=URIRef(datatype)))
+
+
 _INTEGER = XSD.integer
+_INTEGER_IRI = str(XSD.integer)
 
 
 def _literal_label(o: Literal) -> str:
@@ -219,11 +333,15 @@ def _integer_label(o: Literal) -> str:
 
 def canonical_trig(dataset: Dataset, graph_order: list[URIRef]) -> str:
     """TriG with one block per named graph, in the order given, each block in the canonical layout."""
+    return trig_of([(str(name), canonical_turtle(dataset.graph(name))) for name in graph_order])
+
+
+def trig_of(graphs: list[tuple[str, str]]) -> str:
+    """TriG of (graph name, its canonical Turtle) pairs: the union of their ``PREFIX`` lines, then one
+    indented block per graph."""
     prefix_lines: set[str] = set()
     blocks = []
-    for name in graph_order:
-        graph = dataset.graph(name)
-        text = canonical_turtle(graph)
+    for name, text in graphs:
         lines = text.split("\n")
         prefix_lines |= {line for line in lines if line.startswith("PREFIX ")}
         body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
@@ -236,6 +354,8 @@ _LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even 
 
 def _indented(lines: list[str]) -> list[str]:
     """Lines indented by four spaces, except those that continue a long (triple-quoted) string."""
+    if not any('"""' in line or "'''" in line for line in lines):
+        return [f"    {line}" if line else line for line in lines]
     out, inside = [], False
     for line in lines:
         out.append(line if inside or not line else "    " + line)

@@ -15,6 +15,7 @@ from kommgraph.core import media
 from kommgraph.core.turtle import bind_prefixes, canonical_trig, canonical_turtle
 from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, shorten
 from kommgraph.publish.site import CONTEXT_FILE, DATA_NAME, HEADER, ONTOLOGY_FILE, Site, prefixes
+from kommgraph.publish.store_turtle import store_turtles
 from kommgraph.store.dataset import merge_into_default
 from kommgraph.store.terms import to_rdflib
 
@@ -42,7 +43,6 @@ def rebased_store(store: ox.Store, site: Site) -> ox.Store:
     return copy
 
 
-
 def graph_order(store: ox.Store, site: Site) -> list[str]:
     """Ontology, reference, each source (sorted), derived: the order of graphs in every dataset file."""
     ontology, reference, derived = (
@@ -54,11 +54,9 @@ def graph_order(store: ox.Store, site: Site) -> list[str]:
     return head + sources + ([derived] if derived in names else [])
 
 
-
 def _line_sorted(data: bytes) -> bytes:
     lines = sorted(set(data.decode("utf-8").splitlines()))
     return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
-
 
 
 def _to_oxigraph(term):
@@ -71,7 +69,6 @@ def _to_oxigraph(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
 
 
-
 def canonical_blank_nodes(triples: list) -> list:
     """The triples with blank nodes relabelled canonically (RGDA1, ``rdflib.compare``), so that lists in
     the ontology (``owl:unionOf``) get the same labels on every run; triples without blank nodes pass."""
@@ -81,11 +78,9 @@ def canonical_blank_nodes(triples: list) -> list:
     return [ox.Triple(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in canonical]
 
 
-
 def ntriples(triples) -> bytes:
     """Sorted, duplicate-free N-Triples of oxigraph triples, blank nodes labelled canonically."""
     return _line_sorted(ox.serialize(canonical_blank_nodes(list(triples)), format=ox.RdfFormat.N_TRIPLES))
-
 
 
 def nquads(quads) -> bytes:
@@ -99,7 +94,6 @@ def nquads(quads) -> bytes:
     return _line_sorted(ox.serialize(out, format=ox.RdfFormat.N_QUADS))
 
 
-
 def _rdflib_graph(triples) -> Graph:
     graph = Graph()
     for t in triples:
@@ -107,10 +101,8 @@ def _rdflib_graph(triples) -> Graph:
     return graph
 
 
-
 def turtle(triples, header: str = "") -> bytes:
     return canonical_turtle(_rdflib_graph(triples), header).encode("utf-8")
-
 
 
 def trig(quads, names: list[str], header: str = "") -> bytes:
@@ -125,10 +117,8 @@ def trig(quads, names: list[str], header: str = "") -> bytes:
     return (comment + canonical_trig(dataset, [URIRef(n) for n in used])).encode("utf-8")
 
 
-
 def jsonld_context(site: Site) -> dict:
     return {"@context": dict(sorted(prefixes(site).items()))}
-
 
 
 def _compact(iri: str, table: dict[str, str]) -> str:
@@ -176,7 +166,6 @@ def jsonld(triples, site: Site, context: str | dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-
 def serialise(
     kind: media.MediaType,
     store: ox.Store,
@@ -201,13 +190,11 @@ def serialise(
     raise ValueError(f"{kind.label} is not an RDF serialisation")
 
 
-
 def named_quads(store: ox.Store, names: list[str]) -> list[ox.Quad]:
     out = []
     for name in names:
         out += store.quads_for_pattern(None, None, None, ox.NamedNode(name))
     return out
-
 
 
 def merged_triples(store: ox.Store, names: list[str]) -> list[ox.Triple]:
@@ -216,25 +203,30 @@ def merged_triples(store: ox.Store, names: list[str]) -> list[ox.Triple]:
     return list(seen)
 
 
-
 def data_graphs(store: ox.Store, site: Site) -> list[str]:
     ontology = site.rebase(str(ONTOLOGY_GRAPH))
     return [g for g in graph_order(store, site) if g != ontology]
-
 
 
 def data_dumps(store: ox.Store, site: Site, kinds=media.DUMP_TYPES) -> dict[str, bytes]:
     """``kommgraph.{trig,nq,ttl,nt,jsonld}``: the dataset (TriG, N-Quads) and the merged data, in the
     formats ``kinds``. The one writer of these files: ``publish`` writes all, ``build`` TriG and Turtle."""
     names = graph_order(store, site)
-    quads = named_quads(store, names)
-    data = merged_triples(store, data_graphs(store, site))
-    return {
-        f"{DATA_NAME}.{kind.extension}": serialise(
+    data_names = data_graphs(store, site)
+    files = {}
+    if media.TRIG in kinds or media.TURTLE in kinds:
+        trig_bytes, turtle_bytes = store_turtles(store, names, data_names, HEADER)
+        files[f"{DATA_NAME}.{media.TRIG.extension}"] = trig_bytes
+        files[f"{DATA_NAME}.{media.TURTLE.extension}"] = turtle_bytes
+    rest = [kind for kind in kinds if kind not in (media.TRIG, media.TURTLE)]
+    if rest:
+        quads = named_quads(store, names)
+        data = merged_triples(store, data_names)
+    for kind in rest:
+        files[f"{DATA_NAME}.{kind.extension}"] = serialise(
             kind, store, site, triples=data, quads=quads, names=names, context=CONTEXT_FILE, header=HEADER
         )
-        for kind in kinds
-    }
+    return {f"{DATA_NAME}.{kind.extension}": files[f"{DATA_NAME}.{kind.extension}"] for kind in kinds}
 
 
 def dump_files(store: ox.Store, site: Site) -> dict[str, bytes]:
@@ -244,7 +236,6 @@ def dump_files(store: ox.Store, site: Site) -> dict[str, bytes]:
     ontology = merged_triples(store, [site.rebase(str(ONTOLOGY_GRAPH))])
     files[ONTOLOGY_FILE] = turtle(ontology, "The kommgraph ontology (all modules of ontology/*.ttl).")
     return files
-
 
 
 def resources(store: ox.Store, site: Site) -> list[str]:
@@ -257,11 +248,9 @@ def resources(store: ox.Store, site: Site) -> list[str]:
     return sorted(s for s in subjects if site.local(s))
 
 
-
 def exists(store: ox.Store, iri: str) -> bool:
     node = ox.NamedNode(iri)
     return next(iter(store.quads_for_pattern(node, None, None, ox.DefaultGraph())), None) is not None
-
 
 
 def resource_document(store: ox.Store, site: Site, iri: str, kind: media.MediaType) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,11 @@ class Synthesis:
 
 
 def synthesize(
-    out: Path, authority_count: int, seed: int, injections: dict[str, int] | None = None
+    out: Path,
+    authority_count: int,
+    seed: int,
+    injections: dict[str, int] | None = None,
+    step: Callable[[int, int, str], None] = lambda done, total, what: None,
 ) -> Synthesis:
     """Write ``out/ttl``, ``out/sources`` and ``out/synth.json``; the same arguments give the same bytes."""
     if authority_count < 2:
@@ -45,7 +50,8 @@ def synthesize(
     ttl, sources, reference = out / "ttl", out / "sources", out / "ttl" / "reference"
     for folder in (ttl, sources, reference):
         folder.mkdir(parents=True, exist_ok=True)
-    for draft in drafts:
+    for number, draft in enumerate(drafts, 1):
+        step(number, len(drafts), "writing sources")
         _write(sources / f"{draft.source_id}.txt", draft.text)
         _write(sources / f"{draft.source_id}.meta.toml", _sidecar(draft))
         _write(
