@@ -136,6 +136,17 @@ def subset_store(store: ox.Store, graphs: list[str]) -> ox.Store:
     return subset
 
 
+def draft_graphs(store: ox.Store, files: list[GraphFile]) -> list[str]:
+    """Graphs of ttl/drafts/, and source graphs that mark themselves ``kg:curationStatus kg:Draft``."""
+    pattern = store.quads_for_pattern(None, ox.NamedNode(str(KG.curationStatus)), ox.NamedNode(str(KG.Draft)))
+    marked = {
+        q.graph_name.value
+        for q in pattern
+        if isinstance(q.graph_name, ox.NamedNode) and q.subject == q.graph_name
+    }
+    return sorted({f.graph for f in files if f.is_draft or (f.kind == "source" and f.graph in marked)})
+
+
 def graph_names(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs())
 
