@@ -13,7 +13,8 @@ from pathlib import Path
 from kommgraph.publish.release import build_files
 from kommgraph.publish.writer import write_release
 from kommgraph.store.load import Loaded, load
-from kommgraph.validation import Report, validate
+from kommgraph.validation import Report
+from kommgraph.validation.run import validate_union
 
 
 @dataclass
@@ -31,7 +32,7 @@ def build(
 ) -> BuildResult:
     """Validate and write the dataset files; draft graphs stay out unless ``include_drafts``."""
     loaded = load(data_dir, include_drafts=include_drafts)
-    report = validate(loaded.store, loaded.files, loaded.layout)
+    report = validate_union(loaded)  # validation.validate, or what changed since the cached findings
     result = BuildResult(loaded, report)
     if report.fails(fail_on):
         return result

@@ -59,6 +59,7 @@ def on_terminal() -> bool:
 
 class TerminalProgress:
     """One line on stderr, rewritten for each step and cleared at the end."""
+
     def __init__(self):
         self.width = 0
 
@@ -148,9 +149,12 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     progress = TerminalProgress() if on_terminal() else None
     loaded = load(data_dir)
     try:
-        report = validation_run.validate_loaded(
-            loaded, per_source=not union_only, since=since, at=at, progress=progress
-        )
+        if since is None and at is None:  # everything: from the store's cache of findings where it has one
+            report = validation_run.validate_current(loaded, per_source=not union_only, progress=progress)
+        else:
+            report = validation_run.validate_loaded(
+                loaded, per_source=not union_only, since=since, at=at, progress=progress
+            )
     finally:
         if progress:
             progress.clear()

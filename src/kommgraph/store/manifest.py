@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def compare(files: list[GraphFile], old: list[FileState]) -> Changes:
     before = {state.identity: state for state in old}
     states, changed, touched = [], set(), False
     for graph_file in files:
-        path = graph_file.path.resolve()
+        path = Path(os.path.abspath(graph_file.path))  # not resolve(): 11,000 realpath calls take seconds
         stat = path.stat()
         previous = before.pop((str(path), graph_file.graph), None)
         if previous and previous.size == stat.st_size and previous.mtime_ns == stat.st_mtime_ns:

@@ -89,6 +89,11 @@ def affected(store: ox.Store, touched: set[str]) -> set[str]:
     return subjects | _select(store, subjects, f"GRAPH {_DERIVED} {{ ?a <{KG.placement}> ?x }}")
 
 
+def pointing_at(store: ox.Store, subjects: set[str]) -> set[str]:
+    """The resources with a statement whose object is one of ``subjects``."""
+    return _select(store, subjects, "?x ?p ?a")
+
+
 def neighbourhood(store: ox.Store, subjects: set[str]) -> set[str]:
     """The subjects whose statements the rules may read when concluding about ``subjects``."""
     up = _select(store, subjects, f"?a <{ORG.subOrganizationOf}>+ ?x")
