@@ -146,7 +146,7 @@ def startup(timeout: float) -> dict:
     }
 
 
-def after_edit(data: Path, out: Path, timeout: float, skip: set[str]) -> dict:
+def after_edit(data: Path, out: Path, timeout: float, skip: set[str], build_timeout: float) -> dict:
     """``validate`` and ``build`` after one edited source; each first run once to fill its cache."""
     results = {}
     validate = [*KOMMGRAPH, "validate", "--data-dir", str(data)]
@@ -166,7 +166,7 @@ def after_edit(data: Path, out: Path, timeout: float, skip: set[str]) -> dict:
     if "build" not in skip:
         build = [*KOMMGRAPH, "build", "--data-dir", str(data), "--out", str(out)]
         edit_one_source(data, 6)
-        results["build after edit"] = run_child(build, timeout)
+        results["build after edit"] = run_child(build, build_timeout)
     return results
 
 
@@ -207,6 +207,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-warm"))
     parser.add_argument("--json", type=Path, default=HERE / "warm-results.json")
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--build-timeout",
+        type=float,
+        default=600,
+        help="for `build` with its release write (not this branch's)",
+    )
     parser.add_argument("--skip", default="", help="comma-separated: cold-build, build")
     parser.add_argument("--check-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -230,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     results["startup"] = startup(args.timeout)
     results["cold"] = cold(data, out, args.timeout, skip)
     results["warm"] = warm(data, args.timeout)
-    results["after_edit"] = after_edit(data, out, args.timeout, skip)
+    results["after_edit"] = after_edit(data, out, args.timeout, skip, args.build_timeout)
     results["load_average_at_end"] = os.getloadavg()[0]
     args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results), end="")

@@ -56,6 +56,7 @@ def assert_equal_to_fresh(root: Path, include_drafts: bool = True) -> None:
     expected = fresh(root, include_drafts)
     assert contents(loaded.store) == contents(expected.store)
     assert loaded.derived == expected.derived
+    assert loaded.persistent.manifest.triples == persistent.default_graph_size(expected.store)
     assert loaded.drafts == expected.drafts
     assert [f.path for f in loaded.files] == [f.path for f in expected.files]
     loaded.close()

@@ -43,6 +43,7 @@ class Manifest:
     drafts: list[str] = field(default_factory=list)  # draft graphs found (loaded or left out)
     derived: dict[str, int] = field(default_factory=dict)
     generation: int = 0  # counts the updates; the validation cache names the generation it checked
+    triples: int = 0  # in the merged default graph (counting them in the store on disk takes seconds)
     version: str = __version__
     format: int = FORMAT
 
@@ -68,6 +69,7 @@ def read_manifest(path: Path) -> Manifest | None:
             drafts=list(data["drafts"]),
             derived={str(k): int(v) for k, v in data["derived"].items()},
             generation=int(data["generation"]),
+            triples=int(data["triples"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -164,6 +164,7 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> None:
     if drafts and not include_drafts:
         memory = dataset.load_store([f for f in files if f.graph not in drafts])
     counts = derive.derive(memory)
+    triples = default_graph_size(memory)
     dirty = _mark_dirty(folder, view)
     shutil.rmtree(folder / view, ignore_errors=True)
     store = ox.Store(str(folder / view))
@@ -172,7 +173,8 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> None:
     del store
     states = compare(files, []).states
     generation = (previous.generation if previous else 0) + 1
-    Manifest(include_drafts, rules_hash(), states, drafts, counts, generation).write(folder / f"{view}.json")
+    manifest = Manifest(include_drafts, rules_hash(), states, drafts, counts, generation, triples)
+    manifest.write(folder / f"{view}.json")
     append_journal(folder, view, generation, (), (), full=True)
     dirty.unlink()
 
@@ -199,6 +201,13 @@ def _apply_changes(
     local = _sources_only(changes.changed_graphs, files, manifest) and len(touched) <= LOCAL_LIMIT
     if local:
         subjects = rederive.affected(store, touched)
+        # every triple the update adds to or takes from the default graph has one of these subjects
+        counted = (
+            subjects
+            | rederive.mentioned(store, changes.changed_graphs)
+            | rederive.mentioned(staging, kept_graphs)
+        )
+        triples_before = rederive.default_triples_about(store, counted)
         around = rederive.neighbourhood(store, subjects)
         _, before = rederive.conclusions(rederive.local_store(store, around, subjects), subjects)
     dirty = _mark_dirty(folder, view)
@@ -215,14 +224,18 @@ def _apply_changes(
         derived, after = rederive.conclusions(rederive.local_store(store, around, set()), subjects)
         rederive.add_conclusions(store, derived)
         counts = rederive.counts_delta(before, after, manifest.derived)
+        counted |= {
+            t.subject.value for t in derived
+        }  # new placements: none of their triples was there before
+        triples = manifest.triples + rederive.default_triples_about(store, counted) - triples_before
     else:
         counts = derive.derive(store)
+        triples = default_graph_size(store)
     store.flush()
     del store
     generation = manifest.generation + 1
-    Manifest(include_drafts, rules_hash(), changes.states, drafts, counts, generation).write(
-        folder / f"{view}.json"
-    )
+    manifest = Manifest(include_drafts, rules_hash(), changes.states, drafts, counts, generation, triples)
+    manifest.write(folder / f"{view}.json")
     append_journal(folder, view, generation, changes.changed_graphs, old_mentioned, full=False)
     dirty.unlink()
     return set(changes.changed_graphs)
@@ -274,6 +287,11 @@ def changes_since(opened: Opened, generation: int) -> tuple[set[str], set[str]] 
         graphs.update(entry["graphs"])
         mentioned.update(entry["mentioned"])
     return graphs, mentioned
+
+
+def default_graph_size(store: ox.Store) -> int:
+    solution = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+    return int(solution["n"].value)
 
 
 def _mark_dirty(folder: Path, view: str) -> Path:

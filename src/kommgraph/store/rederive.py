@@ -103,6 +103,26 @@ def neighbourhood(store: ox.Store, subjects: set[str]) -> set[str]:
     return subjects | up | authorities | inbound | outbound
 
 
+def default_triples_about(store: ox.Store, subjects: set[str]) -> int:
+    """How many triples of the merged default graph have one of ``subjects`` as subject."""
+    total = 0
+    for block in _values(subjects):
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {block} }} ?a ?p ?o }}"
+        total += int(next(iter(store.query(query)))["n"].value)
+    return total
+
+
+def copy_about(store: ox.Store, subjects: set[str], whole_graphs: Iterable[str]) -> ox.Store:
+    """A new store with every quad (named graphs and the merged default graph) whose subject is one
+    of ``subjects``, and the ``whole_graphs`` entire: what a check focused on ``subjects`` reads."""
+    copy = ox.Store()
+    for graph in whole_graphs:
+        copy.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    for subject in sorted(subjects):
+        copy.extend(store.quads_for_pattern(ox.NamedNode(subject), None, None, None))
+    return copy
+
+
 def local_store(store: ox.Store, subjects: set[str], without: set[str]) -> ox.Store:
     """The statements about ``subjects`` (stated, and derived ones still valid) in a store of their
     own, without the conclusions about ``without``: those are to be drawn again."""

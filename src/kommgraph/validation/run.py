@@ -139,14 +139,15 @@ def validate_current(loaded, *, per_source: bool = True, progress: Progress | No
     has one: only what changed since is checked again (:mod:`kommgraph.validation.incremental`)."""
     kind = "validate" if per_source else "validate-union"
 
-    def full() -> Report:
-        return validate_loaded(loaded, per_source=per_source, progress=progress)
+    def full(whole) -> Report:
+        return validate_loaded(whole, per_source=per_source, progress=progress)
 
-    def partial(source_ids: list[str], focus: set[str]) -> Report:
-        chosen = source_ids if per_source else []
-        return validate_loaded(
-            loaded, per_source=per_source, sources=chosen, progress=progress, union_focus=focus
-        )
+    def partial(part, source_ids: list[str], focus: set[str]) -> Report:
+        if per_source:
+            return validate_loaded(part, sources=source_ids, progress=progress, union_focus=focus)
+        report = validate_loaded(part, per_source=False, sources=[], progress=progress, union_focus=focus)
+        report.findings += _whole_files(part, source_ids)  # what a full --union-only run checks in them
+        return report
 
     return incremental.incremental(loaded, kind, full, partial)
 
@@ -154,17 +155,17 @@ def validate_current(loaded, *, per_source: bool = True, progress: Progress | No
 def validate_union(loaded) -> Report:
     """What ``build`` checks (:func:`kommgraph.validation.scope.validate` of the whole store), from the
     cache of findings where the persistent store has one."""
-    store, files, layout = loaded.store, loaded.files, loaded.layout
 
-    def full() -> Report:
-        return validate(store, files, layout)
+    def full(whole) -> Report:
+        return validate(whole.store, whole.files, whole.layout)
 
-    def partial(source_ids: list[str], focus: set[str]) -> Report:
-        context = Context.of(store, files)
-        report = validate(store, files, layout, focus=focus, context=context, blank_nodes=False)
-        report.findings = without_type_findings(
-            report.findings + _whole_files(loaded, source_ids, context, blank_nodes=True)
+    def partial(part, source_ids: list[str], focus: set[str]) -> Report:
+        context = Context.of(part.store, part.files)
+        report = validate(
+            part.store, part.files, part.layout, focus=focus, context=context, blank_nodes=False
         )
+        whole_files = _whole_files(part, source_ids, context, blank_nodes=True)
+        report.findings = without_type_findings(report.findings + whole_files)
         return report
 
     return incremental.incremental(loaded, "build", full, partial)
