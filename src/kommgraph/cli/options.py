@@ -41,11 +41,20 @@ def data_options(command=None, *, unless: str | None = None):
     )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        if kwargs.pop("no_store", False):
-            os.environ[NO_STORE_VARIABLE] = "1"  # every load of this command (kommgraph.store.persistent)
+        no_store = kwargs.pop("no_store", False)
         if not (unless and kwargs.get(unless)):
             kwargs["data_dir"] = resolve_data_dir(kwargs.get("data_dir"))
-        return command(*args, **kwargs)
+        if not no_store:
+            return command(*args, **kwargs)
+        previous = os.environ.get(NO_STORE_VARIABLE)
+        os.environ[NO_STORE_VARIABLE] = "1"  # every load of this command (kommgraph.store.persistent)
+        try:
+            return command(*args, **kwargs)
+        finally:  # the variable is the command's own (CliRunner runs many commands in one process)
+            if previous is None:
+                os.environ.pop(NO_STORE_VARIABLE, None)
+            else:
+                os.environ[NO_STORE_VARIABLE] = previous
 
     return wrapper
 
