@@ -214,3 +214,19 @@ def test_a_second_reader_in_the_same_process_shares_the_store(data):
 def test_the_store_folder_ignores_itself(data):
     load(data).close()
     assert (data / ".kommgraph" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def test_a_command_waits_for_an_update_in_progress_then_loads_into_memory(data, monkeypatch):
+    import fcntl
+
+    load(data).close()
+    monkeypatch.setenv(persistent.WAIT_VARIABLE, "0.3")
+    with open(data / ".kommgraph" / "lock", "a") as other:  # another command updating the store
+        fcntl.flock(other, fcntl.LOCK_EX)
+        waiting = load(data)
+        fcntl.flock(other, fcntl.LOCK_UN)
+    assert waiting.persistent is None
+    assert contents(waiting.store) == contents(fresh(data).store)
+    after = load(data)
+    assert after.persistent is not None
+    after.close()

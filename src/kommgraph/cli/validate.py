@@ -21,6 +21,7 @@ from kommgraph.store.load import load
 from kommgraph.validation import reports
 from kommgraph.validation import run as validation_run
 from kommgraph.validation.findings import SEVERITIES
+from kommgraph.validation.incremental import in_memory
 from kommgraph.validation.locate import blank_node_positions
 
 VALIDATE_EXIT_CODES = """\b
@@ -152,8 +153,8 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
         if since is None and at is None:  # everything: from the store's cache of findings where it has one
             report = validation_run.validate_current(loaded, per_source=not union_only, progress=progress)
         else:
-            report = validation_run.validate_loaded(
-                loaded, per_source=not union_only, since=since, at=at, progress=progress
+            report = validation_run.validate_loaded(  # whole-store checks: faster in memory than on disk
+                in_memory(loaded), per_source=not union_only, since=since, at=at, progress=progress
             )
     finally:
         if progress:

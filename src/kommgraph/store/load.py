@@ -30,6 +30,15 @@ class Loaded:
     # the persistent store's view this was read from (None: loaded into memory), and what it reloaded
     persistent: persistent.Opened | None = None
 
+    def in_memory(self) -> ox.Store:
+        """The store itself when it is in memory; else a copy in memory (for a long-running reader such
+        as the server, which should not keep the persistent store and its lock)."""
+        if self.persistent is None:
+            return self.store
+        memory = ox.Store()
+        memory.bulk_extend(self.store)
+        return memory
+
     def close(self) -> None:
         """Let go of the persistent store (and its lock); the in-memory store needs nothing."""
         if self.persistent is not None:

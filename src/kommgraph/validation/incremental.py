@@ -26,8 +26,6 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kommgraph.core import paths
 from kommgraph.core.files import write_atomically
 from kommgraph.core.version import __version__
@@ -154,9 +152,7 @@ def incremental(loaded, kind: str, full: Full, partial: Partial) -> Report:
 
 def in_memory(loaded):
     """``loaded`` with its store copied into memory."""
-    memory = ox.Store()
-    memory.bulk_extend(loaded.store)
-    return dataclasses.replace(loaded, store=memory, persistent=None)
+    return dataclasses.replace(loaded, store=loaded.in_memory(), persistent=None)
 
 
 def _full_coverage(loaded, kind: str) -> Coverage | None:
