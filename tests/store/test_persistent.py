@@ -184,6 +184,10 @@ def test_a_syntax_error_leaves_the_store_as_it_was(data):
         load(data)
     assert not (data / ".kommgraph" / "all.dirty").exists()
     assert persistent.read_journal(data / ".kommgraph", "all")[-1]["generation"] == 1
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("\nthis is not turtle\n", ""), encoding="utf-8"
+    )
+    assert_equal_to_fresh(data)  # the failed update kept no lock
 
 
 def test_switched_off_by_the_environment(data, monkeypatch):

@@ -100,6 +100,9 @@ def open_view(root: Path, files: list[GraphFile], include_drafts: bool) -> Opene
         log.warning("kommgraph: cannot keep the store in %s (%s); loading into memory", folder, exc)
         lock.release()
         return None
+    except BaseException:  # a file that does not parse: the error is the command's, the lock is not kept
+        lock.release()
+        raise
     if opened is None:  # pragma: no cover - only if the files change while this command updates
         lock.release()
     return opened
