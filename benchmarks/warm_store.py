@@ -233,12 +233,17 @@ def main(argv: list[str] | None = None) -> None:
         "nproc": os.cpu_count(),
         "load_average_at_start": os.getloadavg()[0],
     }
-    results["startup"] = startup(args.timeout)
-    results["cold"] = cold(data, out, args.timeout, skip)
-    results["warm"] = warm(data, args.timeout)
-    results["after_edit"] = after_edit(data, out, args.timeout, skip, args.build_timeout)
-    results["load_average_at_end"] = os.getloadavg()[0]
-    args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    steps = {
+        "startup": lambda: startup(args.timeout),
+        "cold": lambda: cold(data, out, args.timeout, skip),
+        "warm": lambda: warm(data, args.timeout),
+        "after_edit": lambda: after_edit(data, out, args.timeout, skip, args.build_timeout),
+    }
+    for name, step in steps.items():
+        results[name] = step()
+        results["load_average_at_end"] = os.getloadavg()[0]
+        # written after every group, so that a run stopped early keeps what it measured
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results), end="")
 
 

@@ -69,8 +69,11 @@ def discover(data_dir: Path | None = None, include_ontology: bool = True) -> lis
     layout = DataLayout(Path(data_dir) if data_dir else paths.default_data_dir())
     if not layout.ttl_dir.is_dir():
         raise LoadError(f"{layout.ttl_dir}: no such folder (expected a kommgraph data directory with ttl/)")
-    files = [GraphFile(p, str(graph_iri(p.stem)), "source") for p in sorted(layout.ttl_dir.glob("*.ttl"))]
-    files += [GraphFile(p, draft_graph_iri(p.stem), "draft") for p in sorted(layout.drafts_dir.glob("*.ttl"))]
+    # sorted by name (one folder each): comparing 11,000 Path objects costs a second
+    sources = sorted(layout.ttl_dir.glob("*.ttl"), key=lambda p: p.name)
+    files = [GraphFile(p, str(graph_iri(p.stem)), "source") for p in sources]
+    drafts = sorted(layout.drafts_dir.glob("*.ttl"), key=lambda p: p.name)
+    files += [GraphFile(p, draft_graph_iri(p.stem), "draft") for p in drafts]
     files += [
         GraphFile(p, str(REFERENCE_GRAPH), "reference") for p in sorted(layout.reference_dir.rglob("*.ttl"))
     ]

@@ -104,15 +104,15 @@ def compare(files: list[GraphFile], old: list[FileState]) -> Changes:
     before = {state.identity: state for state in old}
     states, changed, touched = [], set(), False
     for graph_file in files:
-        path = Path(os.path.abspath(graph_file.path))  # not resolve(): 11,000 realpath calls take seconds
-        stat = path.stat()
-        previous = before.pop((str(path), graph_file.graph), None)
+        path = os.path.abspath(graph_file.path)  # not resolve(): 11,000 realpath calls take seconds
+        stat = os.stat(path)
+        previous = before.pop((path, graph_file.graph), None)
         if previous and previous.size == stat.st_size and previous.mtime_ns == stat.st_mtime_ns:
             states.append(previous)
             continue
-        digest = file_hash(path)
+        digest = file_hash(Path(path))
         states.append(
-            FileState(str(path), graph_file.graph, graph_file.kind, stat.st_size, stat.st_mtime_ns, digest)
+            FileState(path, graph_file.graph, graph_file.kind, stat.st_size, stat.st_mtime_ns, digest)
         )
         if previous is None or previous.sha256 != digest:
             changed.add(graph_file.graph)
