@@ -19,12 +19,13 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from kommgraph.core.vocab import DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, ORG, RDF
+from kommgraph.core.vocab import DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, ORG, RDF, REFERENCE_GRAPH
 from kommgraph.store import derive
 from kommgraph.store.dataset import merge_into_default
 
 _DERIVED = ox.NamedNode(str(DERIVED_GRAPH))
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
+_REFERENCE = ox.NamedNode(str(REFERENCE_GRAPH))
 _TYPE = ox.NamedNode(str(RDF.type))
 _STAGING = ox.NamedNode("urn:kommgraph:rederive-staging")
 _CHUNK = 500  # IRIs per VALUES block
@@ -90,15 +91,26 @@ def affected(store: ox.Store, touched: set[str]) -> set[str]:
 
 
 def pointing_at(store: ox.Store, subjects: set[str]) -> set[str]:
-    """The resources with a statement whose object is one of ``subjects``."""
-    return _select(store, subjects, "?x ?p ?a")
+    """The resources with a statement whose object is one of ``subjects``, reference data aside: a
+    publisher or an authority is named by thousands of sources, and what is said about it changes
+    only with the reference data (which derives and validates everything again)."""
+    return _select(store, subjects - reference_resources(store, subjects), "?x ?p ?a")
+
+
+def reference_resources(store: ox.Store, iris: set[str]) -> set[str]:
+    """Those of ``iris`` that the reference data describes."""
+    return {
+        iri
+        for iri in iris
+        if next(iter(store.quads_for_pattern(ox.NamedNode(iri), None, None, _REFERENCE)), None) is not None
+    }
 
 
 def neighbourhood(store: ox.Store, subjects: set[str]) -> set[str]:
     """The subjects whose statements the rules may read when concluding about ``subjects``."""
     up = _select(store, subjects, f"?a <{ORG.subOrganizationOf}>+ ?x")
     authorities = _select(store, subjects | up, f"?a <{ORG.unitOf}> ?x")
-    inbound = _select(store, subjects, "?x ?p ?a")
+    inbound = pointing_at(store, subjects)
     outbound = _select(store, subjects, "?a ?p ?x")
     return subjects | up | authorities | inbound | outbound
 
