@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-warm"))
     parser.add_argument("--json", type=Path, default=HERE / "warm-results.json")
-    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--timeout", type=float, default=7200)
     parser.add_argument(
         "--build-timeout",
         type=float,
