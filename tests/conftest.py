@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,11 @@ from rdflib import Graph
 from kommgraph.store import dataset, derive
 from kommgraph.store.load import load
 from kommgraph.validation.stores import default_graph_as_rdflib
+
+# Tests load into memory (today's behaviour) and never leave a persistent store (DATA/.kommgraph/) in
+# the repository; tests/store/ switch it on for their tmp_path copies. Set before any command runs, so
+# that subprocesses inherit it.
+os.environ["KOMMGRAPH_NO_STORE"] = "1"
 
 pytest_plugins = ["network_guard"]  # fails any test that opens a non-loopback socket
 

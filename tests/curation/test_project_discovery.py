@@ -82,4 +82,5 @@ def test_init_writes_a_project_description_that_publish_reads(elsewhere):
     )
     assert project.licence == "http://dcat-ap.de/def/licenses/cc-by/4.0"
     made = sorted(p.name for p in (elsewhere / "p").iterdir())
-    assert made == ["README.md", "kommgraph.toml", "sources", "ttl"]
+    assert made == [".gitignore", "README.md", "kommgraph.toml", "sources", "ttl"]
+    assert (elsewhere / "p" / ".gitignore").read_text(encoding="utf-8") == ".kommgraph/\n"

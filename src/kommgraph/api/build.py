@@ -15,7 +15,8 @@ from kommgraph.curation.validation import validate_with_drafts
 from kommgraph.publish.release import build_files
 from kommgraph.publish.writer import write_release
 from kommgraph.store.load import Loaded, load
-from kommgraph.validation import Report, validate
+from kommgraph.validation import Report
+from kommgraph.validation.run import validate_union
 
 
 @dataclass
@@ -37,8 +38,9 @@ def build(
     phase("loading and deriving")
     loaded = load(data_dir, include_drafts=include_drafts)
     phase("validating")
-    # with drafts: only what the curated data alone has can stop it
-    report = validate_with_drafts(loaded, lambda part: validate(part.store, part.files, part.layout))
+    # validation.validate, or what changed since the cached findings; with drafts, only what the curated
+    # data alone has can stop it
+    report = validate_with_drafts(loaded, validate_union)
     result = BuildResult(loaded, report)
     if report.fails(fail_on):
         return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from pathlib import Path
 
 import click
@@ -15,6 +16,9 @@ from kommgraph.core import dates, paths
 # starts without loading rdflib; tests/test_cli.py checks that the two agree).
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
 
+# kommgraph.store.persistent.NO_STORE_VARIABLE, named here so that the CLI starts without pyoxigraph
+NO_STORE_VARIABLE = "KOMMGRAPH_NO_STORE"
+
 
 def data_options(command=None, *, unless: str | None = None):
     """--data-dir, resolved before the command runs (see :func:`resolve_data_dir`); not resolved when
@@ -22,6 +26,12 @@ def data_options(command=None, *, unless: str | None = None):
     if command is None:
         return functools.partial(data_options, unless=unless)
 
+    @click.option(
+        "--no-store",
+        is_flag=True,
+        help="Load the data into memory instead of the persistent store in DATA/.kommgraph/ (also: "
+        "KOMMGRAPH_NO_STORE=1).",
+    )
     @click.option(
         "--data-dir",
         type=click.Path(file_okay=False, path_type=Path),
@@ -31,9 +41,20 @@ def data_options(command=None, *, unless: str | None = None):
     )
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        no_store = kwargs.pop("no_store", False)
         if not (unless and kwargs.get(unless)):
             kwargs["data_dir"] = resolve_data_dir(kwargs.get("data_dir"))
-        return command(*args, **kwargs)
+        if not no_store:
+            return command(*args, **kwargs)
+        previous = os.environ.get(NO_STORE_VARIABLE)
+        os.environ[NO_STORE_VARIABLE] = "1"  # every load of this command (kommgraph.store.persistent)
+        try:
+            return command(*args, **kwargs)
+        finally:  # the variable is the command's own (CliRunner runs many commands in one process)
+            if previous is None:
+                os.environ.pop(NO_STORE_VARIABLE, None)
+            else:
+                os.environ[NO_STORE_VARIABLE] = previous
 
     return wrapper
 

@@ -21,6 +21,7 @@ from kommgraph.store.load import load
 from kommgraph.validation import reports
 from kommgraph.validation import run as validation_run
 from kommgraph.validation.findings import SEVERITIES
+from kommgraph.validation.incremental import in_memory
 from kommgraph.validation.locate import blank_node_positions
 
 VALIDATE_EXIT_CODES = """\b
@@ -128,10 +129,18 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
     with progress.bar("validate") as bar:
         bar.phase("loading")
         loaded = load(data_dir)
-        report = validate_with_drafts(  # only the curated data can fail; drafts add warnings
-            loaded, validation_run.validate_loaded, per_source=not union_only, since=since, at=at,
-            progress=bar.step if bar.enabled else None,
-        )
+        step = bar.step if bar.enabled else None
+        # only the curated data can fail; drafts add warnings
+        if since is None and at is None:  # everything: from the store's cache of findings where it has one
+            report = validate_with_drafts(
+                loaded, validation_run.validate_current, per_source=not union_only, progress=step
+            )
+        else:  # whole-store checks: faster in memory than on disk
+            report = validate_with_drafts(
+                loaded,
+                lambda part, **options: validation_run.validate_loaded(in_memory(part), **options),
+                per_source=not union_only, since=since, at=at, progress=step,
+            )
     text = reports.render(report, fmt, lang=lang, fail_on=fail_on)
     if out is not None:
         write_report(out, text)

@@ -156,6 +156,10 @@ def write_new_project(
         if not readme.exists():
             readme.write_text(NEW_PROJECT_README.format(title=title or values["title"]), encoding="utf-8")
             written.append(readme)
+        ignore = directory / ".gitignore"  # the persistent store (kommgraph.store.persistent)
+        if not ignore.exists():
+            ignore.write_text(".kommgraph/\n", encoding="utf-8")
+            written.append(ignore)
     except OSError as exc:
         raise OutputError(f"{directory}: cannot write: {exc.strerror or exc}") from exc
     return sorted(written)

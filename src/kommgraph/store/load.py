@@ -10,9 +10,9 @@ from rdflib import Dataset, Graph, URIRef
 
 from kommgraph.core import paths
 from kommgraph.core.turtle import bind_prefixes
-from kommgraph.core.vocab import DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kommgraph.store import dataset, derive
-from kommgraph.store.dataset import DataLayout, GraphFile
+from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kommgraph.store import dataset, derive, persistent
+from kommgraph.store.dataset import DataLayout, GraphFile, draft_graphs
 from kommgraph.store.terms import to_rdflib
 
 
@@ -27,6 +27,22 @@ class Loaded:
     # the draft graphs found (ttl/drafts/*.ttl, or a graph marked kg:curationStatus kg:Draft), loaded or not
     drafts: list[str] = field(default_factory=list)
     drafts_included: bool = True
+    # the persistent store's view this was read from (None: loaded into memory), and what it reloaded
+    persistent: persistent.Opened | None = None
+
+    def in_memory(self) -> ox.Store:
+        """The store itself when it is in memory; else a copy in memory (for a long-running reader such
+        as the server, which should not keep the persistent store and its lock)."""
+        if self.persistent is None:
+            return self.store
+        memory = ox.Store()
+        memory.bulk_extend(self.store)
+        return memory
+
+    def close(self) -> None:
+        """Let go of the persistent store (and its lock); the in-memory store needs nothing."""
+        if self.persistent is not None:
+            self.persistent.close()
 
     @property
     def source_graphs(self) -> list[str]:
@@ -40,12 +56,25 @@ class Loaded:
         return sum(1 for g in graphs for _ in self.store.quads_for_pattern(None, None, None, g))
 
 
-def load(data_dir: Path | None = None, *, include_drafts: bool = True) -> Loaded:
+def load(data_dir: Path | None = None, *, include_drafts: bool = True, persist: bool | None = None) -> Loaded:
     """Load a data directory. Without ``include_drafts`` the draft graphs are left out of the store
-    (what ``publish`` and ``serve`` show unless asked): drafts stay drafts until a person accepts them."""
+    (what ``publish`` and ``serve`` show unless asked): drafts stay drafts until a person accepts them.
+
+    The data comes from the persistent store in ``DATA/.kommgraph/`` (brought up to date first) unless
+    ``persist`` is False, ``$KOMMGRAPH_NO_STORE`` is set, the data is the bundled sample or the data
+    directory is not writable; then it is loaded into memory.
+    """
     root = Path(data_dir) if data_dir else paths.default_data_dir()
     files = dataset.discover(root)
     layout = DataLayout(root)
+    if persist is None:
+        persist = persistent.wanted(root)
+    opened = persistent.open_view(root, files, include_drafts) if persist else None
+    if opened is not None:
+        manifest = opened.manifest
+        kept = [f for f in files if include_drafts or f.graph not in manifest.drafts]
+        counts = dict(manifest.derived)
+        return Loaded(layout, kept, opened.store, counts, list(manifest.drafts), include_drafts, opened)
     store = dataset.load_store(files)
     drafts = draft_graphs(store, files)
     if drafts and not include_drafts:
@@ -55,22 +84,9 @@ def load(data_dir: Path | None = None, *, include_drafts: bool = True) -> Loaded
     return Loaded(layout, files, store, counts, drafts, include_drafts)
 
 
-def draft_graphs(store: ox.Store, files: list[GraphFile]) -> list[str]:
-    """Graphs of ttl/drafts/, and source graphs that mark themselves ``kg:curationStatus kg:Draft``."""
-    pattern = store.quads_for_pattern(None, ox.NamedNode(str(KG.curationStatus)), ox.NamedNode(str(KG.Draft)))
-    marked = {
-        q.graph_name.value
-        for q in pattern
-        if isinstance(q.graph_name, ox.NamedNode) and q.subject == q.graph_name
-    }
-    return sorted({f.graph for f in files if f.is_draft or (f.kind == "source" and f.graph in marked)})
-
-
-
 def graph_order(loaded: Loaded) -> list[str]:
     """Ontology, reference, each source, derived: the order of graphs in every dataset file."""
     return [str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH), *loaded.source_graphs, str(DERIVED_GRAPH)]
-
 
 
 def as_dataset(store: ox.Store, names: list[str]) -> Dataset:
@@ -81,7 +97,6 @@ def as_dataset(store: ox.Store, names: list[str]) -> Dataset:
         for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     return ds
-
 
 
 def merged_data(store: ox.Store, names: list[str]) -> Graph:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kommgraph.core.errors import Ambiguous, NotFound
-from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.core.vocab import DEFAULT_BASE, KG
 from kommgraph.temporal.lifespans import lifespans
 from kommgraph.temporal.sparql import lexical, select
 
@@ -19,10 +19,17 @@ class Authority:
     ags: str
 
 
+_AGS = ox.NamedNode(str(KG.ags))
+
+
 def find_authority(store: ox.Store, text: str) -> Authority:
     """An authority by its 8-digit AGS or its name (case-insensitive)."""
-    rows = select(store, "authorities")
     wanted = text.strip().casefold()
+    # an AGS: that authority only (all 11,000 of a national graph take half a second), else all
+    ags = ox.Literal(wanted)
+    named = {q.subject.value for q in store.quads_for_pattern(None, _AGS, ags, ox.DefaultGraph())}
+    rows = select(store, "authorities", a=sorted(named)) if named else []
+    rows = rows or select(store, "authorities")
     for row in rows:
         if wanted in (row["ags"].value, row["name"].value.casefold()):
             return Authority(row["a"].value, row["name"].value, row["ags"].value)

@@ -18,8 +18,16 @@ KGSH = str(vocab.KGSH)
 _SHORT = {
     name: str(namespace)
     for name, namespace in {
-        "kg": KG, "kgsh": vocab.KGSH, "org": vocab.ORG, "skos": vocab.SKOS_NS, "prov": vocab.PROV_NS,
-        "dct": vocab.DCT, "foaf": vocab.FOAF_NS, "oa": vocab.OA, "xsd": vocab.XSD_NS, "sh": SH,
+        "kg": KG,
+        "kgsh": vocab.KGSH,
+        "org": vocab.ORG,
+        "skos": vocab.SKOS_NS,
+        "prov": vocab.PROV_NS,
+        "dct": vocab.DCT,
+        "foaf": vocab.FOAF_NS,
+        "oa": vocab.OA,
+        "xsd": vocab.XSD_NS,
+        "sh": SH,
     }.items()
 }
 

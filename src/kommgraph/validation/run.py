@@ -8,6 +8,7 @@ from collections.abc import Callable
 from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
+from kommgraph.validation import incremental
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
@@ -29,12 +30,13 @@ def validate_loaded(
     sources: list[str] | None = None,
     at: dt.date | None = None,
     progress: Progress | None = None,
+    union_focus: set[str] | None = None,
 ) -> Report:
     """Validate a loaded data directory (``kommgraph.store.load.load``): each source's graph alone, then
     the union of all graphs; findings of the union that a source alone already showed are not repeated.
 
     ``since`` (a git revision) or ``sources`` (source IDs) limit the run to those sources alone and
-    the union's checks to the resources they mention.
+    the union's checks to the resources they mention (and to ``union_focus`` besides).
     """
     quiet_rdflib_conversions()
     store, files, layout = loaded.store, loaded.files, loaded.layout
@@ -49,7 +51,10 @@ def validate_loaded(
     else:
         plan = Plan(sorted(by_id), True, [])
     chosen = plan.sources if per_source else []
-    union_focus = None if plan.full else mentioned(store, [by_id[s].graph for s in plan.sources])
+    extra_focus = union_focus or set()
+    union_focus = (
+        None if plan.full else mentioned(store, [by_id[s].graph for s in plan.sources]) | extra_focus
+    )
     context = Context.of(store, files)
     steps = len(chosen) + 1
     reports: list[Report] = []
@@ -127,3 +132,53 @@ def _scoped(findings: list[Finding], scope: str) -> list[Finding]:
     for finding in findings:
         finding.scope = scope
     return findings
+
+
+def validate_current(loaded, *, per_source: bool = True, progress: Progress | None = None) -> Report:
+    """``validate_loaded`` of everything, but from the persistent store's cache of findings where it
+    has one: only what changed since is checked again (:mod:`kommgraph.validation.incremental`)."""
+    kind = "validate" if per_source else "validate-union"
+
+    def full(whole) -> Report:
+        return validate_loaded(whole, per_source=per_source, progress=progress)
+
+    def partial(part, source_ids: list[str], focus: set[str]) -> Report:
+        if per_source:
+            return validate_loaded(part, sources=source_ids, progress=progress, union_focus=focus)
+        report = validate_loaded(part, per_source=False, sources=[], progress=progress, union_focus=focus)
+        report.findings += _whole_files(part, source_ids)  # what a full --union-only run checks in them
+        return report
+
+    return incremental.incremental(loaded, kind, full, partial)
+
+
+def validate_union(loaded) -> Report:
+    """What ``build`` checks (:func:`kommgraph.validation.scope.validate` of the whole store), from the
+    cache of findings where the persistent store has one."""
+
+    def full(whole) -> Report:
+        return validate(whole.store, whole.files, whole.layout)
+
+    def partial(part, source_ids: list[str], focus: set[str]) -> Report:
+        context = Context.of(part.store, part.files)
+        report = validate(
+            part.store, part.files, part.layout, focus=focus, context=context, blank_nodes=False
+        )
+        whole_files = _whole_files(part, source_ids, context, blank_nodes=True)
+        report.findings = without_type_findings(report.findings + whole_files)
+        return report
+
+    return incremental.incremental(loaded, "build", full, partial)
+
+
+def _whole_files(
+    loaded, source_ids: list[str], context: Context | None = None, *, blank_nodes: bool = False
+) -> list[Finding]:
+    """The checks of whole files (empty files, literals, the texts' metadata; blank nodes where the
+    full run checks them) of some sources."""
+    store, layout = loaded.store, loaded.layout
+    changed = [f for f in loaded.files if f.kind == "source" and f.source_id in set(source_ids)]
+    findings = (blank_node_findings(changed) if blank_nodes else []) + empty_file_findings(store, changed)
+    findings += metadata_findings(layout, source_ids) + literal_findings(store, changed)
+    (context or Context.of(store, loaded.files)).annotate(findings, UNION, None)
+    return _scoped(findings, UNION)

@@ -264,7 +264,9 @@ def load_app(data_dir=None, base: str = DEFAULT_BASE, include_drafts: bool = Fal
     """Load and derive a data directory and build the application for it (options: see ``create_app``);
     draft graphs only when asked."""
     site = Site(base)
-    store = rebased_store(load(data_dir, include_drafts=include_drafts).store, site)
+    loaded = load(data_dir, include_drafts=include_drafts)
+    store = rebased_store(loaded.in_memory(), site)  # the server lets go of the persistent store and its lock
+    loaded.close()
     return create_app(store, site, **options)
 
 

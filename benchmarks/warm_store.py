@@ -1,0 +1,251 @@
+"""Warm-store benchmark: the commands of issue 11 on the persistent store (DATA/.kommgraph/).
+
+    python benchmarks/warm_store.py --authorities 11000 --seed 1 --work /tmp/kg-warm
+        [--json benchmarks/warm-results.json] [--timeout 3600] [--skip cold-build,build]
+
+On a synthetic data directory (``kommgraph synth``): the store built from scratch (for the record),
+then, with the store warm, a stored query, ``snapshot`` and ``lineage`` including start-up, and after
+editing one source, ``validate`` and ``build``. ``build`` is measured whole and without its release
+write (load + validate in one child), so that the write's part shows apart. Every figure is one
+child process (``wait4``: CPU time user + system, peak memory) and its wall-clock time; the warm
+commands are run three times and the median taken. Prints a markdown table; not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+KOMMGRAPH = [sys.executable, "-m", "kommgraph"]
+TARGETS = {"query": 1.0, "snapshot": 1.0, "lineage": 1.0, "validate after edit": 5.0, "build after edit": 5.0}
+
+
+def run_child(args: list[str], timeout: float, env: dict | None = None) -> dict:
+    """Run ``args`` with a time bound; its wall and CPU time, peak memory and exit code."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}
+    )
+    deadline = started + timeout
+    killed = False
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            pid, status, usage = os.wait4(process.pid, 0)
+            killed = True
+            break
+        time.sleep(0.01)
+    out, err = process.stdout.read(), process.stderr.read()
+    exit_code = None if killed else os.waitstatus_to_exitcode(status)
+    result = {
+        "wall": round(time.perf_counter() - started, 3),
+        "cpu": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_mb": round(usage.ru_maxrss / 1024, 1),
+        "finished": exit_code in (0, 1),
+        "exit": exit_code,
+        "output": out[-400:],
+    }
+    if err.strip() and not result["finished"]:
+        result["stderr"] = err.strip()[-400:]
+    return result
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {
+        "wall": statistics.median(r["wall"] for r in runs),
+        "cpu": statistics.median(r["cpu"] for r in runs),
+        "peak_mb": max(r["peak_mb"] for r in runs),
+        "finished": all(r["finished"] for r in runs),
+        "runs": [{k: r[k] for k in ("wall", "cpu")} for r in runs],
+    }
+
+
+def prepare(work: Path, authorities: int, seed: int) -> Path:
+    data = work / f"data-{authorities}-{seed}"
+    if not (data / "synth.json").exists():
+        shutil.rmtree(data, ignore_errors=True)
+        subprocess.run(
+            [*KOMMGRAPH, "synth", "--authorities", str(authorities), "--seed", str(seed), "--out", str(data)],
+            check=True,
+        )
+    return data
+
+
+def sample_unit(data: Path) -> tuple[str, str, str]:
+    """A unit IRI, its authority's AGS and a day, from the first source that names a unit."""
+    for path in sorted((data / "ttl").glob("*.ttl")):
+        text = path.read_text(encoding="utf-8")
+        start = text.find("<https://w3id.org/kommgraph/id/unit/")
+        if start >= 0:
+            iri = text[start + 1 : text.index(">", start)]
+            return iri, iri.split("/unit/")[1].split("/")[0], "2000-01-01"
+    raise SystemExit(f"{data}: no unit found")
+
+
+EDIT_MARK = "kg:roleTitle"
+
+
+def edit_one_source(data: Path, number: int) -> Path:
+    """Change one statement of one source (a role title), as a curator would: a new content hash."""
+    sources = sorted((data / "ttl").glob("*.ttl"))
+    path = sources[(len(sources) // 2 + number) % len(sources)]
+    text = path.read_text(encoding="utf-8")
+    position = text.find(EDIT_MARK)
+    if position < 0:
+        text += "\n"
+    else:
+        end = text.index('"@de', position)
+        text = text[:end] + f" {number}" + text[end:]
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def cold(data: Path, out: Path, timeout: float, skip: set[str]) -> dict:
+    results = {}
+    shutil.rmtree(data / ".kommgraph", ignore_errors=True)
+    iri, _, _ = sample_unit(data)
+    args = [*KOMMGRAPH, "query", "evidence", "-p", f"resource={iri}", "--data-dir", str(data)]
+    results["store from scratch (query evidence)"] = run_child(args, timeout)
+    if "cold-build" not in skip:
+        shutil.rmtree(data / ".kommgraph", ignore_errors=True)
+        args = [*KOMMGRAPH, "build", "--data-dir", str(data), "--out", str(out)]
+        results["build from scratch"] = run_child(args, timeout)
+    return results
+
+
+def warm(data: Path, timeout: float, repeats: int = 3) -> dict:
+    iri, ags, day = sample_unit(data)
+    commands = {
+        "query": ["query", "evidence", "-p", f"resource={iri}"],
+        "snapshot": ["snapshot", ags, "--at", day],
+        "lineage": ["lineage", iri],
+    }
+    results = {}
+    for name, args in commands.items():
+        runs = [run_child([*KOMMGRAPH, *args, "--data-dir", str(data)], timeout) for _ in range(repeats)]
+        results[name] = median_of(runs)
+    return results
+
+
+def startup(timeout: float) -> dict:
+    """The interpreter and kommgraph's imports alone: ``kommgraph --help`` and the bare interpreter."""
+    return {
+        "python -c pass": median_of([run_child([sys.executable, "-c", "pass"], timeout) for _ in range(3)]),
+        "kommgraph --help": median_of([run_child([*KOMMGRAPH, "--help"], timeout) for _ in range(3)]),
+    }
+
+
+def after_edit(data: Path, out: Path, timeout: float, skip: set[str], build_timeout: float) -> dict:
+    """``validate`` and ``build`` after one edited source; each first run once to fill its cache."""
+    results = {}
+    validate = [*KOMMGRAPH, "validate", "--data-dir", str(data)]
+    results["validate, first run (fills the cache)"] = run_child(validate, timeout)
+    runs = []
+    for number in range(3):
+        edit_one_source(data, number)
+        runs.append(run_child(validate, timeout))
+    results["validate after edit"] = median_of(runs)
+    check = [sys.executable, str(Path(__file__).resolve()), "--check-only", str(data)]
+    results["build's load + check, first run (fills the cache)"] = run_child(check, timeout)
+    runs = []
+    for number in range(3, 6):
+        edit_one_source(data, number)
+        runs.append(run_child(check, timeout))
+    results["build after edit, without the release write"] = median_of(runs)
+    if "build" not in skip:
+        build = [*KOMMGRAPH, "build", "--data-dir", str(data), "--out", str(out)]
+        edit_one_source(data, 6)
+        results["build after edit"] = run_child(build, build_timeout)
+    return results
+
+
+def check_only(data: Path) -> None:
+    """What ``kommgraph build`` does before its write: load (the store) and check the union."""
+    from kommgraph.store.load import load
+    from kommgraph.validation.run import validate_union
+
+    loaded = load(data, include_drafts=False)
+    report = validate_union(loaded)
+    print(json.dumps({"findings": len(report.findings), "triples": report.checked.get("triples")}))
+
+
+def table(results: dict) -> str:
+    lines = [
+        "| step | wall | CPU (user + system) | peak memory | target | reached |",
+        "|---|---|---|---|---|---|",
+    ]
+    for group in ("startup", "cold", "warm", "after_edit"):
+        for name, figure in results.get(group, {}).items():
+            target = TARGETS.get(name)
+            met = figure["finished"] and target is not None and figure["wall"] < target
+            reached = "" if target is None else ("yes" if met else "no")
+            if target is not None and figure["finished"] and figure["cpu"] < target <= figure["wall"]:
+                reached = "CPU yes, wall no"
+            wall = f"{figure['wall']:.2f} s" if figure["finished"] else f"> {figure['wall']:.0f} s (stopped)"
+            lines.append(
+                f"| {name} | {wall} | {figure['cpu']:.2f} s | {figure['peak_mb']:.0f} MB | "
+                f"{f'< {target:g} s' if target else ''} | {reached} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--authorities", type=int, default=11000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kg-warm"))
+    parser.add_argument("--json", type=Path, default=HERE / "warm-results.json")
+    parser.add_argument("--timeout", type=float, default=7200)
+    parser.add_argument(
+        "--build-timeout",
+        type=float,
+        default=600,
+        help="for `build` with its release write (not this branch's)",
+    )
+    parser.add_argument("--skip", default="", help="comma-separated: cold-build, build")
+    parser.add_argument("--check-only", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.check_only:
+        check_only(args.check_only)
+        return
+    skip = set(filter(None, args.skip.split(",")))
+    args.work.mkdir(parents=True, exist_ok=True)
+    data = prepare(args.work, args.authorities, args.seed)
+    out = args.work / "dist"
+    env_note = {k: os.environ[k] for k in ("KOMMGRAPH_NO_STORE",) if k in os.environ}
+    if env_note:
+        raise SystemExit(f"unset {', '.join(env_note)}: this benchmark measures the persistent store")
+    results: dict = {
+        "authorities": args.authorities,
+        "seed": args.seed,
+        "triples": json.loads((data / "synth.json").read_text(encoding="utf-8")).get("triples"),
+        "nproc": os.cpu_count(),
+        "load_average_at_start": os.getloadavg()[0],
+    }
+    steps = {
+        "startup": lambda: startup(args.timeout),
+        "cold": lambda: cold(data, out, args.timeout, skip),
+        "warm": lambda: warm(data, args.timeout),
+        "after_edit": lambda: after_edit(data, out, args.timeout, skip, args.build_timeout),
+    }
+    for name, step in steps.items():
+        results[name] = step()
+        results["load_average_at_end"] = os.getloadavg()[0]
+        # written after every group, so that a run stopped early keeps what it measured
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(results), end="")
+
+
+if __name__ == "__main__":
+    main()
