@@ -1,5 +1,5 @@
 """New units announced by their number, then listed: ``Ab 1. Januar gibt es zwei neue Ämter:`` followed by
-``• Bürgerservice`` lines, or ``fünf Geschäftsbereiche`` followed by ``Geschäftsbereich I (...): ...``.
+``• Bürgerservice`` lines, or ``fünf Geschäftsbereiche`` followed by ``Geschäftsbereich VI (...): ...``.
 
 The announcement names a plural head (with a count or ``neue``) and no unit of its own; each list item
 after it that begins with a unit of that type, or a bullet line right after an announcement ending in

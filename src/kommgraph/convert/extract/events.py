@@ -93,7 +93,7 @@ def _verb_ends_clause(clause: str, verb_end: int, join: int) -> bool:
 
 
 def _in_quotes(text: str, at: int) -> bool:
-    """``„Stadtentwicklung und Bauen“``: an ``und`` inside a quoted name joins no clauses."""
+    """``„Muster und Probe“``: an ``und`` inside a quoted name joins no clauses."""
     return text.count("„", 0, at) > text.count("“", 0, at) + text.count("”", 0, at)
 
 

@@ -140,9 +140,9 @@ def _drop_function_names(state: _Doc) -> None:
 
 
 def _full_names(facts: Facts) -> None:
-    """``Bürgermeister Busemann`` is the ``Christian Busemann`` named elsewhere in the text."""
+    """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text."""
     full = [m.person for m in facts.memberships if " " in m.person]
-    for m in facts.memberships:  # a genitive "Ernst Müllers" when "Ernst Müller" is named too
+    for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
         if m.person.endswith("s") and m.person[:-1] in full:
             m.person = m.person[:-1]
     for m in facts.memberships:

@@ -116,8 +116,8 @@ OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")
 
 
 def owned_plural(text: str, tok: Token, head: str) -> list[Mention]:
-    """``die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten`` →
-    ``Stabsstelle der Gleichstellungsbeauftragten``, ``Stabsstelle des Datenschutzbeauftragten``."""
+    """``die beiden Stabsstellen der Musterbeauftragten und des Beispielbeauftragten`` →
+    ``Stabsstelle der Musterbeauftragten``, ``Stabsstelle des Beispielbeauftragten``."""
     found: list[Mention] = []
     at, gap = tok.end, re.compile(r"\s+")
     while True:

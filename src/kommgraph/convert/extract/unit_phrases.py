@@ -1,6 +1,6 @@
 """Tokens and name phrases of unit mentions: how far the name after a head goes.
 
-``Stabsstelle Digitalisierung und Smart City``, ``Ordnungsamt, Gewerbe, Verkehr``,
+``Stabsstelle Beispielwesen und Smart City``, ``Ordnungsamt, Gewerbe, Verkehr``,
 ``Fachdienst 23 – Kreisentwicklung``, ``Bürger- und Ordnungsamt``.
 """
 
