@@ -56,7 +56,7 @@ def announcement(folded: str, published: DateValue | None, named_types: set[str]
         return None
     for m in ANNOUNCED.finditer(folded):
         if FORMER.search(folded[max(0, m.start() - 25) : m.start()]):
-            continue  # "statt den bisher 10 Dienststellen": what there was, not what is new
+            continue  # "statt den bisher 12 Dienststellen": what there was, not what is new
         unit_type = _plural_type(m["plural"])
         if unit_type and unit_type not in named_types:
             count = m["count"]

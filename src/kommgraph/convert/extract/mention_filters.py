@@ -79,7 +79,7 @@ def _abbreviation(text: str, m: Mention) -> str | None:
     return short["short"]
 
 
-# "das Bürgerhaus – eine Servicestelle, in der ...": an apposition with an indefinite article describes
+# "das Musterhaus – eine Servicestelle, in der ...": an apposition with an indefinite article describes
 DESCRIBING = re.compile(r"[A-ZÄÖÜ]\w+\s+[–—-]\s+(?:ein|eine|einen|einem|einer)\s+(?:[a-zäöüß]\w*\s+)?$")
 
 

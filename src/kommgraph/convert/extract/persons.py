@@ -104,7 +104,7 @@ DOUBLE_SURNAME_END = compiled(
 CREDIT_BEFORE = compiled(
     r"(?:(?:^|[-–]\s)[Vv]on|Bild:|Fotos?:|Text:|Autor(?:in)?:|©[^,;]*|\|[^,;|]*,)\s*$|\w/$"
 )
-# a name that is the whole line, or a name and a place before the text ("Karin Istel, Finkenwerder"):
+# a name that is the whole line, or a name and a place before the text ("Erika Mustermann, Beispielhausen"):
 # a byline, not an office holder
 CREDIT_AFTER = compiled(r"\s*(?:$|\n|,\s*(?P<place>[A-ZÄÖÜ][a-zäöüß-]+)(?:[A-ZÄÖÜ]|\s*$|\n))")
 # a council group's or party's office is no role in the administration

@@ -162,7 +162,7 @@ def _headline_count(sentences: list[Sentence]) -> int:
 
     Prose begins with the first sentence that ends with final punctuation and has six words or more.
     A headline may name a unit differently from the text ("Neues Referat Digitale Verwaltung" over a
-    text about the "Amt für Digitalisierung"); what it states is taken from the text instead.
+    text about the "Amt für Beispielwesen"); what it states is taken from the text instead.
     """
     for k, sentence in enumerate(sentences[:12]):
         if _PROSE_END.search(sentence.folded) and len(sentence.folded.split()) >= 6:

@@ -183,8 +183,9 @@ def _url_lookup(places, name: str):
 
 
 def _host_compound(places, word: str):
-    """A place at the front of a compound host word (``hallespektrum`` → Halle, ``augsburger`` → Augsburg):
-    the longest stem that the gazetteer knows and that is no common German word."""
+    """A place at the front of a compound host word (``musterstadtspektrum`` → Musterstadt,
+    ``beispielhausener`` → Beispielhausen): the longest stem that the gazetteer knows and that is no common
+    German word."""
     from kommgraph.places.store import index
 
     common = index().common_words

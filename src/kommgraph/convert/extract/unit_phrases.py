@@ -137,7 +137,7 @@ def coordinated_start(scan: Scanner, i: int) -> int:
 
 def list_end(scan: Scanner, j: int) -> int:
     """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only). A list
-    closed by ``und`` (``Personalamt, Finanzen und Beteiligungsmanagement``) enumerates separate things:
+    closed by ``und`` (``Beispielamt, Muster und Probe``) enumerates separate things:
     then the compound stands alone."""
     k = j
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):

@@ -195,7 +195,7 @@ def find_mentions(
                 tok = Token(text[tokens[first].start : tok.end], tokens[first].start, tok.end)
                 w = tok.text
             end = i + 1
-            in_list = scan.word(first - 1) == ","  # "Gewerbe, Melde- und Standesamt, Tourismus": an item
+            in_list = scan.word(first - 1) == ","  # "Muster, Melde- und Probeamt, Beispielwesen": an item
             if scan.word(end) == "," and scan._list_item(end + 1) and not in_list:
                 end = list_end(scan, end)
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
