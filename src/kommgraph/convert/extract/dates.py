@@ -98,7 +98,7 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
             return
         bisect.insort(taken, (start, end))
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
-            return  # a news item's date stamp ("[13.4.2021]") dates no change
+            return  # a news item's date stamp ("[7.9.2031]") dates no change
         found.append(DateMatch(start, end, DateValue(value, approximate), relative))
 
     for m in ISO.finditer(text):
@@ -177,9 +177,9 @@ def cue_before(text: str, match: DateMatch) -> str:
 
 def enactment_date(sentences: list[str], published: DateValue | None) -> DateValue | None:
     """The date the document's reorganisation as a whole takes effect, said in a sentence of its own
-    (``Die Organisationsverfügung soll zum 01.03.2024 wirksam werden``, ``wird sie auf den 1. Mai 2023 in
+    (``Die Musterverfügung soll zum 01.07.2031 wirksam werden``, ``wird sie auf den 1. Juni 2031 in
     Kraft gesetzt``): the last such date; changes the text dates nowhere else take it. Background in the
-    past tense (``Am 1. Januar 2018 trat das Gesetz in Kraft``) is none."""
+    past tense (``Am 1. Juli 1999 trat das Gesetz in Kraft``) is none."""
     found = None
     for sentence in sentences:
         if not ENACTMENT.search(sentence) or not ENACTED.search(sentence) or ENACTED_BEFORE.search(sentence):

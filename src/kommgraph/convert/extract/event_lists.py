@@ -1,5 +1,5 @@
 """New units announced by their number, then listed: ``Ab 1. Januar gibt es zwei neue Ämter:`` followed by
-``• Bürgerservice`` lines, or ``fünf Geschäftsbereiche`` followed by ``Geschäftsbereich I (...): ...``.
+``• Bürgerservice`` lines, or ``fünf Geschäftsbereiche`` followed by ``Geschäftsbereich VI (...): ...``.
 
 The announcement names a plural head (with a count or ``neue``) and no unit of its own; each list item
 after it that begins with a unit of that type, or a bullet line right after an announcement ending in
@@ -56,7 +56,7 @@ def announcement(folded: str, published: DateValue | None, named_types: set[str]
         return None
     for m in ANNOUNCED.finditer(folded):
         if FORMER.search(folded[max(0, m.start() - 25) : m.start()]):
-            continue  # "statt den bisher 10 Dienststellen": what there was, not what is new
+            continue  # "statt den bisher 12 Dienststellen": what there was, not what is new
         unit_type = _plural_type(m["plural"])
         if unit_type and unit_type not in named_types:
             count = m["count"]

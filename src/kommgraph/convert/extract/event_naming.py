@@ -2,8 +2,9 @@
 von „A“ in „B“ geändert``.
 
 A quoted name often lacks the unit's head word; the head comes from the unit the sentence speaks of
-(``Das Dezernat II erhält die Bezeichnung „Bauen“`` names the ``Dezernat Bauen``). A unit spoken of as
-new (``Das neue Dezernat erhält die Bezeichnung ...``) is founded under that name; any other is renamed.
+(``Das Dezernat IV erhält die Bezeichnung „Beispielwesen“`` names the ``Dezernat Beispielwesen``). A unit
+spoken of as new (``Das neue Dezernat erhält die Bezeichnung ...``) is founded under that name; any other
+is renamed.
 """
 
 from __future__ import annotations
@@ -76,8 +77,9 @@ def _named_unit(text: str) -> list[Found]:
 
 
 def completed_name(new_name: str, mention_text: str) -> str:
-    """A quoted name with the head word of the unit it names: ``Bauen`` said of ``Dezernat II`` is
-    ``Dezernat Bauen``; a name that has a head, or a unit named by a compound (``Hauptamt``), stays."""
+    """A quoted name with the head word of the unit it names: ``Beispielwesen`` said of ``Dezernat IV``
+    is ``Dezernat Beispielwesen``; a name that has a head, or a unit named by a compound (``Hauptamt``),
+    stays."""
     words = mention_text.split()
     head = units.nominative(words[0].strip('„“"/')) if words else ""
     first = new_name.split()[0]
@@ -90,7 +92,7 @@ QUOTED_AFTER_HEAD = re.compile(r"\s+für\s+[„\"“»]\s*(?P<name>[^„“”\"
 
 
 def with_quoted_name(folded: str, mention: units.Mention) -> units.Mention:
-    """``ein eigenes Amt für „Digitalisierung und IT“``: a bare head with a quoted name after ``für`` is
+    """``ein eigenes Amt für „Beispielwesen und Probe“``: a bare head with a quoted name after ``für`` is
     that unit (the unit rules stop at the quote)."""
     if mention.name is not None:
         return mention

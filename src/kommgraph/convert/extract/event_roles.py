@@ -211,7 +211,7 @@ TASKS = re.compile(r"\b(?:Aufgaben?|Zuständigkeit(?:en)?|Leistungen|Tätigkeite
 
 def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     extended = EXTENDED_BY.search(text)
-    if extended:  # "Die Sozialdirektion wird um den Bereich Sicherheit erweitert"
+    if extended:  # "Die Musterdirektion wird um den Bereich Probe erweitert"
         return Found("absorption", original=[int(extended["b"])], resulting=[int(extended["a"])])
     part = PART_OF.search(text)
     if part:  # "Die Stabsstelle X wird Teil des Referats Y"

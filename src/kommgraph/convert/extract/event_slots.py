@@ -62,7 +62,7 @@ class Found:
     resulting: list[int] = field(default_factory=list)
     spun_off_from: int | None = None
     new_parent: int | None = None
-    new_name: str | None = None  # a resulting name without a unit head ("heißt künftig Wien Digital")
+    new_name: str | None = None  # a resulting name without a unit head ("heißt künftig Musterstadt Digital")
     head_slot: int | None = None  # the unit whose head word completes new_name ("Dezernat" + "Bauen")
     functions: list[str] = field(default_factory=list)
     date: DateValue | None = None

@@ -93,7 +93,7 @@ def _verb_ends_clause(clause: str, verb_end: int, join: int) -> bool:
 
 
 def _in_quotes(text: str, at: int) -> bool:
-    """``„Stadtentwicklung und Bauen“``: an ``und`` inside a quoted name joins no clauses."""
+    """``„Muster und Probe“``: an ``und`` inside a quoted name joins no clauses."""
     return text.count("„", 0, at) > text.count("“", 0, at) + text.count("”", 0, at)
 
 
@@ -144,7 +144,7 @@ def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found
     """A founding verb besides the main change, for a unit the change results in."""
     results = [i for f in found for i in f.resulting]
     fresh = [s for s in p if s.index in results and "new" in s.cues]
-    if fresh:  # "in einem neu zu gründenden Bürgeramt zusammengefasst": a merger and a founding
+    if fresh:  # "in einem neu zu gründenden Beispielamt zusammengefasst": a merger and a founding
         return [
             Found("founding", resulting=[s.index], explicit=bool(FOUNDED_BEFORE.search(text[: s.start])))
             for s in fresh
@@ -179,11 +179,11 @@ def _date(found: Found, text: str, dates: list[DateMatch], published: DateValue 
         since = cue == "effective" and SINCE.search(text[max(0, match.start - 12) : match.start])
         rank = (
             (3 if cue == "effective" else 2)
-            - (1.5 if since and found.event_type != "founding" else 0)  # "die seit 1920 zuständige Behörde"
+            - (1.5 if since and found.event_type != "founding" else 0)  # "die seit 1911 zuständige Behörde"
             - (1 if match.relative else 0)
             - (1 if match.value.approximate else 0)
             + 0.1 * (len(match.value.value) == 10)
-            + 0.05 * (len(match.value.value) == 7)  # "per 1. Februar" over "seit 1920"
+            + 0.05 * (len(match.value.value) == 7)  # "per 1. Oktober" over "seit 1911"
         )
         if rank > found.date_rank:
             found.date, found.date_rank = match.value, rank

@@ -28,7 +28,7 @@ QUOTED_REST = re.compile(
 
 
 def whole_quoted_name(text: str, m):
-    """``der "Koordinierungsstab Flüchtlingspolitik"``: a quotation that opens right before a unit's
+    """``der "Koordinierungsstab Beispielwesen"``: a quotation that opens right before a unit's
     head and closes after a few name words quotes the whole name."""
     if not m.name or m.start == 0 or text[m.start - 1] not in '"„“«' or text[m.end : m.end + 1] in '"“”»':
         return m
@@ -79,7 +79,7 @@ def _abbreviation(text: str, m: Mention) -> str | None:
     return short["short"]
 
 
-# "das Bürgerhaus – eine Servicestelle, in der ...": an apposition with an indefinite article describes
+# "das Musterhaus – eine Servicestelle, in der ...": an apposition with an indefinite article describes
 DESCRIBING = re.compile(r"[A-ZÄÖÜ]\w+\s+[–—-]\s+(?:ein|eine|einen|einem|einer)\s+(?:[a-zäöüß]\w*\s+)?$")
 
 

@@ -221,7 +221,7 @@ def _decide_place(
     if meta.place and meta.place in gazetteer:
         return
     district_office = [m["name"] for m in DISTRICT_OFFICE.finditer(article[:1500])]
-    if district_office:  # Hamburg's and Berlin's districts: "Bezirksamt Altona", "Bezirksamt Hamburg-Mitte"
+    if district_office:  # Hamburg's and Berlin's districts: "Bezirksamt Muster", "Bezirksamt Muster-Mitte"
         longest = max(district_office, key=len)
         meta.place = f"Bezirksamt {longest}"
         meta.place_labels = tuple(sorted({f"Bezirksamt {n}" for n in district_office} - {meta.place}))
@@ -259,7 +259,7 @@ def _decide_place(
     country = places.country_of(title + "\n" + article)
     if country and places.country_for(chosen.key) not in (None, country):
         meta.place = meta.place or chosen.surface or None
-        return  # "Linz" in an Austrian text is not Linz am Rhein: the text's own name, without key
+        return  # "Musterort" in an Austrian text is not Musterort am Rhein: the text's own name, without key
     if match is not None and match.key == chosen.key:  # the rules' own form of the name stays first
         labels = tuple(sorted({chosen.name, *chosen.labels} - {meta.place}))
         meta.place_key, meta.place_labels = chosen.key, labels

@@ -96,7 +96,7 @@ GIVEN_SURNAME = compiled(
 )
 CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ][\w-]*")
 TITLE_ONLY = compiled(TITLE_WORD)
-# "Franziska Bitzi Staub, ...": a Swiss double surname ends before a comma, "und", a bracket or a verb
+# "Erika Mustermann Beispiel, ...": a Swiss double surname ends before a comma, "und", a bracket or a verb
 DOUBLE_SURNAME_END = compiled(
     r"\s*(?:[,)]|\s+und\s|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
 )
@@ -104,12 +104,12 @@ DOUBLE_SURNAME_END = compiled(
 CREDIT_BEFORE = compiled(
     r"(?:(?:^|[-–]\s)[Vv]on|Bild:|Fotos?:|Text:|Autor(?:in)?:|©[^,;]*|\|[^,;|]*,)\s*$|\w/$"
 )
-# a name that is the whole line, or a name and a place before the text ("Karin Istel, Finkenwerder"):
+# a name that is the whole line, or a name and a place before the text ("Erika Mustermann, Beispielhausen"):
 # a byline, not an office holder
 CREDIT_AFTER = compiled(r"\s*(?:$|\n|,\s*(?P<place>[A-ZÄÖÜ][a-zäöüß-]+)(?:[A-ZÄÖÜ]|\s*$|\n))")
 # a council group's or party's office is no role in the administration
 NOT_ADMINISTRATION = compiled(r"Fraktion|Partei")
-# "Gemeinderat Linz", "Magistrat Graz": a body, not a person's title, before a bare name
+# "Gemeinderat Musterstadt", "Magistrat Beispielhausen": a body, not a person's title, before a bare name
 BODY_TITLE = compiled(r"(?<!Land)rat$|^(?:Magistrat|Referat|Senat|Monat|Apparat)$")
 NOUN_ENDINGS = compiled(
     r"(?:ung|ungen|heit|keit|schaft|ion|ionen|tät|ur|ie|ien|ismus|service|ment|ik|nis|nisse|ales|elles|eres)$"
@@ -238,9 +238,9 @@ def _surname_ok(word: str) -> bool:
 
 
 def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, int]], place) -> None:
-    """Persons named with a given name from the name dictionary (``Birgit Keller``, ``Karl-Heinz Zeller``),
-    their role from a title right before (``Ministerin Birgit Keller``) or after (``X, Leiterin des ...``);
-    a surname alone only right after a title or ``Frau``/``Herr`` (``Bürgermeister Busemann``)."""
+    """Persons named with a given name from the name dictionary (``Erika Mustermann``, ``Max-Otto Beispiel``),
+    their role from a title right before (``Ministerin Erika Mustermann``) or after (``X, Leiterin des ...``);
+    a surname alone only right after a title or ``Frau``/``Herr`` (``Bürgermeister Beispiel``)."""
     cut = 0
     for word in CAPITAL.finditer(text):
         start = word.start()
@@ -261,8 +261,8 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
                 or title_role(surname) != "Member"
                 or middle.endswith("s")
             ):
-                end = m.start("middle") + len(middle)  # "Birgit Keller Ministerin": the name ends at Keller
-                genitive = middle.endswith("s") and not middle.endswith("ss")  # "über Ernst Müllers Klage"
+                end = m.start("middle") + len(middle)  # "Eva Muster Ministerin": the name ends at Muster
+                genitive = middle.endswith("s") and not middle.endswith("ss")  # "über Max Beispiels Klage"
             surname = middle
         if not _surname_ok(surname) or any(a <= start < b for a, b in taken):
             continue

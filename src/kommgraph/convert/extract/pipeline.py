@@ -140,9 +140,9 @@ def _drop_function_names(state: _Doc) -> None:
 
 
 def _full_names(facts: Facts) -> None:
-    """``Bürgermeister Busemann`` is the ``Christian Busemann`` named elsewhere in the text."""
+    """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text."""
     full = [m.person for m in facts.memberships if " " in m.person]
-    for m in facts.memberships:  # a genitive "Ernst Müllers" when "Ernst Müller" is named too
+    for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
         if m.person.endswith("s") and m.person[:-1] in full:
             m.person = m.person[:-1]
     for m in facts.memberships:
@@ -162,7 +162,7 @@ def _headline_count(sentences: list[Sentence]) -> int:
 
     Prose begins with the first sentence that ends with final punctuation and has six words or more.
     A headline may name a unit differently from the text ("Neues Referat Digitale Verwaltung" over a
-    text about the "Amt für Digitalisierung"); what it states is taken from the text instead.
+    text about the "Amt für Beispielwesen"); what it states is taken from the text instead.
     """
     for k, sentence in enumerate(sentences[:12]):
         if _PROSE_END.search(sentence.folded) and len(sentence.folded.split()) >= 6:

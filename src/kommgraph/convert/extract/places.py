@@ -1,9 +1,10 @@
 """The document's place from the gazetteer (``kommgraph.places``): towns, districts, Länder, cantons.
 
 Every place the title and the first part of the article name gets votes by position (title and lead
-count most), by its title word (``Landkreis X``, ``Stadt X``) and by adjective forms (``Linzer
-Magistrat`` → Linz, ``Dresdner Stadtrat`` → Dresden). A Land or canton wins only when the text is about a
-state body (ministry, Landesregierung, Landesamt, Regierungsrat) and names no town or district body.
+count most), by its title word (``Landkreis X``, ``Stadt X``) and by adjective forms (``Beispielhausener
+Magistrat`` → Beispielhausen, ``Beispieldner Stadtrat`` → Beispielden). A Land or canton wins only when
+the text is about a state body (ministry, Landesregierung, Landesamt, Regierungsrat) and names no town or
+district body.
 Without the gazetteer package nothing is found here and the rules of ``metadata.py`` decide alone.
 """
 
@@ -28,10 +29,10 @@ SCAN = 800  # characters of the article that are searched: the place is named ea
 @dataclass(frozen=True)
 class Candidate:
     key: str
-    name: str  # the label to show: the usual name ("Kiel", "Landkreis Friesland", "Kanton Zürich")
+    name: str  # the usual name to show ("Musterstadt", "Landkreis Musterkreis", "Kanton Muster")
     labels: tuple[str, ...]  # other names of it, for skos:altLabel
     score: float
-    surface: str = ""  # how the text wrote it ("Linz" from "Linzer Magistrat")
+    surface: str = ""  # how the text wrote it ("Beispielhausen" from "Beispielhausener Magistrat")
 
 
 def _module():
@@ -61,7 +62,8 @@ def country_of(text: str) -> str | None:
 
 
 def _first(found, country: str | None):
-    """The likeliest of ``found``, in the text's country when it names one (Feldkirchen in Kärnten)."""
+    """The likeliest of ``found``, in the text's country when it names one (Musterstadt in Österreich,
+    not the one in Bayern)."""
     if country:
         for place in found:
             if place.country == country:
@@ -83,7 +85,7 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels.add(f"Kanton {official.replace('Sankt ', 'St. ')}")
         name = f"Kanton {official.replace('Sankt ', 'St. ')}"
     elif place.kind in ("Landkreis", "Kreis"):
-        own_word = official.endswith(("kreis", "Kreis"))  # "Enzkreis", "Rhein-Sieg-Kreis": no title word
+        own_word = official.endswith(("kreis", "Kreis"))  # "Musterkreis", "Rhein-Muster-Kreis": no title word
         labels |= {official} if own_word else {f"Landkreis {official}", f"Kreis {official}", official}
         name = (
             short
@@ -92,8 +94,8 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         )
     else:
         labels.add(official.replace("Sankt ", "St. "))
-        # Austrian and Swiss official names write "St." (St. Pölten, St. Gallen); the gazetteer's source
-        # spells "Sankt" out
+        # Austrian and Swiss official names write "St." (St. Musterstadt, St. Beispielhausen); the
+        # gazetteer's source spells "Sankt" out
         name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
         labels.add(short)
         labels |= _usual_forms(name, place.kind)
@@ -105,8 +107,9 @@ _TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "
 
 
 def _usual_forms(name: str, kind: str) -> set[str]:
-    """Other names texts and annotators give a town or Land: with its title word (``Stadt Husum``,
-    ``Land Tirol``), its addition spelled out (``Limburg an der Lahn``) or left off (``Bad Homburg``)."""
+    """Other names texts and annotators give a town or Land: with its title word (``Stadt Musterstadt``,
+    ``Land Hessen``), its addition spelled out (``Musterstadt an der Lahn``) or left off
+    (``Bad Beispielhausen``)."""
     from kommgraph.places.store import usual_forms
 
     forms = {name, *usual_forms(name)}
@@ -135,21 +138,22 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
 
 
 def _adjective_forms(word: str) -> list[str]:
-    """``Linzer`` → Linz, ``Dresdner`` → Dresden, ``Bremer`` → Bremen, ``St. Galler`` → St. Gallen."""
+    """``Beispielhausener`` → Beispielhausen, ``Beispieldner`` → Beispielden, ``Bremer`` → Bremen,
+    ``St. Mustergaller`` → St. Mustergallen."""
     stem = word[:-2]
     return [stem, stem + "en", stem + "n", word[:-3] + "en"]
 
 
-# abbreviations of the first word of place names, spelled out: "Wr. Neustadt", "wr-neustadt"
+# abbreviations of the first word of place names, spelled out: "Wr. Musterdorf", "wr-musterdorf"
 ABBREVIATIONS = {"wr": "wiener"}
 MIN_STEM = 4  # the shortest place name taken from the front of a compound host word
 URL_PART = compiled(r"[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*")
 
 
 def _url_names(url: str) -> list[tuple[str, float]]:
-    """Names in a page's address: the host (``www.bad-kreuznach.de``, ``stadt-zuerich.ch``) counts more
-    than the path (``/lokales/rotenburg/``), where news sites put their local sections. ``wr-neustadt``
-    spells out the abbreviation (Wiener Neustadt)."""
+    """Names in a page's address: the host (``www.bad-musterstadt.de``, ``stadt-muster.ch``) counts more than
+    the path (``/lokales/musterkreis/``), where news sites put their local sections. ``wr-musterdorf``
+    spells out the abbreviation (Wiener Musterdorf)."""
     m = re.match(r"^\w+://([^/?#]+)([^?#]*)", url.strip().casefold())
     if not m:
         return []
@@ -179,8 +183,9 @@ def _url_lookup(places, name: str):
 
 
 def _host_compound(places, word: str):
-    """A place at the front of a compound host word (``hallespektrum`` → Halle, ``augsburger`` → Augsburg):
-    the longest stem that the gazetteer knows and that is no common German word."""
+    """A place at the front of a compound host word (``musterstadtspektrum`` → Musterstadt,
+    ``beispielhausener`` → Beispielhausen): the longest stem that the gazetteer knows and that is no common
+    German word."""
     from kommgraph.places.store import index
 
     common = index().common_words
@@ -199,7 +204,7 @@ def _host_compound(places, word: str):
 DISTRICT_OFFICES = frozenset(
     {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
 )
-#: a place named in the header's publisher line ("Stadt Winterthur", "Landratsamt Enzkreis")
+#: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
 
 

@@ -1,5 +1,6 @@
-"""Capitalised adjectives that belong to a unit's name: ``das Kommunale Jobcenter`` → ``Kommunales
-Jobcenter``, ``der Allgemeine Soziale Dienst`` → ``Allgemeiner Sozialer Dienst``.
+"""Capitalised adjectives that belong to a unit's name: ``das Städtische Beispielzentrum`` →
+``Städtisches Beispielzentrum``, ``der Allgemeine Beispielhafte Dienst`` →
+``Allgemeiner Beispielhafter Dienst``.
 
 Inside a sentence a capitalised adjective after an article is part of a proper name. After the
 article it carries the weak ending (``-e``/``-en``); the name in the nominative without the article
@@ -20,8 +21,8 @@ _GENDER_BY_ENDING = (
     ("bereich", "m"), ("dienst", "m"), ("betrieb", "m"), ("stab", "m"), ("service", "m"),
 )  # fmt: skip
 _STRONG = {"m": "er", "f": "e", "n": "es", "pl": "e"}
-# heads that name a unit only with a capitalised adjective: "der Allgemeine Soziale Dienst", "die Zentralen
-# Dienste"; the gender of each
+# heads that name a unit only with a capitalised adjective: "der Allgemeine Beispielhafte Dienst", "die
+# Zentralen Dienste"; the gender of each
 ADJECTIVE_HEADS = {"Dienst": "m", "Dienste": "pl"}
 ARTICLES_BEFORE = frozenset("der die das dem den des im zum zur vom beim ins am einem einer eines".split())
 WEAK_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:isch|lich|ig|al|ell|iv|ar|sam|lig|ein|en)(e|en)")

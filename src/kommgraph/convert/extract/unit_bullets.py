@@ -1,8 +1,8 @@
 """Units listed as bullet lines after a sentence that announces them:
 
     Ab dem 1. Januar gibt es zwei neue Ämter:
-    • Verwaltungsservice
-    • Stadtleben und Gesellschaft
+    • Beispielservice
+    • Muster und Probe
 
 The announcing sentence ends with a colon after a plural head (``Ämter``, ``Fachbereiche``, ...); each
 following line that starts with a bullet names one unit of that head by its first words (before a

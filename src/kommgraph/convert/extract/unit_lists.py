@@ -116,8 +116,8 @@ OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")
 
 
 def owned_plural(text: str, tok: Token, head: str) -> list[Mention]:
-    """``die beiden Stabsstellen der Gleichstellungsbeauftragten und des Datenschutzbeauftragten`` →
-    ``Stabsstelle der Gleichstellungsbeauftragten``, ``Stabsstelle des Datenschutzbeauftragten``."""
+    """``die beiden Stabsstellen der Musterbeauftragten und des Beispielbeauftragten`` →
+    ``Stabsstelle der Musterbeauftragten``, ``Stabsstelle des Beispielbeauftragten``."""
     found: list[Mention] = []
     at, gap = tok.end, re.compile(r"\s+")
     while True:
@@ -146,7 +146,7 @@ def bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
 
 
 def task_item(scan: Scanner, first: int) -> bool:
-    """``für Ordnungswesen, Gewerbe, Melde- und Standesamt, Tourismus zuständig``: in an enumeration
+    """``für Ordnungswesen, Muster, Melde- und Probeamt, Beispielwesen zuständig``: in an enumeration
     without articles whose item before is a field of work (no unit), a unit's name names a task too."""
     before = scan.word(first - 2)
     return (

@@ -1,6 +1,6 @@
-"""Names a text gives a unit besides head and complement: a quoted name (``Abteilung "Wien Digital"``),
+"""Names a text gives a unit besides head and complement: a quoted name (``Abteilung "Musterstadt Digital"``),
 naming words (``namens X``), naming phrases (``erhält die Bezeichnung „X“``), two heads for one unit
-(``Dezernat/ Sachgebiet II``) and the other name in brackets or after a dash of a numbered unit.
+(``Dezernat/ Sachgebiet IV``) and the other name in brackets or after a dash of a numbered unit.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def called(text: str, scan: Scanner, i: int) -> Mention | None:
 
 
 def synonym_heads(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
-    """``Das Dezernat/ Sachgebiet II`` (also ``bzw.``): two heads for one unit → ``Dezernat II``, also
-    known as ``Sachgebiet II``."""
+    """``Das Dezernat/ Sachgebiet IV`` (also ``bzw.``): two heads for one unit → ``Dezernat IV``, also
+    known as ``Sachgebiet IV``."""
     if not any(t.text in ("/", "bzw") for t in scan.t):
         return mentions
     by_start = {m.start: m for m in mentions}
@@ -104,7 +104,7 @@ NUMBER_DASH_NAME = re.compile(r"(?P<number>\S+ (?:[IVX]{1,5}|\d{1,3}[a-z]?)) [�
 
 
 def explained(text: str, scan: Scanner, end: int, mention: Mention) -> tuple[Mention, int]:
-    """``Geschäftsbereich II (Finanzen und Eigentumsverwaltung)``: the bracket after a numbered name
+    """``Geschäftsbereich VI (Muster und Probe)``: the bracket after a numbered name
     gives its other name (an alias), and the mention covers it."""
     dashed = NUMBER_DASH_NAME.match(mention.name or "")
     if dashed:  # "Fachdienst 23 – Kreisentwicklung": also "Fachdienst 23" and "Kreisentwicklung"
@@ -122,8 +122,8 @@ def explained(text: str, scan: Scanner, end: int, mention: Mention) -> tuple[Men
 
 
 def quoted(text: str, scan: Scanner, i: int, kind: str) -> Mention | None:
-    """``Abteilung "Wien Digital"`` → ``Abteilung Wien Digital``, also known as ``Wien Digital``;
-    ``Amt für „Digitalisierung und IT“`` → ``Amt für Digitalisierung und IT``."""
+    """``Abteilung "Musterstadt Digital"`` → ``Abteilung Musterstadt Digital``, also known as
+    ``Musterstadt Digital``; ``Amt für „Beispielwesen und Probe“`` → ``Amt für Beispielwesen und Probe``."""
     for_ = scan.word(i + 1) == "für"
     q = i + 1 + for_
     close = quoted_end(scan, q)

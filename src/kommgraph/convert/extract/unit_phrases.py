@@ -1,6 +1,6 @@
 """Tokens and name phrases of unit mentions: how far the name after a head goes.
 
-``Stabsstelle Digitalisierung und Smart City``, ``Ordnungsamt, Gewerbe, Verkehr``,
+``Stabsstelle Beispielwesen und Smart City``, ``Ordnungsamt, Gewerbe, Verkehr``,
 ``Fachdienst 23 – Kreisentwicklung``, ``Bürger- und Ordnungsamt``.
 """
 
@@ -137,7 +137,7 @@ def coordinated_start(scan: Scanner, i: int) -> int:
 
 def list_end(scan: Scanner, j: int) -> int:
     """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only). A list
-    closed by ``und`` (``Personalamt, Finanzen und Beteiligungsmanagement``) enumerates separate things:
+    closed by ``und`` (``Beispielamt, Muster und Probe``) enumerates separate things:
     then the compound stands alone."""
     k = j
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):

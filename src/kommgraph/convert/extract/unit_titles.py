@@ -1,9 +1,9 @@
-"""Units named inside a leader's title: ``Fachdienstleiter Kultur`` → ``Fachdienst Kultur``,
-``Abteilungsleitung Industrie und Maritime Wirtschaft`` → ``Abteilung Industrie und Maritime Wirtschaft``,
-``Dezernentin für Soziales, Familie und Integration`` → ``Dezernat für Soziales, Familie und Integration``.
+"""Units named inside a leader's title: ``Fachdienstleiter Beispielwesen`` → ``Fachdienst Beispielwesen``,
+``Abteilungsleitung Muster und Maritime Probe`` → ``Abteilung Muster und Maritime Probe``,
+``Dezernentin für Beispielwesen, Muster und Probe`` → ``Dezernat für Beispielwesen, Muster und Probe``.
 
 The title is a compound of a plain head and a leader noun; the unit's name follows the title as it
-would follow the head. A person's name after the title (``Abteilungsleiter Kurt Starnberger``) is no
+would follow the head. A person's name after the title (``Abteilungsleiter Max Beispiel``) is no
 unit name: its first word is a given name, or it does not look like a field of work.
 """
 

@@ -2,8 +2,8 @@
 
 Three kinds of names are recognised (word lists in ``patterns/units.toml``):
 
-* a plain head with a name after it: ``Stabsstelle Digitalisierung``, ``Amt für Schule und Sport``,
-  ``Referat 12``, ``AG Digitalisierung``;
+* a plain head with a name after it: ``Stabsstelle Beispielwesen``, ``Amt für Muster und Probe``,
+  ``Referat 12``, ``AG Beispielwesen``;
 * a compound ending in a head, a name of its own: ``Hauptamt``, ``IT-Abteilung``, ``Personalreferat``,
   also as a list name: ``Ordnungsamt, Gewerbe, Verkehr``;
 * institutions of the authority (``Stadtarchiv``) and single nouns coordinated with a recognised unit
@@ -195,7 +195,7 @@ def find_mentions(
                 tok = Token(text[tokens[first].start : tok.end], tokens[first].start, tok.end)
                 w = tok.text
             end = i + 1
-            in_list = scan.word(first - 1) == ","  # "Gewerbe, Melde- und Standesamt, Tourismus": an item
+            in_list = scan.word(first - 1) == ","  # "Muster, Melde- und Probeamt, Beispielwesen": an item
             if scan.word(end) == "," and scan._list_item(end + 1) and not in_list:
                 end = list_end(scan, end)
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
@@ -229,7 +229,7 @@ PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben 
 
 
 def _owned(tokens: list[Token], i: int, end: int, name: str, kind: str) -> list[Mention]:
-    """``Sekretariat des Baudepartements``: the owned unit, and the owner when it is a unit itself."""
+    """``Sekretariat des Musterdepartements``: the owned unit, and the owner when it is a unit itself."""
     last = next(t for t in reversed(tokens) if t.end <= end)
     owner_type = lex.compound_type(last.text)
     if not owner_type:
@@ -242,7 +242,8 @@ def _owned(tokens: list[Token], i: int, end: int, name: str, kind: str) -> list[
 
 
 def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[Token, str]:
-    """``das Kommunale Jobcenter`` → ``Kommunales Jobcenter`` (the name starts at the adjectives)."""
+    """``das Städtische Beispielzentrum`` → ``Städtisches Beispielzentrum`` (the name starts at the
+    adjectives)."""
     start = adjective_start(scan.word, first)
     adjectives = nominative_adjectives([t.text for t in scan.t[start:first]], name) if start < first else None
     if not adjectives:
