@@ -8,13 +8,14 @@ from collections.abc import Callable
 from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store import derive
+from kommgraph.store.rederive import mentioned
 from kommgraph.validation import incremental
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
 from kommgraph.validation.literals import literal_findings, without_type_findings
 from kommgraph.validation.scope import default_graph_size, validate
-from kommgraph.validation.since import Plan, mentioned, plan_since
+from kommgraph.validation.since import Plan, plan_since
 from kommgraph.validation.snapshot import snapshot_store
 from kommgraph.validation.source_files import empty_file_findings, metadata_findings
 from kommgraph.validation.stores import source_scope_store

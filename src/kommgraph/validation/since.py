@@ -6,8 +6,6 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kommgraph.core import paths
 from kommgraph.core.errors import SinceError
 from kommgraph.store.dataset import DataLayout, GraphFile
@@ -72,14 +70,3 @@ def plan_since(layout: DataLayout, files: list[GraphFile], since: str) -> Plan:
     full = bool(reasons)
     chosen = sorted(known) if full else sorted(selected)
     return Plan(chosen, full, relative, "; ".join(dict.fromkeys(reasons)))
-
-
-def mentioned(store: ox.Store, graphs: list[str]) -> set[str]:
-    """Every IRI a named graph states something about or points at."""
-    found: set[str] = set()
-    for graph in graphs:
-        for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-            for term in (quad.subject, quad.object):
-                if isinstance(term, ox.NamedNode):
-                    found.add(term.value)
-    return found
