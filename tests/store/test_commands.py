@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 import kommgraph
 from kommgraph.cli.main import main
-from kommgraph.store import persistent
 
 FRANKFURT = "06412000"
 UNIT = "https://w3id.org/kommgraph/id/unit/06412000/stabsstelle-digitalisierung"
@@ -24,11 +23,6 @@ COMMANDS = {
     "conflicts": ["conflicts", "--format", "csv"],
     "validate": ["validate", "--format", "json"],
 }
-
-
-@pytest.fixture(autouse=True)
-def with_store(monkeypatch):
-    monkeypatch.delenv(persistent.NO_STORE_VARIABLE, raising=False)
 
 
 def run(args: list[str], data: Path, *extra: str) -> str:

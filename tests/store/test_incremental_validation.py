@@ -15,16 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from kommgraph.cli.main import main
-from kommgraph.store import persistent
 from kommgraph.store.load import load
 from kommgraph.synth import KINDS, synthesize
 from kommgraph.validation import validate
 from kommgraph.validation.run import validate_union
-
-
-@pytest.fixture(autouse=True)
-def with_store(monkeypatch):
-    monkeypatch.delenv(persistent.NO_STORE_VARIABLE, raising=False)
 
 
 @pytest.fixture(scope="module")

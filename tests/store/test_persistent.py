@@ -18,11 +18,6 @@ from kommgraph.synth import synthesize
 SYNTH_AUTHORITIES = 12
 
 
-@pytest.fixture(autouse=True)
-def with_store(monkeypatch):
-    monkeypatch.delenv(persistent.NO_STORE_VARIABLE, raising=False)
-
-
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "data"
