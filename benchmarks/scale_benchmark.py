@@ -271,10 +271,13 @@ def phase_pyshacl(data: Path) -> None:
 # ----------------------------------------------------------------------------------------------- driver
 
 
-def run_child(args: list[str], timeout: float) -> tuple[list[dict], dict]:
-    """Run ``args`` with a time bound; its JSON lines and its own resource usage."""
+def measured_child(args: list[str], timeout: float, env: dict | None = None) -> tuple[str, str, dict]:
+    """Run ``args`` with a time bound: its stdout, its stderr, and its wall and CPU time, peak memory and
+    exit code (None when it was stopped at the bound)."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}
+    )
     deadline = started + timeout
     killed = False
     while True:
@@ -286,17 +289,22 @@ def run_child(args: list[str], timeout: float) -> tuple[list[dict], dict]:
             pid, status, usage = os.wait4(process.pid, 0)
             killed = True
             break
-        time.sleep(0.05)
-    out = process.stdout.read()
-    err = process.stderr.read()
-    records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-    summary = {
+        time.sleep(0.01)
+    out, err = process.stdout.read(), process.stderr.read()
+    exit_code = None if killed else os.waitstatus_to_exitcode(status)
+    return out, err, {
         "wall": round(time.perf_counter() - started, 3),
         "cpu": round(usage.ru_utime + usage.ru_stime, 3),
         "peak_mb": round(usage.ru_maxrss / 1024, 1),
-        "finished": not killed and os.waitstatus_to_exitcode(status) in (0, 1),
-        "exit": None if killed else os.waitstatus_to_exitcode(status),
+        "finished": exit_code in (0, 1),
+        "exit": exit_code,
     }
+
+
+def run_child(args: list[str], timeout: float) -> tuple[list[dict], dict]:
+    """Run ``args`` with a time bound; its JSON lines and its own resource usage."""
+    out, err, summary = measured_child(args, timeout)
+    records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     if err.strip() and not summary["finished"]:
         summary["stderr"] = err.strip().splitlines()[-1][:300]
     return records, summary

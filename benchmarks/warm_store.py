@@ -20,8 +20,9 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from scale_benchmark import measured_child  # noqa: E402 (a script beside this one)
 
 HERE = Path(__file__).resolve().parent
 KOMMGRAPH = [sys.executable, "-m", "kommgraph"]
@@ -30,32 +31,8 @@ TARGETS = {"query": 1.0, "snapshot": 1.0, "lineage": 1.0, "validate after edit":
 
 def run_child(args: list[str], timeout: float, env: dict | None = None) -> dict:
     """Run ``args`` with a time bound; its wall and CPU time, peak memory and exit code."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}
-    )
-    deadline = started + timeout
-    killed = False
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            process.kill()
-            pid, status, usage = os.wait4(process.pid, 0)
-            killed = True
-            break
-        time.sleep(0.01)
-    out, err = process.stdout.read(), process.stderr.read()
-    exit_code = None if killed else os.waitstatus_to_exitcode(status)
-    result = {
-        "wall": round(time.perf_counter() - started, 3),
-        "cpu": round(usage.ru_utime + usage.ru_stime, 3),
-        "peak_mb": round(usage.ru_maxrss / 1024, 1),
-        "finished": exit_code in (0, 1),
-        "exit": exit_code,
-        "output": out[-400:],
-    }
+    out, err, result = measured_child(args, timeout, env)
+    result["output"] = out[-400:]
     if err.strip() and not result["finished"]:
         result["stderr"] = err.strip()[-400:]
     return result
