@@ -226,6 +226,17 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
                 break
 
 
+def _vote_named(places, name: str, weight: float, vote, surface: dict) -> None:
+    """A dateline or an address names a place by its position: a name that is also a German word
+    (``Musterlangen (pm) -``, ``12345 Musterlangen``) counts there, which running text would not trust."""
+    if places.mentions(name):
+        _vote_mentions(places, name, weight, vote, surface)
+        return
+    found = places.lookup(name.strip())
+    if found:
+        vote(found, weight)
+
+
 def candidates(
     title: str, article: str, url: str = "", publisher: str = "", body: str = ""
 ) -> list[Candidate]:
@@ -285,9 +296,9 @@ def candidates(
         _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
     m = DATELINE.search(head[:300])
     if m:
-        _vote_mentions(places, m["name"], DATELINE_WEIGHT, vote, surface)
+        _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
-        _vote_mentions(places, m["name"], POSTAL_WEIGHT, vote, surface)
+        _vote_named(places, m["name"], POSTAL_WEIGHT, vote, surface)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")

@@ -57,6 +57,7 @@ from kommgraph.convert.extract.unit_phrases import (
     tokenize,
 )
 from kommgraph.convert.extract.unit_titles import title_unit
+from kommgraph.convert.extract.unit_variants import with_variants
 
 __all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
 
@@ -220,9 +221,10 @@ def find_mentions(
     )
     mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
     mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
-    return mention_filters.drop_aliases_and_others(
+    mentions = mention_filters.drop_aliases_and_others(
         text, mention_filters.coordinated(text, tokens, mentions), other_bodies
     )
+    return [with_variants(m) for m in mentions]
 
 
 PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
