@@ -15,3 +15,21 @@ def test_the_same_word_in_running_text_names_no_place() -> None:
     article = "Brechen die Bürger das neue Amt? Die Stadtverwaltung richtet ein Amt für Digitales ein.\n"
     found = places.candidates("Neues Amt", article, "https://www.example.org/x", "Pressestelle", article)
     assert found == []
+
+
+def test_a_newspaper_publisher_casts_no_vote() -> None:
+    article = "Der Gemeinderat richtet ein Amt für Digitales ein.\n"
+    found = places.candidates("Neues Amt", article, "https://www.example.org/x", "Suhler Zeitung", article)
+    assert found == []
+
+
+def test_an_authority_publisher_votes() -> None:
+    article = "Der Gemeinderat richtet ein Amt für Digitales ein.\n"
+    found = places.candidates("Neues Amt", article, "https://www.example.org/x", "Stadt Suhl", article)
+    assert [c.name for c in found] == ["Suhl"]
+
+
+def test_a_body_of_the_district_before_a_name_means_the_district() -> None:
+    article = "Der Kreistag richtet ein Amt für Digitales ein.\n"
+    found = places.candidates("Neues Amt", article, "https://www.example.org/x", "Kreisarchiv Gotha", article)
+    assert [c.name for c in found][:1] == ["Landkreis Gotha"]

@@ -125,3 +125,17 @@ def test_a_plural_list_with_quoted_items_and_brackets() -> None:
         "zusammengefasst."
     )
     assert names(text) == ["Bereich e-Muster", "Bereich Probe", "Bereich Beispiel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inside the brackets of a list of units, institutions belong to a unit
+        ("Es gibt folgende Ämter: Kultur (mit Musterbibliotheken, Volkshochschulen); Jugend (mit Jugendamt).",
+         ["Kultur", "Musterbibliothek", "Volkshochschule", "Jugend", "Jugendamt"]),
+        # in running text, a bare institution noun is no unit
+        ("Die Volkshochschulen bieten Kurse an.", []),
+    ],
+)  # fmt: skip
+def test_institutions_in_the_brackets_of_a_unit_list(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

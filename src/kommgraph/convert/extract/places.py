@@ -204,8 +204,10 @@ def _host_compound(places, word: str):
 DISTRICT_OFFICES = frozenset(
     {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
 )
+DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats")
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
+MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
 
 
 def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
@@ -215,7 +217,10 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
             continue
         first = text[mention.start : mention.end].split()[0]
         found = mention.place_candidates
-        if first in DISTRICT_OFFICES:  # a Landrat's office: the Landkreis, not the town's own Stadtkreis
+        before = text[max(0, mention.start - 30) : mention.start].split()[-1:]
+        # a Landrat's office, or a body of the district named before the place ("Kreisarchiv Muster"): the
+        # Landkreis, not the town of that name
+        if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
@@ -292,7 +297,7 @@ def candidates(
             if found:
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
-    if publisher:
+    if publisher and not MEDIA_PUBLISHER.search(publisher):
         _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
     m = DATELINE.search(head[:300])
     if m:

@@ -169,9 +169,22 @@ def bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
             continue
         plural = lex.plural_compound(w)
         name, unit_type = plural or (nominative(w), lex.compound_type(w))
+        if not unit_type and (institution := _institution_noun(w)):
+            name, unit_type = institution, "OtherUnit"
         if unit_type:
             found.append(Mention(scan.t[k].start, scan.t[k].end, name, unit_type, 0.7))
     return found
+
+
+def _institution_noun(word: str) -> str | None:
+    """``Volkshochschulen``, ``Musterbibliothek``: an institution noun, in the singular. Only inside the
+    brackets of a list of units, where what is listed belongs to a unit."""
+    lower = word.lower()
+    for noun in lex.INSTITUTION_NOUNS:
+        for plural in ("", "en", "n", "e"):
+            if lower.endswith(noun + plural) and word[:1].isupper():
+                return word[: len(word) - len(plural)] if plural else word
+    return None
 
 
 def task_item(scan: Scanner, first: int) -> bool:
