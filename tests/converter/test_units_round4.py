@@ -139,3 +139,17 @@ def test_a_plural_list_with_quoted_items_and_brackets() -> None:
 )  # fmt: skip
 def test_institutions_in_the_brackets_of_a_unit_list(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Zuständigkeiten des Referats für Bürgerinnen und Bürger sind klar.", []),  # whom it serves
+        ("Das Referat für Bürgerdienste und Ordnung öffnet.", ["Referat für Bürgerdienste und Ordnung"]),
+        ("Die Geschäftsstelle der Musterkommission wird verlegt.", ["Geschäftsstelle der Musterkommission"]),
+        ("Die Geschäftsstelle des Musterbeirats wird verlegt.", ["Geschäftsstelle des Musterbeirats"]),
+        ("Die Geschäftsstelle der Stadt zieht um.", []),
+    ],
+)  # fmt: skip
+def test_doublets_and_owners_of_bodies(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

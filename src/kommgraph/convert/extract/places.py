@@ -208,6 +208,8 @@ DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats")
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
 MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
+#: a newspaper's or news site's name ("Musterstädter Zeitung") decides only when the text names no place
+MEDIA_WEIGHT = 0.5
 
 
 def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
@@ -252,7 +254,11 @@ def candidates(
         return []
     head = article[:SCAN]
     country = country_of(title + "\n" + article)
-    state_body = bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head)
+    state_publisher = (
+        bool(publisher) and bool(STATE_CUES.search(publisher)) and not MEDIA_PUBLISHER.search(publisher)
+    )
+    # a state body publishes ("Staatskanzlei Muster", "Ministerium für ..."), or the text is about one
+    state_body = state_publisher or (bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head))
     votes: dict[str, float] = {}
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
@@ -297,8 +303,9 @@ def candidates(
             if found:
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
-    if publisher and not MEDIA_PUBLISHER.search(publisher):
-        _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
+    if publisher:
+        weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
+        _vote_mentions(places, publisher, weight, vote, surface)
     m = DATELINE.search(head[:300])
     if m:
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)

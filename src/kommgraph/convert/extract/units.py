@@ -18,6 +18,8 @@ back to a unit named before and creates none. The parts live in modules of their
 
 from __future__ import annotations
 
+import re
+
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
@@ -143,7 +145,7 @@ def find_mentions(
                 end = scan.phrase(j + 1, allow_lists=True)
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
-                if end > j + 1:
+                if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
                     mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
                     i = end
                     continue
@@ -226,6 +228,9 @@ def find_mentions(
     )
     return [with_variants(m) for m in mentions]
 
+
+# "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
+DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
 
 PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
 
