@@ -31,6 +31,11 @@ ANNOUNCED_NEAR = compiled(_DATA["cues"]["announced_near"], re.IGNORECASE)
 PAST_TENSE = compiled(_DATA["cues"]["past_tense"])
 FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
 EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
+ANNOUNCED_AFTER = compiled(_DATA["cues"]["announced_after"])
+# a cue before the date that makes it the date a change takes effect, whatever follows
+STRONG_EFFECTIVE = compiled(
+    r"\b(?:zum|zur|ab|per|mit\s+Wirkung\s+(?:vom|zum|ab)|Wirkung\s+zum|auf\s+den)\s*$", re.IGNORECASE
+)
 # a past participle used as an adjective right after the date: what it describes has happened
 PARTICIPLE_AFTER = compiled(r"\s+(?:\w+\s+){0,2}?\w*ge\w{2,}?(?:te|ene)[nmrs]?\b")
 ENACTMENT = compiled(_DATA["cues"]["enactment"])
@@ -138,6 +143,12 @@ def _next_year(
         return 0
     if end is not None and PARTICIPLE_AFTER.match(text, end):  # "die im Januar neu geschaffene Stelle"
         return 0
+    if (
+        end is not None
+        and ANNOUNCED_AFTER.match(text, end)
+        and not STRONG_EFFECTIVE.search(text[max(0, start - 25) : start])
+    ):
+        return 0  # "hat am 3. Mai beschlossen": it has passed
     pub_month = int(published.value[5:7])
     pub_day = int(published.value[8:10]) if len(published.value) == 10 else 1
     if day is None:
@@ -168,6 +179,8 @@ def cue_before(text: str, match: DateMatch) -> str:
         return "effective"
     if ANNOUNCED_NEAR.search(before):
         return "announced"
+    if ANNOUNCED_AFTER.match(text, match.end) and not STRONG_EFFECTIVE.search(before):
+        return "announced"  # "Der Rat hat am 3. Mai beschlossen, ..."
     if ANNOUNCED_CUE.search(before) and not EFFECTIVE_CUE.search(before[-25:]):
         return "announced"
     if EFFECTIVE_CUE.search(before[-25:]):

@@ -39,7 +39,8 @@ def whole_quoted_name(text: str, m):
 
 
 FUNCTION_BEFORE = re.compile(_DATA["functions"]["before"])
-FUNCTION_AREA_BEFORE = re.compile(_DATA["functions"]["area_before"])
+# also at the start of a sentence: "Im Bereich X entstehen ..."
+FUNCTION_AREA_BEFORE = re.compile(_DATA["functions"]["area_before"], re.IGNORECASE)
 MOVED_BETWEEN = re.compile(_DATA["functions"]["moved_between"])
 
 

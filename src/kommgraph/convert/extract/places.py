@@ -204,8 +204,12 @@ def _host_compound(places, word: str):
 DISTRICT_OFFICES = frozenset(
     {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
 )
+DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats")
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
+MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
+#: a newspaper's or news site's name ("Musterstädter Zeitung") decides only when the text names no place
+MEDIA_WEIGHT = 0.5
 
 
 def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
@@ -215,7 +219,10 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
             continue
         first = text[mention.start : mention.end].split()[0]
         found = mention.place_candidates
-        if first in DISTRICT_OFFICES:  # a Landrat's office: the Landkreis, not the town's own Stadtkreis
+        before = text[max(0, mention.start - 30) : mention.start].split()[-1:]
+        # a Landrat's office, or a body of the district named before the place ("Kreisarchiv Muster"): the
+        # Landkreis, not the town of that name
+        if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
@@ -224,6 +231,17 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+
+
+def _vote_named(places, name: str, weight: float, vote, surface: dict) -> None:
+    """A dateline or an address names a place by its position: a name that is also a German word
+    (``Musterlangen (pm) -``, ``12345 Musterlangen``) counts there, which running text would not trust."""
+    if places.mentions(name):
+        _vote_mentions(places, name, weight, vote, surface)
+        return
+    found = places.lookup(name.strip())
+    if found:
+        vote(found, weight)
 
 
 def candidates(
@@ -236,7 +254,11 @@ def candidates(
         return []
     head = article[:SCAN]
     country = country_of(title + "\n" + article)
-    state_body = bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head)
+    state_publisher = (
+        bool(publisher) and bool(STATE_CUES.search(publisher)) and not MEDIA_PUBLISHER.search(publisher)
+    )
+    # a state body publishes ("Staatskanzlei Muster", "Ministerium für ..."), or the text is about one
+    state_body = state_publisher or (bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head))
     votes: dict[str, float] = {}
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
@@ -282,12 +304,13 @@ def candidates(
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
     if publisher:
-        _vote_mentions(places, publisher, PUBLISHER_WEIGHT, vote, surface)
+        weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
+        _vote_mentions(places, publisher, weight, vote, surface)
     m = DATELINE.search(head[:300])
     if m:
-        _vote_mentions(places, m["name"], DATELINE_WEIGHT, vote, surface)
+        _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
-        _vote_mentions(places, m["name"], POSTAL_WEIGHT, vote, surface)
+        _vote_named(places, m["name"], POSTAL_WEIGHT, vote, surface)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")

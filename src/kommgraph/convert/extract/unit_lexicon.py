@@ -38,6 +38,8 @@ STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
 PLURALS: dict[str, str] = _DATA["plurals"]
 NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
 OWNER = re.compile(_DATA["exclude"]["owner"])
+WHOLE_AUTHORITY_HEADS = tuple(_DATA["exclude"]["whole_authority_heads"])
+AUTHORITY_STEMS = frozenset(_DATA["exclude"]["authority_stems"])
 # heads of state bodies: units only in a text about a ministry or a state government
 STATE_HEADS = {
     "Landesamt": "Amt",
@@ -108,6 +110,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
             stem = word[: len(word) - len(suffix)]
             if suffix == "stelle" and stem.lower().endswith(POSITION_STEMS):
                 return None  # "Referentenstelle", "Sekretariatsstelle": a post, not an office
+            if suffix in WHOLE_AUTHORITY_HEADS and stem.rstrip("-") in AUTHORITY_STEMS:
+                return None  # "Gemeindeverwaltung", "Kantonsbehörde": the authority itself
             if stem.endswith("-") or len(stem) >= 3:
                 return unit_type
     return None

@@ -9,6 +9,7 @@ import re
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_lexicon import (
     _DATA,
+    ARTICLES,
     COMPOUND_TYPES,
     HEADS,
     LIST_END,
@@ -23,13 +24,21 @@ from kommgraph.convert.extract.unit_lexicon import (
 )
 from kommgraph.convert.extract.unit_phrases import Mention, Scanner, Token, clean
 
-AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"])
+AREAS_BEFORE = re.compile(_DATA["functions"]["areas_before"], re.IGNORECASE)  # "In den Bereichen ..." too
 
 
 def _areas(text: str, scan: Scanner, i: int) -> bool:
     """``für die Bereiche X und Y``, ``der Straßenverkehr und die Bereiche X und Y``, ``werden Frau X die
     Bereiche Y und Z zugeordnet``: areas of work, not units. ``Bereiche`` names units only as a subject or
-    object of its own: right after a definite article that follows no coordination and no name."""
+    object of its own: right after a definite article (and its adjectives) that follows no coordination
+    and no name."""
+    if re.fullmatch(r"[a-zäöü]+en", scan.word(i - 1)) and scan.word(i - 1) != "den":
+        # "die bestehenden Bereiche", "die bereits bestehenden Bereiche": adjectives (and an adverb)
+        # between article and head
+        k = i - 1
+        while k > i - 4 and re.fullmatch(r"[a-zäöü]+", scan.word(k)) and scan.word(k) not in ARTICLES:
+            k -= 1
+        i = k + 1 if scan.word(k).lower() in ("die", "den") else i
     if AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
         return True
     article, before = scan.word(i - 1), scan.word(i - 2)
@@ -55,9 +64,15 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         if colon and w == ";":
             k += 1
             continue
-        numbered = w == "(" and k > j and ROMAN.match(scan.word(k - 1))  # "Fachbereiche 1 (X) und 2 (Y)"
+        if w in QUOTES and _quoted_item(scan, k, j):  # "die Bereiche „e-Muster“ und Probe"
+            k += 1
+            continue
+        # "Fachbereiche 1 (X) und 2 (Y)", "die Bereiche A (mit B), C (D) und E": the bracket explains
+        explains = k > j and (
+            is_cap(scan.word(k - 1)) or ROMAN.match(scan.word(k - 1)) or scan.word(k - 1) in QUOTES
+        )
         if (
-            colon or numbered
+            colon or explains
         ) and w == "(":  # "Bürgerdienste (mit Standesamt); Soziales": the bracket explains
             close = next((n for n in range(k, min(k + 40, len(scan.t))) if scan.word(n) == ")"), None)
             if close is not None:
@@ -89,7 +104,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             opened = t.end
         if t.text == ")" and depth == 0 and items[-1]:
             explained[id(items[-1])] = clean(text[opened : t.start])
-        if depth or t.text == ")":
+        if depth or t.text == ")" or t.text in QUOTES:
             continue
         if t.text in separators:
             items.append([])
@@ -110,6 +125,20 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k
+
+
+ITEM_SEPARATORS = frozenset({",", "und", "sowie"})
+
+
+def _quoted_item(scan: Scanner, k: int, j: int) -> bool:
+    """A quote that opens an item (after the head or a separator) or closes one (before a separator,
+    a bracket or the end of the list)."""
+    before, after = scan.word(k - 1), scan.word(k + 1)
+    opens = (k == j or before in ITEM_SEPARATORS) and is_cap(after)
+    closes = (
+        k > j and before not in ITEM_SEPARATORS and (after in ITEM_SEPARATORS or after in ("(", *LIST_END))
+    )
+    return opens or closes
 
 
 OWNER_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+")
@@ -140,9 +169,22 @@ def bracketed(scan: Scanner, start: int, end: int) -> list[Mention]:
             continue
         plural = lex.plural_compound(w)
         name, unit_type = plural or (nominative(w), lex.compound_type(w))
+        if not unit_type and (institution := _institution_noun(w)):
+            name, unit_type = institution, "OtherUnit"
         if unit_type:
             found.append(Mention(scan.t[k].start, scan.t[k].end, name, unit_type, 0.7))
     return found
+
+
+def _institution_noun(word: str) -> str | None:
+    """``Volkshochschulen``, ``Musterbibliothek``: an institution noun, in the singular. Only inside the
+    brackets of a list of units, where what is listed belongs to a unit."""
+    lower = word.lower()
+    for noun in lex.INSTITUTION_NOUNS:
+        for plural in ("", "en", "n", "e"):
+            if lower.endswith(noun + plural) and word[:1].isupper():
+                return word[: len(word) - len(plural)] if plural else word
+    return None
 
 
 def task_item(scan: Scanner, first: int) -> bool:

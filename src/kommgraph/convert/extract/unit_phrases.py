@@ -21,7 +21,8 @@ from kommgraph.convert.extract.unit_lexicon import (
     unit_word,
 )
 
-TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")
+# a dotted section number ("Sachgebiet 17.3 Musterbau") is one token; a date ("1.1.2031") is not
+TOKEN = re.compile(r"\d{1,2}\.\d{1,2}(?![\d.])|\w+(?:[-–/]\w+)*-?|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class Scanner:
                 and self.word(k - 1) in ("für", "und", ",")
             ):
                 k += 1
+            elif w in ("und", "&") and k > j and "und" in self._words(j, k):
+                break  # a name's list closes with one "und": "Amt für A und B und Teile des C"
             elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
                 k += 1
             elif w == "," and allow_lists and k > j and self._closed_list(k + 1):
@@ -85,6 +88,9 @@ class Scanner:
         while k > j and self.word(k - 1) in ("und", "sowie", "&", ",", "oder"):
             k -= 1
         return k
+
+    def _words(self, j: int, k: int) -> list[str]:
+        return [t.text for t in self.t[j:k]]
 
     def _continues(self, j: int) -> bool:
         w = self.word(j)
@@ -117,8 +123,9 @@ class Scanner:
 
 
 def numbered_name(scan: Scanner, end: int) -> int:
-    """``Fachdienst 23 – Kreisentwicklung``: a number, a dash and a name make one name."""
-    if ROMAN.match(scan.word(end - 1)) and scan.word(end) in ("–", "-") and is_cap(scan.word(end + 1)):
+    """``Fachdienst 23 – Kreisentwicklung``, ``Fachbereich 17: Muster``: a number, a dash (or colon) and a
+    name make one name."""
+    if ROMAN.match(scan.word(end - 1)) and scan.word(end) in ("–", "-", ":") and is_cap(scan.word(end + 1)):
         after = scan.phrase(end + 1, allow_lists=True)
         if after > end + 1:
             return after

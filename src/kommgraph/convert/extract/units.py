@@ -18,6 +18,8 @@ back to a unit named before and creates none. The parts live in modules of their
 
 from __future__ import annotations
 
+import re
+
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
@@ -57,6 +59,7 @@ from kommgraph.convert.extract.unit_phrases import (
     tokenize,
 )
 from kommgraph.convert.extract.unit_titles import title_unit
+from kommgraph.convert.extract.unit_variants import with_variants
 
 __all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
 
@@ -142,7 +145,7 @@ def find_mentions(
                 end = scan.phrase(j + 1, allow_lists=True)
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
-                if end > j + 1:
+                if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
                     mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
                     i = end
                     continue
@@ -220,10 +223,14 @@ def find_mentions(
     )
     mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
     mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
-    return mention_filters.drop_aliases_and_others(
+    mentions = mention_filters.drop_aliases_and_others(
         text, mention_filters.coordinated(text, tokens, mentions), other_bodies
     )
+    return [with_variants(m) for m in mentions]
 
+
+# "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
+DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
 
 PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
 
