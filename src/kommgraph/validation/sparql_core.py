@@ -148,6 +148,11 @@ def property_queries(shapes: Graph, prop, focus_pattern: str) -> Iterator[Query]
         return Query(prop, str(SH[component]), text, value)
 
     for predicate, obj in _constraints(shapes, prop):
+        if predicate == SH.minCount and int(obj) == 1:  # the usual case, without grouping every node
+            yield select(
+                "MinCountConstraintComponent", f"{focus_pattern} MINUS {{ ?this {p} ?value }}", value=False
+            )
+            continue
         if predicate == SH.minCount:
             yield select(
                 "MinCountConstraintComponent",
@@ -157,11 +162,12 @@ def property_queries(shapes: Graph, prop, focus_pattern: str) -> Iterator[Query]
             )
             continue
         if predicate == SH.maxCount:
+            # the subjects with too many values first (few), then which of them are focus nodes
             yield select(
                 "MaxCountConstraintComponent",
-                values,
+                f"{{ SELECT ?this WHERE {{ ?this {p} ?value }} GROUP BY ?this "
+                f"HAVING(COUNT(DISTINCT ?value) > {int(obj)}) }} {focus_pattern}",
                 value=False,
-                tail=f"GROUP BY ?this HAVING(COUNT(DISTINCT ?value) > {int(obj)})",
             )
             continue
         if predicate == SH.uniqueLang:
@@ -197,6 +203,14 @@ def property_queries(shapes: Graph, prop, focus_pattern: str) -> Iterator[Query]
                 "HasValueConstraintComponent",
                 f"{focus_pattern} FILTER NOT EXISTS {{ ?this {p} {term(obj)} }}",
                 value=False,
+            )
+            continue
+        if predicate == SH["class"]:
+            # values without an instance of the class, found by one anti-join instead of an EXISTS per
+            # value, then which of them belong to focus nodes
+            yield select(
+                "ClassConstraintComponent",
+                f"{{ ?this {p} ?value MINUS {{ ?value a/{SUBCLASS}* {term(obj)} }} }} {focus_pattern}",
             )
             continue
         component, test = _value_constraint(shapes, predicate, obj, prop)
