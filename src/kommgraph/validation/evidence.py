@@ -112,7 +112,7 @@ def _rows(store: ox.Store, query: str) -> list[tuple]:
     solutions = store.query(query)
     names = [v.value for v in solutions.variables]
     return [
-        tuple(term if name in ("start", "end") else term.value for name, term in zip(names, row))
+        tuple(term if name in ("start", "end") else term.value for name, term in zip(names, row, strict=True))
         for row in solutions
     ]
 
