@@ -13,8 +13,11 @@ def blank_node_findings(files: list[GraphFile]) -> list[Finding]:
     for graph_file in files:
         if graph_file.kind == "ontology":
             continue
+        text = graph_file.path.read_text(encoding="utf-8")
+        if not _may_make_blank_nodes(text):
+            continue
         seen = set()
-        for token in blank_node_positions(graph_file.path.read_text(encoding="utf-8")):
+        for token in blank_node_positions(text):
             if token.line in seen:
                 continue
             seen.add(token.line)
@@ -35,3 +38,9 @@ def blank_node_findings(files: list[GraphFile]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _may_make_blank_nodes(text: str) -> bool:
+    """False when the text has none of the characters a blank node's token starts with (``_:``, ``[``,
+    ``(``): tokenizing it would find none, and at 1M triples tokenizing every file took 15 s."""
+    return "_:" in text or "[" in text or "(" in text

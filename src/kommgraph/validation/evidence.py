@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kommgraph.query.engines import OxigraphEngine
 from kommgraph.store.dataset import DataLayout
 from kommgraph.store.sources import read_text
+from kommgraph.store.terms import to_rdflib
 from kommgraph.validation.findings import Finding
 
 _EVIDENCE_QUERY = """
@@ -27,7 +27,6 @@ SELECT ?doc ?sha WHERE { ?doc a kg:SourceDocument ; kg:sha256 ?sha . } ORDER BY 
 
 def evidence_findings(store: ox.Store, layout: DataLayout, touched: set[str] | None = None) -> list[Finding]:
     """Each quote occurs in its source text at its offsets; each source's stored sha256 matches its file."""
-    engine = OxigraphEngine(store)
     texts: dict[str, str | None] = {}
 
     def text_of(doc: str) -> str | None:
@@ -38,7 +37,7 @@ def evidence_findings(store: ox.Store, layout: DataLayout, touched: set[str] | N
         return texts[source_id]
 
     findings = []
-    for doc, sha in engine.select(_HASH_QUERY).rows:
+    for doc, sha in _rows(store, _HASH_QUERY):
         if touched is not None and str(doc) not in touched:
             continue
         text = text_of(str(doc))
@@ -70,13 +69,13 @@ def evidence_findings(store: ox.Store, layout: DataLayout, touched: set[str] | N
                     },
                 )
             )
-    for evidence, exact, start, end, doc in engine.select(_EVIDENCE_QUERY).rows:
+    for evidence, exact, start, end, doc in _rows(store, _EVIDENCE_QUERY):
         if touched is not None and str(evidence) not in touched:
             continue
         text = text_of(str(doc))
         if text is None:
             continue
-        s, e = int(start), int(end)
+        s, e = _integer(start), _integer(end)
         if text[s:e] != str(exact):
             where = text.find(str(exact))
             hint_de = (
@@ -101,3 +100,28 @@ def evidence_findings(store: ox.Store, layout: DataLayout, touched: set[str] | N
                 )
             )
     return findings
+
+
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _rows(store: ox.Store, query: str) -> list[tuple]:
+    """The query's rows, each term as its text (an IRI or a literal's lexical form) except the offsets.
+
+    No conversion of every term into rdflib: at 1M triples that took longer than the queries."""
+    solutions = store.query(query)
+    names = [v.value for v in solutions.variables]
+    return [
+        tuple(term if name in ("start", "end") else term.value for name, term in zip(names, row, strict=True))
+        for row in solutions
+    ]
+
+
+def _integer(term) -> int:
+    """An offset as rdflib's ``int(Literal)`` reads it (fast for the usual xsd:integer)."""
+    if isinstance(term, ox.Literal) and term.datatype.value == _INTEGER:
+        try:
+            return int(term.value)
+        except ValueError:
+            pass
+    return int(to_rdflib(term))

@@ -19,12 +19,20 @@ _TARGETS = {
 }
 
 
-def target_nodes(store: ox.Store, shapes: Graph, shape) -> set[str]:
-    """The focus nodes of a shape's targets in the store's default graph."""
+def target_nodes(store: ox.Store, shapes: Graph, shape, among: set[str] | None = None) -> set[str]:
+    """The focus nodes of a shape's targets in the store's default graph (``among``: only those of
+    these nodes, asked for by name instead of listing every target of the whole store)."""
     nodes = {str(n) for n in shapes.objects(shape, SH.targetNode)}
+    if among is not None:
+        nodes &= among
+    values = "VALUES ?this { " + " ".join(f"<{n}>" for n in sorted(among)) + " } " if among else ""
     for kind, pattern in _TARGETS.items():
         for target in shapes.objects(shape, kind):
-            query = "SELECT DISTINCT ?this WHERE { " + pattern.format(target) + " FILTER(isIRI(?this)) }"
+            if among is not None and not among:
+                continue
+            query = (
+                "SELECT DISTINCT ?this WHERE { " + values + pattern.format(target) + " FILTER(isIRI(?this)) }"
+            )
             nodes |= {s["this"].value for s in store.query(query)}
     return nodes
 
@@ -74,7 +82,7 @@ def sparql_constraint_findings(
         if focus is None:
             nodes = target_pattern(shapes, shape)
         else:
-            nodes = target_nodes(store, shapes, shape) & focus
+            nodes = target_nodes(store, shapes, shape, focus)
             if not nodes:
                 continue
         severity = _SEVERITY.get(shapes.value(shape, SH.severity), "violation")
