@@ -24,7 +24,7 @@ class KnownSource:
 
 def known_sources(store: ox.Store, day: dt.date) -> list[KnownSource]:
     """Every source graph with its issue date and whether it had appeared by ``day``."""
-    rows = select(store, "known-sources")
+    rows = sorted(select(store, "known-sources"), key=lambda row: row["g"].value)
     out = []
     for row in rows:
         issued = from_term(row["issued"]) if row["issued"] is not None else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kommgraph.core.dates import Answer, TrueDate, exists_on, from_term, hull
-from kommgraph.core.vocab import DERIVED_GRAPH, KG
+from kommgraph.core.vocab import KG
 from kommgraph.temporal.sparql import lexical, select
 
 
@@ -74,7 +74,7 @@ def lifespans(store: ox.Store, units) -> dict[str, Lifespan]:
     stated = stated_dates(store, units, [KG.validFrom, KG.validUntil])
     creating, ending = defaultdict(set), defaultdict(set)
     if units:
-        for row in select(store, "derived-lifespans", unit=units, derived=DERIVED_GRAPH):
+        for row in select(store, "derived-lifespans", unit=units):
             side = creating if row["p"].value == str(KG.validFrom) else ending
             side[row["unit"].value].add(row["event"].value)
     events = set().union(*creating.values(), *ending.values())
