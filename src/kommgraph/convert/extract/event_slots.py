@@ -25,6 +25,12 @@ COORDINATED = re.compile(
 )
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
+NOT_WORD = compiled(_DATA["negated"]["not_word"])
+KEIN = compiled(_DATA["negated"]["kein_before"])
+KEIN_UNIT = compiled(_DATA["negated"]["kein_unit"])
+NOUN_DENIED = compiled(_DATA["negated"]["noun_denied"])
+SPECULATIVE = compiled(_DATA["negated"]["speculative"])
+DECIDED = compiled(_DATA["negated"]["decided"])
 FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
 FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
 NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])

@@ -1,0 +1,86 @@
+"""Round-4 event rules, each with a sentence where it fires and one where it must not: denied, possible
+or demanded changes; "Das heißt" is no renaming; a demonstrative article is no pronoun."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bauamt wird nicht aufgelöst.", []),
+        ("Das Bauamt wird aufgelöst.", [("Dissolution", ["Bauamt"], [])]),
+        ("Das Bauamt existiert nicht mehr.", [("Dissolution", ["Bauamt"], [])]),
+        ("Es wird kein neues Amt für Klimaschutz gegründet.", []),
+        ("Es wird ein neues Amt für Klimaschutz gegründet.", [("Founding", [], ["Amt für Klimaschutz"])]),
+        ("Eine Zusammenlegung des Bauamtes und des Tiefbauamtes ist nicht geplant.", []),
+        (
+            "Eine Zusammenlegung des Bauamtes und des Tiefbauamtes ist geplant.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], [])],
+        ),
+        (  # the negation denies the name, not the new unit
+            "Der Name des neuen Amtes für Klimaschutz steht noch nicht fest.",
+            [("Founding", [], ["Amt für Klimaschutz"])],
+        ),
+    ],
+)
+def test_negated_change_is_not_stated(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bauamt und das Tiefbauamt könnten zusammengelegt werden.", []),
+        ("Die Fraktion fordert, das Bauamt und das Tiefbauamt zusammenzulegen.", []),
+        (
+            "Das Bauamt und das Tiefbauamt sollen zusammengelegt werden.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], [])],
+        ),
+        (  # a demand that was decided is a planned change
+            "Der Rat hat der Forderung zugestimmt, das Bauamt und das Tiefbauamt zusammenzulegen.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], [])],
+        ),
+    ],
+)
+def test_possible_or_demanded_change_is_not_stated(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das heißt: Die Arbeit im Bauamt wird anders organisiert.", []),
+        ("Das Bauamt heißt künftig Amt für Bauen.", [("Renaming", ["Bauamt"], ["Amt für Bauen"])]),
+    ],
+)
+def test_das_heisst_is_no_renaming(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (
+            "Die Stabsstelle Klima arbeitet seit drei Jahren. Diese neue Aufteilung gibt es schon lange.",
+            [],
+        ),
+        (
+            "Die Stabsstelle Klima arbeitet seit drei Jahren. Diese wird zum Jahresende aufgelöst.",
+            [("Dissolution", ["Stabsstelle Klima"], [])],
+        ),
+    ],
+)
+def test_demonstrative_article_is_no_pronoun(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
