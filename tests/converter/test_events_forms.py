@@ -178,9 +178,9 @@ def _events(body: str) -> list[tuple]:
             "Der Gemeinderat hat die Schaffung einer Fachstelle Digitalisierung beschlossen.",
             [("Founding", [], ["Fachstelle Digitalisierung"], None)],
         ),
-        (  # "als eigenes Amt" is a unit of its own, not the Amt named before
+        (  # "als eigenes Amt" is a unit of its own, not the Amt named before: the part is what results
             "Das Ordnungsamt bleibt bestehen. Das Jobcenter wird als eigenes Amt ausgegliedert.",
-            [("SpinOff", ["Jobcenter"], [], None)],
+            [("SpinOff", [], ["Jobcenter"], None)],
         ),
         (  # converted into "an own Amt" without a name: the unit goes on, restructured
             "Die Stabsstelle Digitalisierung wird zum 1. Januar 2022 in ein eigenes Amt umgewandelt.",

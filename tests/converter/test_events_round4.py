@@ -84,3 +84,55 @@ def test_das_heisst_is_no_renaming(body: str, events: list[tuple]) -> None:
 )
 def test_demonstrative_article_is_no_pronoun(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # a former merged state with "bislang": the change is the parting
+            "Frau Weber erhält das Jugendamt, das bislang mit dem Sozialamt zusammengelegt war.",
+            [("Split", ["Sozialamt"], ["Jugendamt"])],
+        ),
+        (
+            "Das Jugendamt und das Sozialamt werden zusammengelegt.",
+            [("Merger", ["Jugendamt", "Sozialamt"], [])],
+        ),
+    ],
+)
+def test_former_merged_state_is_a_split(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Jobcenter wird als eigenes Amt ausgegliedert.", [("SpinOff", [], ["Jobcenter"])]),
+        (
+            "Die IT-Abteilung wird als Eigenbetrieb IT-Service ausgegliedert.",
+            [("SpinOff", ["IT-Abteilung"], ["Eigenbetrieb IT-Service"])],
+        ),
+    ],
+)
+def test_spun_off_as_own_unit_is_the_result(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # "In der neuen Abteilung X ... aufgehen": the new unit named before takes the other in
+            "Das Bundesamt richtet eine neue Abteilung Digitalpolitik ein. In der neuen Abteilung "
+            "Digitalpolitik soll auch der bisherige Stab Planung aufgehen.",
+            [
+                ("Founding", [], ["Abteilung Digitalpolitik"]),
+                ("Absorption", ["Stab Planung"], ["Abteilung Digitalpolitik"]),
+            ],
+        ),
+        (  # "in der neuen Abteilung" that names no unit takes nothing in
+            "In der neuen Abteilung soll auch der bisherige Stab Planung aufgehen.",
+            [],
+        ),
+    ],
+)
+def test_absorbed_into_the_new_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -127,6 +127,11 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 AS_RESULT = re.compile(r"\bals\s+(?:ein(?:e[nrs]?)?\s+)?(?:eigene[nrs]?\s+|selbst(?:st)?ändige[nrs]?\s+)?$")
 
 
+OWN_UNIT = re.compile(
+    r"\bals\s+(?:ein(?:e[nrs]?)?\s+)?(?:eigene[nrs]?|selbst(?:st)?ändige[nrs]?)\s+(?:[A-ZÄÖÜ][\wäöüß-]*|«U\d+»)\s+$"
+)
+
+
 def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     source = [s for s in p if "from" in s.cues]
     parts = [s for s in p if is_plain(s) and s.start < trigger.start()]
@@ -139,6 +144,9 @@ def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     ]
     if not source and not parts:
         return None
+    if parts and not results and OWN_UNIT.search(text, max(0, trigger.start() - 60), trigger.start()):
+        # "X wird als eigenes Amt ausgegliedert": X goes on as a unit of its own, the result of the change
+        parts, results = [], parts[:1]
     found = Found("spinoff", original=[s.index for s in parts[:1]], resulting=[s.index for s in results])
     found.spun_off_from = source[0].index if source else None
     return found
@@ -148,10 +156,22 @@ MADE_FROM = re.compile(
     r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+"
     r"(?:der|dem|den)\b"
 )
+# a merged state described as former ("bislang ... zusammengelegt war"): no merger is stated
+PAST_STATE = re.compile(
+    r"(?:«U(?P<a>\d+)»,\s+(?:das|die|der)\s+)?\b(?:bislang|bisher|zuvor)\s+(?:[\w.]+\s+){0,3}?"
+    r"mit\s+(?:de[mnr]\s+)?«U(?P<b>\d+)»\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:zusammengelegt|zusammengefasst|zusammengeführt|vereint|verbunden)\s+(?:war|waren|gewesen)\b(?!\s+worden)"
+)
 RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
 
 
 def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    state = PAST_STATE.search(text)
+    if state:  # "X, das bislang mit Y zusammengelegt war": the merger is the state before; X is parted from Y
+        usable = {s.index for s in p}
+        if int(state["a"]) in usable and int(state["b"]) in usable:
+            return Found("split", original=[int(state["b"])], resulting=[int(state["a"])])
+        return None
     into = INTO_CONTEXT.match(trigger.group())
     if into and not into["u"]:  # "In ihm gehen X und Y auf"
         inner = [s.index for s in p if s.start > trigger.start() + into.end()]
@@ -221,7 +241,9 @@ def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         inner = [s for s in p if s.start > trigger.start() + into.end()]
         if not inner:
             return None
-        if into["u"]:
+        if into["u"]:  # a unit named but not resolved ("In der neuen Abteilung" of no name): none
+            if int(into["u"]) not in {s.index for s in p}:
+                return None
             return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
         return Found("absorption", original=[inner[0].index], result_from_context=True)
     takes = re.match(r"übernimmt", trigger.group())
