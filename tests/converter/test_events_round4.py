@@ -136,3 +136,50 @@ def test_spun_off_as_own_unit_is_the_result(body: str, events: list[tuple]) -> N
 )
 def test_absorbed_into_the_new_unit(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Gesundheitsamt hat eine Hotline eingerichtet.", []),
+        ("Das Bauamt startet eine Umfrage zum Radverkehr.", []),
+        ("Die Stadt hat das Amt für Klimaschutz gegründet.", [("Founding", [], ["Amt für Klimaschutz"])]),
+        ("Das Amt für Klimaschutz startet im Juni.", [("Founding", [], ["Amt für Klimaschutz"])]),
+        (
+            "Das Amt für Klimaschutz hat im Juni die Arbeit aufgenommen.",
+            [("Founding", [], ["Amt für Klimaschutz"])],
+        ),
+        ("Das Bauamt richtet eine Stabsstelle Klima ein.", [("Founding", [], ["Stabsstelle Klima"])]),
+    ],
+)
+def test_subject_of_active_founding_verb_founds(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bürgerbüro schließt am Freitag um 12 Uhr.", []),
+        ("Das Bürgerbüro bleibt wegen Umbau geschlossen.", []),
+        ("Das Bürgerbüro wird zum Jahresende geschlossen.", [("Dissolution", ["Bürgerbüro"], [])]),
+    ],
+)
+def test_temporary_closing_is_no_dissolution(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Die Leiterin des Bauamtes wechselt in das Umweltamt.", []),
+        (
+            "Die Abteilung Verkehr wechselt in das Umweltamt.",
+            [
+                ("Relocation", ["Abteilung Verkehr"], ["Abteilung Verkehr"]),
+                ("TransferOfFunctions", ["Abteilung Verkehr"], ["Umweltamt"]),
+            ],
+        ),
+    ],
+)
+def test_people_of_a_unit_move_not_the_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

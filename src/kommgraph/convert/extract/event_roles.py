@@ -11,6 +11,7 @@ from kommgraph.convert.extract.event_slots import (
     INTO_CONTEXT,
     PART_OF,
     PLACEHOLDER,
+    TEMPORARY_CLOSING,
     Found,
     Slot,
     is_plain,
@@ -89,6 +90,36 @@ RELATIVE_FOUNDED = re.compile(
 )
 
 
+# An active verb of founding with an object that is no unit: the unit before the verb is who founds
+# ("Das Gesundheitsamt hat eine Hotline eingerichtet", "Das Bauamt startet eine Umfrage"), not what is
+# founded; "die Arbeit aufnehmen", "den Betrieb starten" are the unit's own start.
+ACTIVE_VERB = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|gründet|gründete|schafft|schuf|startet|startete|richtet|richtete|eröffnet"
+    r"|eröffnete|errichtet|errichtete|etabliert|etablierte|installiert|installierte|baut|baute)\b"
+)
+NON_UNIT_OBJECT = re.compile(
+    r"\s+(?:(?!(?:in|im|an|am|auf|für|mit|zu|zum|zur|nach|von|vom|bei|beim|über|unter|aus)\s)[\w.]+\s+){0,4}?"
+    r"(?:ein|eine|einen|die|das|den|zwei|drei|mehrere)\s+(?:[a-zäöüß-]+\s+){0,2}"
+    r"(?!(?:Arbeit|Tätigkeit|Betrieb|Dienstbetrieb|Dienst)\b)[A-ZÄÖÜ][a-zäöüß]"
+)
+PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden|ist|sind|war|waren)\b")
+
+
+def _founders(p: list[Slot], trigger: re.Match, text: str) -> set[int]:
+    """Units that found (the subject of an active verb with an object that is no unit), not are founded."""
+    verb = next(
+        (
+            m
+            for m in ACTIVE_VERB.finditer(text, 0, trigger.end())
+            if not PASSIVE.search(text, m.end(), trigger.end())
+        ),
+        None,
+    )
+    if not verb or PASSIVE.search(text, 0, verb.start()) or not NON_UNIT_OBJECT.match(text, verb.end()):
+        return set()
+    return {s.index for s in p if s.end <= verb.start() and "new" not in s.cues}
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if GOES_ON.search(text):
         return None
@@ -100,6 +131,8 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         p = [s for s in p if s.start >= trigger.start() + named.start()]
         if not p or p[0].index != int(named.group(1)):
             return None
+    founders = _founders(p, trigger, text)
+    p = [s for s in p if s.index not in founders]
     new = [s for s in p if "new" in s.cues]
     results = new or [
         s
@@ -273,6 +306,8 @@ OF_ACTION_NOUN = re.compile(
 
 
 def dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    if trigger.group() in ("geschlossen", "schließt") and TEMPORARY_CLOSING.search(text):
+        return None  # "Das Bürgerbüro schließt am Freitag um 12 Uhr": closed for a while, not dissolved
     before = [
         s
         for s in p

@@ -23,6 +23,7 @@ REFERENCE = any_of(_DATA["reference"]["sentence"])
 COORDINATED = re.compile(
     r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?$"
 )
+TEMPORARY_CLOSING = compiled(_DATA["dissolution"]["temporary"])
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
 NOT_WORD = compiled(_DATA["negated"]["not_word"])
