@@ -141,16 +141,11 @@ def _events(body: str) -> list[tuple]:
                 )
             ],
         ),
-        (  # "herausgelöst und dem Y zugeordnet": one move (the subject and "wird" serve both verbs)
+        (  # "herausgelöst und dem Y zugeordnet": one move (the subject and "wird" serve both verbs), stated
+            # as the gold format does: a transfer of its tasks to the new parent
             "Zum 1. Juli 2021 wird das Sachgebiet Grundstücke aus der Kämmerei herausgelöst und dem Bauamt "
             "zugeordnet.",
             [
-                (
-                    "Relocation",
-                    ["Sachgebiet Grundstücke"],
-                    ["Sachgebiet Grundstücke"],
-                    DateValue("2021-07-01"),
-                ),
                 ("TransferOfFunctions", ["Sachgebiet Grundstücke"], ["Bauamt"], DateValue("2021-07-01")),
             ],
         ),
@@ -170,7 +165,6 @@ def _events(body: str) -> list[tuple]:
         (  # Swiss "neu" is an adverb ("from now on"), not a new unit
             "Die Dienstabteilung Verkehr wird neu dem Sicherheitsdepartement zugeteilt.",
             [
-                ("Relocation", ["Dienstabteilung Verkehr"], ["Dienstabteilung Verkehr"], None),
                 ("TransferOfFunctions", ["Dienstabteilung Verkehr"], ["Sicherheitsdepartement"], None),
             ],
         ),
