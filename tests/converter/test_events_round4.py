@@ -201,3 +201,21 @@ def test_move_to_named_unit_is_a_transfer(body: str, events: list[tuple], parent
     facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
     assert [(e.event_type, e.original, e.resulting) for e in facts.events] == events
     assert facts.units["Abteilung Verkehr"].parent == parent
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # the result as subject: "entsteht durch die Zusammenlegung von X und Y"
+            "Das Amt für Geoinformation entsteht durch die Zusammenlegung des Vermessungsamtes und des "
+            "Katasteramtes.",
+            [("Merger", ["Vermessungsamt", "Katasteramt"], ["Amt für Geoinformation"])],
+        ),
+        (  # "durch" naming the agent of a passive: the subject is merged, not the result
+            "Das Vermessungsamt wird durch die Stadt mit dem Katasteramt zusammengelegt.",
+            [("Merger", ["Vermessungsamt", "Katasteramt"], [])],
+        ),
+    ],
+)
+def test_result_made_by_merging(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

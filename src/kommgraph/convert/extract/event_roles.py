@@ -186,8 +186,8 @@ def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 MADE_FROM = re.compile(
-    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+"
-    r"(?:der|dem|den)\b"
+    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?(?:aus|durch)\s+"
+    r"(?:der|dem|den|die)\b"
 )
 # a merged state described as former ("bislang ... zusammengelegt war"): no merger is stated
 PAST_STATE = re.compile(
