@@ -110,10 +110,9 @@ def _events(body: str) -> list[tuple]:
             "zugeordnet.",
             [],
         ),
-        (  # a unit moved to another parent: a relocation, and its tasks go from the parent it leaves
+        (  # a unit moved to another parent: its tasks go from the parent it leaves to the new one
             "Die Abteilung Statistik wechselt zum 1. März 2021 vom Hauptamt in das Amt für Digitalisierung.",
             [
-                ("Relocation", ["Abteilung Statistik"], ["Abteilung Statistik"], DateValue("2021-03-01")),
                 ("TransferOfFunctions", ["Hauptamt"], ["Amt für Digitalisierung"], DateValue("2021-03-01")),
             ],
         ),

@@ -16,6 +16,12 @@ PRONOUN = re.compile(
     r"^(?P<pre>\W*)(?P<p>Sie|Er|Es|Dieses|Diese|Dieser)\b"
     r"(?=\s+(?!gibt\b|geht\s+um\b|handelt\b|heißt\s+es\b|hieß\s+es\b))"
 )
+# "Diese neue Aufteilung", "Dieses Amt": a demonstrative before an adjective or a noun is an article, not
+# a pronoun; a pronoun is followed by its verb ("Diese wird ...", "Dieses geht ... auf")
+ARTICLE_USE = re.compile(
+    r"\s+(?:[A-ZÄÖÜ]|[„\"]|(?!(?:werden|wurden|sollen|sollten|haben|hatten|gehen|gingen|bleiben|erhalten"
+    r"|bekommen|übernehmen|können|müssen|dürfen|sind|waren)\b)[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ„\"])"
+)
 UNIT_CHANGES = (
     "spinoff",
     "merger",
@@ -71,6 +77,8 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
         return f"{owner['pre']}Die {owner['noun']} des «U{index}»{clause[owner.end() :]}"
     m = PRONOUN.match(clause)
     if not m or topic is None or PLACEHOLDER.search(clause[: m.end()]):
+        return None
+    if m["p"].startswith("Dies") and ARTICLE_USE.match(clause, m.end()):
         return None
     wanted = gender(topic)
     if wanted is not None and AGREES[m["p"]] != wanted:

@@ -66,7 +66,17 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
     """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
     a person named before the verb and before any unit is who moves, not a unit or its tasks."""
-    return person_named_before(text, min([s.start for s in p] + [trigger.start()]))
+    first = min([s.start for s in p] + [trigger.start()])
+    return person_named_before(text, first) or bool(p and PERSON_OF_UNIT.search(text[: p[0].start]))
+
+
+# "Die Leiterin des Bauamtes wechselt ...", "Die Mitarbeiter der Stelle X werden ... verlegt": the people of
+# the unit move, not the unit (a person noun, by its ending, with the unit as its genitive)
+PERSON_OF_UNIT = re.compile(
+    r"^\W*(?:(?:Die|Der|Das)\s+)?(?:[\w-]*(?:[Ll]eiter|[Ll]eiterin|[Cc]hef|[Cc]hefin|[Dd]irektor|[Dd]irektorin"
+    r"|[Mm]itarbeiter|[Mm]itarbeiterin|[Mm]itarbeiterinnen|[Mm]itarbeitenden|[Bb]eschäftigten|[Aa]ngestellten"
+    r"|[Rr]eferent|[Rr]eferentin|[Ss]precher|[Ss]precherin|[Vv]orsteher|[Vv]orsteherin|[Kk]räfte))\s+(?:des|der)\s+$"
+)
 
 
 FRONTED_TASKS = re.compile(r"\b(?:Aufgaben|Zuständigkeiten|Tätigkeiten)\s+$")

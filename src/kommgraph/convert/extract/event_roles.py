@@ -11,6 +11,7 @@ from kommgraph.convert.extract.event_slots import (
     INTO_CONTEXT,
     PART_OF,
     PLACEHOLDER,
+    TEMPORARY_CLOSING,
     Found,
     Slot,
     is_plain,
@@ -89,6 +90,36 @@ RELATIVE_FOUNDED = re.compile(
 )
 
 
+# An active verb of founding with an object that is no unit: the unit before the verb is who founds
+# ("Das Gesundheitsamt hat eine Hotline eingerichtet", "Das Bauamt startet eine Umfrage"), not what is
+# founded; "die Arbeit aufnehmen", "den Betrieb starten" are the unit's own start.
+ACTIVE_VERB = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|gründet|gründete|schafft|schuf|startet|startete|richtet|richtete|eröffnet"
+    r"|eröffnete|errichtet|errichtete|etabliert|etablierte|installiert|installierte|baut|baute)\b"
+)
+NON_UNIT_OBJECT = re.compile(
+    r"\s+(?:(?!(?:in|im|an|am|auf|für|mit|zu|zum|zur|nach|von|vom|bei|beim|über|unter|aus)\s)[\w.]+\s+){0,4}?"
+    r"(?:ein|eine|einen|die|das|den|zwei|drei|mehrere)\s+(?:[a-zäöüß-]+\s+){0,2}"
+    r"(?!(?:Arbeit|Tätigkeit|Betrieb|Dienstbetrieb|Dienst)\b)[A-ZÄÖÜ][a-zäöüß]"
+)
+PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden|ist|sind|war|waren)\b")
+
+
+def _founders(p: list[Slot], trigger: re.Match, text: str) -> set[int]:
+    """Units that found (the subject of an active verb with an object that is no unit), not are founded."""
+    verb = next(
+        (
+            m
+            for m in ACTIVE_VERB.finditer(text, 0, trigger.end())
+            if not PASSIVE.search(text, m.end(), trigger.end())
+        ),
+        None,
+    )
+    if not verb or PASSIVE.search(text, 0, verb.start()) or not NON_UNIT_OBJECT.match(text, verb.end()):
+        return set()
+    return {s.index for s in p if s.end <= verb.start() and "new" not in s.cues}
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if GOES_ON.search(text):
         return None
@@ -100,6 +131,8 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         p = [s for s in p if s.start >= trigger.start() + named.start()]
         if not p or p[0].index != int(named.group(1)):
             return None
+    founders = _founders(p, trigger, text)
+    p = [s for s in p if s.index not in founders]
     new = [s for s in p if "new" in s.cues]
     results = new or [
         s
@@ -127,6 +160,11 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 AS_RESULT = re.compile(r"\bals\s+(?:ein(?:e[nrs]?)?\s+)?(?:eigene[nrs]?\s+|selbst(?:st)?ändige[nrs]?\s+)?$")
 
 
+OWN_UNIT = re.compile(
+    r"\bals\s+(?:ein(?:e[nrs]?)?\s+)?(?:eigene[nrs]?|selbst(?:st)?ändige[nrs]?)\s+(?:[A-ZÄÖÜ][\wäöüß-]*|«U\d+»)\s+$"
+)
+
+
 def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     source = [s for s in p if "from" in s.cues]
     parts = [s for s in p if is_plain(s) and s.start < trigger.start()]
@@ -139,19 +177,34 @@ def spinoff(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     ]
     if not source and not parts:
         return None
+    if parts and not results and OWN_UNIT.search(text, max(0, trigger.start() - 60), trigger.start()):
+        # "X wird als eigenes Amt ausgegliedert": X goes on as a unit of its own, the result of the change
+        parts, results = [], parts[:1]
     found = Found("spinoff", original=[s.index for s in parts[:1]], resulting=[s.index for s in results])
     found.spun_off_from = source[0].index if source else None
     return found
 
 
 MADE_FROM = re.compile(
-    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?aus\s+"
-    r"(?:der|dem|den)\b"
+    r"«U(?P<u>\d+)»\s+(?:ist|sind|war|wurde|wird|entstand|entsteht|ging|geht)\s+(?:[\w.]+\s+){0,4}?(?:aus|durch)\s+"
+    r"(?:der|dem|den|die)\b"
+)
+# a merged state described as former ("bislang ... zusammengelegt war"): no merger is stated
+PAST_STATE = re.compile(
+    r"(?:«U(?P<a>\d+)»,\s+(?:das|die|der)\s+)?\b(?:bislang|bisher|zuvor)\s+(?:[\w.]+\s+){0,3}?"
+    r"mit\s+(?:de[mnr]\s+)?«U(?P<b>\d+)»\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:zusammengelegt|zusammengefasst|zusammengeführt|vereint|verbunden)\s+(?:war|waren|gewesen)\b(?!\s+worden)"
 )
 RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
 
 
 def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    state = PAST_STATE.search(text)
+    if state:  # "X, das bislang mit Y zusammengelegt war": the merger is the state before; X is parted from Y
+        usable = {s.index for s in p}
+        if int(state["a"]) in usable and int(state["b"]) in usable:
+            return Found("split", original=[int(state["b"])], resulting=[int(state["a"])])
+        return None
     into = INTO_CONTEXT.match(trigger.group())
     if into and not into["u"]:  # "In ihm gehen X und Y auf"
         inner = [s.index for s in p if s.start > trigger.start() + into.end()]
@@ -221,7 +274,9 @@ def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         inner = [s for s in p if s.start > trigger.start() + into.end()]
         if not inner:
             return None
-        if into["u"]:
+        if into["u"]:  # a unit named but not resolved ("In der neuen Abteilung" of no name): none
+            if int(into["u"]) not in {s.index for s in p}:
+                return None
             return Found("absorption", original=[inner[0].index], resulting=[int(into["u"])])
         return Found("absorption", original=[inner[0].index], result_from_context=True)
     takes = re.match(r"übernimmt", trigger.group())
@@ -251,6 +306,8 @@ OF_ACTION_NOUN = re.compile(
 
 
 def dissolution(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    if trigger.group() in ("geschlossen", "schließt") and TEMPORARY_CLOSING.search(text):
+        return None  # "Das Bürgerbüro schließt am Freitag um 12 Uhr": closed for a while, not dissolved
     before = [
         s
         for s in p

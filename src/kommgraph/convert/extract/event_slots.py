@@ -23,8 +23,15 @@ REFERENCE = any_of(_DATA["reference"]["sentence"])
 COORDINATED = re.compile(
     r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?$"
 )
+TEMPORARY_CLOSING = compiled(_DATA["dissolution"]["temporary"])
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
+NOT_WORD = compiled(_DATA["negated"]["not_word"])
+KEIN = compiled(_DATA["negated"]["kein_before"])
+KEIN_UNIT = compiled(_DATA["negated"]["kein_unit"])
+NOUN_DENIED = compiled(_DATA["negated"]["noun_denied"])
+SPECULATIVE = compiled(_DATA["negated"]["speculative"])
+DECIDED = compiled(_DATA["negated"]["decided"])
 FUNCTION_SUBJECT = compiled(_DATA["functions"]["subject"])
 FUNCTION_DROP = [compiled(p) for p in _DATA["functions"]["drop_prefix"]]
 NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract import event_moves, event_naming, event_roles
+from kommgraph.convert.extract import event_denied, event_moves, event_naming, event_roles
 from kommgraph.convert.extract.dates import DateMatch, cue_before
 from kommgraph.convert.extract.event_slots import (  # noqa: F401  (re-exported for the pipeline)
     EVENT_CLASS,
@@ -54,7 +54,7 @@ def find_events(
         _date(event, text, dates, published)
     for name in ORDER:
         trigger = TRIGGERS[name].search(text)
-        if not trigger or (named and name in ("founding", "renaming")):
+        if not trigger or (named and name in ("founding", "renaming")) or event_denied.denied(text, trigger):
             continue
         result = _ROLES[name](participants, trigger, text)
         if not result:
