@@ -142,11 +142,16 @@ def _events(body: str) -> list[tuple]:
             ],
         ),
         (  # "herausgelöst und dem Y zugeordnet": one move (the subject and "wird" serve both verbs), stated
-            # as the gold format does: a transfer of its tasks to the new parent
+            # as the vocabulary and the gold format do: a Relocation of the unit, from = to
             "Zum 1. Juli 2021 wird das Sachgebiet Grundstücke aus der Kämmerei herausgelöst und dem Bauamt "
             "zugeordnet.",
             [
-                ("TransferOfFunctions", ["Sachgebiet Grundstücke"], ["Bauamt"], DateValue("2021-07-01")),
+                (
+                    "Relocation",
+                    ["Sachgebiet Grundstücke"],
+                    ["Sachgebiet Grundstücke"],
+                    DateValue("2021-07-01"),
+                ),
             ],
         ),
         (  # "Zudem", "Gleichzeitig": the date of the change said before; tasks leave with the dissolved unit
@@ -165,7 +170,7 @@ def _events(body: str) -> list[tuple]:
         (  # Swiss "neu" is an adverb ("from now on"), not a new unit
             "Die Dienstabteilung Verkehr wird neu dem Sicherheitsdepartement zugeteilt.",
             [
-                ("TransferOfFunctions", ["Dienstabteilung Verkehr"], ["Sicherheitsdepartement"], None),
+                ("Relocation", ["Dienstabteilung Verkehr"], ["Dienstabteilung Verkehr"], None),
             ],
         ),
         (

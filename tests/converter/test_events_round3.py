@@ -110,10 +110,10 @@ def _events(body: str) -> list[tuple]:
             "zugeordnet.",
             [],
         ),
-        (  # a unit moved to another parent: its tasks go from the parent it leaves to the new one
+        (  # a unit moved to another parent: one Relocation of the unit (the new parent becomes its parent)
             "Die Abteilung Statistik wechselt zum 1. März 2021 vom Hauptamt in das Amt für Digitalisierung.",
             [
-                ("TransferOfFunctions", ["Hauptamt"], ["Amt für Digitalisierung"], DateValue("2021-03-01")),
+                ("Relocation", ["Abteilung Statistik"], ["Abteilung Statistik"], DateValue("2021-03-01")),
             ],
         ),
         (  # tasks allotted to a unit (possessive dative) move no unit

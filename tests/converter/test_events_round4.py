@@ -174,7 +174,7 @@ def test_temporary_closing_is_no_dissolution(body: str, events: list[tuple]) -> 
         ("Die Leiterin des Bauamtes wechselt in das Umweltamt.", []),
         (
             "Die Abteilung Verkehr wechselt in das Umweltamt.",
-            [("TransferOfFunctions", ["Abteilung Verkehr"], ["Umweltamt"])],
+            [("Relocation", ["Abteilung Verkehr"], ["Abteilung Verkehr"])],
         ),
     ],
 )
@@ -185,9 +185,9 @@ def test_people_of_a_unit_move_not_the_unit(body: str, events: list[tuple]) -> N
 @pytest.mark.parametrize(
     ("body", "events", "parent"),
     [
-        (  # a move to a named unit: the transfer of its tasks, and the new parent is the unit's parent
+        (  # a move to a named unit: one Relocation, no second event for its tasks; new parent
             "Die Abteilung Verkehr wird dem Umweltamt zugeordnet.",
-            [("TransferOfFunctions", ["Abteilung Verkehr"], ["Umweltamt"])],
+            [("Relocation", ["Abteilung Verkehr"], ["Abteilung Verkehr"])],
             "Umweltamt",
         ),
         (  # a move whose new parent is no named unit stays a relocation
@@ -197,7 +197,7 @@ def test_people_of_a_unit_move_not_the_unit(body: str, events: list[tuple]) -> N
         ),
     ],
 )
-def test_move_to_named_unit_is_a_transfer(body: str, events: list[tuple], parent: str | None) -> None:
+def test_move_to_named_unit_is_one_relocation(body: str, events: list[tuple], parent: str | None) -> None:
     facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
     assert [(e.event_type, e.original, e.resulting) for e in facts.events] == events
     assert facts.units["Abteilung Verkehr"].parent == parent

@@ -125,26 +125,26 @@ def _without_detailed_restructurings(events: list[Event]) -> list[Event]:
     return [e for e in events if not (e.event_type == "ChangeEvent" and set(e.original) & named)]
 
 
-def _moves_as_transfers(facts: Facts) -> None:
-    """``Die Abteilung X wechselt in das Amt Y``: the gold format states a move to a named unit as the
-    transfer of X's tasks to Y; the move itself becomes X's new parent, not a second event. A move whose
-    new parent is no named unit stays a Relocation (a restructuring with from = to)."""
-    moved = []
+def _moves_as_relocations(facts: Facts) -> None:
+    """``Die Abteilung X wechselt in das Amt Y``: one Relocation of X (a restructuring with from = to, as the
+    vocabulary's kg:Relocation and the gold format have it), and Y becomes X's new parent. The transfer of
+    X's tasks to Y that the move rules also read from the sentence is the same change said twice: dropped."""
+    twins: list[Event] = []
     for event in facts.events:
-        target = event.new_parent
-        twin = event.event_type == "Relocation" and any(
-            other.event_type == "TransferOfFunctions"
-            and other.resulting == [target]
-            and set(other.evidence) & set(event.evidence)
-            for other in facts.events
-        )
-        if not twin:
-            moved.append(event)
+        if event.event_type != "Relocation" or not event.new_parent:
             continue
+        target = event.new_parent
+        for other in facts.events:
+            if (
+                other.event_type == "TransferOfFunctions"
+                and other.resulting == [target]
+                and set(other.evidence) & set(event.evidence)
+            ):
+                twins.append(other)
         for name in event.original:
             if name in facts.units and target in facts.units:
                 facts.units[name].parent = target
-    facts.events = moved
+    facts.events = [e for e in facts.events if not any(e is t for t in twins)]
 
 
 def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
@@ -154,7 +154,7 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     wurde die Abteilung Y ausgegliedert`` is one change)."""
     _same_unit_names(facts)
     relocated = {n for e in facts.events if e.event_type == "Relocation" for n in e.original}
-    _moves_as_transfers(facts)
+    _moves_as_relocations(facts)
     facts.events = [  # "X wird aus Y herausgelöst und dem Z zugeordnet": one move, no spin-off of its own
         e
         for e in facts.events
