@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kommgraph.curation.validation import validate_with_drafts
+from kommgraph.publish.incremental_write import graph_keys
 from kommgraph.publish.release import build_files
 from kommgraph.publish.writer import write_release
 from kommgraph.store.load import Loaded, load
@@ -45,6 +46,15 @@ def build(
     if report.fails(fail_on):
         return result
     phase("writing")
-    files = build_files(loaded.store)
+    files = build_files(loaded.store, *_release_cache(loaded))
     result.written = write_release(Path(out_dir), files)
     return result
+
+
+def _release_cache(loaded: Loaded) -> tuple[Path | None, dict[str, str] | None]:
+    """Where the pieces of the last release write are kept (beside the persistent store, one folder
+    per view), and the key of each graph's content; none without a persistent store."""
+    opened = loaded.persistent
+    if opened is None:
+        return None, None
+    return opened.folder / f"release-{opened.view}", graph_keys(opened.manifest.files)

@@ -210,18 +210,47 @@ def longturtle_of(
     ``rdfs:label``, then sorted; objects sorted in rdflib's term order; literals written as rdflib
     writes them (the common kinds here, the others by rdflib itself).
     """
+    blocks = longturtle_blocks(by_subject, references, labels)
+    used = set().union(*(block.prefixes for block in blocks))
+    return prefix_lines(used) + "".join(block.text for block in blocks)
+
+
+class SubjectBlock(NamedTuple):
+    """One subject's block of ``longturtle`` text and what places it: ``is_class`` blocks come first
+    (by subject), the others by (``references``, subject); ``prefixes`` are those its text uses."""
+
+    subject: str
+    text: str
+    references: int
+    is_class: bool
+    prefixes: frozenset
+
+    @property
+    def order(self) -> tuple:
+        return (0, 0, self.subject) if self.is_class else (1, self.references, self.subject)
+
+
+def prefix_lines(used) -> str:
+    """The ``PREFIX`` lines ``longturtle`` writes for the prefixes ``used``."""
+    store = _namespace_manager().store
+    return "".join(f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used))
+
+
+def longturtle_blocks(
+    by_subject: dict[str, dict[str, Iterable]], references: Mapping[str, int], labels: IriLabels | None = None
+) -> list[SubjectBlock]:
+    """The blocks of :func:`longturtle_of`, in its order (each with the prefixes it uses)."""
     labels = labels or IriLabels()
-    used: set = set()
     known = labels.known
     entry = labels.entry
-    add = used.add
-
-    def iri_label(iri: str, predicate: bool = False) -> str:
-        return labels.label(iri, used, predicate)
-
-    blocks: dict[str, str] = {}
-    classes: list[str] = []
+    out: list[SubjectBlock] = []
     for s, properties in by_subject.items():
+        used: set = set()
+        add = used.add
+
+        def iri_label(iri: str, predicate: bool = False, used=used) -> str:
+            return labels.label(iri, used, predicate)
+
         label, prefix, _ = known.get(s) or entry(s)
         add(prefix)
         parts = ["\n", label, "\n    "]
@@ -257,19 +286,13 @@ def longturtle_of(
             else:
                 parts.append("\n        " + " ,\n        ".join(labels_))
         parts.append(" ;\n.\n")
-        blocks[s] = "".join(parts)
-        if _CLASS in properties.get(_TYPE, ()):
-            classes.append(s)
-    used.discard(None)
-    used.discard("")
-    classes.sort()
-    seen = set(classes)
-    rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
-    store = _namespace_manager().store
-    out = [f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used)]
-    out += [blocks[s] for s in classes]
-    out += [blocks[s] for _, s in rest]
-    return "".join(out).encode("utf-8", "replace").decode("utf-8")
+        used.discard(None)
+        used.discard("")
+        text = "".join(parts).encode("utf-8", "replace").decode("utf-8")
+        is_class = _CLASS in properties.get(_TYPE, ())
+        out.append(SubjectBlock(s, text, 0 if is_class else references.get(s, 0), is_class, frozenset(used)))
+    out.sort(key=lambda block: block.order)
+    return out
 
 
 def _sorted_objects(objects: list) -> list:
@@ -342,11 +365,18 @@ def trig_of(graphs: list[tuple[str, str]]) -> str:
     prefix_lines: set[str] = set()
     blocks = []
     for name, text in graphs:
-        lines = text.split("\n")
-        prefix_lines |= {line for line in lines if line.startswith("PREFIX ")}
-        body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
-        blocks.append(f"<{name}> {{\n{body.strip(chr(10))}\n}}\n")
+        lines, block = trig_block(name, text)
+        prefix_lines |= lines
+        blocks.append(block)
     return "\n".join(sorted(prefix_lines)) + "\n\n" + "\n".join(blocks)
+
+
+def trig_block(name: str, text: str) -> tuple[frozenset[str], str]:
+    """The ``PREFIX`` lines of one graph's canonical Turtle, and its indented block of :func:`trig_of`."""
+    lines = text.split("\n")
+    prefixes = frozenset(line for line in lines if line.startswith("PREFIX "))
+    body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
+    return prefixes, f"<{name}> {{\n{body.strip(chr(10))}\n}}\n"
 
 
 _LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even run of backslashes

@@ -1,0 +1,295 @@
+"""``kommgraph.trig`` and ``kommgraph.ttl`` written from the last release's pieces
+(:mod:`kommgraph.publish.release_cache`), rendering only the graphs whose key changed, the derived
+graph, and the subjects of the merged Turtle whose triples or references may have changed.
+
+Why that is enough: a graph's TriG block depends only on its triples (and the fixed prefix table); a
+subject's block in the merged Turtle depends only on the merged triples with it as subject, and its
+place on whether it is a class and how many merged triples have it as object. A triple of the merged
+data comes or goes only with a changed graph (its old and new version are both looked at) or a
+changed derived triple (the derived graph's triples are kept as lines and compared), and then its
+subject and object are among the IRIs rendered again. Anything this cannot settle (blank nodes, too
+many IRIs, a literal that canonical_layout would rearrange) falls back to the full write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from array import array
+from itertools import accumulate
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kommgraph.core.turtle import IriLabels, SubjectBlock, _Unsupported, longturtle_blocks
+from kommgraph.publish.release_cache import GraphEntry, Pieces, read_pieces, write_pieces
+from kommgraph.publish.store_turtle import (
+    Rendered,
+    _Blank,
+    _object,
+    joinable,
+    prefix_line_set,
+    render,
+    render_graph,
+    trig_head,
+    turtle_head,
+)
+
+log = logging.getLogger("kommgraph.publish")
+
+# More IRIs than this to render again: the full write is as quick.
+LIMIT = 50_000
+_CHUNK = 500
+
+
+def graph_keys(states) -> dict[str, str]:
+    """A key per graph from the manifest's file states (path, kind, content hash of each file)."""
+    by_graph: dict[str, list[str]] = {}
+    for state in states:
+        by_graph.setdefault(state.graph, []).append(f"{state.path}\t{state.kind}\t{state.sha256}")
+    return {
+        graph: hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+        for graph, lines in by_graph.items()
+    }
+
+
+def cached_turtles(
+    store: ox.Store,
+    names: list[str],
+    data_names: list[str],
+    header: str,
+    folder: Path,
+    keys: dict[str, str],
+    derived_name: str,
+) -> tuple[bytes, bytes]:
+    """The bytes of :func:`~kommgraph.publish.store_turtle.store_turtles`, from the cache in ``folder``
+    where it serves, else from scratch; the cache is then brought up to date."""
+    old = read_pieces(folder)
+    pieces = None
+    if old is not None:
+        try:
+            pieces = update(store, names, data_names, header, old, keys, derived_name)
+        except (_Blank, _Unsupported, ValueError, KeyError, IndexError, UnicodeDecodeError) as exc:
+            log.info("release cache not usable (%s): writing from scratch", exc)
+            pieces = None
+    if pieces is None:
+        rendered = render(store, names, data_names, header, lines_of={derived_name})
+        pieces = pieces_of(rendered, header, data_names, keys, derived_name)
+    try:
+        write_pieces(folder, pieces)
+    except OSError as exc:  # the cache only saves time: the release does not depend on it
+        log.warning("kommgraph: cannot keep the release cache in %s (%s)", folder, exc)
+    return pieces.trig, pieces.ttl
+
+
+def _mention_bytes(iris) -> bytes:
+    return "".join(f"{iri}\n" for iri in iris).encode("utf-8")
+
+
+def _mentioned(entry: GraphEntry) -> set[str]:
+    return set(entry.mentioned.decode("utf-8").split("\n")[:-1])
+
+
+def _subject_arrays(blocks: list[SubjectBlock], prefix_sets: list, ids: dict):
+    references, lengths, prefix_ids = array("q"), array("q"), array("i")
+    encoded = []
+    for block in blocks:
+        data = block.text.encode("utf-8")
+        encoded.append(data)
+        references.append(-1 if block.is_class else block.references)
+        lengths.append(len(data))
+        number = ids.get(block.prefixes)
+        if number is None:
+            number = ids[block.prefixes] = len(prefix_sets)
+            prefix_sets.append(block.prefixes)
+        prefix_ids.append(number)
+    return encoded, references, lengths, prefix_ids
+
+
+def pieces_of(rendered: Rendered, header: str, data_names, keys: dict[str, str], derived_name: str) -> Pieces:
+    graphs = [
+        GraphEntry(p.name, keys.get(p.name), p.prefixes, len(p.block), _mention_bytes(p.mentioned))
+        for p in rendered.graphs
+    ]
+    pieces = Pieces(header, list(data_names), rendered.trig, rendered.ttl, graphs)
+    derived = next((p for p in rendered.graphs if p.name == derived_name), None)
+    pieces.derived = derived.triples if derived is not None and derived.triples is not None else []
+    if rendered.subjects is not None:
+        pieces.subjects = [b.subject for b in rendered.subjects]
+        _, pieces.references, pieces.lengths, pieces.prefix_ids = _subject_arrays(
+            rendered.subjects, pieces.prefix_sets, {}
+        )
+        pieces.ttl_head = len(rendered.ttl) - sum(pieces.lengths)
+    return pieces
+
+
+def _iris_of_lines(lines) -> set[str]:
+    found = set()
+    for line in lines:
+        subject, _, rest = line.partition("\t")
+        found.add(subject)
+        value = rest.partition("\t")[2]
+        if value.startswith("<"):
+            found.add(value[1:-1])
+    return found
+
+
+def update(
+    store: ox.Store,
+    names: list[str],
+    data_names: list[str],
+    header: str,
+    old: Pieces,
+    keys: dict[str, str],
+    derived_name: str,
+) -> Pieces | None:
+    """The new pieces from ``old`` and what changed; None where only the full write can tell."""
+    if old.header != header or old.subjects is None or old.derived is None:
+        return None
+    data, old_data = set(data_names), set(old.data_names)
+    before, offset = {}, old.trig_head
+    for entry in old.graphs:
+        before[entry.name] = (entry, offset)
+        offset += entry.length + 1
+    labels = IriLabels()
+    entries: list[GraphEntry] = []
+    blocks: list = []
+    affected: set[str] = set()
+    derived_lines: list[str] = []
+    trig = memoryview(old.trig)
+    for name in names:
+        key, was = keys.get(name), before.get(name)
+        in_data = name in data or name in old_data
+        if name != derived_name and key is not None and was is not None and was[0].key == key:
+            if (name in data) != (name in old_data):
+                return None
+            entry, start = was
+            entries.append(entry)
+            blocks.append(trig[start : start + entry.length])
+            continue
+        part, by_subject = render_graph(store, name, labels, lines=name == derived_name)
+        if part is not None and by_subject is None and in_data:
+            return None  # blank nodes in the merged data
+        if name == derived_name:
+            derived_lines = part.triples if part is not None else []
+            affected |= _iris_of_lines(set(old.derived).symmetric_difference(derived_lines))
+        elif in_data:
+            if was is not None:
+                affected |= _mentioned(was[0])
+            if part is not None:
+                affected.update(part.mentioned)
+        if part is not None:
+            entries.append(
+                GraphEntry(name, key, part.prefixes, len(part.block), _mention_bytes(part.mentioned))
+            )
+            blocks.append(part.block)
+        if len(affected) > LIMIT:
+            return None
+    current = set(names)
+    for name, (entry, _) in before.items():
+        if name not in current and name in old_data:
+            affected |= _mentioned(entry)
+    if len(affected) > LIMIT:
+        return None
+    prefixes = set().union(*(e.prefixes for e in entries)) if entries else set()
+    pieces = Pieces(header, list(data_names), trig_head(header, prefixes) + b"\n".join(blocks), b"", entries)
+    pieces.derived = derived_lines
+    return _merged_turtle(store, names, data, old, pieces, affected, labels)
+
+
+def _merged_about(store: ox.Store, iris: set[str], data: set[str]) -> dict:
+    """The merged data triples with one of ``iris`` as subject, grouped as the full write groups them."""
+    by_subject: dict[str, dict[str, dict]] = {}
+    for iri in sorted(iris):
+        properties: dict[str, dict] = {}
+        for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+            graph = q.graph_name
+            if type(graph) is not ox.NamedNode or graph.value not in data:
+                continue
+            properties.setdefault(q.predicate.value, {})[_object(q.object)] = None
+        if properties:
+            by_subject[iri] = properties
+    return by_subject
+
+
+def _reference_counts(store: ox.Store, iris, excluded: list[str]) -> dict[str, int]:
+    """How many distinct merged data triples have each of ``iris`` as object."""
+    counts: dict[str, int] = {}
+    ordered = sorted(iris)
+    condition = "FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in excluded) + ")) " if excluded else ""
+    for start in range(0, len(ordered), _CHUNK):
+        block = " ".join(f"<{iri}>" for iri in ordered[start : start + _CHUNK])
+        inner = (
+            "SELECT DISTINCT ?s ?p ?x WHERE { VALUES ?x { "
+            + block
+            + " } GRAPH ?g { ?s ?p ?x } "
+            + condition
+            + "}"
+        )
+        query = "SELECT ?x (COUNT(*) AS ?n) WHERE { { " + inner + " } } GROUP BY ?x"
+        for row in store.query(query):
+            counts[row["x"].value] = int(row["n"].value)
+    return counts
+
+
+def _merged_turtle(
+    store: ox.Store, names: list[str], data: set[str], old: Pieces, pieces: Pieces, affected, labels
+) -> Pieces | None:
+    """The merged Turtle: the old subject blocks outside ``affected`` copied, those inside rendered again,
+    all in the full write's order."""
+    graphs = {g.value for g in store.named_graphs()}
+    if graphs != set(names):
+        return None  # the data graphs cannot be told apart from the graph list
+    by_subject = _merged_about(store, affected, data)
+    references = _reference_counts(store, by_subject, sorted(graphs - data))
+    fresh = longturtle_blocks(by_subject, references, labels)
+    if fresh and not joinable(fresh):
+        return None
+    prefix_sets = list(old.prefix_sets)
+    ids = {s: n for n, s in enumerate(prefix_sets)}
+    encoded, new_refs, new_lengths, new_ids = _subject_arrays(fresh, prefix_sets, ids)
+    starts = list(accumulate(old.lengths, initial=old.ttl_head))
+    ttl = memoryview(old.ttl)
+    subjects, references_out, lengths, prefix_ids, parts = [], array("q"), array("q"), array("i"), []
+    new_order = sorted(range(len(fresh)), key=lambda n: (new_refs[n], fresh[n].subject))
+    position = 0
+
+    def _key(n: int) -> tuple:
+        return (new_refs[n], fresh[n].subject)
+
+    def take_new(n: int) -> None:
+        subjects.append(fresh[n].subject)
+        references_out.append(new_refs[n])
+        lengths.append(new_lengths[n])
+        prefix_ids.append(new_ids[n])
+        parts.append(encoded[n])
+
+    old_refs, old_lengths, old_ids = old.references, old.lengths, old.prefix_ids
+    for i, subject in enumerate(old.subjects):
+        if subject in affected:
+            continue
+        if position < len(new_order):
+            key = (old_refs[i], subject)
+            while position < len(new_order) and _key(new_order[position]) < key:
+                take_new(new_order[position])
+                position += 1
+        subjects.append(subject)
+        references_out.append(old_refs[i])
+        lengths.append(old_lengths[i])
+        prefix_ids.append(old_ids[i])
+        parts.append(ttl[starts[i] : starts[i] + old_lengths[i]])
+    for n in new_order[position:]:
+        take_new(n)
+    if not subjects:
+        return None
+    used = set().union(*(prefix_sets[n] for n in set(prefix_ids)))
+    head = turtle_head(pieces.header, prefix_line_set(used))
+    pieces.ttl = head + b"".join(parts)
+    pieces.subjects, pieces.references, pieces.lengths, pieces.prefix_ids = (
+        subjects,
+        references_out,
+        lengths,
+        prefix_ids,
+    )
+    pieces.prefix_sets, pieces.ttl_head = prefix_sets, len(head)
+    return pieces
