@@ -144,6 +144,23 @@ def test_a_source_edit_renders_only_what_changed(data, tmp_path, edit, full_writ
     assert full_writes == [1]
 
 
+def test_a_changed_literal_renders_only_its_graph(data, tmp_path, monkeypatch):
+    built(data, tmp_path / "dist")
+    rendered: list[str] = []
+    original = incremental_write.render_graph
+
+    def recorded(store, name, *args, **kwargs):
+        rendered.append(name)
+        return original(store, name, *args, **kwargs)
+
+    monkeypatch.setattr(incremental_write, "render_graph", recorded)
+    path = first_with(data, "kg:roleTitle")
+    change_a_literal(data)
+    assert built(data, tmp_path / "dist") == from_scratch(data)
+    (graph,) = rendered
+    assert graph.endswith(path.stem)
+
+
 def test_unchanged_data_is_written_from_the_cache(data, tmp_path, full_writes):
     first = built(data, tmp_path / "dist")
     assert built(data, tmp_path / "dist") == first

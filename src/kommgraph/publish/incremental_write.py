@@ -16,12 +16,16 @@ from __future__ import annotations
 import hashlib
 import logging
 from array import array
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kommgraph.core.turtle import IriLabels, SubjectBlock, _Unsupported, longturtle_blocks
+from kommgraph.core.vocab import DERIVED_GRAPH, KG
 from kommgraph.publish.release_cache import GraphEntry, Pieces, read_pieces, write_pieces
 from kommgraph.publish.store_turtle import (
     Rendered,
@@ -40,6 +44,7 @@ log = logging.getLogger("kommgraph.publish")
 # More IRIs than this to render again: the full write is as quick.
 LIMIT = 50_000
 _CHUNK = 500
+_PLACEMENT = str(KG.placement)
 
 
 def graph_keys(states) -> dict[str, str]:
@@ -53,28 +58,36 @@ def graph_keys(states) -> dict[str, str]:
     }
 
 
+@dataclass
+class ReleaseCache:
+    """Where the pieces are kept, each graph's content key, the persistent store's generation, and
+    what tells the subjects whose derived statements changed since an earlier generation."""
+
+    folder: Path
+    keys: dict[str, str]
+    generation: int
+    concluded_since: Callable[[int], set[str] | None]
+    derived_name: str = str(DERIVED_GRAPH)
+
+
 def cached_turtles(
-    store: ox.Store,
-    names: list[str],
-    data_names: list[str],
-    header: str,
-    folder: Path,
-    keys: dict[str, str],
-    derived_name: str,
+    store: ox.Store, names: list[str], data_names: list[str], header: str, cache: ReleaseCache
 ) -> tuple[bytes, bytes]:
-    """The bytes of :func:`~kommgraph.publish.store_turtle.store_turtles`, from the cache in ``folder``
-    where it serves, else from scratch; the cache is then brought up to date."""
-    old = read_pieces(folder)
+    """The bytes of :func:`~kommgraph.publish.store_turtle.store_turtles`, from the cache where it
+    serves, else from scratch; the cache is then brought up to date."""
+    old = read_pieces(cache.folder)
     pieces = None
     if old is not None:
         try:
-            pieces = update(store, names, data_names, header, old, keys, derived_name)
+            pieces = update(store, names, data_names, header, old, cache)
         except (_Blank, _Unsupported, ValueError, KeyError, IndexError, UnicodeDecodeError) as exc:
             log.info("release cache not usable (%s): writing from scratch", exc)
             pieces = None
     if pieces is None:
-        rendered = render(store, names, data_names, header, lines_of={derived_name})
-        pieces = pieces_of(rendered, header, data_names, keys, derived_name)
+        rendered = render(store, names, data_names, header, lines_of={cache.derived_name})
+        pieces = pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
+    pieces.generation = cache.generation
+    folder = cache.folder
     try:
         write_pieces(folder, pieces)
     except OSError as exc:  # the cache only saves time: the release does not depend on it
@@ -134,17 +147,57 @@ def _iris_of_lines(lines) -> set[str]:
     return found
 
 
+def _lines_about(lines: list[str], subjects: set[str]) -> set[str]:
+    """The lines (sorted, as :func:`triple_lines` makes them) whose subject is one of ``subjects``."""
+    found = set()
+    for subject in subjects:
+        start = bisect_left(lines, subject + "\t")
+        while start < len(lines) and lines[start].startswith(subject + "\t"):
+            found.add(lines[start])
+            start += 1
+    return found
+
+
+def _store_lines_about(store: ox.Store, graph: ox.NamedNode, subjects: set[str]) -> set[str]:
+    found = set()
+    for subject in subjects:
+        for q in store.quads_for_pattern(ox.NamedNode(subject), None, None, graph):
+            o = _object(q.object)
+            p = q.predicate.value
+            found.add(f"{subject}\t{p}\t<{o}>" if type(o) is str else f"{subject}\t{p}\t{o!r}")
+    return found
+
+
+def _with_placements(lines: set[str], about) -> set[str]:
+    """``lines`` and the lines about the placements they name (derived subjects of their own)."""
+    placements = {line.rpartition("\t")[2][1:-1] for line in lines if f"\t{_PLACEMENT}\t<" in line}
+    return lines | about(placements)
+
+
+def _derived_unchanged(store: ox.Store, old: Pieces, cache: ReleaseCache) -> bool | None:
+    """Whether the derived graph is as the cache has it (None: the journal cannot tell)."""
+    if old.generation is None or old.derived is None:
+        return None
+    subjects = cache.concluded_since(old.generation)
+    if subjects is None:
+        return None
+    node = ox.NamedNode(cache.derived_name)
+    before = _with_placements(_lines_about(old.derived, subjects), lambda s: _lines_about(old.derived, s))
+    after = _with_placements(
+        _store_lines_about(store, node, subjects), lambda s: _store_lines_about(store, node, s)
+    )
+    return before == after
+
+
 def update(
-    store: ox.Store,
-    names: list[str],
-    data_names: list[str],
-    header: str,
-    old: Pieces,
-    keys: dict[str, str],
-    derived_name: str,
+    store: ox.Store, names: list[str], data_names: list[str], header: str, old: Pieces, cache: ReleaseCache
 ) -> Pieces | None:
     """The new pieces from ``old`` and what changed; None where only the full write can tell."""
     if old.header != header or old.subjects is None or old.derived is None:
+        return None
+    keys, derived_name = cache.keys, cache.derived_name
+    derived_unchanged = _derived_unchanged(store, old, cache)
+    if derived_unchanged is None:
         return None
     data, old_data = set(data_names), set(old.data_names)
     before, offset = {}, old.trig_head
@@ -155,12 +208,16 @@ def update(
     entries: list[GraphEntry] = []
     blocks: list = []
     affected: set[str] = set()
-    derived_lines: list[str] = []
+    derived_lines: list[str] = old.derived if derived_unchanged else []
     trig = memoryview(old.trig)
     for name in names:
         key, was = keys.get(name), before.get(name)
         in_data = name in data or name in old_data
-        if name != derived_name and key is not None and was is not None and was[0].key == key:
+        reusable = key is not None and was is not None and was[0].key == key
+        if name == derived_name:
+            reusable = was is not None and derived_unchanged
+            derived_lines = old.derived
+        if reusable:
             if (name in data) != (name in old_data):
                 return None
             entry, start = was

@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import media
-from kommgraph.core.vocab import DERIVED_GRAPH, ONTOLOGY_IRI
+from kommgraph.core.vocab import ONTOLOGY_IRI
 from kommgraph.curation.validation import validate_with_drafts
 from kommgraph.publish import describe, docs_ontology, pages
 from kommgraph.publish.dumps import (
@@ -39,7 +39,7 @@ from kommgraph.publish.dumps import (
     resource_document,
     resources,
 )
-from kommgraph.publish.incremental_write import cached_turtles
+from kommgraph.publish.incremental_write import ReleaseCache, cached_turtles
 from kommgraph.publish.project import Project, read_project
 from kommgraph.publish.site import CHECKSUM_FILE, HEADER, ONTOLOGY_FILE, SAFE_PATH, Site
 from kommgraph.publish.writer import write_release
@@ -47,18 +47,15 @@ from kommgraph.store.load import load
 from kommgraph.validation import Report, validate
 
 
-def build_files(
-    store: ox.Store, cache: Path | None = None, keys: dict[str, str] | None = None
-) -> dict[str, bytes]:
+def build_files(store: ox.Store, cache: ReleaseCache | None = None) -> dict[str, bytes]:
     """What ``kommgraph build`` writes: ``kommgraph.trig`` and ``kommgraph.ttl``, the same bytes as the
     release has, so that ``build`` after ``publish`` leaves SHA256SUMS and the DCAT checksums true.
 
-    With a ``cache`` folder (and the graphs' content ``keys``), the last write's pieces kept there
-    are reused where nothing changed (:mod:`kommgraph.publish.incremental_write`)."""
+    With a ``cache``, the last write's pieces kept there are reused where nothing changed
+    (:mod:`kommgraph.publish.incremental_write`)."""
     if cache is None:
         return data_dumps(store, Site(), (media.TRIG, media.TURTLE))
-    turtles = partial(cached_turtles, folder=cache, keys=keys or {}, derived_name=str(DERIVED_GRAPH))
-    return data_dumps(store, Site(), (media.TRIG, media.TURTLE), turtles)
+    return data_dumps(store, Site(), (media.TRIG, media.TURTLE), partial(cached_turtles, cache=cache))
 
 
 def checksums(files: dict[str, bytes]) -> bytes:

@@ -55,7 +55,8 @@ class Pieces:
     prefix_ids: array = field(default_factory=lambda: array("i"))  # into prefix_sets
     prefix_sets: list[frozenset[str]] = field(default_factory=list)  # prefix names
     ttl_head: int = 0
-    derived: list[str] | None = None  # the derived graph's triple lines
+    derived: list[str] | None = None  # the derived graph's triple lines, sorted
+    generation: int | None = None  # of the persistent store written from
 
     @property
     def trig_head(self) -> int:
@@ -98,6 +99,7 @@ def write_pieces(folder: Path, pieces: Pieces) -> None:
         "prefix_sets": [sorted(s) for s in pieces.prefix_sets],
         "ttl_head": pieces.ttl_head,
         "has_derived": pieces.derived is not None,
+        "generation": pieces.generation,
         "blobs": {name: [len(data), _crc(data)] for name, data in blobs.items()},
     }
     (folder / "index.json").unlink(missing_ok=True)
@@ -161,6 +163,8 @@ def _pieces(index: dict, blobs: dict[str, bytes]) -> Pieces:
         pieces.ttl_head = int(index["ttl_head"])
         if pieces.ttl_head + sum(pieces.lengths) != len(pieces.ttl):
             raise ValueError("subject blocks do not fit the Turtle file")
+    generation = index["generation"]
+    pieces.generation = None if generation is None else int(generation)
     if index["has_derived"]:
         text = blobs["derived"].decode("utf-8")
         pieces.derived = text.split("\n") if text else []
