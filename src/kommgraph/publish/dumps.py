@@ -215,7 +215,8 @@ def data_dumps(
     formats ``kinds``. The one writer of these files: ``publish`` writes all, ``build`` TriG and Turtle.
     ``turtles`` writes TriG and Turtle (:func:`store_turtles`, or the same bytes from a cache)."""
     names = graph_order(store, site)
-    data_names = data_graphs(store, site)
+    ontology = site.rebase(str(ONTOLOGY_GRAPH))
+    data_names = [g for g in names if g != ontology]
     files = {}
     if media.TRIG in kinds or media.TURTLE in kinds:
         trig_bytes, turtle_bytes = turtles(store, names, data_names, HEADER)

@@ -251,6 +251,8 @@ def update(
     prefixes = set().union(*(e.prefixes for e in entries)) if entries else set()
     pieces = Pieces(header, list(data_names), trig_head(header, prefixes) + b"\n".join(blocks), b"", entries)
     pieces.derived = derived_lines
+    if derived_lines is old.derived:
+        pieces.kept = {"derived": old.kept["derived"]}
     return _merged_turtle(store, names, data, old, pieces, affected, labels)
 
 
@@ -307,36 +309,47 @@ def _merged_turtle(
     encoded, new_refs, new_lengths, new_ids = _subject_arrays(fresh, prefix_sets, ids)
     starts = list(accumulate(old.lengths, initial=old.ttl_head))
     ttl = memoryview(old.ttl)
+    old_subjects, old_refs, old_lengths, old_ids = old.subjects, old.references, old.lengths, old.prefix_ids
     subjects, references_out, lengths, prefix_ids, parts = [], array("q"), array("q"), array("i"), []
-    new_order = sorted(range(len(fresh)), key=lambda n: (new_refs[n], fresh[n].subject))
-    position = 0
 
-    def _key(n: int) -> tuple:
-        return (new_refs[n], fresh[n].subject)
+    def insertion(key: tuple) -> int:
+        """The first old position whose (references, subject) is greater than ``key``."""
+        low, high = 0, len(old_subjects)
+        while low < high:
+            middle = (low + high) // 2
+            if (old_refs[middle], old_subjects[middle]) < key:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
-    def take_new(n: int) -> None:
-        subjects.append(fresh[n].subject)
-        references_out.append(new_refs[n])
-        lengths.append(new_lengths[n])
-        prefix_ids.append(new_ids[n])
-        parts.append(encoded[n])
+    def copy_old(first: int, last: int) -> None:
+        if first < last:  # a run of unchanged blocks is one slice of the old file
+            parts.append(ttl[starts[first] : starts[last]])
+            subjects.extend(old_subjects[first:last])
+            references_out.extend(old_refs[first:last])
+            lengths.extend(old_lengths[first:last])
+            prefix_ids.extend(old_ids[first:last])
 
-    old_refs, old_lengths, old_ids = old.references, old.lengths, old.prefix_ids
-    for i, subject in enumerate(old.subjects):
-        if subject in affected:
-            continue
-        if position < len(new_order):
-            key = (old_refs[i], subject)
-            while position < len(new_order) and _key(new_order[position]) < key:
-                take_new(new_order[position])
-                position += 1
-        subjects.append(subject)
-        references_out.append(old_refs[i])
-        lengths.append(old_lengths[i])
-        prefix_ids.append(old_ids[i])
-        parts.append(ttl[starts[i] : starts[i] + old_lengths[i]])
-    for n in new_order[position:]:
-        take_new(n)
+    position_of = {subject: n for n, subject in enumerate(old_subjects)}
+    removed = {position_of[iri] for iri in affected if iri in position_of}
+    inserts = sorted(
+        (insertion((new_refs[n], fresh[n].subject)), new_refs[n], fresh[n].subject, n)
+        for n in range(len(fresh))
+    )
+    cursor, next_insert = 0, 0
+    for cut in sorted(removed | {insert[0] for insert in inserts}):
+        copy_old(cursor, cut)
+        while next_insert < len(inserts) and inserts[next_insert][0] == cut:
+            n = inserts[next_insert][3]
+            subjects.append(fresh[n].subject)
+            references_out.append(new_refs[n])
+            lengths.append(new_lengths[n])
+            prefix_ids.append(new_ids[n])
+            parts.append(encoded[n])
+            next_insert += 1
+        cursor = cut + 1 if cut in removed else cut
+    copy_old(cursor, len(old_subjects))
     if not subjects:
         return None
     used = set().union(*(prefix_sets[n] for n in set(prefix_ids)))

@@ -57,6 +57,7 @@ class Pieces:
     ttl_head: int = 0
     derived: list[str] | None = None  # the derived graph's triple lines, sorted
     generation: int | None = None  # of the persistent store written from
+    kept: dict[str, tuple[bytes, int]] = field(default_factory=dict)  # blobs as read: (bytes, CRC)
 
     @property
     def trig_head(self) -> int:
@@ -79,9 +80,10 @@ def write_pieces(folder: Path, pieces: Pieces) -> None:
         "ttl": pieces.ttl,
         "mentioned": b"".join(g.mentioned for g in pieces.graphs),
         "subjects": "\n".join(pieces.subjects or []).encode("utf-8"),
-        "derived": "\n".join(pieces.derived or []).encode("utf-8"),
         "numbers": _numbers(pieces),
     }
+    if "derived" not in pieces.kept:
+        blobs["derived"] = "\n".join(pieces.derived or []).encode("utf-8")
     prefix_lines = sorted(set().union(*(g.prefixes for g in pieces.graphs)) if pieces.graphs else set())
     line_ids = {line: n for n, line in enumerate(prefix_lines)}
     index = {
@@ -102,6 +104,8 @@ def write_pieces(folder: Path, pieces: Pieces) -> None:
         "generation": pieces.generation,
         "blobs": {name: [len(data), _crc(data)] for name, data in blobs.items()},
     }
+    for name, (data, crc) in pieces.kept.items():  # unchanged: neither hashed nor written again
+        index["blobs"][name] = [len(data), crc]
     (folder / "index.json").unlink(missing_ok=True)
     for name, data in blobs.items():
         _write_atomically(folder / name, data)
@@ -130,7 +134,9 @@ def read_pieces(folder: Path) -> Pieces | None:
             if len(data) != size or _crc(data) != crc:
                 return None
             blobs[name] = data
-        return _pieces(index, blobs)
+        pieces = _pieces(index, blobs)
+        pieces.kept = {"derived": (blobs["derived"], index["blobs"]["derived"][1])}
+        return pieces
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
