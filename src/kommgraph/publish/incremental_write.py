@@ -296,11 +296,9 @@ def _merged_turtle(
 ) -> Pieces | None:
     """The merged Turtle: the old subject blocks outside ``affected`` copied, those inside rendered again,
     all in the full write's order."""
-    graphs = {g.value for g in store.named_graphs()}
-    if graphs != set(names):
-        return None  # the data graphs cannot be told apart from the graph list
     by_subject = _merged_about(store, affected, data)
-    references = _reference_counts(store, by_subject, sorted(graphs - data))
+    # names are every named graph of the store (dumps.graph_order): the others are not data
+    references = _reference_counts(store, by_subject, sorted(set(names) - data))
     fresh = longturtle_blocks(by_subject, references, labels)
     if fresh and not joinable(fresh):
         return None
