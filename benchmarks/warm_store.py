@@ -179,6 +179,47 @@ def write_only(data: Path, out: Path) -> None:
     print(json.dumps({"write_cpu": round(cpu, 3), "write_wall": round(wall, 3), "bytes": size}))
 
 
+def write_with_cache(data: Path, out: Path) -> None:
+    """``build``'s load and its release write with the release cache (no validation): CPU of each."""
+    import time
+
+    from kommgraph.api.build import _release_cache
+    from kommgraph.publish.release import build_files
+    from kommgraph.publish.writer import write_release
+    from kommgraph.store.load import load
+
+    start = time.process_time()
+    loaded = load(data, include_drafts=False)
+    loaded_at = time.process_time()
+    write_release(out, build_files(loaded.store, _release_cache(loaded)))
+    done = time.process_time()
+    print(json.dumps({"load_cpu": round(loaded_at - start, 3), "write_cpu": round(done - loaded_at, 3)}))
+
+
+def _child_figures(result: dict) -> dict:
+    lines = [line for line in result.get("output", "").splitlines() if line.startswith("{")]
+    result.update(json.loads(lines[-1]) if lines else {})
+    return result
+
+
+def write_after_edit(data: Path, out: Path, timeout: float) -> dict:
+    """The release write with its cache: once to fill it, then after each of three edited sources."""
+    me = [sys.executable, str(Path(__file__).resolve()), "--write-cached", str(data), str(out)]
+    results = {
+        "load + cached write, first run (fills the release cache)": _child_figures(run_child(me, timeout))
+    }
+    runs = []
+    for number in range(30, 33):
+        edit_one_source(data, number)
+        runs.append(_child_figures(run_child(me, timeout)))
+    figure = median_of(runs)
+    figure["load_cpu"] = statistics.median(r["load_cpu"] for r in runs)
+    figure["write_cpu"] = statistics.median(r["write_cpu"] for r in runs)
+    figure["runs"] = [{k: r[k] for k in ("wall", "cpu", "load_cpu", "write_cpu")} for r in runs]
+    results["load + cached write after edit"] = figure
+    return results
+
+
 def write_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None) -> dict:
     """The write from scratch (this branch, and ``base_src``'s code where given) with the bare load of
     the same files as the reference, each a child process."""
@@ -190,10 +231,7 @@ def write_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None
     if base_src is not None:
         runs["write from scratch, before (base code)"] = {"PYTHONPATH": str(base_src)}
     for name, env in runs.items():
-        result = run_child(me, timeout, env)
-        lines = [line for line in result.get("output", "").splitlines() if line.startswith("{")]
-        result.update(json.loads(lines[-1]) if lines else {})
-        results[name] = result
+        results[name] = _child_figures(run_child(me, timeout, env))
     return results
 
 
@@ -212,7 +250,7 @@ def table(results: dict) -> str:
         "| step | wall | CPU (user + system) | peak memory | target | reached |",
         "|---|---|---|---|---|---|",
     ]
-    for group in ("startup", "cold", "warm", "after_edit", "write", "build_after_edit"):
+    for group in ("startup", "cold", "warm", "after_edit", "write_after_edit", "write", "build_after_edit"):
         for name, figure in results.get(group, {}).items():
             target = TARGETS.get(name)
             met = figure["finished"] and target is not None and figure["wall"] < target
@@ -243,10 +281,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip", default="", help="comma-separated: cold-build, build")
     parser.add_argument("--check-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--write-only", type=Path, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--write-cached", type=Path, nargs=2, help=argparse.SUPPRESS)
     parser.add_argument(
         "--only",
         choices=["write", "build-after-edit"],
-        help="only the release write from scratch (with the bare load), or only build after an edit",
+        help="only the release write (from scratch with the bare load, and with its cache after edits), "
+        "or only build after an edit",
     )
     parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write)")
     args = parser.parse_args(argv)
@@ -255,6 +295,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.write_only:
         write_only(*args.write_only)
+        return
+    if args.write_cached:
+        write_with_cache(*args.write_cached)
         return
     skip = set(filter(None, args.skip.split(",")))
     args.work.mkdir(parents=True, exist_ok=True)
@@ -277,7 +320,10 @@ def main(argv: list[str] | None = None) -> None:
         "after_edit": lambda: after_edit(data, out, args.timeout, skip, args.build_timeout),
     }
     if args.only == "write":
-        steps = {"write": lambda: write_benchmark(data, out, args.timeout, args.base_src)}
+        steps = {
+            "write_after_edit": lambda: write_after_edit(data, out, args.timeout),
+            "write": lambda: write_benchmark(data, out, args.timeout, args.base_src),
+        }
     elif args.only == "build-after-edit":
         steps = {"build_after_edit": lambda: build_after_edit(data, out, args.build_timeout, first_edit=20)}
     for name, step in steps.items():

@@ -210,9 +210,66 @@ def longturtle_of(
     ``rdfs:label``, then sorted; objects sorted in rdflib's term order; literals written as rdflib
     writes them (the common kinds here, the others by rdflib itself).
     """
-    blocks = longturtle_blocks(by_subject, references, labels)
-    used = set().union(*(block.prefixes for block in blocks))
-    return prefix_lines(used) + "".join(block.text for block in blocks)
+    labels = labels or IriLabels()
+    used: set = set()
+    known = labels.known
+    entry = labels.entry
+    add = used.add
+
+    def iri_label(iri: str, predicate: bool = False) -> str:
+        return labels.label(iri, used, predicate)
+
+    blocks: dict[str, str] = {}
+    classes: list[str] = []
+    for s, properties in by_subject.items():
+        label, prefix, _ = known.get(s) or entry(s)
+        add(prefix)
+        parts = ["\n", label, "\n    "]
+        order = [p for p in (_TYPE, _LABEL) if p in properties]
+        order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
+        for k, p in enumerate(order):
+            if k:
+                parts.append(" ;\n    ")
+            if p == _TYPE:
+                parts.append("a")
+            else:
+                label, prefix, invented = known.get(p) or entry(p)
+                if invented:
+                    raise _Unsupported(f"rdflib would invent a prefix for {p}")
+                add(prefix)
+                parts.append(label)
+            objects = properties[p]
+            if len(objects) == 1:
+                objects = list(objects)
+            else:
+                objects = _sorted_objects(list(objects))
+            labels_ = []
+            for o in objects:
+                kind = type(o)
+                if kind is str or kind is Lit:
+                    label, prefix, _ = known.get(o) or entry(o)
+                    add(prefix)
+                    labels_.append(label)
+                else:
+                    labels_.append(_object_label(o, iri_label))
+            if len(labels_) == 1:
+                parts += [" ", labels_[0]]
+            else:
+                parts.append("\n        " + " ,\n        ".join(labels_))
+        parts.append(" ;\n.\n")
+        blocks[s] = "".join(parts)
+        if _CLASS in properties.get(_TYPE, ()):
+            classes.append(s)
+    used.discard(None)
+    used.discard("")
+    classes.sort()
+    seen = set(classes)
+    rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
+    store = _namespace_manager().store
+    out = [f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used)]
+    out += [blocks[s] for s in classes]
+    out += [blocks[s] for _, s in rest]
+    return "".join(out).encode("utf-8", "replace").decode("utf-8")
 
 
 class SubjectBlock(NamedTuple):

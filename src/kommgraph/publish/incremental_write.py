@@ -43,6 +43,7 @@ log = logging.getLogger("kommgraph.publish")
 
 # More IRIs than this to render again: the full write is as quick.
 LIMIT = 50_000
+MANY_GRAPHS = 1_000
 _CHUNK = 500
 _PLACEMENT = str(KG.placement)
 
@@ -84,7 +85,7 @@ def cached_turtles(
             log.info("release cache not usable (%s): writing from scratch", exc)
             pieces = None
     if pieces is None:
-        rendered = render(store, names, data_names, header, lines_of={cache.derived_name})
+        rendered = render(store, names, data_names, header, lines_of={cache.derived_name}, track=True)
         pieces = pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
     pieces.generation = cache.generation
     folder = cache.folder
@@ -204,6 +205,9 @@ def update(
     for entry in old.graphs:
         before[entry.name] = (entry, offset)
         offset += entry.length + 1
+    differing = sum(1 for name in names if name not in before or before[name][0].key != keys.get(name))
+    if differing > MANY_GRAPHS:
+        return None  # (a moved data directory, new reference data): the full write is as quick
     labels = IriLabels()
     entries: list[GraphEntry] = []
     blocks: list = []

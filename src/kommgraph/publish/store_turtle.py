@@ -163,7 +163,7 @@ def _mentioned_quads(quads) -> list[str]:
     return sorted(found)
 
 
-def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False):
+def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
     """``(GraphPart or None for an empty graph, its triples grouped or None where it has blank nodes)``."""
     node = ox.NamedNode(name)
 
@@ -174,11 +174,12 @@ def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = Fa
         by_subject, references = grouped(quads())
     except _Blank:
         prefixes, block = trig_block(name, _rdflib_turtle(quads()))
-        return GraphPart(name, prefixes, block.encode("utf-8"), _mentioned_quads(quads())), None
+        mentioned = _mentioned_quads(quads()) if track else []
+        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None
     if not by_subject:
         return None, by_subject
     prefixes, block = trig_block(name, _turtle(by_subject, references, labels, quads))
-    part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned_in(by_subject))
+    part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned_in(by_subject) if track else [])
     if lines:
         part.triples = triple_lines(by_subject)
     return part, by_subject
@@ -206,15 +207,21 @@ def joinable(blocks: list[SubjectBlock]) -> bool:
 
 
 def render(
-    store: ox.Store, names: list[str], data_names: list[str], header: str = "", lines_of=()
+    store: ox.Store,
+    names: list[str],
+    data_names: list[str],
+    header: str = "",
+    lines_of=(),
+    track: bool = False,
 ) -> Rendered:
-    """Both files, and their pieces; ``lines_of``: graphs whose triples are kept as lines."""
+    """Both files, and their pieces; ``lines_of``: graphs whose triples are kept as lines; ``track``:
+    the IRIs each graph mentions are collected (for the release cache)."""
     labels = IriLabels()
     merged = Merged()
     data = set(data_names)
     parts = []
     for name in names:
-        part, by_subject = render_graph(store, name, labels, name in lines_of)
+        part, by_subject = render_graph(store, name, labels, name in lines_of, track)
         if part is None:
             continue
         parts.append(part)
