@@ -232,6 +232,13 @@ def render(
                 merged.add(by_subject)
     trig = trig_head(header, set().union(*(p.prefixes for p in parts)) if parts else set())
     trig += b"\n".join(p.block for p in parts)
+    if not track:  # the plain write: the merged Turtle in one pass, no pieces kept
+        triples = lambda: _merged_triples(store, data_names)  # noqa: E731
+        if merged.blank:
+            ttl = _rdflib_turtle(triples(), header)
+        else:
+            ttl = _turtle(merged.by_subject, merged.references, labels, triples, header)
+        return Rendered(trig, ttl.encode("utf-8"), parts, None)
     subjects = None
     if not merged.blank:
         try:
