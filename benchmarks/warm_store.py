@@ -6,7 +6,10 @@
 On a synthetic data directory (``kommgraph synth``): the store built from scratch (for the record),
 then, with the store warm, a stored query, ``snapshot`` and ``lineage`` including start-up, and after
 editing one source, ``validate`` and ``build``. ``build`` is measured whole and without its release
-write (load + validate in one child), so that the write's part shows apart. Every figure is one
+write (load + validate in one child), so that the write's part shows apart; ``build`` with its release
+write is first run once (it fills the release cache, ``DATA/.kommgraph/release-*``), then after each
+of three edits. ``--write-only`` measures the release write alone from scratch (no cache) on the warm
+store, the bare pyoxigraph bulk load of the same files in the same run as the reference. Every figure is one
 child process (``wait4``: CPU time user + system, peak memory) and its wall-clock time; the warm
 commands are run three times and the median taken. Prints a markdown table; not a test.
 """
@@ -141,9 +144,94 @@ def after_edit(data: Path, out: Path, timeout: float, skip: set[str], build_time
         runs.append(run_child(check, timeout))
     results["build after edit, without the release write"] = median_of(runs)
     if "build" not in skip:
-        build = [*KOMMGRAPH, "build", "--data-dir", str(data), "--out", str(out)]
-        edit_one_source(data, 6)
-        results["build after edit"] = run_child(build, build_timeout)
+        results.update(build_after_edit(data, out, build_timeout))
+    return results
+
+
+def build_after_edit(data: Path, out: Path, timeout: float, first_edit: int = 6) -> dict:
+    """``kommgraph build`` with its release write: once to fill the caches, then after each of three
+    edited sources (the median)."""
+    build = [*KOMMGRAPH, "build", "--data-dir", str(data), "--out", str(out)]
+    results = {"build, first run (fills the release cache)": run_child(build, timeout)}
+    runs = []
+    for number in range(first_edit, first_edit + 3):
+        edit_one_source(data, number)
+        runs.append(run_child(build, timeout))
+    results["build after edit"] = median_of(runs)
+    return results
+
+
+def write_only(data: Path, out: Path) -> None:
+    """The release write of ``build`` from scratch (no release cache) on the warm store: CPU of the
+    write alone, in this process."""
+    import time
+
+    from kommgraph.publish.release import build_files
+    from kommgraph.publish.writer import write_release
+    from kommgraph.store.load import load
+
+    loaded = load(data, include_drafts=False)
+    start = time.process_time(), time.perf_counter()
+    files = build_files(loaded.store)
+    write_release(out, files)
+    cpu, wall = time.process_time() - start[0], time.perf_counter() - start[1]
+    size = sum(len(b) for b in files.values())
+    print(json.dumps({"write_cpu": round(cpu, 3), "write_wall": round(wall, 3), "bytes": size}))
+
+
+def write_with_cache(data: Path, out: Path) -> None:
+    """``build``'s load and its release write with the release cache (no validation): CPU of each."""
+    import time
+
+    from kommgraph.api.build import _release_cache
+    from kommgraph.publish.release import build_files
+    from kommgraph.publish.writer import write_release
+    from kommgraph.store.load import load
+
+    start = time.process_time()
+    loaded = load(data, include_drafts=False)
+    loaded_at = time.process_time()
+    write_release(out, build_files(loaded.store, _release_cache(loaded)))
+    done = time.process_time()
+    print(json.dumps({"load_cpu": round(loaded_at - start, 3), "write_cpu": round(done - loaded_at, 3)}))
+
+
+def _child_figures(result: dict) -> dict:
+    lines = [line for line in result.get("output", "").splitlines() if line.startswith("{")]
+    result.update(json.loads(lines[-1]) if lines else {})
+    return result
+
+
+def write_after_edit(data: Path, out: Path, timeout: float) -> dict:
+    """The release write with its cache: once to fill it, then after each of three edited sources."""
+    me = [sys.executable, str(Path(__file__).resolve()), "--write-cached", str(data), str(out)]
+    results = {
+        "load + cached write, first run (fills the release cache)": _child_figures(run_child(me, timeout))
+    }
+    runs = []
+    for number in range(30, 33):
+        edit_one_source(data, number)
+        runs.append(_child_figures(run_child(me, timeout)))
+    figure = median_of(runs)
+    figure["load_cpu"] = statistics.median(r["load_cpu"] for r in runs)
+    figure["write_cpu"] = statistics.median(r["write_cpu"] for r in runs)
+    figure["runs"] = [{k: r[k] for k in ("wall", "cpu", "load_cpu", "write_cpu")} for r in runs]
+    results["load + cached write after edit"] = figure
+    return results
+
+
+def write_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None) -> dict:
+    """The write from scratch (this branch, and ``base_src``'s code where given) with the bare load of
+    the same files as the reference, each a child process."""
+    results = {}
+    bare = [sys.executable, str(HERE / "scale_benchmark.py"), "--phase", "bare", str(data)]
+    results["bare pyoxigraph bulk load"] = run_child(bare, timeout)
+    me = [sys.executable, str(Path(__file__).resolve()), "--write-only", str(data), str(out)]
+    runs = {"write from scratch": None}
+    if base_src is not None:
+        runs["write from scratch, before (base code)"] = {"PYTHONPATH": str(base_src)}
+    for name, env in runs.items():
+        results[name] = _child_figures(run_child(me, timeout, env))
     return results
 
 
@@ -162,7 +250,7 @@ def table(results: dict) -> str:
         "| step | wall | CPU (user + system) | peak memory | target | reached |",
         "|---|---|---|---|---|---|",
     ]
-    for group in ("startup", "cold", "warm", "after_edit"):
+    for group in ("startup", "cold", "warm", "after_edit", "write_after_edit", "write", "build_after_edit"):
         for name, figure in results.get(group, {}).items():
             target = TARGETS.get(name)
             met = figure["finished"] and target is not None and figure["wall"] < target
@@ -192,9 +280,24 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--skip", default="", help="comma-separated: cold-build, build")
     parser.add_argument("--check-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--write-only", type=Path, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--write-cached", type=Path, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only",
+        choices=["write", "build-after-edit"],
+        help="only the release write (from scratch with the bare load, and with its cache after edits), "
+        "or only build after an edit",
+    )
+    parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write)")
     args = parser.parse_args(argv)
     if args.check_only:
         check_only(args.check_only)
+        return
+    if args.write_only:
+        write_only(*args.write_only)
+        return
+    if args.write_cached:
+        write_with_cache(*args.write_cached)
         return
     skip = set(filter(None, args.skip.split(",")))
     args.work.mkdir(parents=True, exist_ok=True)
@@ -216,6 +319,13 @@ def main(argv: list[str] | None = None) -> None:
         "warm": lambda: warm(data, args.timeout),
         "after_edit": lambda: after_edit(data, out, args.timeout, skip, args.build_timeout),
     }
+    if args.only == "write":
+        steps = {
+            "write_after_edit": lambda: write_after_edit(data, out, args.timeout),
+            "write": lambda: write_benchmark(data, out, args.timeout, args.base_src),
+        }
+    elif args.only == "build-after-edit":
+        steps = {"build_after_edit": lambda: build_after_edit(data, out, args.build_timeout, first_edit=20)}
     for name, step in steps.items():
         results[name] = step()
         results["load_average_at_end"] = os.getloadavg()[0]

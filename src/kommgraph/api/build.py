@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kommgraph.curation.validation import validate_with_drafts
+from kommgraph.publish.incremental_write import ReleaseCache, graph_keys
 from kommgraph.publish.release import build_files
 from kommgraph.publish.writer import write_release
+from kommgraph.store import persistent
 from kommgraph.store.load import Loaded, load
 from kommgraph.validation import Report
 from kommgraph.validation.run import validate_union
@@ -45,6 +48,20 @@ def build(
     if report.fails(fail_on):
         return result
     phase("writing")
-    files = build_files(loaded.store)
+    files = build_files(loaded.store, _release_cache(loaded))
     result.written = write_release(Path(out_dir), files)
     return result
+
+
+def _release_cache(loaded: Loaded) -> ReleaseCache | None:
+    """Where the pieces of the last release write are kept (beside the persistent store, one folder
+    per view), and what tells which of them still hold; none without a persistent store."""
+    opened = loaded.persistent
+    if opened is None:
+        return None
+    return ReleaseCache(
+        opened.folder / f"release-{opened.view}",
+        graph_keys(opened.manifest.files),
+        opened.manifest.generation,
+        partial(persistent.concluded_since, opened),
+    )

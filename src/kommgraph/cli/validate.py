@@ -139,7 +139,10 @@ def validate(data_dir, fmt, fail_on, since, at, lang, out, extra, union_only):
             report = validate_with_drafts(
                 loaded,
                 lambda part, **options: validation_run.validate_loaded(in_memory(part), **options),
-                per_source=not union_only, since=since, at=at, progress=step,
+                per_source=not union_only,
+                since=since,
+                at=at,
+                progress=step,
             )
     text = reports.render(report, fmt, lang=lang, fail_on=fail_on)
     if out is not None:

@@ -272,6 +272,86 @@ def longturtle_of(
     return "".join(out).encode("utf-8", "replace").decode("utf-8")
 
 
+class SubjectBlock(NamedTuple):
+    """One subject's block of ``longturtle`` text and what places it: ``is_class`` blocks come first
+    (by subject), the others by (``references``, subject); ``prefixes`` are those its text uses."""
+
+    subject: str
+    text: str
+    references: int
+    is_class: bool
+    prefixes: frozenset
+
+    @property
+    def order(self) -> tuple:
+        return (0, 0, self.subject) if self.is_class else (1, self.references, self.subject)
+
+
+def prefix_lines(used) -> str:
+    """The ``PREFIX`` lines ``longturtle`` writes for the prefixes ``used``."""
+    store = _namespace_manager().store
+    return "".join(f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used))
+
+
+def longturtle_blocks(
+    by_subject: dict[str, dict[str, Iterable]], references: Mapping[str, int], labels: IriLabels | None = None
+) -> list[SubjectBlock]:
+    """The blocks of :func:`longturtle_of`, in its order (each with the prefixes it uses)."""
+    labels = labels or IriLabels()
+    known = labels.known
+    entry = labels.entry
+    out: list[SubjectBlock] = []
+    for s, properties in by_subject.items():
+        used: set = set()
+        add = used.add
+
+        def iri_label(iri: str, predicate: bool = False, used=used) -> str:
+            return labels.label(iri, used, predicate)
+
+        label, prefix, _ = known.get(s) or entry(s)
+        add(prefix)
+        parts = ["\n", label, "\n    "]
+        order = [p for p in (_TYPE, _LABEL) if p in properties]
+        order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
+        for k, p in enumerate(order):
+            if k:
+                parts.append(" ;\n    ")
+            if p == _TYPE:
+                parts.append("a")
+            else:
+                label, prefix, invented = known.get(p) or entry(p)
+                if invented:
+                    raise _Unsupported(f"rdflib would invent a prefix for {p}")
+                add(prefix)
+                parts.append(label)
+            objects = properties[p]
+            if len(objects) == 1:
+                objects = list(objects)
+            else:
+                objects = _sorted_objects(list(objects))
+            labels_ = []
+            for o in objects:
+                kind = type(o)
+                if kind is str or kind is Lit:
+                    label, prefix, _ = known.get(o) or entry(o)
+                    add(prefix)
+                    labels_.append(label)
+                else:
+                    labels_.append(_object_label(o, iri_label))
+            if len(labels_) == 1:
+                parts += [" ", labels_[0]]
+            else:
+                parts.append("\n        " + " ,\n        ".join(labels_))
+        parts.append(" ;\n.\n")
+        used.discard(None)
+        used.discard("")
+        text = "".join(parts).encode("utf-8", "replace").decode("utf-8")
+        is_class = _CLASS in properties.get(_TYPE, ())
+        out.append(SubjectBlock(s, text, 0 if is_class else references.get(s, 0), is_class, frozenset(used)))
+    out.sort(key=lambda block: block.order)
+    return out
+
+
 def _sorted_objects(objects: list) -> list:
     """Objects in rdflib's order (IRIs are plain strings here, and IRIs compare as strings)."""
     if len(objects) == 1:
@@ -342,11 +422,18 @@ def trig_of(graphs: list[tuple[str, str]]) -> str:
     prefix_lines: set[str] = set()
     blocks = []
     for name, text in graphs:
-        lines = text.split("\n")
-        prefix_lines |= {line for line in lines if line.startswith("PREFIX ")}
-        body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
-        blocks.append(f"<{name}> {{\n{body.strip(chr(10))}\n}}\n")
+        lines, block = trig_block(name, text)
+        prefix_lines |= lines
+        blocks.append(block)
     return "\n".join(sorted(prefix_lines)) + "\n\n" + "\n".join(blocks)
+
+
+def trig_block(name: str, text: str) -> tuple[frozenset[str], str]:
+    """The ``PREFIX`` lines of one graph's canonical Turtle, and its indented block of :func:`trig_of`."""
+    lines = text.split("\n")
+    prefixes = frozenset(line for line in lines if line.startswith("PREFIX "))
+    body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
+    return prefixes, f"<{name}> {{\n{body.strip(chr(10))}\n}}\n"
 
 
 _LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even run of backslashes

@@ -208,14 +208,18 @@ def data_graphs(store: ox.Store, site: Site) -> list[str]:
     return [g for g in graph_order(store, site) if g != ontology]
 
 
-def data_dumps(store: ox.Store, site: Site, kinds=media.DUMP_TYPES) -> dict[str, bytes]:
+def data_dumps(
+    store: ox.Store, site: Site, kinds=media.DUMP_TYPES, turtles=store_turtles
+) -> dict[str, bytes]:
     """``kommgraph.{trig,nq,ttl,nt,jsonld}``: the dataset (TriG, N-Quads) and the merged data, in the
-    formats ``kinds``. The one writer of these files: ``publish`` writes all, ``build`` TriG and Turtle."""
+    formats ``kinds``. The one writer of these files: ``publish`` writes all, ``build`` TriG and Turtle.
+    ``turtles`` writes TriG and Turtle (:func:`store_turtles`, or the same bytes from a cache)."""
     names = graph_order(store, site)
-    data_names = data_graphs(store, site)
+    ontology = site.rebase(str(ONTOLOGY_GRAPH))
+    data_names = [g for g in names if g != ontology]
     files = {}
     if media.TRIG in kinds or media.TURTLE in kinds:
-        trig_bytes, turtle_bytes = store_turtles(store, names, data_names, HEADER)
+        trig_bytes, turtle_bytes = turtles(store, names, data_names, HEADER)
         files[f"{DATA_NAME}.{media.TRIG.extension}"] = trig_bytes
         files[f"{DATA_NAME}.{media.TURTLE.extension}"] = turtle_bytes
     rest = [kind for kind in kinds if kind not in (media.TRIG, media.TURTLE)]

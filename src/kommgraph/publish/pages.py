@@ -59,7 +59,6 @@ class Pages(Timelines, GraphView):
         link = super().link(iri, root, label)
         return replace(link, draft=True) if iri in self.drafts else link
 
-
     # ----------------------------------------------------------------------------------- links
 
     def events_of(self, unit: str) -> list[tuple[str, str]]:
@@ -104,7 +103,8 @@ class Pages(Timelines, GraphView):
         return stated
 
     def event_heading(self, event: str) -> str:
-        """"Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018"."""
+        """ "Umbenennung: Stabsstelle E-Government → Stabsstelle Digitalisierung, 1. Juni 2018"."""
+
         def names(predicate: str) -> str:
             return " und ".join(sorted(GraphView.label(self, u) for u in self.iris(event, ORG + predicate)))
 
@@ -114,7 +114,7 @@ class Pages(Timelines, GraphView):
         return f"{self.type_label(event)}: {body}" + (f", {date.text}" if date else "")
 
     def evidence_heading(self, evidence: str) -> str:
-        """"Beleg aus „Stabsstelle wird umbenannt“ (30. Mai 2018)": named by the quote's source."""
+        """ "Beleg aus „Stabsstelle wird umbenannt“ (30. Mai 2018)": named by the quote's source."""
         source = self.value(evidence, str(KG.inDocument))
         if not isinstance(source, ox.NamedNode):
             return "Beleg"

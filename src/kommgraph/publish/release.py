@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,6 +39,7 @@ from kommgraph.publish.dumps import (
     resource_document,
     resources,
 )
+from kommgraph.publish.incremental_write import ReleaseCache, cached_turtles
 from kommgraph.publish.project import Project, read_project
 from kommgraph.publish.site import CHECKSUM_FILE, HEADER, ONTOLOGY_FILE, SAFE_PATH, Site
 from kommgraph.publish.writer import write_release
@@ -45,10 +47,15 @@ from kommgraph.store.load import load
 from kommgraph.validation import Report, validate
 
 
-def build_files(store: ox.Store) -> dict[str, bytes]:
+def build_files(store: ox.Store, cache: ReleaseCache | None = None) -> dict[str, bytes]:
     """What ``kommgraph build`` writes: ``kommgraph.trig`` and ``kommgraph.ttl``, the same bytes as the
-    release has, so that ``build`` after ``publish`` leaves SHA256SUMS and the DCAT checksums true."""
-    return data_dumps(store, Site(), (media.TRIG, media.TURTLE))
+    release has, so that ``build`` after ``publish`` leaves SHA256SUMS and the DCAT checksums true.
+
+    With a ``cache``, the last write's pieces kept there are reused where nothing changed
+    (:mod:`kommgraph.publish.incremental_write`)."""
+    if cache is None:
+        return data_dumps(store, Site(), (media.TRIG, media.TURTLE))
+    return data_dumps(store, Site(), (media.TRIG, media.TURTLE), partial(cached_turtles, cache=cache))
 
 
 def checksums(files: dict[str, bytes]) -> bytes:

@@ -12,25 +12,19 @@ from kommgraph.core.vocab import DEFAULT_BASE, PREFIXES
 DATA_NAME = "kommgraph"
 
 
-
 CONTEXT_FILE = "context.jsonld"
-
 
 
 ONTOLOGY_FILE = "ontology.ttl"
 
 
-
 CHECKSUM_FILE = "SHA256SUMS"
-
 
 
 HEADER = "kommgraph release, written by `kommgraph publish`: do not edit, edit data/ttl and publish again."
 
 
-
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$")
-
 
 
 @dataclass(frozen=True)
@@ -76,7 +70,6 @@ class Site:
     def rebase(self, iri: str) -> str:
         """An IRI minted under the default base, moved under this site's base."""
         return self.base + iri[len(DEFAULT_BASE) :] if iri.startswith(DEFAULT_BASE) else iri
-
 
 
 def prefixes(site: Site) -> dict[str, str]:

@@ -6,11 +6,16 @@ One pass over the named graphs: each quad becomes plain strings (IRIs as ``str``
 and once for the merged Turtle. The bytes are those of rdflib's ``longturtle`` writer over the same
 triples (tests compare them); a graph with blank nodes (the ontology's lists) or with something the
 fast layout does not reproduce is written by rdflib, as before.
+
+:func:`render` also returns the pieces the two files are made of (each graph's block, each subject's
+block of the merged Turtle, with what places them), so that :mod:`kommgraph.publish.release_cache` can
+write the next release from them, rendering only what changed.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -18,11 +23,14 @@ from rdflib import Graph
 from kommgraph.core.turtle import (
     IriLabels,
     Lit,
+    SubjectBlock,
     _Unsupported,
     canonical_layout,
     canonical_turtle,
+    longturtle_blocks,
     longturtle_of,
-    trig_of,
+    prefix_lines,
+    trig_block,
 )
 from kommgraph.store.terms import to_rdflib
 
@@ -46,7 +54,7 @@ def _object(term) -> str | Lit:
     raise _Blank
 
 
-def _grouped(quads) -> tuple[dict, dict]:
+def grouped(quads) -> tuple[dict, dict]:
     """Triples of one graph by subject and predicate, and how often each IRI is an object."""
     by_subject: dict[str, dict[str, list]] = {}
     references: defaultdict[str, int] = defaultdict(int)
@@ -83,8 +91,8 @@ def _turtle(by_subject, references, labels: IriLabels, fallback, header: str = "
         return _rdflib_turtle(fallback(), header)
 
 
-class _Merged:
-    """The set union of the data graphs, grouped as :func:`_grouped` groups one graph."""
+class Merged:
+    """The set union of the data graphs, grouped as :func:`grouped` groups one graph."""
 
     def __init__(self) -> None:
         self.by_subject: dict[str, dict[str, dict]] = {}
@@ -107,44 +115,161 @@ class _Merged:
                             self.references[o] += 1
 
 
+@dataclass
+class GraphPart:
+    """One graph's block of the TriG file, the ``PREFIX`` lines it needs, and the IRIs it mentions
+    (subjects and objects: the subjects of the merged Turtle whose block or place it can change)."""
+
+    name: str
+    prefixes: frozenset[str]
+    block: bytes
+    mentioned: list[str]
+    triples: list[str] | None = None  # one line per triple, for the derived graph (see triple_lines)
+
+
+@dataclass
+class Rendered:
+    """Both files and the pieces they were made of (``subjects`` None: the merged Turtle was not
+    written block by block, e.g. it has blank nodes)."""
+
+    trig: bytes
+    ttl: bytes
+    graphs: list[GraphPart] = field(default_factory=list)
+    subjects: list[SubjectBlock] | None = None
+
+
+def triple_lines(by_subject: dict) -> list[str]:
+    """Each triple as one line (subject, predicate, ``<IRI>`` or the literal's repr), sorted."""
+    return sorted(
+        f"{s}\t{p}\t<{o}>" if type(o) is str else f"{s}\t{p}\t{o!r}"
+        for s, properties in by_subject.items()
+        for p, objects in properties.items()
+        for o in objects
+    )
+
+
+def mentioned_in(by_subject: dict) -> list[str]:
+    found = set(by_subject)
+    for properties in by_subject.values():
+        for objects in properties.values():
+            found.update(o for o in objects if type(o) is str)
+    return sorted(found)
+
+
+def _mentioned_quads(quads) -> list[str]:
+    found = set()
+    for q in quads:
+        found.update(t.value for t in (q.subject, q.object) if type(t) is ox.NamedNode)
+    return sorted(found)
+
+
+def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
+    """``(GraphPart or None for an empty graph, its triples grouped or None where it has blank nodes)``."""
+    node = ox.NamedNode(name)
+
+    def quads():
+        return store.quads_for_pattern(None, None, None, node)
+
+    try:
+        by_subject, references = grouped(quads())
+    except _Blank:
+        prefixes, block = trig_block(name, _rdflib_turtle(quads()))
+        mentioned = _mentioned_quads(quads()) if track else []
+        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None
+    if not by_subject:
+        return None, by_subject
+    prefixes, block = trig_block(name, _turtle(by_subject, references, labels, quads))
+    part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned_in(by_subject) if track else [])
+    if lines:
+        part.triples = triple_lines(by_subject)
+    return part, by_subject
+
+
+def trig_head(header: str, prefixes) -> bytes:
+    comment = f"# {header}\n" if header else ""
+    return (comment + "\n".join(sorted(prefixes)) + "\n\n").encode("utf-8")
+
+
+def turtle_head(header: str, prefixes) -> bytes:
+    """What :func:`canonical_layout` puts before the first subject block (which begins with ``\\n``)."""
+    comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
+    return (comment + ("\n".join(sorted(prefixes)) + "\n" if prefixes else "\n")).encode("utf-8")
+
+
+def prefix_line_set(used) -> set[str]:
+    """The ``PREFIX`` lines of the prefix names ``used``."""
+    return set(prefix_lines(used).splitlines())
+
+
+def joinable(blocks: list[SubjectBlock]) -> bool:
+    """The blocks can be joined as they are (canonical_layout would move no line of a literal)."""
+    return bool(blocks) and not any("\nPREFIX " in block.text for block in blocks)
+
+
+def render(
+    store: ox.Store,
+    names: list[str],
+    data_names: list[str],
+    header: str = "",
+    lines_of=(),
+    track: bool = False,
+) -> Rendered:
+    """Both files, and their pieces; ``lines_of``: graphs whose triples are kept as lines; ``track``:
+    the IRIs each graph mentions are collected (for the release cache)."""
+    labels = IriLabels()
+    merged = Merged()
+    data = set(data_names)
+    parts = []
+    for name in names:
+        part, by_subject = render_graph(store, name, labels, name in lines_of, track)
+        if part is None:
+            continue
+        parts.append(part)
+        if name in data:
+            if by_subject is None:
+                merged.blank = True
+            else:
+                merged.add(by_subject)
+    trig = trig_head(header, set().union(*(p.prefixes for p in parts)) if parts else set())
+    trig += b"\n".join(p.block for p in parts)
+    if not track:  # the plain write: the merged Turtle in one pass, no pieces kept
+        triples = lambda: _merged_triples(store, data_names)  # noqa: E731
+        if merged.blank:
+            ttl = _rdflib_turtle(triples(), header)
+        else:
+            ttl = _turtle(merged.by_subject, merged.references, labels, triples, header)
+        return Rendered(trig, ttl.encode("utf-8"), parts, None)
+    subjects = None
+    if not merged.blank:
+        try:
+            subjects = longturtle_blocks(merged.by_subject, merged.references, labels)
+        except _Unsupported:
+            subjects = None
+    if subjects is not None and joinable(subjects):
+        used = set().union(*(b.prefixes for b in subjects))
+        ttl = turtle_head(header, prefix_line_set(used)) + "".join(b.text for b in subjects).encode()
+    else:
+        subjects = None
+        triples = _merged_triples(store, data_names)
+        if merged.blank:
+            ttl = _rdflib_turtle(triples, header).encode("utf-8")
+        else:
+            ttl = _turtle(merged.by_subject, merged.references, labels, lambda: triples, header).encode()
+    return Rendered(trig, ttl, parts, subjects)
+
+
+def _merged_triples(store: ox.Store, data_names: list[str]) -> list:
+    seen = {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for name in data_names
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+    }
+    return list(seen)
+
+
 def store_turtles(
     store: ox.Store, names: list[str], data_names: list[str], header: str = ""
 ) -> tuple[bytes, bytes]:
     """``(TriG of the graphs names, in that order; Turtle of the merged data_names)``."""
-    labels = IriLabels()
-    merged = _Merged()
-    data = set(data_names)
-    blocks = []
-    for name in names:
-        node = ox.NamedNode(name)
-
-        def quads(node=node):
-            return store.quads_for_pattern(None, None, None, node)
-
-        try:
-            by_subject, references = _grouped(quads())
-        except _Blank:
-            blocks.append((name, _rdflib_turtle(quads())))
-            merged.blank |= name in data
-            continue
-        if not by_subject:
-            continue
-        blocks.append((name, _turtle(by_subject, references, labels, quads)))
-        if name in data:
-            merged.add(by_subject)
-    comment = f"# {header}\n" if header else ""
-    trig = (comment + trig_of(blocks)).encode("utf-8")
-
-    def merged_triples():
-        seen = {
-            ox.Triple(q.subject, q.predicate, q.object)
-            for name in data_names
-            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))
-        }
-        return list(seen)
-
-    if merged.blank:
-        ttl = _rdflib_turtle(merged_triples(), header)
-    else:
-        ttl = _turtle(merged.by_subject, merged.references, labels, merged_triples, header)
-    return trig, ttl.encode("utf-8")
+    rendered = render(store, names, data_names, header)
+    return rendered.trig, rendered.ttl

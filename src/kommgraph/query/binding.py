@@ -127,7 +127,6 @@ def _typed(parameter: Parameter, value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-
 def serialise(term: Node) -> str:
     """A term as SPARQL syntax. Strings are escaped here (not by rdflib's Turtle-oriented n3())."""
     if isinstance(term, URIRef):

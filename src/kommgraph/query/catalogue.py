@@ -76,7 +76,6 @@ class StoredQuery:
         return bind(self.text, self.bindings(values))
 
 
-
 def parse_decorators(text: str) -> dict:
     lines = [line[2:].removeprefix(" ") for line in text.splitlines() if line.startswith("#+")]
     if not lines:

@@ -239,7 +239,10 @@ def _apply_changes(
     generation = manifest.generation + 1
     manifest = Manifest(include_drafts, rules_hash(), changes.states, drafts, counts, generation, triples)
     manifest.write(folder / f"{view}.json")
-    append_journal(folder, view, generation, changes.changed_graphs, old_mentioned, full=False)
+    concluded = sorted(subjects | {t.subject.value for t in derived}) if local else None
+    append_journal(
+        folder, view, generation, changes.changed_graphs, old_mentioned, full=False, concluded=concluded
+    )
     dirty.unlink()
     return set(changes.changed_graphs)
 
@@ -257,12 +260,16 @@ def _sources_only(graphs: set[str], files: list[GraphFile], manifest: Manifest) 
 JOURNAL_LENGTH = 100  # updates remembered for the validation cache
 
 
-def append_journal(folder: Path, view: str, generation: int, graphs, mentioned, *, full: bool) -> None:
+def append_journal(
+    folder: Path, view: str, generation: int, graphs, mentioned, *, full: bool, concluded=None
+) -> None:
     """What each update changed (graphs, and what their old versions mentioned): a cache of findings
-    made at an earlier generation learns from it what to check again."""
+    made at an earlier generation learns from it what to check again. ``concluded``: the subjects
+    whose derived statements were drawn again (None: the rules ran over everything)."""
     path = folder / f"{view}.journal.json"
     entries = [] if full else read_journal(folder, view)
     entry = {"generation": generation, "full": full, "graphs": sorted(graphs), "mentioned": sorted(mentioned)}
+    entry["concluded"] = concluded
     entries = [*entries, entry][-JOURNAL_LENGTH:]
     write_atomically({path: json.dumps(entries, ensure_ascii=False) + "\n"})
 
@@ -290,6 +297,21 @@ def changes_since(opened: Opened, generation: int) -> tuple[set[str], set[str]] 
         graphs.update(entry["graphs"])
         mentioned.update(entry["mentioned"])
     return graphs, mentioned
+
+
+def concluded_since(opened: Opened, generation: int) -> set[str] | None:
+    """The subjects whose derived statements may have changed since ``generation`` (the release cache
+    reads only theirs); None when the journal cannot tell."""
+    if generation == opened.manifest.generation:
+        return set()
+    entries = {e["generation"]: e for e in read_journal(opened.folder, opened.view)}
+    subjects: set[str] = set()
+    for number in range(generation + 1, opened.manifest.generation + 1):
+        entry = entries.get(number)
+        if entry is None or entry.get("full") or entry.get("concluded") is None:
+            return None
+        subjects.update(entry["concluded"])
+    return subjects
 
 
 def default_graph_size(store: ox.Store) -> int:

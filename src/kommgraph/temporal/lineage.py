@@ -120,6 +120,7 @@ def names(store: ox.Store, iris) -> dict[str, str]:
     iris = sorted(set(iris))
     if not iris:
         return {}
+
     def literals(iri: str, prop: str) -> list[tuple[str, str | None]]:
         quads = store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(prop), None, ox.DefaultGraph())
         return [(q.object.value, q.object.language) for q in quads if isinstance(q.object, ox.Literal)]

@@ -105,10 +105,7 @@ def snapshot(
     A unit with no known start is taken to have existed before, one with no known end to exist on, as
     in the stored query units-on-date. Pass a store from ``known_at`` for what was known on a day.
     """
-    rows = select(
-        store,
-        "authority-units",
-                authority=authority.iri)
+    rows = select(store, "authority-units", authority=authority.iri)
     info = {}
     for row in rows:
         info.setdefault(row["unit"].value, (row["name"].value, lexical(row["type"])))
@@ -240,11 +237,7 @@ def snapshot_graph(store: ox.Store, snap: Snapshot) -> Graph:
     triples += describe(persons)
     evidence = {str(o) for s, p, o in triples if p == KG.evidence}
     triples += describe(evidence)
-    documents = {
-        str(o)
-        for s, p, o in triples
-        if p in (PROV_NS.wasDerivedFrom, KG.inDocument)
-    }
+    documents = {str(o) for s, p, o in triples if p in (PROV_NS.wasDerivedFrom, KG.inDocument)}
     triples += describe(documents)
     publishers = {str(o) for s, p, o in triples if p == DCT.publisher} - subjects
     triples += describe(publishers)

@@ -126,10 +126,12 @@ def to_text(tl: Timeline, width: int = 60) -> str:
     for year in range(tl.start.year, tl.end.year):
         col = column(dt.date(year, 1, 1))
         label = str(year)
-        if col + len(label) <= width and all(c == " " for c in years[max(0, col - 1):col + len(label)]):
-            years[col:col + len(label)] = list(label)
-    lines = [f"{tl.authority.name} ({tl.authority.ags}): units over time",
-             f"{'':{name_width}}  {''.join(years).rstrip()}"]
+        if col + len(label) <= width and all(c == " " for c in years[max(0, col - 1) : col + len(label)]):
+            years[col : col + len(label)] = list(label)
+    lines = [
+        f"{tl.authority.name} ({tl.authority.ags}): units over time",
+        f"{'':{name_width}}  {''.join(years).rstrip()}",
+    ]
     for bar in tl.bars:
         cells = [" "] * width
         start, until = bar.lifespan.valid_from, bar.lifespan.valid_until
@@ -142,7 +144,7 @@ def to_text(tl: Timeline, width: int = 60) -> str:
         if start is None:
             cells[0:3] = ["·"] * 3
         if until is None:
-            cells[width - 3:width] = ["·"] * 3
+            cells[width - 3 : width] = ["·"] * 3
         lines.append(f"{bar.name:<{name_width}}  {''.join(cells).rstrip()}   {bar.lifespan.describe()}")
     if tl.arrows:
         lines.append("")
@@ -195,15 +197,26 @@ def _mermaid_text(text: str) -> str:
 # The words of the pictures, in English and German (the pages are German: ``to_svg(tl, lang="de")``).
 WORDS = {
     "en": {
-        "undated": "undated", "planned": "planned", "title": "units over time", "exists": "exists",
-        "fuzzy": "imprecise or unknown start/end", "succession": "replaced by",
-        "functions": "functions moved", "spin-off": "spun off from", "no dates": "no dates known",
+        "undated": "undated",
+        "planned": "planned",
+        "title": "units over time",
+        "exists": "exists",
+        "fuzzy": "imprecise or unknown start/end",
+        "succession": "replaced by",
+        "functions": "functions moved",
+        "spin-off": "spun off from",
+        "no dates": "no dates known",
     },
     "de": {
-        "undated": "undatiert", "planned": "geplant", "title": "Einheiten im Zeitverlauf",
+        "undated": "undatiert",
+        "planned": "geplant",
+        "title": "Einheiten im Zeitverlauf",
         "exists": "besteht",
-        "fuzzy": "Beginn oder Ende ungenau oder unbekannt", "succession": "ersetzt durch",
-        "functions": "Aufgaben verlagert", "spin-off": "ausgegliedert aus", "no dates": "Daten unbekannt",
+        "fuzzy": "Beginn oder Ende ungenau oder unbekannt",
+        "succession": "ersetzt durch",
+        "functions": "Aufgaben verlagert",
+        "spin-off": "ausgegliedert aus",
+        "no dates": "Daten unbekannt",
     },
 }
 _COLOURS = {"bar": "#2f6f9f", "succession": "#c0392b", "functions": "#7d3c98", "spin-off": "#7f8c8d"}
@@ -242,8 +255,9 @@ def draw(tl: Timeline, lang: str = "en"):
         solid_to = mdates.date2num(until.earliest) if until else right - fade
         group = []
         if solid_to > solid_from:
-            group += ax.barh(y, solid_to - solid_from, left=solid_from, height=0.5,
-                             color=_COLOURS["bar"]).patches
+            group += ax.barh(
+                y, solid_to - solid_from, left=solid_from, height=0.5, color=_COLOURS["bar"]
+            ).patches
         fuzzy_from = (mdates.date2num(start.earliest), solid_from) if start else (left, solid_from)
         fuzzy_to = (solid_to, mdates.date2num(until.latest) + 1) if until else (solid_to, right)
         group += _gradient(ax, y, *fuzzy_from, rising=True)
@@ -252,12 +266,22 @@ def draw(tl: Timeline, lang: str = "en"):
             patch.set_gid(f"unit--{bar.key}" + (f"--{i}" if i else ""))
         lifespan = bar.lifespan.describe()
         lifespan = words["no dates"] if lifespan == "no dates known" else lifespan
-        ax.text(max(solid_from, left) + (right - left) * 0.005, y - 0.29, lifespan,
-                fontsize=7, color="#333333", va="bottom")
+        ax.text(
+            max(solid_from, left) + (right - left) * 0.005,
+            y - 0.29,
+            lifespan,
+            fontsize=7,
+            color="#333333",
+            va="bottom",
+        )
     # where text already is: the lifespan lines above the bars, then each arrow label placed
     placed: list[tuple[float, float]] = [
-        (max(mdates.date2num(b.lifespan.valid_from.latest) if b.lifespan.valid_from else left + fade, left),
-         rows[b.iri] - 0.37)
+        (
+            max(
+                mdates.date2num(b.lifespan.valid_from.latest) if b.lifespan.valid_from else left + fade, left
+            ),
+            rows[b.iri] - 0.37,
+        )
         for b in tl.bars
     ]
     for index, arrow in enumerate(tl.arrows):
@@ -269,9 +293,19 @@ def draw(tl: Timeline, lang: str = "en"):
         style = "-" if arrow.kind == "succession" else "--" if arrow.kind == "functions" else ":"
         colour = _COLOURS[arrow.kind]
         annotation = ax.annotate(
-            "", xy=(x, y1), xytext=(x, y0),
-            arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": style, "lw": 1.6,
-                        "shrinkA": 6, "shrinkB": 6, "connectionstyle": f"arc3,rad={0.15 * (index % 3)}"})
+            "",
+            xy=(x, y1),
+            xytext=(x, y0),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": colour,
+                "linestyle": style,
+                "lw": 1.6,
+                "shrinkA": 6,
+                "shrinkB": 6,
+                "connectionstyle": f"arc3,rad={0.15 * (index % 3)}",
+            },
+        )
         source_key = tl.bar(arrow.source).key
         target_key = tl.bar(arrow.target).key
         annotation.arrow_patch.set_gid(f"arrow--{source_key}--{target_key}")
@@ -283,9 +317,16 @@ def draw(tl: Timeline, lang: str = "en"):
         while any(abs(px - x) < reach and abs(py - label_y) < 0.28 for px, py in placed):
             label_y += 0.32
         placed.append((x, label_y))
-        label = ax.text(x + offset, label_y, caption, fontsize=7, color=colour,
-                        va="center", ha="right" if on_right else "left",
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        label = ax.text(
+            x + offset,
+            label_y,
+            caption,
+            fontsize=7,
+            color=colour,
+            va="center",
+            ha="right" if on_right else "left",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
         label.set_gid(f"label--{source_key}--{target_key}")
     ax.set_yticks(range(len(tl.bars)), [bar.name for bar in tl.bars], fontsize=9)
     ax.set_ylim(len(tl.bars) - 0.4, -0.9)
@@ -297,13 +338,20 @@ def draw(tl: Timeline, lang: str = "en"):
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title(f"{tl.authority.name} ({tl.authority.ags}): {words['title']}", fontsize=11, loc="left")
-    ax.legend(handles=[
-        Patch(color=_COLOURS["bar"], label=words["exists"]),
-        Patch(color=_COLOURS["bar"], alpha=0.3, label=words["fuzzy"]),
-        Line2D([], [], color=_COLOURS["succession"], label=words["succession"]),
-        Line2D([], [], color=_COLOURS["functions"], linestyle="--", label=words["functions"]),
-        Line2D([], [], color=_COLOURS["spin-off"], linestyle=":", label=words["spin-off"]),
-    ], fontsize=7, loc="upper center", frameon=False, ncols=5, bbox_to_anchor=(0.5, -0.08 - 0.5 / height))
+    ax.legend(
+        handles=[
+            Patch(color=_COLOURS["bar"], label=words["exists"]),
+            Patch(color=_COLOURS["bar"], alpha=0.3, label=words["fuzzy"]),
+            Line2D([], [], color=_COLOURS["succession"], label=words["succession"]),
+            Line2D([], [], color=_COLOURS["functions"], linestyle="--", label=words["functions"]),
+            Line2D([], [], color=_COLOURS["spin-off"], linestyle=":", label=words["spin-off"]),
+        ],
+        fontsize=7,
+        loc="upper center",
+        frameon=False,
+        ncols=5,
+        bbox_to_anchor=(0.5, -0.08 - 0.5 / height),
+    )
     figure.tight_layout()
     return figure
 
@@ -316,8 +364,9 @@ def _gradient(ax, y: float, x0: float, x1: float, rising: bool, steps: int = 8) 
     patches = []
     for i in range(steps):
         alpha = (i + 1) / (steps + 1) if rising else (steps - i) / (steps + 1)
-        patches += ax.barh(y, width, left=x0 + i * width, height=0.5, color=_COLOURS["bar"],
-                           alpha=0.85 * alpha, linewidth=0).patches
+        patches += ax.barh(
+            y, width, left=x0 + i * width, height=0.5, color=_COLOURS["bar"], alpha=0.85 * alpha, linewidth=0
+        ).patches
     return patches
 
 

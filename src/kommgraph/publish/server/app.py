@@ -112,9 +112,7 @@ class Rendered:
     def document(self, endpoint: str, iri: str, kind: media.MediaType) -> bytes:
         if kind is media.HTML:
             return self.cached((endpoint, iri, kind.name), lambda: self.renderer(endpoint).page(iri).encode())
-        return self.cached(
-            ("", iri, kind.name), lambda: resource_document(self.store, self.site, iri, kind)
-        )
+        return self.cached(("", iri, kind.name), lambda: resource_document(self.store, self.site, iri, kind))
 
     def index(self, endpoint: str) -> bytes:
         return self.cached((endpoint, "index"), lambda: self.renderer(endpoint).index().encode("utf-8"))

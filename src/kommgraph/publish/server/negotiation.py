@@ -22,6 +22,7 @@ SPARQL_GRAPH_TYPES: tuple[media.MediaType, ...] = (media.TURTLE, media.NTRIPLES,
 SPARQL_RESULT_TYPES: tuple[media.MediaType, ...] = (*media.SPARQL_RESULT_TYPES, media.HTML)
 DESCRIPTION_TYPES: tuple[media.MediaType, ...] = (media.HTML, *SPARQL_GRAPH_TYPES)
 
+
 def negotiate(request: Request, offered: tuple[media.MediaType, ...]) -> media.MediaType | None:
     return media.negotiate(request.headers.get("accept"), offered)
 

@@ -1,0 +1,367 @@
+"""``kommgraph.trig`` and ``kommgraph.ttl`` written from the last release's pieces
+(:mod:`kommgraph.publish.release_cache`), rendering only the graphs whose key changed, the derived
+graph, and the subjects of the merged Turtle whose triples or references may have changed.
+
+Why that is enough: a graph's TriG block depends only on its triples (and the fixed prefix table); a
+subject's block in the merged Turtle depends only on the merged triples with it as subject, and its
+place on whether it is a class and how many merged triples have it as object. A triple of the merged
+data comes or goes only with a changed graph (its old and new version are both looked at) or a
+changed derived triple (the derived graph's triples are kept as lines and compared), and then its
+subject and object are among the IRIs rendered again. Anything this cannot settle (blank nodes, too
+many IRIs, a literal that canonical_layout would rearrange) falls back to the full write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kommgraph.core.turtle import IriLabels, SubjectBlock, _Unsupported, longturtle_blocks
+from kommgraph.core.vocab import DERIVED_GRAPH, KG
+from kommgraph.publish.release_cache import GraphEntry, Pieces, read_pieces, write_pieces
+from kommgraph.publish.store_turtle import (
+    Rendered,
+    _Blank,
+    _object,
+    joinable,
+    prefix_line_set,
+    render,
+    render_graph,
+    trig_head,
+    turtle_head,
+)
+
+log = logging.getLogger("kommgraph.publish")
+
+# More IRIs than this to render again: the full write is as quick.
+LIMIT = 50_000
+MANY_GRAPHS = 1_000
+_CHUNK = 500
+_PLACEMENT = str(KG.placement)
+
+
+def graph_keys(states) -> dict[str, str]:
+    """A key per graph from the manifest's file states (path, kind, content hash of each file)."""
+    by_graph: dict[str, list[str]] = {}
+    for state in states:
+        by_graph.setdefault(state.graph, []).append(f"{state.path}\t{state.kind}\t{state.sha256}")
+    return {
+        graph: hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+        for graph, lines in by_graph.items()
+    }
+
+
+@dataclass
+class ReleaseCache:
+    """Where the pieces are kept, each graph's content key, the persistent store's generation, and
+    what tells the subjects whose derived statements changed since an earlier generation."""
+
+    folder: Path
+    keys: dict[str, str]
+    generation: int
+    concluded_since: Callable[[int], set[str] | None]
+    derived_name: str = str(DERIVED_GRAPH)
+
+
+def cached_turtles(
+    store: ox.Store, names: list[str], data_names: list[str], header: str, cache: ReleaseCache
+) -> tuple[bytes, bytes]:
+    """The bytes of :func:`~kommgraph.publish.store_turtle.store_turtles`, from the cache where it
+    serves, else from scratch; the cache is then brought up to date."""
+    old = read_pieces(cache.folder)
+    pieces = None
+    if old is not None:
+        try:
+            pieces = update(store, names, data_names, header, old, cache)
+        except (_Blank, _Unsupported, ValueError, KeyError, IndexError, UnicodeDecodeError) as exc:
+            log.info("release cache not usable (%s): writing from scratch", exc)
+            pieces = None
+    if pieces is None:
+        rendered = render(store, names, data_names, header, lines_of={cache.derived_name}, track=True)
+        pieces = pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
+    pieces.generation = cache.generation
+    folder = cache.folder
+    try:
+        write_pieces(folder, pieces)
+    except OSError as exc:  # the cache only saves time: the release does not depend on it
+        log.warning("kommgraph: cannot keep the release cache in %s (%s)", folder, exc)
+    return pieces.trig, pieces.ttl
+
+
+def _mention_bytes(iris) -> bytes:
+    return "".join(f"{iri}\n" for iri in iris).encode("utf-8")
+
+
+def _mentioned(entry: GraphEntry) -> set[str]:
+    return set(entry.mentioned.decode("utf-8").split("\n")[:-1])
+
+
+def _subject_arrays(blocks: list[SubjectBlock], prefix_sets: list, ids: dict):
+    references, lengths, prefix_ids = array("q"), array("q"), array("i")
+    encoded = []
+    for block in blocks:
+        data = block.text.encode("utf-8")
+        encoded.append(data)
+        references.append(-1 if block.is_class else block.references)
+        lengths.append(len(data))
+        number = ids.get(block.prefixes)
+        if number is None:
+            number = ids[block.prefixes] = len(prefix_sets)
+            prefix_sets.append(block.prefixes)
+        prefix_ids.append(number)
+    return encoded, references, lengths, prefix_ids
+
+
+def pieces_of(rendered: Rendered, header: str, data_names, keys: dict[str, str], derived_name: str) -> Pieces:
+    graphs = [
+        GraphEntry(p.name, keys.get(p.name), p.prefixes, len(p.block), _mention_bytes(p.mentioned))
+        for p in rendered.graphs
+    ]
+    pieces = Pieces(header, list(data_names), rendered.trig, rendered.ttl, graphs)
+    derived = next((p for p in rendered.graphs if p.name == derived_name), None)
+    pieces.derived = derived.triples if derived is not None and derived.triples is not None else []
+    if rendered.subjects is not None:
+        pieces.subjects = [b.subject for b in rendered.subjects]
+        _, pieces.references, pieces.lengths, pieces.prefix_ids = _subject_arrays(
+            rendered.subjects, pieces.prefix_sets, {}
+        )
+        pieces.ttl_head = len(rendered.ttl) - sum(pieces.lengths)
+    return pieces
+
+
+def _iris_of_lines(lines) -> set[str]:
+    found = set()
+    for line in lines:
+        subject, _, rest = line.partition("\t")
+        found.add(subject)
+        value = rest.partition("\t")[2]
+        if value.startswith("<"):
+            found.add(value[1:-1])
+    return found
+
+
+def _lines_about(lines: list[str], subjects: set[str]) -> set[str]:
+    """The lines (sorted, as :func:`triple_lines` makes them) whose subject is one of ``subjects``."""
+    found = set()
+    for subject in subjects:
+        start = bisect_left(lines, subject + "\t")
+        while start < len(lines) and lines[start].startswith(subject + "\t"):
+            found.add(lines[start])
+            start += 1
+    return found
+
+
+def _store_lines_about(store: ox.Store, graph: ox.NamedNode, subjects: set[str]) -> set[str]:
+    found = set()
+    for subject in subjects:
+        for q in store.quads_for_pattern(ox.NamedNode(subject), None, None, graph):
+            o = _object(q.object)
+            p = q.predicate.value
+            found.add(f"{subject}\t{p}\t<{o}>" if type(o) is str else f"{subject}\t{p}\t{o!r}")
+    return found
+
+
+def _with_placements(lines: set[str], about) -> set[str]:
+    """``lines`` and the lines about the placements they name (derived subjects of their own)."""
+    placements = {line.rpartition("\t")[2][1:-1] for line in lines if f"\t{_PLACEMENT}\t<" in line}
+    return lines | about(placements)
+
+
+def _derived_unchanged(store: ox.Store, old: Pieces, cache: ReleaseCache) -> bool | None:
+    """Whether the derived graph is as the cache has it (None: the journal cannot tell)."""
+    if old.generation is None or old.derived is None:
+        return None
+    subjects = cache.concluded_since(old.generation)
+    if subjects is None:
+        return None
+    node = ox.NamedNode(cache.derived_name)
+    before = _with_placements(_lines_about(old.derived, subjects), lambda s: _lines_about(old.derived, s))
+    after = _with_placements(
+        _store_lines_about(store, node, subjects), lambda s: _store_lines_about(store, node, s)
+    )
+    return before == after
+
+
+def update(
+    store: ox.Store, names: list[str], data_names: list[str], header: str, old: Pieces, cache: ReleaseCache
+) -> Pieces | None:
+    """The new pieces from ``old`` and what changed; None where only the full write can tell."""
+    if old.header != header or old.subjects is None or old.derived is None:
+        return None
+    keys, derived_name = cache.keys, cache.derived_name
+    derived_unchanged = _derived_unchanged(store, old, cache)
+    if derived_unchanged is None:
+        return None
+    data, old_data = set(data_names), set(old.data_names)
+    before, offset = {}, old.trig_head
+    for entry in old.graphs:
+        before[entry.name] = (entry, offset)
+        offset += entry.length + 1
+    differing = sum(1 for name in names if name not in before or before[name][0].key != keys.get(name))
+    if differing > MANY_GRAPHS:
+        return None  # (a moved data directory, new reference data): the full write is as quick
+    labels = IriLabels()
+    entries: list[GraphEntry] = []
+    blocks: list = []
+    affected: set[str] = set()
+    derived_lines: list[str] = old.derived if derived_unchanged else []
+    trig = memoryview(old.trig)
+    for name in names:
+        key, was = keys.get(name), before.get(name)
+        in_data = name in data or name in old_data
+        reusable = key is not None and was is not None and was[0].key == key
+        if name == derived_name:
+            reusable = was is not None and derived_unchanged
+            derived_lines = old.derived
+        if reusable:
+            if (name in data) != (name in old_data):
+                return None
+            entry, start = was
+            entries.append(entry)
+            blocks.append(trig[start : start + entry.length])
+            continue
+        part, by_subject = render_graph(store, name, labels, lines=name == derived_name)
+        if part is not None and by_subject is None and in_data:
+            return None  # blank nodes in the merged data
+        if name == derived_name:
+            derived_lines = part.triples if part is not None else []
+            affected |= _iris_of_lines(set(old.derived).symmetric_difference(derived_lines))
+        elif in_data:
+            if was is not None:
+                affected |= _mentioned(was[0])
+            if part is not None:
+                affected.update(part.mentioned)
+        if part is not None:
+            entries.append(
+                GraphEntry(name, key, part.prefixes, len(part.block), _mention_bytes(part.mentioned))
+            )
+            blocks.append(part.block)
+        if len(affected) > LIMIT:
+            return None
+    current = set(names)
+    for name, (entry, _) in before.items():
+        if name not in current and name in old_data:
+            affected |= _mentioned(entry)
+    if len(affected) > LIMIT:
+        return None
+    prefixes = set().union(*(e.prefixes for e in entries)) if entries else set()
+    pieces = Pieces(header, list(data_names), trig_head(header, prefixes) + b"\n".join(blocks), b"", entries)
+    pieces.derived = derived_lines
+    if derived_lines is old.derived:
+        pieces.kept = {"derived": old.kept["derived"]}
+    return _merged_turtle(store, names, data, old, pieces, affected, labels)
+
+
+def _merged_about(store: ox.Store, iris: set[str], data: set[str]) -> dict:
+    """The merged data triples with one of ``iris`` as subject, grouped as the full write groups them."""
+    by_subject: dict[str, dict[str, dict]] = {}
+    for iri in sorted(iris):
+        properties: dict[str, dict] = {}
+        for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+            graph = q.graph_name
+            if type(graph) is not ox.NamedNode or graph.value not in data:
+                continue
+            properties.setdefault(q.predicate.value, {})[_object(q.object)] = None
+        if properties:
+            by_subject[iri] = properties
+    return by_subject
+
+
+def _reference_counts(store: ox.Store, iris, excluded: list[str]) -> dict[str, int]:
+    """How many distinct merged data triples have each of ``iris`` as object."""
+    counts: dict[str, int] = {}
+    ordered = sorted(iris)
+    condition = "FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in excluded) + ")) " if excluded else ""
+    for start in range(0, len(ordered), _CHUNK):
+        block = " ".join(f"<{iri}>" for iri in ordered[start : start + _CHUNK])
+        inner = (
+            "SELECT DISTINCT ?s ?p ?x WHERE { VALUES ?x { "
+            + block
+            + " } GRAPH ?g { ?s ?p ?x } "
+            + condition
+            + "}"
+        )
+        query = "SELECT ?x (COUNT(*) AS ?n) WHERE { { " + inner + " } } GROUP BY ?x"
+        for row in store.query(query):
+            counts[row["x"].value] = int(row["n"].value)
+    return counts
+
+
+def _merged_turtle(
+    store: ox.Store, names: list[str], data: set[str], old: Pieces, pieces: Pieces, affected, labels
+) -> Pieces | None:
+    """The merged Turtle: the old subject blocks outside ``affected`` copied, those inside rendered again,
+    all in the full write's order."""
+    by_subject = _merged_about(store, affected, data)
+    # names are every named graph of the store (dumps.graph_order): the others are not data
+    references = _reference_counts(store, by_subject, sorted(set(names) - data))
+    fresh = longturtle_blocks(by_subject, references, labels)
+    if fresh and not joinable(fresh):
+        return None
+    prefix_sets = list(old.prefix_sets)
+    ids = {s: n for n, s in enumerate(prefix_sets)}
+    encoded, new_refs, new_lengths, new_ids = _subject_arrays(fresh, prefix_sets, ids)
+    starts = list(accumulate(old.lengths, initial=old.ttl_head))
+    ttl = memoryview(old.ttl)
+    old_subjects, old_refs, old_lengths, old_ids = old.subjects, old.references, old.lengths, old.prefix_ids
+    subjects, references_out, lengths, prefix_ids, parts = [], array("q"), array("q"), array("i"), []
+
+    def insertion(key: tuple) -> int:
+        """The first old position whose (references, subject) is greater than ``key``."""
+        low, high = 0, len(old_subjects)
+        while low < high:
+            middle = (low + high) // 2
+            if (old_refs[middle], old_subjects[middle]) < key:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def copy_old(first: int, last: int) -> None:
+        if first < last:  # a run of unchanged blocks is one slice of the old file
+            parts.append(ttl[starts[first] : starts[last]])
+            subjects.extend(old_subjects[first:last])
+            references_out.extend(old_refs[first:last])
+            lengths.extend(old_lengths[first:last])
+            prefix_ids.extend(old_ids[first:last])
+
+    position_of = {subject: n for n, subject in enumerate(old_subjects)}
+    removed = {position_of[iri] for iri in affected if iri in position_of}
+    inserts = sorted(
+        (insertion((new_refs[n], fresh[n].subject)), new_refs[n], fresh[n].subject, n)
+        for n in range(len(fresh))
+    )
+    cursor, next_insert = 0, 0
+    for cut in sorted(removed | {insert[0] for insert in inserts}):
+        copy_old(cursor, cut)
+        while next_insert < len(inserts) and inserts[next_insert][0] == cut:
+            n = inserts[next_insert][3]
+            subjects.append(fresh[n].subject)
+            references_out.append(new_refs[n])
+            lengths.append(new_lengths[n])
+            prefix_ids.append(new_ids[n])
+            parts.append(encoded[n])
+            next_insert += 1
+        cursor = cut + 1 if cut in removed else cut
+    copy_old(cursor, len(old_subjects))
+    if not subjects:
+        return None
+    used = set().union(*(prefix_sets[n] for n in set(prefix_ids)))
+    head = turtle_head(pieces.header, prefix_line_set(used))
+    pieces.ttl = head + b"".join(parts)
+    pieces.subjects, pieces.references, pieces.lengths, pieces.prefix_ids = (
+        subjects,
+        references_out,
+        lengths,
+        prefix_ids,
+    )
+    pieces.prefix_sets, pieces.ttl_head = prefix_sets, len(head)
+    return pieces

@@ -1,0 +1,199 @@
+"""``kommgraph build`` on a warm store writes the release from the last write's pieces: after every kind
+of edit the bytes are those of a write from scratch, and a damaged cache is never used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kommgraph.api.build import build
+from kommgraph.publish import incremental_write
+from kommgraph.publish.release import build_files
+from kommgraph.store.load import load
+from kommgraph.synth import synthesize
+
+FILES = ("kommgraph.trig", "kommgraph.ttl")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "data"
+    synthesize(out, 12, seed=3)
+    return out
+
+
+@pytest.fixture
+def data(synthetic, tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(synthetic, target)
+    return target
+
+
+@pytest.fixture
+def full_writes(monkeypatch) -> list[int]:
+    """Counts the writes from scratch that the cached write makes."""
+    calls: list[int] = []
+    original = incremental_write.render
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(incremental_write, "render", counted)
+    return calls
+
+
+def built(root: Path, out: Path) -> dict[str, bytes]:
+    result = build(root, out)
+    result.loaded.close()
+    assert not result.report.findings
+    return {name: (out / name).read_bytes() for name in FILES}
+
+
+def from_scratch(root: Path) -> dict[str, bytes]:
+    loaded = load(root, include_drafts=False, persist=False)
+    return build_files(loaded.store)
+
+
+def sources(root: Path) -> list[Path]:
+    return sorted((root / "ttl").glob("*.ttl"))
+
+
+def first_with(root: Path, text: str) -> Path:
+    return next(p for p in sources(root) if text in p.read_text(encoding="utf-8"))
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def without_lines(path: Path, text: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if text not in line), encoding="utf-8")
+
+
+def change_a_literal(root: Path) -> None:
+    replace_in(first_with(root, "kg:roleTitle"), '"@de', ' (geändert)"@de')
+
+
+def add_a_source(root: Path) -> None:
+    shutil.copy(sources(root)[3], root / "ttl" / "zz_copy.ttl")
+
+
+def remove_a_source(root: Path) -> None:
+    sources(root)[5].unlink()
+
+
+def change_a_parent(root: Path) -> None:
+    without_lines(first_with(root, "org:subOrganizationOf"), "org:subOrganizationOf")
+
+
+def change_a_start(root: Path) -> None:
+    without_lines(first_with(root, "kg:validFrom"), "kg:validFrom")
+
+
+def change_reference_data(root: Path) -> None:
+    replace_in(root / "ttl" / "reference" / "authorities.ttl", '"@de', ' (umbenannt)"@de')
+
+
+def add_a_draft(root: Path) -> None:
+    draft = root / "ttl" / "drafts" / "x.ttl"
+    draft.parent.mkdir()
+    shutil.copy(sources(root)[2], draft)
+
+
+def several_at_once(root: Path) -> None:
+    change_a_literal(root)
+    add_a_source(root)
+    remove_a_source(root)
+    change_a_start(root)
+
+
+EDITS = [
+    change_a_literal,
+    add_a_source,
+    remove_a_source,
+    change_a_parent,
+    change_a_start,
+    change_reference_data,
+    add_a_draft,
+    several_at_once,
+]
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.__name__)
+def test_after_an_edit_the_warm_write_gives_the_bytes_of_a_write_from_scratch(data, tmp_path, edit):
+    assert built(data, tmp_path / "dist") == from_scratch(data)
+    edit(data)
+    assert built(data, tmp_path / "dist") == from_scratch(data)
+    assert built(data, tmp_path / "dist") == from_scratch(data)  # and from the pieces of the warm write
+
+
+@pytest.mark.parametrize(
+    "edit", [change_a_literal, add_a_source, remove_a_source, change_a_start], ids=lambda edit: edit.__name__
+)
+def test_a_source_edit_renders_only_what_changed(data, tmp_path, edit, full_writes):
+    built(data, tmp_path / "dist")
+    assert full_writes == [1]
+    edit(data)
+    built(data, tmp_path / "dist")
+    assert full_writes == [1]
+
+
+def test_a_changed_literal_renders_only_its_graph(data, tmp_path, monkeypatch):
+    built(data, tmp_path / "dist")
+    rendered: list[str] = []
+    original = incremental_write.render_graph
+
+    def recorded(store, name, *args, **kwargs):
+        rendered.append(name)
+        return original(store, name, *args, **kwargs)
+
+    monkeypatch.setattr(incremental_write, "render_graph", recorded)
+    path = first_with(data, "kg:roleTitle")
+    change_a_literal(data)
+    assert built(data, tmp_path / "dist") == from_scratch(data)
+    (graph,) = rendered
+    assert graph.endswith(path.stem)
+
+
+def test_unchanged_data_is_written_from_the_cache(data, tmp_path, full_writes):
+    first = built(data, tmp_path / "dist")
+    assert built(data, tmp_path / "dist") == first
+    assert full_writes == [1]
+
+
+def flip_a_byte(path: Path) -> None:
+    content = bytearray(path.read_bytes())
+    content[len(content) // 2] ^= 0x20
+    path.write_bytes(bytes(content))
+
+
+DAMAGE = {
+    "a flipped byte in the Turtle copy": lambda folder: flip_a_byte(folder / "ttl"),
+    "a flipped byte in the TriG copy": lambda folder: flip_a_byte(folder / "trig"),
+    "a truncated subject list": lambda folder: (folder / "subjects").write_bytes(b"x"),
+    "no index": lambda folder: (folder / "index.json").unlink(),
+    "an index that is no JSON": lambda folder: (folder / "index.json").write_text("{", encoding="utf-8"),
+    "a missing file": lambda folder: (folder / "numbers").unlink(),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_cache_is_not_used(data, tmp_path, damage, full_writes):
+    built(data, tmp_path / "dist")
+    (folder,) = (data / ".kommgraph").glob("release-*")
+    damage(folder)
+    change_a_literal(data)
+    assert built(data, tmp_path / "dist") == from_scratch(data)
+    assert full_writes == [1, 1]
+
+
+def test_without_a_persistent_store_no_cache_is_kept(data, tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMMGRAPH_NO_STORE", "1")
+    assert built(data, tmp_path / "dist") == from_scratch(data)
+    assert not (data / ".kommgraph").exists()
