@@ -37,3 +37,19 @@ LONG = "Dies ist eine gewöhnliche Zeile eines Textes, die so lang ist wie die a
 )  # fmt: skip
 def test_line_break_inside_a_sentence(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short form given by "kurz"/"abgekürzt" in an apposition or in brackets is an altLabel
+        ("Die Stabsstelle Muster, kurz SMP, wird gegründet.", [("Stabsstelle Muster", ("SMP",))]),
+        ("Das Amt für Muster (kurz: AfM) zieht um.", [("Amt für Muster", ("AfM",))]),
+        ("Das Beispielamt, abgekürzt „BA“, zieht um.", [("Beispielamt", ("BA",))]),
+        # "kurz" as an adverb gives no short form
+        ("Das Beispielamt, kurz gesagt, zieht um.", [("Beispielamt", ())]),
+        ("Das Beispielamt, kurz danach, zieht um.", [("Beispielamt", ())]),
+    ],
+)  # fmt: skip
+def test_short_form_in_an_apposition(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert named(text) == expected

@@ -103,7 +103,7 @@ def _ends_block(previous: str, typical: int) -> bool:
 def _open_quote(line: str) -> bool:
     """A German quotation opened on the line („) and not closed on it goes on in the next line."""
     opened = line.rfind("„")
-    return opened >= 0 and not any(q in line[opened:] for q in "“”\"")
+    return opened >= 0 and not any(q in line[opened:] for q in '“”"')
 
 
 def _is_abbreviation(chunk: str) -> bool:
