@@ -53,3 +53,22 @@ def test_line_break_inside_a_sentence(text: str, expected: list[str]) -> None:
 )  # fmt: skip
 def test_short_form_in_an_apposition(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonstrative with a genitive stands for a same-named unit of another owner: owners join the names
+        ("Die IT-Abteilung des Rates sowie jene des Klinikums (MK) und des Verbunds ziehen um.",
+         ["IT-Abteilung des Rates", "IT-Abteilung des Klinikums", "IT-Abteilung des Verbunds"]),
+        ("Die Personalabteilung des Landratsamtes und die der Stadt werden zusammengelegt.",
+         ["Personalabteilung des Landratsamtes", "Personalabteilung der Stadt"]),
+        ("Das Amt für Muster des Kantons Probe und jenes des Kantons Beispiel werden vereint.",
+         ["Amt für Muster des Kantons Probe", "Amt für Muster des Kantons Beispiel"]),
+        # without the demonstrative the owner stays outside the name
+        ("Die Rechtsabteilung der Stadt zieht um.", ["Rechtsabteilung"]),
+        ("Die Personalabteilung des Landratsamtes und die Stadt einigen sich.", ["Personalabteilung"]),
+    ],
+)  # fmt: skip
+def test_owners_tell_same_named_units_apart(text: str, expected: list[str]) -> None:
+    assert [name for name, _ in named(text)] == expected
