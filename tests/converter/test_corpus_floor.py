@@ -13,8 +13,11 @@ import pytest
 from kommgraph.convert.evaluate import evaluate_sources
 
 DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
-FLOORS = {"units": 0.88, "events": 0.64, "persons": 0.96}
-SHARE_FLOORS = {"event_dates_exact": 0.88, "place": 0.95}
+FLOORS = {"units": 0.90, "events": 0.67, "persons": 0.96}
+# exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
+# more events now match (their unit names are found) whose dates the text does not give exactly enough;
+# the events with an exact date stayed 34 (of 37 matched before, of 39 after).
+SHARE_FLOORS = {"event_dates_exact": 0.86, "place": 0.95}
 
 
 @pytest.fixture(scope="module")

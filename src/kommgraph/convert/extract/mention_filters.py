@@ -69,12 +69,18 @@ def drop_functions(text: str, mentions: list, functions: set[str] | None) -> lis
     return kept
 
 
-ABBREVIATION = re.compile(r"[\"“”»«']?\s*\(\s*(?P<short>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß0-9&./-]{1,11})\s*\)")
+_SHORT = r"[\"„“]?(?P<short>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß0-9&./-]{1,11})[\"“”]?"
+ABBREVIATION = re.compile(r"[\"“”»«']?\s*\(\s*(?:(?:kurz|abgekürzt)\s*:?\s+)?" + _SHORT + r"\s*\)")
+# an apposition that gives the short form: "die Stabsstelle Muster, kurz SDM, ..."
+SHORT_APPOSITION = re.compile(
+    r"[\"“”»«']?\s*,\s+(?:kurz|abgekürzt)\s*:?\s+" + _SHORT + r"(?=\s*[,.;:)–]|\s+(?:und|sowie|oder)\b|$)"
+)
 
 
 def _abbreviation(text: str, m: Mention) -> str | None:
-    """``Amt für Informationsverarbeitung (AfI)``: a short form in brackets right after the name."""
-    short = ABBREVIATION.match(text, m.end)
+    """``Amt für Informationsverarbeitung (AfI)``, ``… (kurz: AfI)``, ``…, kurz AfI,``: a short form
+    right after the name."""
+    short = ABBREVIATION.match(text, m.end) or SHORT_APPOSITION.match(text, m.end)
     if not short or sum(c.isupper() for c in short["short"]) < 2:
         return None
     return short["short"]

@@ -86,10 +86,24 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return blocks
 
 
+# a line that ends in a conjunction, an article or a preposition has its sentence go on
+_OPEN_END = re.compile(
+    r"\s(?:und|oder|sowie|bzw\.|der|die|das|des|dem|den|ein|eine|einer|eines|für|mit|von|vom|zu|zum|zur|im|in)$"
+)
+
+
 def _ends_block(previous: str, typical: int) -> bool:
     if _FINAL.search(previous):
         return True
+    if _open_quote(previous) or _OPEN_END.search(previous):
+        return False
     return len(previous) < max(30, int(typical * 0.7))
+
+
+def _open_quote(line: str) -> bool:
+    """A German quotation opened on the line („) and not closed on it goes on in the next line."""
+    opened = line.rfind("„")
+    return opened >= 0 and not any(q in line[opened:] for q in '“”"')
 
 
 def _is_abbreviation(chunk: str) -> bool:

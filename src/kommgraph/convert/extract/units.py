@@ -47,6 +47,7 @@ from kommgraph.convert.extract.unit_lexicon import (
 )
 from kommgraph.convert.extract.unit_lists import bracketed, elided_heads, owned_plural, plural_list, task_item
 from kommgraph.convert.extract.unit_naming import called, explained, named_by_phrase, quoted, synonym_heads
+from kommgraph.convert.extract.unit_owners import owned_twins
 from kommgraph.convert.extract.unit_phrases import (
     Mention,
     Scanner,
@@ -221,7 +222,7 @@ def find_mentions(
     mentions = sorted(
         mentions + mention_filters.own_institutions(text, tokens, mentions), key=lambda m: m.start
     )
-    mentions = [mention_filters.whole_quoted_name(text, m) for m in mentions]
+    mentions = owned_twins(text, [mention_filters.whole_quoted_name(text, m) for m in mentions])
     mentions = [m for m in mentions if not (m.name and m.name.endswith("-"))]  # "Bereich Stadt-, ..."
     mentions = mention_filters.drop_aliases_and_others(
         text, mention_filters.coordinated(text, tokens, mentions), other_bodies
