@@ -108,7 +108,7 @@ def _subject_arrays(blocks: list[SubjectBlock], prefix_sets: list, ids: dict):
     references, lengths, prefix_ids = array("q"), array("q"), array("i")
     encoded = []
     for block in blocks:
-        data = block.text.encode("utf-8")
+        data = block.data
         encoded.append(data)
         references.append(-1 if block.is_class else block.references)
         lengths.append(len(data))

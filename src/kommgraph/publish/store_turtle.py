@@ -148,14 +148,6 @@ def triple_lines(by_subject: dict) -> list[str]:
     )
 
 
-def mentioned_in(by_subject: dict) -> list[str]:
-    found = set(by_subject)
-    for properties in by_subject.values():
-        for objects in properties.values():
-            found.update(o for o in objects if type(o) is str)
-    return sorted(found)
-
-
 def _mentioned_quads(quads) -> list[str]:
     found = set()
     for q in quads:
@@ -179,7 +171,9 @@ def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = Fa
     if not by_subject:
         return None, by_subject
     prefixes, block = trig_block(name, _turtle(by_subject, references, labels, quads))
-    part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned_in(by_subject) if track else [])
+    # the IRIs mentioned: the subjects and the IRIs counted as objects
+    mentioned = sorted(references.keys() | by_subject.keys()) if track else []
+    part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned)
     if lines:
         part.triples = triple_lines(by_subject)
     return part, by_subject
@@ -203,7 +197,7 @@ def prefix_line_set(used) -> set[str]:
 
 def joinable(blocks: list[SubjectBlock]) -> bool:
     """The blocks can be joined as they are (canonical_layout would move no line of a literal)."""
-    return bool(blocks) and not any("\nPREFIX " in block.text for block in blocks)
+    return bool(blocks) and not any(b"\nPREFIX " in block.data for block in blocks)
 
 
 def render(
@@ -247,7 +241,7 @@ def render(
             subjects = None
     if subjects is not None and joinable(subjects):
         used = set().union(*(b.prefixes for b in subjects))
-        ttl = turtle_head(header, prefix_line_set(used)) + "".join(b.text for b in subjects).encode()
+        ttl = turtle_head(header, prefix_line_set(used)) + b"".join(b.data for b in subjects)
     else:
         subjects = None
         triples = _merged_triples(store, data_names)
