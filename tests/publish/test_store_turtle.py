@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pyoxigraph as ox
@@ -12,7 +13,7 @@ from tests.converter.test_turtle_fast import IRIS, PREDICATES, TRICKY
 
 from kommgraph.core.turtle import Lit
 from kommgraph.publish import dumps
-from kommgraph.publish.store_turtle import render, store_turtles
+from kommgraph.publish.store_turtle import render, store_turtles, without_gc
 
 STORABLE = [iri for iri in IRIS if "%" not in str(iri)]  # Oxigraph refuses bad percent escapes
 GRAPHS = ["https://example.org/g/a", "https://example.org/g/b", "https://example.org/g/c"]
@@ -114,3 +115,16 @@ def test_each_graph_part_names_the_iris_it_mentions(seed: int) -> None:
         expected = {str(s) for s, _, _, g in quads if g == part.name}
         expected |= {str(o) for _, _, o, g in quads if g == part.name and isinstance(o, URIRef)}
         assert part.mentioned == sorted(expected)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was_even_after_an_error(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError, match="^stop$"), without_gc():
+            assert not gc.isenabled()
+            raise RuntimeError("stop")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
