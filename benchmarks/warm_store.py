@@ -93,7 +93,12 @@ def edit_one_source(data: Path, number: int, kind: str = "title") -> Path:
     path = sources[(len(sources) // 2 + number) % len(sources)]
     text = path.read_text(encoding="utf-8")
     if kind == "date":
-        position = text.find(DATE_MARK)
+        for step in range(len(sources)):  # the next source whose effective date is a day
+            path = sources[(len(sources) // 2 + number + step) % len(sources)]
+            text = path.read_text(encoding="utf-8")
+            position = text.find(DATE_MARK)
+            if position >= 0 and text[position + len(DATE_MARK) + 10] == '"':
+                break
         if position >= 0:
             old = text[position + len(DATE_MARK) : position + len(DATE_MARK) + 10]
             new = (datetime.date.fromisoformat(old) + datetime.timedelta(days=1)).isoformat()
