@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pyoxigraph as ox
@@ -12,7 +13,7 @@ from tests.converter.test_turtle_fast import IRIS, PREDICATES, TRICKY
 
 from kommgraph.core.turtle import Lit
 from kommgraph.publish import dumps
-from kommgraph.publish.store_turtle import store_turtles
+from kommgraph.publish.store_turtle import render, store_turtles, without_gc
 
 STORABLE = [iri for iri in IRIS if "%" not in str(iri)]  # Oxigraph refuses bad percent escapes
 GRAPHS = ["https://example.org/g/a", "https://example.org/g/b", "https://example.org/g/c"]
@@ -83,3 +84,47 @@ def test_a_literal_keeps_its_datatype_apart_from_plain_strings() -> None:
     assert Lit("1", None, None) != Lit("1", "http://www.w3.org/2001/XMLSchema#integer", None)
     assert Lit("a", None, "de").to_rdflib() == Literal("a", lang="de")
     assert URIRef("x") != Lit("x", None, None)
+
+
+def _random_store(seed: int) -> tuple[ox.Store, list, list[str]]:
+    rng = random.Random(seed)
+    subjects = rng.sample(STORABLE, 6)
+    quads = [
+        (rng.choice(subjects), rng.choice(PREDICATES), rng.choice(TRICKY + STORABLE + subjects), g)
+        for g in GRAPHS
+        for _ in range(rng.randint(1, 40))
+    ]
+    return _store(quads), quads, GRAPHS[:2]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_write_that_keeps_its_pieces_gives_the_same_bytes(seed: int) -> None:
+    store, _, data = _random_store(seed)
+    tracked = render(store, GRAPHS, data, "Kopf", lines_of={GRAPHS[2]}, track=True)
+    assert (tracked.trig, tracked.ttl) == store_turtles(store, GRAPHS, data, "Kopf")
+    assert tracked.subjects is not None
+    head = len(tracked.ttl) - sum(len(block.data) for block in tracked.subjects)
+    assert tracked.ttl[head:] == b"".join(block.data for block in tracked.subjects)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_each_graph_part_names_the_iris_it_mentions(seed: int) -> None:
+    store, quads, data = _random_store(seed)
+    tracked = render(store, GRAPHS, data, track=True)
+    for part in tracked.graphs:
+        expected = {str(s) for s, _, _, g in quads if g == part.name}
+        expected |= {str(o) for _, _, o, g in quads if g == part.name and isinstance(o, URIRef)}
+        assert part.mentioned == sorted(expected)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was_even_after_an_error(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError, match="^stop$"), without_gc():
+            assert not gc.isenabled()
+            raise RuntimeError("stop")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -273,14 +273,19 @@ def longturtle_of(
 
 
 class SubjectBlock(NamedTuple):
-    """One subject's block of ``longturtle`` text and what places it: ``is_class`` blocks come first
-    (by subject), the others by (``references``, subject); ``prefixes`` are those its text uses."""
+    """One subject's block of ``longturtle`` text (UTF-8, as :func:`longturtle_of` encodes it) and what
+    places it: ``is_class`` blocks come first (by subject), the others by (``references``, subject);
+    ``prefixes`` are those its text uses."""
 
     subject: str
-    text: str
+    data: bytes
     references: int
     is_class: bool
     prefixes: frozenset
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
 
     @property
     def order(self) -> tuple:
@@ -300,14 +305,11 @@ def longturtle_blocks(
     labels = labels or IriLabels()
     known = labels.known
     entry = labels.entry
-    out: list[SubjectBlock] = []
+    classes: list[SubjectBlock] = []
+    rest: list[SubjectBlock] = []
     for s, properties in by_subject.items():
         used: set = set()
         add = used.add
-
-        def iri_label(iri: str, predicate: bool = False, used=used) -> str:
-            return labels.label(iri, used, predicate)
-
         label, prefix, _ = known.get(s) or entry(s)
         add(prefix)
         parts = ["\n", label, "\n    "]
@@ -337,7 +339,7 @@ def longturtle_blocks(
                     add(prefix)
                     labels_.append(label)
                 else:
-                    labels_.append(_object_label(o, iri_label))
+                    labels_.append(_object_label(o, partial(labels.label, used=used)))
             if len(labels_) == 1:
                 parts += [" ", labels_[0]]
             else:
@@ -345,11 +347,14 @@ def longturtle_blocks(
         parts.append(" ;\n.\n")
         used.discard(None)
         used.discard("")
-        text = "".join(parts).encode("utf-8", "replace").decode("utf-8")
-        is_class = _CLASS in properties.get(_TYPE, ())
-        out.append(SubjectBlock(s, text, 0 if is_class else references.get(s, 0), is_class, frozenset(used)))
-    out.sort(key=lambda block: block.order)
-    return out
+        data = "".join(parts).encode("utf-8", "replace")
+        if _CLASS in properties.get(_TYPE, ()):
+            classes.append(SubjectBlock(s, data, 0, True, frozenset(used)))
+        else:
+            rest.append(SubjectBlock(s, data, references.get(s, 0), False, frozenset(used)))
+    classes.sort(key=lambda block: block.subject)
+    rest.sort(key=lambda block: (block.references, block.subject))
+    return classes + rest
 
 
 def _sorted_objects(objects: list) -> list:

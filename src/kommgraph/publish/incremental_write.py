@@ -37,6 +37,7 @@ from kommgraph.publish.store_turtle import (
     render_graph,
     trig_head,
     turtle_head,
+    without_gc,
 )
 
 log = logging.getLogger("kommgraph.publish")
@@ -76,17 +77,8 @@ def cached_turtles(
 ) -> tuple[bytes, bytes]:
     """The bytes of :func:`~kommgraph.publish.store_turtle.store_turtles`, from the cache where it
     serves, else from scratch; the cache is then brought up to date."""
-    old = read_pieces(cache.folder)
-    pieces = None
-    if old is not None:
-        try:
-            pieces = update(store, names, data_names, header, old, cache)
-        except (_Blank, _Unsupported, ValueError, KeyError, IndexError, UnicodeDecodeError) as exc:
-            log.info("release cache not usable (%s): writing from scratch", exc)
-            pieces = None
-    if pieces is None:
-        rendered = render(store, names, data_names, header, lines_of={cache.derived_name}, track=True)
-        pieces = pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
+    with without_gc():
+        pieces = _new_pieces(store, names, data_names, header, cache)
     pieces.generation = cache.generation
     folder = cache.folder
     try:
@@ -94,6 +86,20 @@ def cached_turtles(
     except OSError as exc:  # the cache only saves time: the release does not depend on it
         log.warning("kommgraph: cannot keep the release cache in %s (%s)", folder, exc)
     return pieces.trig, pieces.ttl
+
+
+def _new_pieces(store: ox.Store, names, data_names, header: str, cache: ReleaseCache) -> Pieces:
+    old = read_pieces(cache.folder)
+    if old is not None:
+        try:
+            pieces = update(store, names, data_names, header, old, cache)
+        except (_Blank, _Unsupported, ValueError, KeyError, IndexError, UnicodeDecodeError) as exc:
+            log.info("release cache not usable (%s): writing from scratch", exc)
+            pieces = None
+        if pieces is not None:
+            return pieces
+    rendered = render(store, names, data_names, header, lines_of={cache.derived_name}, track=True)
+    return pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
 
 
 def _mention_bytes(iris) -> bytes:
@@ -108,7 +114,7 @@ def _subject_arrays(blocks: list[SubjectBlock], prefix_sets: list, ids: dict):
     references, lengths, prefix_ids = array("q"), array("q"), array("i")
     encoded = []
     for block in blocks:
-        data = block.text.encode("utf-8")
+        data = block.data
         encoded.append(data)
         references.append(-1 if block.is_class else block.references)
         lengths.append(len(data))
