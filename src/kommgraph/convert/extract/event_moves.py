@@ -8,6 +8,7 @@ from kommgraph.convert.extract.event_slots import (
     COORDINATED,
     FUNCTION_DROP,
     FUNCTION_SUBJECT,
+    MEMBERSHIP_CHANGE,
     NOT_FUNCTION,
     PRONOUN_SUBJECT,
     RELOCATION_CHANGE,
@@ -24,6 +25,10 @@ STAYS = re.compile(r"\b(?:bleibt|bleiben|verbleibt|verbleiben)\b")  # "bleibt ..
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
         return None
+    if trigger.group().startswith(("gehör", "umfass")) and not MEMBERSHIP_CHANGE.search(text):
+        return None  # "Das Bauamt gehört zum Baudezernat": a standing arrangement
+    if trigger.group().startswith("umfass"):
+        return _inclusion(p, trigger, text)
     movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
@@ -48,6 +53,10 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
             return None
         return [Found("relocation", original=[m.index], resulting=[m.index]) for m in together]
+    if trigger.group().startswith(("gehör", "wander")):  # "X und Y gehören künftig zum Z": one change
+        event = Found("relocation", original=[m.index for m in together], resulting=[m.index for m in together])
+        event.new_parent = targets[-1].index
+        return [event]
     found = []
     for mover in together:
         if mover.index == targets[-1].index:
@@ -61,6 +70,31 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             Found("transfer", original=source[:1] or [together[0].index], resulting=[targets[-1].index])
         )
     return found or None
+
+
+SUBJECT_BEFORE_VERB = re.compile(
+    r"^\W*(?:(?:Das|Der|Die)\s+)?(?:neue[nsmr]?\s+)?«U(\d+)»[“”\"]?\s+"
+    r"(?:wird|werden|soll|sollen|umfasst|umfassen)\b"
+)
+
+
+AUXILIARY_OR_VERB = re.compile(r"\b(?:wird|werden|soll|sollen|umfasst|umfassen)\b")
+
+
+def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``Das neue Dezernat wird das Bauamt und das Tiefbauamt umfassen``: each unit it holds moves under it
+    (a kg:Relocation, the unit as original and resulting); the subject, when named, is the new parent."""
+    subject = SUBJECT_BEFORE_VERB.match(text)
+    parent = int(subject.group(1)) if subject else None
+    verb = [m.end() for m in AUXILIARY_OR_VERB.finditer(text, 0, trigger.end())]
+    after = verb[0] if verb else trigger.end()
+    members = [s.index for s in p if s.start >= after and s.index != parent and not s.cues & {"from", "parent"}]
+    if not members:
+        return None
+    event = Found("relocation", original=members, resulting=members)  # one change, as the gold states it
+    if parent is not None:
+        event.new_parent = parent
+    return [event]
 
 
 def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:

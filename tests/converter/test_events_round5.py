@@ -1,0 +1,63 @@
+"""Round-5 event rules, each with a sentence where it fires and one where it must not: membership verbs
+with a cue of the future (``gehört künftig zu``, ``wird ... umfassen``), ``wandern in``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bauamt gehört zum Baudezernat.", []),
+        ("Das Bauamt gehört künftig zum Baudezernat.", [("Relocation", ["Bauamt"], ["Bauamt"])]),
+        (
+            "Das Bauamt und das Tiefbauamt gehören ab 2022 zum Baudezernat.",
+            [("Relocation", ["Bauamt", "Tiefbauamt"], ["Bauamt", "Tiefbauamt"])],
+        ),
+    ],
+)
+def test_belonging_with_a_future_cue_is_a_move(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Baudezernat umfasst das Bauamt und das Tiefbauamt.", []),
+        (
+            "Das Baudezernat wird künftig das Bauamt und das Tiefbauamt umfassen.",
+            [("Relocation", ["Bauamt", "Tiefbauamt"], ["Bauamt", "Tiefbauamt"])],
+        ),
+        (  # a unit named before the auxiliary is no member
+            "Bisher Leiter des Kulturamts, sein Bereich wird das Bauamt umfassen.",
+            [("Relocation", ["Bauamt"], ["Bauamt"])],
+        ),
+    ],
+)
+def test_holding_with_a_future_cue_moves_the_members(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Die Kinder wandern in den Stadtwald.", []),
+        (
+            "Das Bauamt und das Tiefbauamt wandern in das Baudezernat.",
+            [("Relocation", ["Bauamt", "Tiefbauamt"], ["Bauamt", "Tiefbauamt"])],
+        ),
+    ],
+)
+def test_wandering_units_move(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
