@@ -54,7 +54,9 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             return None
         return [Found("relocation", original=[m.index], resulting=[m.index]) for m in together]
     if trigger.group().startswith(("gehör", "wander")):  # "X und Y gehören künftig zum Z": one change
-        event = Found("relocation", original=[m.index for m in together], resulting=[m.index for m in together])
+        event = Found(
+            "relocation", original=[m.index for m in together], resulting=[m.index for m in together]
+        )
         event.new_parent = targets[-1].index
         return [event]
     found = []
@@ -88,7 +90,9 @@ def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | Non
     parent = int(subject.group(1)) if subject else None
     verb = [m.end() for m in AUXILIARY_OR_VERB.finditer(text, 0, trigger.end())]
     after = verb[0] if verb else trigger.end()
-    members = [s.index for s in p if s.start >= after and s.index != parent and not s.cues & {"from", "parent"}]
+    members = [
+        s.index for s in p if s.start >= after and s.index != parent and not s.cues & {"from", "parent"}
+    ]
     if not members:
         return None
     event = Found("relocation", original=members, resulting=members)  # one change, as the gold states it
