@@ -61,3 +61,17 @@ def test_holding_with_a_future_cue_moves_the_members(body: str, events: list[tup
 )
 def test_wandering_units_move(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (
+            "Das Bauamt und das Tiefbauamt wechseln in das Baudezernat.",
+            [("Relocation", ["Bauamt", "Tiefbauamt"], ["Bauamt", "Tiefbauamt"])],
+        ),
+        ("Das Bauamt wechselt in das Baudezernat.", [("Relocation", ["Bauamt"], ["Bauamt"])]),
+    ],
+)
+def test_units_moved_together_are_one_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -43,7 +43,7 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not movers or movers[0].start > 40:
         return None
     targets = [s for s in targets if s is not movers[0]]
-    together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": each one moves
+    together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": they move together
     for s in movers[1:]:
         between = text[together[-1].end : s.start]
         if not COORDINATED.match(between):
@@ -52,26 +52,18 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
         if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
             return None
-        return [Found("relocation", original=[m.index], resulting=[m.index]) for m in together]
-    if trigger.group().startswith(("gehör", "wander")):  # "X und Y gehören künftig zum Z": one change
-        event = Found(
-            "relocation", original=[m.index for m in together], resulting=[m.index for m in together]
-        )
-        event.new_parent = targets[-1].index
-        return [event]
-    found = []
-    for mover in together:
-        if mover.index == targets[-1].index:
-            continue
-        event = Found("relocation", original=[mover.index], resulting=[mover.index])
-        event.new_parent = targets[-1].index
-        found.append(event)
-    if found:  # the new parent takes over the tasks of the unit it receives, from the parent it leaves
-        source = [s.index for s in p if "from" in s.cues and s.index != targets[-1].index]
-        found.append(
-            Found("transfer", original=source[:1] or [together[0].index], resulting=[targets[-1].index])
-        )
-    return found or None
+        return [_moved(together)]
+    moved = [m for m in together if m.index != targets[-1].index]
+    if not moved:
+        return None
+    event = _moved(moved)  # the units moved in one sentence are one change, as the gold states it
+    event.new_parent = targets[-1].index
+    return [event]
+
+
+def _moved(units: list[Slot]) -> Found:
+    """A move: the units stay the same resources, so each is original and resulting."""
+    return Found("relocation", original=[u.index for u in units], resulting=[u.index for u in units])
 
 
 SUBJECT_BEFORE_VERB = re.compile(
