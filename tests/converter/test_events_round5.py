@@ -75,3 +75,21 @@ def test_wandering_units_move(body: str, events: list[tuple]) -> None:
 )
 def test_units_moved_together_are_one_change(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bauamt ist dem Baudezernat angegliedert.", []),
+        (
+            "Fachlich angegliedert werden zudem das Kulturamt und das Bauamt.",
+            [("Relocation", ["Kulturamt", "Bauamt"], ["Kulturamt", "Bauamt"])],
+        ),
+        (  # the dative is the new parent, not a unit that moves
+            "Ihrem Baudezernat wurden folgende Aufgaben zugeteilt: Bauaufsicht und Denkmalpflege.",
+            [],
+        ),
+    ],
+)
+def test_participle_first_moves_the_units_after_it(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

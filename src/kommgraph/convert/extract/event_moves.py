@@ -22,6 +22,18 @@ from kommgraph.convert.extract.firstnames import person_named_before
 STAYS = re.compile(r"\b(?:bleibt|bleiben|verbleibt|verbleiben)\b")  # "bleibt ... zugeordnet": no move
 
 
+# "Angegliedert werden zudem die X und der Y": the participle first, the units after its auxiliary
+VERB_FIRST_GAP = re.compile(
+    r"^\s+(?:(?:wird|werden|wurde|wurden|soll|sollen|zudem|auch|außerdem|ebenfalls|künftig|nun|dann|ferner)\s+){0,3}"
+    r"(?:(?:vo[nm]|aus)\s+[^«]{0,40})?(?:de[mnrs]|die|das)?\s*$"
+)
+
+
+DATIVE_BEFORE = re.compile(r"\bdem\s+$")
+# participles that place a unit under another by themselves (the parent may be named in the sentence before)
+ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
+
+
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
         return None
@@ -38,8 +50,18 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     )
     if dative:
         targets = [s for s in p if s.index == int(dative.group(1))] or targets
+        movers = [s for s in movers if s.index != int(dative.group(1))]  # "Ihrem X wurden ... zugeteilt"
     if not movers:  # verb second: "Zugleich wechselt die Abteilung X vom ... in den ..."
-        movers = [s for s in p if is_plain(s) and trigger.end() <= s.start <= trigger.end() + 12]
+        movers = [s for s in p if is_plain(s) and VERB_FIRST_GAP.match(text[trigger.end() : s.start])][:1]
+        movers += [
+            s
+            for s in p
+            if is_plain(s)
+            and movers
+            and s.start > movers[0].start
+            and not DATIVE_BEFORE.search(text[: s.start])
+        ]
+        targets = [s for s in targets if s not in movers or (dative and s.index == int(dative.group(1)))]
     if not movers or movers[0].start > 40:
         return None
     targets = [s for s in targets if s is not movers[0]]
@@ -50,7 +72,9 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             break
         together.append(s)
     if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
-        if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
+        if not re.search(
+            r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]
+        ) and not ATTACHED.match(trigger.group()):
             return None
         return [_moved(together)]
     moved = [m for m in together if m.index != targets[-1].index]
