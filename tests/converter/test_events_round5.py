@@ -93,3 +93,23 @@ def test_units_moved_together_are_one_change(body: str, events: list[tuple]) -> 
 )
 def test_participle_first_moves_the_units_after_it(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bauamt ist an das Baudezernat angebunden.", []),
+        ("Das Bauamt wird an das Baudezernat angebunden.", [("Relocation", ["Bauamt"], ["Bauamt"])]),
+        (
+            "Die Anbindung des Kulturamts an das Baudezernat ist beschlossen.",
+            [("Relocation", ["Kulturamt"], ["Kulturamt"])],
+        ),
+        (  # tasks, no unit, are bound: a transfer of tasks to the unit
+            "Kern der Reform ist das Anbinden der Kulturarbeit an die Stabsstelle Wirtschaft.",
+            [("TransferOfFunctions", [], ["Stabsstelle Wirtschaft"])],
+        ),
+        ("Die Anbindung des Bauamts an das Glasfasernetz wird verbessert.", []),
+    ],
+)
+def test_binding_to_a_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -35,6 +35,8 @@ ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
 
 
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if BINDING.match(trigger.group()):
+        return _attachment(p, trigger, text)
     if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
         return None
     if trigger.group().startswith(("gehör", "umfass")) and not MEMBERSHIP_CHANGE.search(text):
@@ -97,6 +99,34 @@ SUBJECT_BEFORE_VERB = re.compile(
 
 
 AUXILIARY_OR_VERB = re.compile(r"\b(?:wird|werden|soll|sollen|umfasst|umfassen)\b")
+
+
+BINDING = re.compile(r"[Aa]nbind|angebunden|anzubinden")
+BOUND_TO = re.compile(r"\ban\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:neue[nmr]?\s+)?[„\"]?$")
+BINDING_NOUN = re.compile(r"[Aa]nbind(?:ung|en)$")
+
+
+def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``X wird an Y angebunden``, ``die Anbindung der X an Y``: a named unit bound to Y moves under it
+    (a Relocation); tasks bound to Y (no unit named) are a transfer of tasks to Y. The verb needs a cue
+    of change (``ist an Y angebunden`` is a standing arrangement); the noun is a change itself."""
+    if not BINDING_NOUN.match(trigger.group()) and not RELOCATION_CHANGE.search(text):
+        return None
+    noun = BINDING_NOUN.match(trigger.group()) is not None
+    targets = [s for s in p if BOUND_TO.search(text[max(0, s.start - 30) : s.start])]
+    targets = [s for s in targets if s.start > trigger.start()] if noun else targets
+    if not targets:
+        return None
+    target = targets[0]
+    if noun:
+        bound = [s for s in p if is_plain(s) and trigger.end() <= s.start < target.start]
+    else:
+        bound = [s for s in p if is_plain(s) and s.start < target.start and s is not target]
+    if bound:
+        event = _moved(bound)
+        event.new_parent = target.index
+        return [event]
+    return [Found("transfer", resulting=[target.index], functions=_functions(text))]
 
 
 def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
