@@ -113,3 +113,20 @@ def test_participle_first_moves_the_units_after_it(body: str, events: list[tuple
 )
 def test_binding_to_a_unit(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (
+            "Die Aufgaben des Bauamts werden künftig vom Tiefbauamt wahrgenommen.",
+            [("TransferOfFunctions", ["Bauamt"], ["Tiefbauamt"])],
+        ),
+        (
+            "Die Aufgaben des Bauamts werden künftig in einem eigenen Amt für Denkmalpflege wahrgenommen.",
+            [("SpinOff", ["Bauamt"], ["Amt für Denkmalpflege"])],
+        ),
+    ],
+)
+def test_tasks_to_a_unit_of_their_own_are_a_spin_off(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -163,6 +163,10 @@ PERSON_OF_UNIT = re.compile(
 )
 
 
+# the tasks go to a unit of their own, made for them: a spin-off of the unit that had them
+OWN_NEW_UNIT = re.compile(
+    r"\b(?:in|auf|an)\s+(?:ein|eine|einen|einem|einer)\s+(?:eigene[nmrs]?|neue[nmrs]?)\s+[„\"]?$"
+)
 FRONTED_TASKS = re.compile(r"\b(?:Aufgaben|Zuständigkeiten|Tätigkeiten)\s+$")
 AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
 
@@ -203,6 +207,9 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         found.original = [source[0].index]
     elif inside and int(inside.group(1)) != to[-1].index:
         found.original = [int(inside.group(1))]
+    if found.original and OWN_NEW_UNIT.search(text[max(0, to[-1].start - 40) : to[-1].start]):
+        found.event_type = "spinoff"  # "Die Aufgaben der X werden in einem eigenen Amt Y wahrgenommen"
+        found.functions = []
     return found
 
 
