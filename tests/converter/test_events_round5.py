@@ -53,6 +53,10 @@ def test_holding_with_a_future_cue_moves_the_members(body: str, events: list[tup
     ("body", "events"),
     [
         ("Die Kinder wandern in den Stadtwald.", []),
+        (  # the new parent is no named unit
+            "Das Bauamt und das Tiefbauamt wandern in Müllers eigenes Dezernat.",
+            [("Relocation", ["Bauamt", "Tiefbauamt"], ["Bauamt", "Tiefbauamt"])],
+        ),
         (
             "Das Bauamt und das Tiefbauamt wandern in das Baudezernat.",
             [("Relocation", ["Bauamt", "Tiefbauamt"], ["Bauamt", "Tiefbauamt"])],

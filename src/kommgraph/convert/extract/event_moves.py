@@ -74,9 +74,9 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             break
         together.append(s)
     if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
-        if not re.search(
-            r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]
-        ) and not ATTACHED.match(trigger.group()):
+        if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]) and not (
+            ATTACHED.match(trigger.group()) or trigger.group().startswith("wander")
+        ):
             return None
         return [_moved(together)]
     moved = [m for m in together if m.index != targets[-1].index]
