@@ -134,3 +134,21 @@ def test_binding_to_a_unit(body: str, events: list[tuple]) -> None:
 )
 def test_tasks_to_a_unit_of_their_own_are_a_spin_off(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("Das Bürgerbüro wird als Bürgerbüro weitergeführt.", []),
+        (
+            "Das bisherige Bürgerbüro wird als Amt für Bürgerdienste weitergeführt.",
+            [("Renaming", ["Bürgerbüro"], ["Amt für Bürgerdienste"])],
+        ),
+        (
+            "Der bisherige Bereich Frauen wird im Hauptamt als „Büro für Gleichstellung“ verankert.",
+            [("Renaming", ["Bereich Frauen"], ["Büro für Gleichstellung"])],
+        ),
+    ],
+)
+def test_continued_under_another_name_is_a_renaming(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
