@@ -152,3 +152,20 @@ def test_tasks_to_a_unit_of_their_own_are_a_spin_off(body: str, events: list[tup
 )
 def test_continued_under_another_name_is_a_renaming(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (
+            "Dabei wechselt das Bauamt aus dem Baudezernat in das neu einzurichtende Dezernat für Umwelt.",
+            [("Relocation", ["Bauamt"], ["Bauamt"]), ("Founding", [], ["Dezernat für Umwelt"])],
+        ),
+        (
+            "Dabei wechselt das Bauamt aus dem Baudezernat in das Dezernat für Umwelt.",
+            [("Relocation", ["Bauamt"], ["Bauamt"])],
+        ),
+    ],
+)
+def test_a_new_parent_of_a_move_is_founded(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
