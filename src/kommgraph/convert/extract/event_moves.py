@@ -8,6 +8,7 @@ from kommgraph.convert.extract.event_slots import (
     COORDINATED,
     FUNCTION_DROP,
     FUNCTION_SUBJECT,
+    MEMBERSHIP_CHANGE,
     NOT_FUNCTION,
     PRONOUN_SUBJECT,
     RELOCATION_CHANGE,
@@ -21,9 +22,27 @@ from kommgraph.convert.extract.firstnames import person_named_before
 STAYS = re.compile(r"\b(?:bleibt|bleiben|verbleibt|verbleiben)\b")  # "bleibt ... zugeordnet": no move
 
 
+# "Angegliedert werden zudem die X und der Y": the participle first, the units after its auxiliary
+VERB_FIRST_GAP = re.compile(
+    r"^\s+(?:(?:wird|werden|wurde|wurden|soll|sollen|zudem|auch|außerdem|ebenfalls|künftig|nun|dann|ferner)\s+){0,3}"
+    r"(?:(?:vo[nm]|aus)\s+[^«]{0,40})?(?:de[mnrs]|die|das)?\s*$"
+)
+
+
+DATIVE_BEFORE = re.compile(r"\bdem\s+$")
+# participles that place a unit under another by themselves (the parent may be named in the sentence before)
+ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
+
+
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    if BINDING.match(trigger.group()):
+        return _attachment(p, trigger, text)
     if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
         return None
+    if trigger.group().startswith(("gehör", "umfass")) and not MEMBERSHIP_CHANGE.search(text):
+        return None  # "Das Bauamt gehört zum Baudezernat": a standing arrangement
+    if trigger.group().startswith("umfass"):
+        return _inclusion(p, trigger, text)
     movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
@@ -33,34 +52,99 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     )
     if dative:
         targets = [s for s in p if s.index == int(dative.group(1))] or targets
+        movers = [s for s in movers if s.index != int(dative.group(1))]  # "Ihrem X wurden ... zugeteilt"
     if not movers:  # verb second: "Zugleich wechselt die Abteilung X vom ... in den ..."
-        movers = [s for s in p if is_plain(s) and trigger.end() <= s.start <= trigger.end() + 12]
+        movers = [s for s in p if is_plain(s) and VERB_FIRST_GAP.match(text[trigger.end() : s.start])][:1]
+        movers += [
+            s
+            for s in p
+            if is_plain(s)
+            and movers
+            and s.start > movers[0].start
+            and not DATIVE_BEFORE.search(text[: s.start])
+        ]
+        targets = [s for s in targets if s not in movers or (dative and s.index == int(dative.group(1)))]
     if not movers or movers[0].start > 40:
         return None
     targets = [s for s in targets if s is not movers[0]]
-    together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": each one moves
+    together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": they move together
     for s in movers[1:]:
         between = text[together[-1].end : s.start]
         if not COORDINATED.match(between):
             break
         together.append(s)
     if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
-        if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]):
+        if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]) and not (
+            ATTACHED.match(trigger.group()) or trigger.group().startswith("wander")
+        ):
             return None
-        return [Found("relocation", original=[m.index], resulting=[m.index]) for m in together]
-    found = []
-    for mover in together:
-        if mover.index == targets[-1].index:
-            continue
-        event = Found("relocation", original=[mover.index], resulting=[mover.index])
-        event.new_parent = targets[-1].index
-        found.append(event)
-    if found:  # the new parent takes over the tasks of the unit it receives, from the parent it leaves
-        source = [s.index for s in p if "from" in s.cues and s.index != targets[-1].index]
-        found.append(
-            Found("transfer", original=source[:1] or [together[0].index], resulting=[targets[-1].index])
-        )
-    return found or None
+        return [_moved(together)]
+    moved = [m for m in together if m.index != targets[-1].index]
+    if not moved:
+        return None
+    event = _moved(moved)  # the units moved in one sentence are one change, as the gold states it
+    event.new_parent = targets[-1].index
+    return [event]
+
+
+def _moved(units: list[Slot]) -> Found:
+    """A move: the units stay the same resources, so each is original and resulting."""
+    return Found("relocation", original=[u.index for u in units], resulting=[u.index for u in units])
+
+
+SUBJECT_BEFORE_VERB = re.compile(
+    r"^\W*(?:(?:Das|Der|Die)\s+)?(?:neue[nsmr]?\s+)?«U(\d+)»[“”\"]?\s+"
+    r"(?:wird|werden|soll|sollen|umfasst|umfassen)\b"
+)
+
+
+AUXILIARY_OR_VERB = re.compile(r"\b(?:wird|werden|soll|sollen|umfasst|umfassen)\b")
+
+
+BINDING = re.compile(r"[Aa]nbind|angebunden|anzubinden")
+BOUND_TO = re.compile(r"\ban\s+(?:de[mnr]\s+|die\s+|das\s+)?(?:neue[nmr]?\s+)?[„\"]?$")
+BINDING_NOUN = re.compile(r"[Aa]nbind(?:ung|en)$")
+
+
+def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``X wird an Y angebunden``, ``die Anbindung der X an Y``: a named unit bound to Y moves under it
+    (a Relocation); tasks bound to Y (no unit named) are a transfer of tasks to Y. The verb needs a cue
+    of change (``ist an Y angebunden`` is a standing arrangement); the noun is a change itself."""
+    if not BINDING_NOUN.match(trigger.group()) and not RELOCATION_CHANGE.search(text):
+        return None
+    noun = BINDING_NOUN.match(trigger.group()) is not None
+    targets = [s for s in p if BOUND_TO.search(text[max(0, s.start - 30) : s.start])]
+    targets = [s for s in targets if s.start > trigger.start()] if noun else targets
+    if not targets:
+        return None
+    target = targets[0]
+    if noun:
+        bound = [s for s in p if is_plain(s) and trigger.end() <= s.start < target.start]
+    else:
+        bound = [s for s in p if is_plain(s) and s.start < target.start and s is not target]
+    if bound:
+        event = _moved(bound)
+        event.new_parent = target.index
+        return [event]
+    return [Found("transfer", resulting=[target.index], functions=_functions(text))]
+
+
+def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``Das neue Dezernat wird das Bauamt und das Tiefbauamt umfassen``: each unit it holds moves under it
+    (a kg:Relocation, the unit as original and resulting); the subject, when named, is the new parent."""
+    subject = SUBJECT_BEFORE_VERB.match(text)
+    parent = int(subject.group(1)) if subject else None
+    verb = [m.end() for m in AUXILIARY_OR_VERB.finditer(text, 0, trigger.end())]
+    after = verb[0] if verb else trigger.end()
+    members = [
+        s.index for s in p if s.start >= after and s.index != parent and not s.cues & {"from", "parent"}
+    ]
+    if not members:
+        return None
+    event = Found("relocation", original=members, resulting=members)  # one change, as the gold states it
+    if parent is not None:
+        event.new_parent = parent
+    return [event]
 
 
 def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
@@ -79,6 +163,10 @@ PERSON_OF_UNIT = re.compile(
 )
 
 
+# the tasks go to a unit of their own, made for them: a spin-off of the unit that had them
+OWN_NEW_UNIT = re.compile(
+    r"\b(?:in|auf|an)\s+(?:ein|eine|einen|einem|einer)\s+(?:eigene[nmrs]?|neue[nmrs]?)\s+[„\"]?$"
+)
 FRONTED_TASKS = re.compile(r"\b(?:Aufgaben|Zuständigkeiten|Tätigkeiten)\s+$")
 AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
 
@@ -119,6 +207,9 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         found.original = [source[0].index]
     elif inside and int(inside.group(1)) != to[-1].index:
         found.original = [int(inside.group(1))]
+    if found.original and OWN_NEW_UNIT.search(text[max(0, to[-1].start - 40) : to[-1].start]):
+        found.event_type = "spinoff"  # "Die Aufgaben der X werden in einem eigenen Amt Y wahrgenommen"
+        found.functions = []
     return found
 
 

@@ -25,6 +25,7 @@ COORDINATED = re.compile(
 )
 TEMPORARY_CLOSING = compiled(_DATA["dissolution"]["temporary"])
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])
+MEMBERSHIP_CHANGE = compiled(_DATA["relocation"]["membership_change"])
 PLANNED = any_of(_DATA["planned"]["cues"])
 NOT_WORD = compiled(_DATA["negated"]["not_word"])
 KEIN = compiled(_DATA["negated"]["kein_before"])

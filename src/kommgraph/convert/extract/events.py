@@ -143,6 +143,8 @@ def two_changes(clause: str) -> list[str]:
 def _also_founded(p: list[Slot], text: str, trigger: re.Match, found: list[Found]) -> list[Found]:
     """A founding verb besides the main change, for a unit the change results in."""
     results = [i for f in found for i in f.resulting]
+    # "wechselt in das neu zu bildende X": the new parent of a move is a result too
+    results += [f.new_parent for f in found if f.new_parent is not None]
     fresh = [s for s in p if s.index in results and "new" in s.cues]
     if fresh:  # "in einem neu zu gründenden Beispielamt zusammengefasst": a merger and a founding
         return [
