@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.core.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -13,14 +14,21 @@ from kommgraph.validation import attribution, incremental
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.context import Context
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
+from kommgraph.validation.literals import RULE as LITERAL_RULE
 from kommgraph.validation.literals import literal_findings, without_type_findings
 from kommgraph.validation.scope import default_graph_size, validate
 from kommgraph.validation.since import Plan, plan_since
 from kommgraph.validation.snapshot import snapshot_store
-from kommgraph.validation.source_files import empty_file_findings, metadata_findings
+from kommgraph.validation.source_files import (
+    EMPTY_RULE,
+    METADATA_RULE,
+    empty_file_findings,
+    metadata_findings,
+)
 from kommgraph.validation.stores import source_scope_store
 
 Progress = Callable[[int, int, str], None]
+WHOLE_FILE_RULES = (EMPTY_RULE, METADATA_RULE, LITERAL_RULE)
 
 
 def validate_loaded(
@@ -166,12 +174,13 @@ def _from_union(union_report, chosen, by_id, layout, store, context: Context, al
             file_source[str(layout.sources_dir / name)] = source_id
     known = attribution.mentions(store, sources)
     union = [f for f in union_report.findings if f.scope == UNION]
+    of_files = [f for f in union if f.rule in WHOLE_FILE_RULES]  # what a source alone finds in its files
+    union = [f for f in union if f.rule not in WHOLE_FILE_RULES]
     needed = attribution.alone_needed(union, known, chosen[0], file_source)
     own = attribution.attributed(union, known)
     detached = [f for f in sources if f.source_id not in needed]
     blank = attribution.by_source(blank_node_findings(detached), file_source)
-    whole_file = [f for f in _whole_file(store, layout, detached, context, UNION, None)]
-    files_of = attribution.by_source(whole_file, file_source)
+    files_of = attribution.by_source([replace(f) for f in of_files], file_source)
     reports = []
     for number, source_id in enumerate(chosen, start=1):
         if source_id in needed:
