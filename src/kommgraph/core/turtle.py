@@ -222,42 +222,7 @@ def longturtle_of(
     blocks: dict[str, str] = {}
     classes: list[str] = []
     for s, properties in by_subject.items():
-        label, prefix, _ = known.get(s) or entry(s)
-        add(prefix)
-        parts = ["\n", label, "\n    "]
-        order = [p for p in (_TYPE, _LABEL) if p in properties]
-        order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
-        for k, p in enumerate(order):
-            if k:
-                parts.append(" ;\n    ")
-            if p == _TYPE:
-                parts.append("a")
-            else:
-                label, prefix, invented = known.get(p) or entry(p)
-                if invented:
-                    raise _Unsupported(f"rdflib would invent a prefix for {p}")
-                add(prefix)
-                parts.append(label)
-            objects = properties[p]
-            if len(objects) == 1:
-                objects = list(objects)
-            else:
-                objects = _sorted_objects(list(objects))
-            labels_ = []
-            for o in objects:
-                kind = type(o)
-                if kind is str or kind is Lit:
-                    label, prefix, _ = known.get(o) or entry(o)
-                    add(prefix)
-                    labels_.append(label)
-                else:
-                    labels_.append(_object_label(o, iri_label))
-            if len(labels_) == 1:
-                parts += [" ", labels_[0]]
-            else:
-                parts.append("\n        " + " ,\n        ".join(labels_))
-        parts.append(" ;\n.\n")
-        blocks[s] = "".join(parts)
+        blocks[s] = _subject_block(s, properties, known, entry, add, iri_label)
         if _CLASS in properties.get(_TYPE, ()):
             classes.append(s)
     used.discard(None)
@@ -309,45 +274,10 @@ def longturtle_blocks(
     rest: list[SubjectBlock] = []
     for s, properties in by_subject.items():
         used: set = set()
-        add = used.add
-        label, prefix, _ = known.get(s) or entry(s)
-        add(prefix)
-        parts = ["\n", label, "\n    "]
-        order = [p for p in (_TYPE, _LABEL) if p in properties]
-        order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
-        for k, p in enumerate(order):
-            if k:
-                parts.append(" ;\n    ")
-            if p == _TYPE:
-                parts.append("a")
-            else:
-                label, prefix, invented = known.get(p) or entry(p)
-                if invented:
-                    raise _Unsupported(f"rdflib would invent a prefix for {p}")
-                add(prefix)
-                parts.append(label)
-            objects = properties[p]
-            if len(objects) == 1:
-                objects = list(objects)
-            else:
-                objects = _sorted_objects(list(objects))
-            labels_ = []
-            for o in objects:
-                kind = type(o)
-                if kind is str or kind is Lit:
-                    label, prefix, _ = known.get(o) or entry(o)
-                    add(prefix)
-                    labels_.append(label)
-                else:
-                    labels_.append(_object_label(o, partial(labels.label, used=used)))
-            if len(labels_) == 1:
-                parts += [" ", labels_[0]]
-            else:
-                parts.append("\n        " + " ,\n        ".join(labels_))
-        parts.append(" ;\n.\n")
+        text = _subject_block(s, properties, known, entry, used.add, partial(labels.label, used=used))
         used.discard(None)
         used.discard("")
-        data = "".join(parts).encode("utf-8", "replace")
+        data = text.encode("utf-8", "replace")
         if _CLASS in properties.get(_TYPE, ()):
             classes.append(SubjectBlock(s, data, 0, True, frozenset(used)))
         else:
@@ -355,6 +285,47 @@ def longturtle_blocks(
     classes.sort(key=lambda block: block.subject)
     rest.sort(key=lambda block: (block.references, block.subject))
     return classes + rest
+
+
+def _subject_block(s: str, properties: dict, known: dict, entry, add, iri_label) -> str:
+    """One subject's longturtle block: ``known``/``entry`` give an IRI's label, prefix and whether rdflib
+    would invent its prefix; ``add`` records each prefix used; ``iri_label`` labels IRIs inside objects."""
+    label, prefix, _ = known.get(s) or entry(s)
+    add(prefix)
+    parts = ["\n", label, "\n    "]
+    order = [p for p in (_TYPE, _LABEL) if p in properties]
+    order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
+    for k, p in enumerate(order):
+        if k:
+            parts.append(" ;\n    ")
+        if p == _TYPE:
+            parts.append("a")
+        else:
+            label, prefix, invented = known.get(p) or entry(p)
+            if invented:
+                raise _Unsupported(f"rdflib would invent a prefix for {p}")
+            add(prefix)
+            parts.append(label)
+        objects = properties[p]
+        if len(objects) == 1:
+            objects = list(objects)
+        else:
+            objects = _sorted_objects(list(objects))
+        labels_ = []
+        for o in objects:
+            kind = type(o)
+            if kind is str or kind is Lit:
+                label, prefix, _ = known.get(o) or entry(o)
+                add(prefix)
+                labels_.append(label)
+            else:
+                labels_.append(_object_label(o, iri_label))
+        if len(labels_) == 1:
+            parts += [" ", labels_[0]]
+        else:
+            parts.append("\n        " + " ,\n        ".join(labels_))
+    parts.append(" ;\n.\n")
+    return "".join(parts)
 
 
 def _sorted_objects(objects: list) -> list:
