@@ -65,6 +65,13 @@ from kommgraph.convert.extract.unit_variants import with_variants
 __all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
 
 
+def _token_after(tokens: list, i: int, end: int) -> int:
+    """The index of the first token at or after ``i`` that starts at or after the offset ``end``."""
+    while i < len(tokens) and tokens[i].start < end:
+        i += 1
+    return i
+
+
 def find_mentions(
     text: str,
     other_bodies: bool = True,
@@ -92,8 +99,7 @@ def find_mentions(
             owned = owned_plural(text, tok, PLURALS[w])
             if owned:
                 mentions += owned
-                while i < len(tokens) and tokens[i].start < owned[-1].end:
-                    i += 1
+                i = _token_after(tokens, i, owned[-1].end)
                 continue
         if w in PLURALS:
             found, end = plural_list(text, scan, i, PLURALS[w])
@@ -109,8 +115,7 @@ def find_mentions(
         titled = title_unit(text, scan, i)
         if titled:
             mentions.append(titled)
-            while i < len(tokens) and tokens[i].start < titled.end:
-                i += 1
+            i = _token_after(tokens, i, titled.end)
             continue
         kind = head_type(w) or (STATE_HEADS.get(w) if not other_bodies else None)
         if w in NUMBERED_ONLY and not ROMAN.match(scan.word(i + 1)):
@@ -120,14 +125,12 @@ def find_mentions(
             in_quotes = quoted(text, scan, i, kind)
             if in_quotes:
                 mentions.append(in_quotes)
-                while i < len(tokens) and tokens[i].start < in_quotes.end:
-                    i += 1
+                i = _token_after(tokens, i, in_quotes.end)
                 continue
             named = called(text, scan, i)
             if named:
                 mentions.append(named)
-                while i < len(tokens) and tokens[i].start < named.end:
-                    i += 1
+                i = _token_after(tokens, i, named.end)
                 continue
             if scan.word(j) in QUOTES:
                 j += 1
@@ -136,8 +139,7 @@ def find_mentions(
                 end_offset = tok.end + (len(text[tok.end :]) - len(text[tok.end :].lstrip())) + owner.end()
                 name = clean(f"{nominative(w) if w in HEADS or head_type(w) else w} {owner.group()}")
                 mentions += _owned(tokens, i, end_offset, name, kind)
-                while i < len(tokens) and tokens[i].start < end_offset:
-                    i += 1
+                i = _token_after(tokens, i, end_offset)
                 continue
             if nominative(w) in OWNER_ONLY:
                 i += 1
