@@ -1,4 +1,4 @@
-"""The annotated corpus (corpus/dev, corpus/test, corpus/holdout) follows one gold convention.
+"""The annotated corpus (corpus/dev, corpus/test, corpus/holdout, corpus/fresh) follows one gold convention.
 
 shared/design/GOLD-FORMAT.md plus the conventions unified in corpus/REVIEW-round4.md: every scored
 event names a unit, every named participant is a unit of the same file, quotes are verbatim, dates
@@ -40,7 +40,7 @@ def _read(gold_path: Path) -> tuple[dict, dict, str]:
 def test_the_corpus_is_there() -> None:
     if not GOLD:
         pytest.skip("corpus/ is not in this checkout")
-    assert {p.parent.name for p in GOLD} == {"dev", "test", "holdout"}
+    assert {p.parent.name for p in GOLD} == {"dev", "test", "holdout", "fresh"}
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=_ids(GOLD))

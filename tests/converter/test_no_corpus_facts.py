@@ -20,6 +20,7 @@ GOLD_DIRS = [
     ROOT / "corpus" / "dev",
     ROOT / "corpus" / "test",
     ROOT / "corpus" / "holdout",
+    ROOT / "corpus" / "fresh",
     ROOT.parent / "shared" / "gold" / "seeds",
 ]
 # general words and the states that gold files also use as places
