@@ -43,6 +43,7 @@ GENERAL = {
     "Thüringen",
     "Wien",
     "Freistaat",
+    "Bundesland",
     "Region",
     "Landeshauptstadt",
     "Landesregierung",

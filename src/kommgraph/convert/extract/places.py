@@ -108,7 +108,7 @@ _TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "
 
 def _usual_forms(name: str, kind: str) -> set[str]:
     """Other names texts and annotators give a town or Land: with its title word (``Stadt Musterstadt``,
-    ``Land Hessen``), its addition spelled out (``Musterstadt an der Lahn``) or left off
+    ``Land Musterland``), its addition spelled out (``Musterstadt an der Lahn``) or left off
     (``Bad Beispielhausen``)."""
     from kommgraph.places.store import usual_forms
 
