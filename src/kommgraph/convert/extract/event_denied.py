@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract.event_slots import (  # noqa: I001
+from kommgraph.convert.extract.event_slots import (
     DECIDED,
     FOUNDING_VERB,
     KEIN,
@@ -34,7 +34,6 @@ from kommgraph.convert.extract.event_slots import (  # noqa: I001
     NOUN_DENIED,
     SPECULATIVE,
 )
-
 from kommgraph.convert.extract.firstnames import given_names
 
 CHANGE_NOUN = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]*(?:ung|ungen|ion|schluss|wechsel|änderung|gründung)$")
@@ -52,7 +51,7 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int]:
 CLOSED = re.compile(r"^(?:geschlossen|schließt|schließen)$")
 # "vom 24. Dezember bis zum 2. Januar", "bis einschließlich Sonntag", "mittwochs", "für den Besucherverkehr"
 FOR_A_WHILE = re.compile(
-    r"\b(?:[Vv]o[mn]\b[^.;]{1,40}?\bbis\b|bis\s+(?:einschließlich|einschl\.|zum|Ende|Mitte)\b"
+    r"\b(?:[Vv]o[mn]\b[^.;]{1,40}?\bbis\b|bis\s+(?:einschließlich|einschl\.|zum)\b"
     r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s\b"
     r"|für\s+(?:den|die)\s+(?:Besucher|Publikums|Kunden|Parteien)\w*"
     r"|zwischen\s+den\s+(?:Jahren|Feiertagen)|über\s+(?:Weihnachten|Ostern|Pfingsten|den\s+Jahreswechsel))"
@@ -81,7 +80,9 @@ NEW_AFTER_PREPOSITION = re.compile(
     r"\b(?:mit|in|bei|auf|an|zu|für|von)\s+(?:de[rmn]|die|das)\s+$|\b(?:im|beim|zum|zur|vom|am)\s+$"
 )
 # the speaker (first person, as in a quote) or a person addressed by name: "Herrn Muster im neuen Amt"
-SPEAKER_OR_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Ww]ir|uns|unsere[mnrs]?)\b|\b(?:Herrn?|Frau)\s+[A-ZÄÖÜ]")
+SPEAKER_OR_PERSON = re.compile(
+    r"\b(?:[Ii]ch|mich|mir|[Ww]ir|uns|unsere[mnrs]?)\b|\b(?:Herrn?|Frau)\s+[A-ZÄÖÜ]"
+)
 
 
 def _new_for_someone(text: str, trigger: re.Match) -> bool:
