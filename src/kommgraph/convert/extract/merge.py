@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kommgraph.convert.extract.model import DateValue, Event, Facts
 from kommgraph.convert.extract.unit_lexicon import head_type
 
@@ -40,13 +42,27 @@ def _absorb(into: Event, other: Event) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
+# "Abteilung 12 Musterwesen" and "Abteilung Musterwesen", "Bereich 660 - Beispielpflege": a number
+# (with a dash or colon) between the head and the area is a designation the text may leave out
+NUMBER_AFTER_HEAD = re.compile(r"^(?P<head>\S+)\s+\d+(?:\.\d+)*\s*(?:[-–:]\s*)?(?=[A-ZÄÖÜ])")
+# "Stabstelle" and "Stabsstelle": a compound spelled with and without the linking -s- is one word
+LINKING_S = re.compile(r"(?<=[a-zäöüß])s(?=(?:stelle|amt|abteilung|referat|büro|dienst)\b)")
+
+
+def _spelling_key(name: str) -> str:
+    """What two spellings of one unit's name share: no ``für``, no number designation before the area,
+    no linking -s- in the head compound."""
+    key = NUMBER_AFTER_HEAD.sub(r"\g<head> ", name.replace(" für ", " "))
+    return LINKING_S.sub("", key)
+
+
 def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
     for name in facts.units:
         head, _, rest = name.partition(" ")  # "Fachbereich Bauen" and "Bauen" (a list item) are one unit
         key = rest if rest in facts.units and head_type(head) else name
-        by_key.setdefault(key.replace(" für ", " "), []).append(name)
+        by_key.setdefault(_spelling_key(key), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
         if len(names) > 1:
