@@ -35,7 +35,10 @@ def test_closing_for_a_while_is_no_dissolution(body: str, events: list[tuple]) -
         ("Von den neuen Mitgliedern übernimmt Karin Beispiel das Finanzdepartement.", []),
         ("Die neue Stadtpräsidentin, Zelmira Muster, übernimmt die Präsidialdirektion.", []),
         ("Der Stadtpräsident Zelmiro von Muster wechselt in die Direktion für Sicherheit.", []),
-        ("Das Tiefbauamt übernimmt das Vermessungsamt.", [("Absorption", ["Vermessungsamt"], ["Tiefbauamt"])]),
+        (
+            "Das Tiefbauamt übernimmt das Vermessungsamt.",
+            [("Absorption", ["Vermessungsamt"], ["Tiefbauamt"])],
+        ),
         (
             "Das Vermessungsamt wechselt in das Tiefbauamt.",
             [("Relocation", ["Vermessungsamt"], ["Vermessungsamt"])],
@@ -50,7 +53,8 @@ def test_a_person_who_takes_over_or_moves_changes_no_unit(body: str, events: lis
     ("body", "events"),
     [  # "seit" with a span of time says how long, not from when
         (
-            "Stadträtin Karin Beispiel, seit einem Jahr auch für das Amt für Stadtservice zuständig, sagte das.",
+            "Stadträtin Karin Beispiel, seit einem Jahr auch für das Amt für Stadtservice zuständig,"
+            " sagte das.",
             [],
         ),
         (
@@ -95,3 +99,58 @@ def test_an_attributive_participle_ends_its_own_noun(body: str, events: list[tup
 )
 def test_a_unit_new_to_someone_is_no_founding(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+def _unit_names(body: str) -> list[str]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return sorted(facts.units)
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [  # a person by the ending -beamte/-beamter/-beamtin, not an "-amt"
+        ("Fragen beantwortet Ihnen der Brandschutzbeamte der Gemeinde.", []),
+        ("Fragen beantwortet Ihnen das Brandschutzamt der Gemeinde.", ["Brandschutzamt"]),
+        # a list item that is itself a word for a kind of unit names no unit
+        (
+            "Die Verwaltung hat drei Dezernate, denen Fachbereiche, Sachgebiete und Abteilungen"
+            " zugeordnet sind.",
+            [],
+        ),
+        (
+            "Dem Dezernat sind die Fachbereiche Bauen, Umwelt und Verkehr zugeordnet.",
+            ["Fachbereich Bauen", "Fachbereich Umwelt", "Fachbereich Verkehr"],
+        ),
+        # "und Teile des ..." ends a name
+        (
+            "Der bisherige FB 7 und Teile des FB 6 bilden den Fachbereich Muster.",
+            ["FB 6", "FB 7", "Fachbereich Muster"],
+        ),
+        # a compound in a comparison names no unit
+        ("Die Servicestelle ist so etwas wie ein rathausinternes Call-Center.", ["Servicestelle"]),
+        ("Die Servicestelle und das Call-Center ziehen um.", ["Call-Center", "Servicestelle"]),
+    ],
+)
+def test_mentions_that_name_no_unit(body: str, names: list[str]) -> None:
+    assert _unit_names(body) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [  # one unit for a name with and without its number designation, or its linking -s-
+        (
+            "Die Abteilung 12 Musterwesen zieht um. Die Abteilung Musterwesen bleibt erreichbar.",
+            ["Abteilung Musterwesen"],
+        ),
+        (
+            "Die Stabstelle Beispiel zieht um. Die Stabsstelle Beispiel bleibt erreichbar.",
+            ["Stabsstelle Beispiel"],
+        ),
+        (
+            "Die Abteilung 12 Musterwesen zieht um. Die Abteilung 13 Musterwesen bleibt.",
+            ["Abteilung 12 Musterwesen", "Abteilung 13 Musterwesen"],
+        ),
+    ],
+)
+def test_spellings_of_one_unit_are_one_unit(body: str, names: list[str]) -> None:
+    assert _unit_names(body) == names

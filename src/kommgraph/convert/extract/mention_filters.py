@@ -101,6 +101,9 @@ CIVIL_SERVANT = re.compile(r"beamt(?:e[nr]?|in(?:nen)?)$")
 # "Der bisherige FB 7 und Teile des FB 6": parts of a unit end the name before them
 PARTS_TAIL = re.compile(r"\s+(?:und|sowie)\s+Teile[n]?$")
 UMLAUTS = str.maketrans("ÄÖÜäöü", "AOUaou")
+# "so etwas wie ein rathausinternes Call-Center": a comparison says what something is like, it names no
+# unit ("als Regionaldienststelle angemietet" can, so "als" is not read so)
+LIKE = re.compile(r"\bwie\s+(?:ein|eine|einer|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?$")
 
 
 def _type_noun(word: str) -> bool:
@@ -110,13 +113,16 @@ def _type_noun(word: str) -> bool:
 
 
 def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions that name no unit: a person by the ending ``-beamte``; a list item that is itself a word
+    """Mentions that name no unit: a person by the ending ``-beamte``; a compound in a comparison (``wie
+    ein rathausinternes Call-Center``); a list item that is itself a word
     for a kind of unit (``denen Fachbereiche, Sachgebiete und Abteilungen zugeordnet sind`` gives no
     ``Fachbereich Sachgebiete``); a name that runs into ``und Teile`` is cut before it."""
     kept = []
     for m in mentions:
         span = text[m.start : m.end]
         if CIVIL_SERVANT.search(span):
+            continue
+        if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
             continue
         if m.name and m.name != span and " " not in span and m.name.endswith(" " + span) and _type_noun(span):
             continue
