@@ -154,3 +154,27 @@ def test_mentions_that_name_no_unit(body: str, names: list[str]) -> None:
 )
 def test_spellings_of_one_unit_are_one_unit(body: str, names: list[str]) -> None:
     assert _unit_names(body) == names
+
+
+UNLABELLED = Path(__file__).resolve().parents[2] / "corpus" / "unlabelled"
+
+
+def _no_change_texts() -> list[Path]:
+    manifest = UNLABELLED.parent / "manifest-unlabelled.tsv"
+    if not manifest.is_file():
+        return []
+    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
+    return [UNLABELLED / row[0] for row in rows if row[4] == "no-change"]
+
+
+def test_real_texts_that_state_no_change_give_no_event() -> None:
+    """corpus/unlabelled: of the real texts judged to state no change, only one still gives an event:
+    ``gibt es seit März 2021 die Stabsstelle`` is read as a founding, as the gold convention reads a
+    historic founding said in a main clause."""
+    texts = _no_change_texts()
+    if not texts:
+        pytest.skip("corpus/unlabelled is not in this checkout")
+    from kommgraph.store.sources import read_source
+
+    with_events = [p.stem for p in texts if extract(read_source(p)).events]
+    assert with_events == ["31_offenbach-stabsstelle-digitalisierung"]
