@@ -17,6 +17,8 @@ that state no change):
   date, says how long, not from when);
 - a unit new to a speaker or a person, in a prepositional phrase: ``Ich freue mich auf die Arbeit mit der
   neuen Abteilung``, ``Wir wünschen Herrn Muster im neuen Amt alles Gute`` (a founding verb still founds);
+- a noun of change after ``seit`` and a possessive or article (``Seit seiner Gründung im Jahr 1924 hat sich
+  das Jugendamt … entwickelt``): the change as a point in time, told in passing;
 - an attributive participle before another noun: ``die aufgehobenen Massnahmen`` (what ends is the
   measures, not a unit).
 """
@@ -72,6 +74,8 @@ SINCE_SPAN = re.compile(
     r"\d+)\s+)?(?:Jahr|Jahren|Monat|Monaten|Woche|Wochen|Jahrzehnt|Jahrzehnten|langem|Langem|jeher)\b"
 )
 RESPONSIBLE = re.compile(r"\bzuständig\b")
+# "Seit seiner Gründung im Jahr 1924 hat sich das Amt ... entwickelt": the change as a point in time
+SINCE_THE_CHANGE = re.compile(r"\b[Ss]eit\s+(?:seiner|ihrer|dessen|deren|der|dem)\s+$")
 ATTRIBUTIVE = re.compile(r"e[nmrs]?\s+(?!«U)[A-ZÄÖÜ]")
 
 
@@ -110,6 +114,8 @@ def other_sense(text: str, trigger: re.Match) -> bool:
     word = trigger.group()
     if NEW_UNIT.match(word):
         return _new_for_someone(text, trigger)
+    if CHANGE_NOUN.match(word) and SINCE_THE_CHANGE.search(text, 0, trigger.start()):
+        return True
     if CLOSED.match(word) and FOR_A_WHILE.search(text):
         return True
     if TAKE_OR_MOVE.match(word) and _person_acts(text, trigger):
