@@ -114,8 +114,6 @@ def test_seeds_through_evaluate() -> None:
 
     scores = json.loads(result.output)
     assert {fact: scores[fact]["f1"] for fact in ("units", "events", "persons")} == {
-        "units": 1.0,
-        "events": 1.0,
-        "persons": 1.0,
+        "units": 1.0, "events": 1.0, "persons": 1.0
     }
     assert (scores["event_dates_exact"], scores["issued_exact"], scores["place"]) == (1.0, 1.0, 1.0)
