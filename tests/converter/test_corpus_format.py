@@ -81,3 +81,26 @@ def test_gold_follows_the_convention(gold_path: Path) -> None:
         if TITLE.match(person["name"])
     ]
     assert problems == []
+
+
+UNLABELLED = sorted((CORPUS / "unlabelled").glob("*.txt"))
+
+
+@pytest.mark.parametrize("text_path", UNLABELLED, ids=[p.stem for p in UNLABELLED])
+def test_unlabelled_text_has_the_header_and_a_manifest_row(text_path: Path) -> None:
+    """corpus/unlabelled has no gold (it is read, not scored): each text has the header, a row in
+    manifest-unlabelled.tsv, and a source that no annotated text uses."""
+    head, _ = text_path.read_text(encoding="utf-8").split("\n---\n", 1)
+    header = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+    assert [key for key in HEADER_KEYS if key not in header] == []
+    rows = {
+        line.split("\t")[0]: line.split("\t")
+        for line in (CORPUS / "manifest-unlabelled.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    }
+    assert rows[text_path.name][7] == header["source-url"]
+    annotated = {
+        line.split("\t")[-1]
+        for manifest in sorted(CORPUS.glob("manifest-[a-z].tsv"))
+        for line in manifest.read_text(encoding="utf-8").splitlines()[1:]
+    }
+    assert header["source-url"] not in annotated

@@ -5,6 +5,22 @@ Negation is read in the clause of the trigger (between commas, semicolons and co
 trigger: a verb is denied by ``nicht``/``nie`` anywhere in its clause or ``kein`` before it or before a
 unit; a noun of change by ``ist nicht geplant``, ``keine`` before it; an adjective (``das neue Amt``) only
 by ``kein neues Amt`` — ``Der Name des neuen Amtes steht noch nicht fest`` denies the name, not the unit.
+
+Besides, a trigger word can be used in a sense that is no change of a unit (round 6, read from real texts
+that state no change):
+
+- a closing for a while: ``ist vom 24. Dezember bis zum 2. Januar geschlossen``, ``ist mittwochs
+  geschlossen``, ``für den Besucherverkehr geschlossen`` (a span of days, a weekday adverb, the public);
+- a person who takes over or moves: ``Karin Muster übernimmt das X-Departement``, ``Der Stadtpräsident
+  Alec Probe wechselt in die Direktion ...`` (a personal name right before or after the verb);
+- a standing responsibility: ``seit einem Jahr für die X zuständig`` (``seit`` with a span of time, not a
+  date, says how long, not from when);
+- a unit new to a speaker or a person, in a prepositional phrase: ``Ich freue mich auf die Arbeit mit der
+  neuen Abteilung``, ``Wir wünschen Herrn Muster im neuen Amt alles Gute`` (a founding verb still founds);
+- a noun of change after ``seit`` and a possessive or article (``Seit seiner Gründung im Jahr 1924 hat sich
+  das Jugendamt … entwickelt``): the change as a point in time, told in passing;
+- an attributive participle before another noun: ``die aufgehobenen Massnahmen`` (what ends is the
+  measures, not a unit).
 """
 
 from __future__ import annotations
@@ -13,12 +29,14 @@ import re
 
 from kommgraph.convert.extract.event_slots import (
     DECIDED,
+    FOUNDING_VERB,
     KEIN,
     KEIN_UNIT,
     NOT_WORD,
     NOUN_DENIED,
     SPECULATIVE,
 )
+from kommgraph.convert.extract.firstnames import given_names
 
 CHANGE_NOUN = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]*(?:ung|ungen|ion|schluss|wechsel|änderung|gründung)$")
 NEW_UNIT = re.compile(r"^[Nn]eu.*«U\d+»$")
@@ -32,6 +50,81 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int]:
     return text[begin : after.start() if after else len(text)], begin
 
 
+CLOSED = re.compile(r"^(?:geschlossen|schließt|schließen)$")
+# "vom 24. Dezember bis zum 2. Januar", "bis einschließlich Sonntag", "mittwochs", "für den Besucherverkehr"
+FOR_A_WHILE = re.compile(
+    r"\b(?:[Vv]o[mn]\b[^.;]{1,40}?\bbis\b|bis\s+(?:einschließlich|einschl\.|zum)\b"
+    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s\b"
+    r"|für\s+(?:den|die)\s+(?:Besucher|Publikums|Kunden|Parteien)\w*"
+    r"|zwischen\s+den\s+(?:Jahren|Feiertagen)|über\s+(?:Weihnachten|Ostern|Pfingsten|den\s+Jahreswechsel))"
+)
+TAKE_OR_MOVE = re.compile(r"(?:übernimmt|übernehmen|übernahm|wechselt|wechseln|wechselte)\b")
+NAME_BEFORE = re.compile(
+    r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:(?:von|van|de|zu|vom)\s+)?[A-ZÄÖÜ][\w-]+\s*(?:\([^()]{1,20}\)\s*)?,?\s*$"
+)
+# "Die neue Stadtpräsidentin, Marieke Muster, übernimmt": a title of a person (by its ending) before a name
+TITLED_NAME_BEFORE = re.compile(
+    r"(?:präsident|rat|rätin|meister|dezernent|direktor|leiter|chef|sprecher)(?:in)?,?\s+[A-ZÄÖÜ][a-zäöüß]+\s+"
+    r"(?:(?:von|van|de|zu|vom)\s+)?[A-ZÄÖÜ][\w-]+\s*(?:\([^()]{1,20}\)\s*)?,?\s*$"
+)
+NAME_AFTER = re.compile(r"\s+(?P<given>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:(?:von|van|de|zu|vom)\s+)?[A-ZÄÖÜ][\w-]+")
+# "seit einem Jahr", "seit zwei Monaten", "seit Jahren", "seit langem": how long, not from when
+SINCE_SPAN = re.compile(
+    r"\b[Ss]eit\s+(?:(?:einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|vielen|einigen|mehreren|"
+    r"\d+)\s+)?(?:Jahr|Jahren|Monat|Monaten|Woche|Wochen|Jahrzehnt|Jahrzehnten|langem|Langem|jeher)\b"
+)
+RESPONSIBLE = re.compile(r"\bzuständig\b")
+# "Seit seiner Gründung im Jahr 1924 hat sich das Amt ... entwickelt": the change as a point in time
+SINCE_THE_CHANGE = re.compile(r"\b[Ss]eit\s+(?:seiner|ihrer|dessen|deren|der|dem)\s+$")
+ATTRIBUTIVE = re.compile(r"e[nmrs]?\s+(?!«U)[A-ZÄÖÜ]")
+
+
+# "mit der neuen «U»", "im neuen «U»": the new unit in a prepositional phrase, not as what is founded
+NEW_AFTER_PREPOSITION = re.compile(
+    r"\b(?:mit|in|bei|auf|an|zu|für|von)\s+(?:de[rmn]|die|das)\s+$|\b(?:im|beim|zum|zur|vom|am)\s+$"
+)
+# the speaker (first person, as in a quote) or a person addressed by name: "Herrn Muster im neuen Amt"
+SPEAKER_OR_PERSON = re.compile(
+    r"\b(?:[Ii]ch|mich|mir|[Ww]ir|uns|unsere[mnrs]?)\b|\b(?:Herrn?|Frau)\s+[A-ZÄÖÜ]"
+)
+
+
+def _new_for_someone(text: str, trigger: re.Match) -> bool:
+    """``Ich freue mich auf die Arbeit mit der neuen Abteilung``, ``Wir wünschen Herrn Muster im neuen Amt
+    alles Gute``: new to a speaker or a person (a post, a new place of work), no founding said."""
+    return bool(
+        NEW_AFTER_PREPOSITION.search(text, 0, trigger.start())
+        and SPEAKER_OR_PERSON.search(text)
+        and not FOUNDING_VERB.search(text)
+    )
+
+
+def _person_acts(text: str, trigger: re.Match) -> bool:
+    """``Karin Muster übernimmt das X``, ``übernimmt Karin Muster das X``: a person, not a unit, acts."""
+    names = given_names()
+    verb = TAKE_OR_MOVE.match(trigger.group())
+    before = NAME_BEFORE.search(text, 0, trigger.start())
+    after = NAME_AFTER.match(text, trigger.start() + verb.end()) if verb else None
+    titled = TITLED_NAME_BEFORE.search(text, 0, trigger.start())
+    return bool(titled) or any(m and m.group("given") in names for m in (before, after))
+
+
+def other_sense(text: str, trigger: re.Match) -> bool:
+    """True when the trigger word is used in a sense that changes no unit (see the module's docstring)."""
+    word = trigger.group()
+    if NEW_UNIT.match(word):
+        return _new_for_someone(text, trigger)
+    if CHANGE_NOUN.match(word) and SINCE_THE_CHANGE.search(text, 0, trigger.start()):
+        return True
+    if CLOSED.match(word) and FOR_A_WHILE.search(text):
+        return True
+    if TAKE_OR_MOVE.match(word) and _person_acts(text, trigger):
+        return True
+    if RESPONSIBLE.search(word) and SINCE_SPAN.search(word):
+        return True
+    return bool(re.fullmatch(r"[a-zäöüß]+", word) and ATTRIBUTIVE.match(text, trigger.end()))
+
+
 def speculative(text: str) -> bool:
     """A possibility or another's proposal, and no decision in the same sentence."""
     return bool(SPECULATIVE.search(text)) and not DECIDED.search(text)
@@ -39,7 +132,7 @@ def speculative(text: str) -> bool:
 
 def denied(text: str, trigger: re.Match) -> bool:
     """True when the change the trigger names is negated in its clause or only possible or proposed."""
-    if speculative(text):
+    if speculative(text) or other_sense(text, trigger):
         return True
     clause, begin = _clause(text, trigger.start(), trigger.end())
     at, until = trigger.start() - begin, trigger.end() - begin

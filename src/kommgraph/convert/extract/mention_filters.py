@@ -15,6 +15,7 @@ from kommgraph.convert.extract.unit_lexicon import (
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
     OWN_ADJECTIVE,
+    head_type,
     is_cap,
     lemma,
 )
@@ -95,11 +96,49 @@ def drop_descriptions(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not DESCRIBING.search(text[max(0, m.start - 50) : m.start])]
 
 
+# "der Feuerschutzbeamte", "die Standesbeamtin": a person (Beamter), not an "-amt"
+CIVIL_SERVANT = re.compile(r"beamt(?:e[nr]?|in(?:nen)?)$")
+# "Der bisherige FB 7 und Teile des FB 6": parts of a unit end the name before them
+PARTS_TAIL = re.compile(r"\s+(?:und|sowie)\s+Teile[n]?$")
+UMLAUTS = str.maketrans("ÄÖÜäöü", "AOUaou")
+# "so etwas wie ein rathausinternes Call-Center": a comparison says what something is like, it names no
+# unit ("als Regionaldienststelle angemietet" can, so "als" is not read so)
+LIKE = re.compile(r"\bwie\s+(?:ein|eine|einer|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?$")
+
+
+def _type_noun(word: str) -> bool:
+    """``Sachgebiete``, ``Abteilungen``, ``Ämter``: a word for a kind of unit (a head noun, also plural)."""
+    forms = (word, word[:-1], word[:-2], word[:-2].translate(UMLAUTS))
+    return any(len(f) > 2 and head_type(f) for f in forms)
+
+
+def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that name no unit: a person by the ending ``-beamte``; a compound in a comparison (``wie
+    ein rathausinternes Call-Center``); a list item that is itself a word
+    for a kind of unit (``denen Fachbereiche, Sachgebiete und Abteilungen zugeordnet sind`` gives no
+    ``Fachbereich Sachgebiete``); a name that runs into ``und Teile`` is cut before it."""
+    kept = []
+    for m in mentions:
+        span = text[m.start : m.end]
+        if CIVIL_SERVANT.search(span):
+            continue
+        if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
+            continue
+        if m.name and m.name != span and " " not in span and m.name.endswith(" " + span) and _type_noun(span):
+            continue
+        tail = PARTS_TAIL.search(span)
+        if tail and m.name and m.name.endswith(tail.group()):
+            m = replace(m, end=m.start + tail.start(), name=m.name[: -len(tail.group())])
+        kept.append(m)
+    return kept
+
+
 def drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
     """``(Amt 10)`` or ``(AfI)`` after a unit's name become its aliases (skos:altLabel); units of other
-    bodies (ministries, ...) are left out."""
+    bodies (ministries, ...) are left out; mentions that name no unit are dropped first
+    (``drop_false_names``)."""
     kept: list[Mention] = []
-    for m in mentions:
+    for m in drop_false_names(text, mentions):
         before = text[: m.start]
         if kept and before.endswith("(") and m.end < len(text) and text[m.end] == ")":
             if before[:-1].rstrip() == text[: kept[-1].end] and kept[-1].name:

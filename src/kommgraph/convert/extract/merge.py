@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kommgraph.convert.extract.model import DateValue, Event, Facts
 from kommgraph.convert.extract.unit_lexicon import head_type
 
@@ -40,13 +42,41 @@ def _absorb(into: Event, other: Event) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
+# "Abteilung 12 Musterwesen" and "Abteilung Musterwesen", "Bereich 660 - Beispielpflege": a number
+# (with a dash or colon) between the head and the area is a designation the text may leave out
+NUMBER_AFTER_HEAD = re.compile(r"^(?P<head>\S+)\s+\d+(?:\.\d+)*\s*(?:[-–:]\s*)?(?=[A-ZÄÖÜ])")
+# "Stabstelle" and "Stabsstelle": a compound spelled with and without the linking -s- is one word
+LINKING_S = re.compile(r"(?<=[a-zäöüß])s(?=(?:stelle|amt|abteilung|referat|büro|dienst)\b)")
+
+
+def _spelling_key(name: str, numbered: set[str]) -> str:
+    """What two spellings of one unit's name share: no ``für``, no number designation before the area
+    (unless the document numbers two units of that area differently: ``numbered``), no linking -s- in
+    the head compound."""
+    key = name.replace(" für ", " ")
+    plain = NUMBER_AFTER_HEAD.sub(r"\g<head> ", key)
+    return LINKING_S.sub("", key if plain in numbered else plain)
+
+
+def _twice_numbered(names) -> set[str]:
+    """Names without number that two numbered names share (``Abteilung 12 X``, ``Abteilung 13 X``)."""
+    seen: dict[str, set[str]] = {}
+    for name in names:
+        key = name.replace(" für ", " ")
+        plain = NUMBER_AFTER_HEAD.sub(r"\g<head> ", key)
+        if plain != key:
+            seen.setdefault(plain, set()).add(key)
+    return {plain for plain, keys in seen.items() if len(keys) > 1}
+
+
 def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
+    numbered = _twice_numbered(facts.units)
     for name in facts.units:
         head, _, rest = name.partition(" ")  # "Fachbereich Bauen" and "Bauen" (a list item) are one unit
         key = rest if rest in facts.units and head_type(head) else name
-        by_key.setdefault(key.replace(" für ", " "), []).append(name)
+        by_key.setdefault(_spelling_key(key, numbered), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
         if len(names) > 1:
