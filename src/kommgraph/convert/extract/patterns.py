@@ -26,7 +26,6 @@ def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     return compiled("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-
 def literal_alternation(words: list[str]) -> str:
     """A regex for any of ``words`` (plain strings, tried in their order) with common prefixes factored.
 
