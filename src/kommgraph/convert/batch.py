@@ -6,6 +6,7 @@ writes them; results come back in the order of the input, so the command's outpu
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -102,7 +103,11 @@ def convert_many(
             if outcome.error_kind:
                 return
         return
+    enabled = gc.isenabled()
+    gc.disable()  # loading makes many objects and frees none: no collector passes meanwhile
     _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
+    if enabled:
+        gc.enable()
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(
         workers, initializer=_init_worker, initargs=(out_dir, force, gazetteer, max_size)
