@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from kommgraph.convert.startup import loading
 from kommgraph.core import paths
 from kommgraph.store.sources import SourceError
 
@@ -36,19 +35,6 @@ def _gazetteer(reference: Path | None):
         return Gazetteer.load(reference)
     except Exception as exc:  # a broken reference file is an input error, named
         raise InputError(f"{reference}: cannot read the reference data: {exc}") from exc
-
-
-@contextmanager
-def _loading():
-    """No cyclic garbage collection while modules, patterns and lexicons load: they make many objects
-    and free none, so the collector's passes only cost time (≈ 12 % of the start-up)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 reference_option = click.option(
@@ -92,7 +78,7 @@ def convert_command(
     reference: Path | None,
 ) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    with _loading():
+    with loading():
         from kommgraph.convert.batch import convert_many
 
     if out_dir is None:
@@ -103,7 +89,7 @@ def convert_command(
                 "or make one with kommgraph init DIR"
             )
         out_dir = project / "ttl" / "drafts"
-    with _loading():
+    with loading():
         gazetteer = _gazetteer(reference)
     for outcome in convert_many(
         list(files), out_dir, force=force, gazetteer=gazetteer, jobs=jobs, max_size=max_size
