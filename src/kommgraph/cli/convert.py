@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kommgraph.convert.startup import loading
 from kommgraph.core import paths
 from kommgraph.store.sources import SourceError
 
@@ -77,7 +78,8 @@ def convert_command(
     reference: Path | None,
 ) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    from kommgraph.convert.batch import convert_many
+    with loading():
+        from kommgraph.convert.batch import convert_many
 
     if out_dir is None:
         project = paths.find_project() if not os.environ.get("KOMMGRAPH_DATA") else paths.default_data_dir()
@@ -87,7 +89,8 @@ def convert_command(
                 "or make one with kommgraph init DIR"
             )
         out_dir = project / "ttl" / "drafts"
-    gazetteer = _gazetteer(reference)
+    with loading():
+        gazetteer = _gazetteer(reference)
     for outcome in convert_many(
         list(files), out_dir, force=force, gazetteer=gazetteer, jobs=jobs, max_size=max_size
     ):

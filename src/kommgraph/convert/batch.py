@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kommgraph.convert.graph import MAX_SIZE, convert_file
+from kommgraph.convert.startup import loading
 from kommgraph.store.sources import SourceError
 
 #: below this many files a pool's start-up costs more than it saves
@@ -96,13 +97,18 @@ def convert_many(
     """Outcomes in input order; stops after the first error."""
     workers = worker_count(len(paths), jobs)
     if workers == 1:
-        for path in paths:
-            outcome = convert_one(path, out_dir, force, gazetteer, max_size)
+        for k, path in enumerate(paths):
+            if k == 0:
+                with loading():  # the first file loads the lexicons and the gazetteer's index
+                    outcome = convert_one(path, out_dir, force, gazetteer, max_size)
+            else:
+                outcome = convert_one(path, out_dir, force, gazetteer, max_size)
             yield outcome
             if outcome.error_kind:
                 return
         return
-    _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
+    with loading():
+        _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(
         workers, initializer=_init_worker, initargs=(out_dir, force, gazetteer, max_size)

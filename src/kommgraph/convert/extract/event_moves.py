@@ -168,6 +168,7 @@ OWN_NEW_UNIT = re.compile(
     r"\b(?:in|auf|an)\s+(?:ein|eine|einen|einem|einer)\s+(?:eigene[nmrs]?|neue[nmrs]?)\s+[„\"]?$"
 )
 FRONTED_TASKS = re.compile(r"\b(?:Aufgaben|Zuständigkeiten|Tätigkeiten)\s+$")
+CARED_FOR = re.compile(r"(?:betreut|bearbeitet|verantwortet)$")  # the verbs of the trigger's cued form
 AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
 
 
@@ -189,7 +190,8 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and is_plain(s)
         ][:1]
-    elif trigger.group().startswith("wahr"):  # "Die Aufgaben des X werden vom Y wahrgenommen": Y acts
+    elif trigger.group().startswith("wahr") or CARED_FOR.search(trigger.group()):
+        # "Die Aufgaben des X werden vom Y wahrgenommen", "X wird künftig vom Y betreut": Y acts
         to = agents or [s for s in p if "to" in s.cues or is_plain(s)][-1:]
     else:
         plain = [s for s in p if is_plain(s) and not (s is p[0] and s.start < min(trigger.start(), 40))]

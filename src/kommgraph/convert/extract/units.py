@@ -35,6 +35,7 @@ from kommgraph.convert.extract.unit_lexicon import (
     QUOTED_ONLY,
     QUOTES,
     ROMAN,
+    SEAT_HEADS,
     STATE_HEADS,
     STATE_ONLY,
     STOP,
@@ -152,6 +153,12 @@ def find_mentions(
                     mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
                     i = end
                     continue
+            elif w in SEAT_HEADS and scan.word(j) == "in" and name_word(scan.word(j + 1)):
+                end = min(scan.phrase(j + 1, allow_lists=False), j + 3)  # "Bezirkshauptmannschaft in X"
+                name = clean(text[tok.start : tokens[end - 1].end])
+                mentions.append(Mention(tok.start, tokens[end - 1].end, name, kind))
+                i = end
+                continue
             elif j < len(tokens) and name_word(tokens[j].text) and not unit_word(scan.word(j)):
                 end = scan.phrase(j, allow_lists=True)
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
