@@ -48,9 +48,13 @@ class Opened:
     lock: StoreLock
     folder: Path
     view: str
+    # the same dataset in memory, when this process has just built the view from the files: validation
+    # and the release write read it there instead of copying the store on disk back into memory
+    memory: ox.Store | None = None
 
     def close(self) -> None:
         self.store = None
+        self.memory = None
         self.lock.release()
 
 
@@ -87,9 +91,11 @@ def open_view(root: Path, files: list[GraphFile], include_drafts: bool) -> Opene
             lock.release()
             return None
         lock.exclusive(wait)
-        _update(folder, files, include_drafts)
+        built = _update(folder, files, include_drafts)
         lock.shared(wait)
         opened = _current(folder, files, include_drafts, lock)
+        if opened is not None:
+            opened.memory = built.get(opened.view)
     except Busy:
         log.warning(
             "kommgraph: %s is busy (another command updates or reads it); loading into memory", folder
@@ -135,16 +141,24 @@ def _whole_manifest(folder: Path, view: str) -> Manifest | None:
     return manifest if manifest is not None and manifest.include_drafts == (view == ALL) else None
 
 
-def _update(folder: Path, files: list[GraphFile], include_drafts: bool) -> None:
+def _update(folder: Path, files: list[GraphFile], include_drafts: bool) -> dict[str, ox.Store]:
     """Bring the view up to date under the exclusive lock. The curated view needs the ``all`` view
-    first: only that tells whether there are drafts to leave out."""
-    _update_view(folder, ALL, files)
+    first: only that tells whether there are drafts to leave out. Returns the in-memory stores of the
+    views rebuilt from the files."""
+    built = {}
+    memory = _update_view(folder, ALL, files)
+    if memory is not None:
+        built[ALL] = memory
     if not include_drafts and _whole_manifest(folder, ALL).drafts:
-        _update_view(folder, CURATED, files)
+        built.pop(ALL, None)  # not the view asked for: let it go before the next one is loaded
+        memory = _update_view(folder, CURATED, files)
+        if memory is not None:
+            built[CURATED] = memory
+    return built
 
 
-def _update_view(folder: Path, view: str, files: list[GraphFile]) -> None:
-    """Incrementally where the store is whole, else rebuilt from scratch."""
+def _update_view(folder: Path, view: str, files: list[GraphFile]) -> ox.Store | None:
+    """Incrementally where the store is whole, else rebuilt from scratch (then its store in memory)."""
     manifest = _whole_manifest(folder, view)
     if manifest is not None and manifest.rules == rules_hash():
         try:
@@ -153,13 +167,14 @@ def _update_view(folder: Path, view: str, files: list[GraphFile]) -> None:
             store = None
         if store is not None:
             _apply_changes(folder, view, store, manifest, files)
-            return
+            return None
         log.warning("kommgraph: the store in %s cannot be opened; rebuilding it", folder)
-    _rebuild(folder, view, files)
+    return _rebuild(folder, view, files)
 
 
-def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> None:
-    """Load and derive in memory (the fastest way), then write it to disk in one bulk load."""
+def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
+    """Load and derive in memory (the fastest way), then write it to disk in one bulk load; the store
+    in memory is returned, for the command to work on."""
     include_drafts = view == ALL
     previous = read_manifest(folder / f"{view}.json")
     memory = dataset.load_store(files)
@@ -180,6 +195,7 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> None:
     manifest.write(folder / f"{view}.json")
     append_journal(folder, view, generation, (), (), full=True)
     dirty.unlink()
+    return memory
 
 
 def _apply_changes(
