@@ -397,7 +397,7 @@ def measure_size(size: str, work: Path, timeout: float, skip: set[str], timeouts
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
-    parser.add_argument("--store", action="store_true", help="with --phase build-cli: the default first build")
+    parser.add_argument("--store", action="store_true", help="--phase build-cli: the default first build")
     parser.add_argument("--sizes", default="10k,100k")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kommgraph-scale"))
     parser.add_argument("--timeout", type=float, default=900, help="seconds per measurement")
