@@ -10,6 +10,17 @@ graphs are dropped and reloaded, the merged default graph is corrected for them,
 again. A store that cannot be opened, has no readable manifest, was built by another version or
 format, or carries the ``dirty`` marker of an update that did not finish is deleted and rebuilt:
 never trusted. Deleting ``.kommgraph/`` is always safe.
+
+A view built from scratch is loaded and derived in memory (the fastest way), and that store in memory
+is what the command goes on with (``Opened.memory``: validation and the release write read it, nothing
+is copied back from disk); it is written to disk by pyoxigraph's bulk loader, ``bulk_extend`` in parts
+of ``PERSIST_CHUNK`` quads. Measured at 1M triples (2.24M quads with the merged default graph and the
+derived graph; benchmarks/results/scale-build4.md), CPU on a shared 2-core machine: ``bulk_extend``
+of the whole store 21–24 s, peak +1.9 GB; in parts of 500k quads the peak of the whole build fell from
+2.76 to 1.95 GB for a few seconds more; dumping N-Quads and bulk-loading them (from a file or bytes)
+28–31 s; a transactional ``extend`` 87 s. ``bulk_extend`` holds the GIL (a second Python thread did not
+run meanwhile), so it cannot overlap validation in a thread; ``bulk_load`` of a dump releases it and
+would shorten the wall time on two cores, but costs about a third more CPU.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -185,10 +197,7 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
     triples = default_graph_size(memory)
     dirty = _mark_dirty(folder, view)
     shutil.rmtree(folder / view, ignore_errors=True)
-    store = ox.Store(str(folder / view))
-    store.bulk_extend(memory)
-    store.flush()
-    del store
+    persist(memory, folder / view)
     states = compare(files, []).states
     generation = (previous.generation if previous else 0) + 1
     manifest = Manifest(include_drafts, rules_hash(), states, drafts, counts, generation, triples)
@@ -196,6 +205,21 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
     append_journal(folder, view, generation, (), (), full=True)
     dirty.unlink()
     return memory
+
+
+# Quads per bulk load into the store on disk: Oxigraph's bulk loader buffers what it is given before it
+# writes its files; all 2.2 million quads of a national graph at once took 1.9 GB more at the peak.
+PERSIST_CHUNK = 500_000
+
+
+def persist(memory: ox.Store, path: Path) -> None:
+    """Copy a store in memory into a new store on disk at ``path`` (see the module's notes)."""
+    store = ox.Store(str(path))
+    quads = iter(memory)
+    while chunk := list(islice(quads, PERSIST_CHUNK)):
+        store.bulk_extend(chunk)
+    store.flush()
+    del store
 
 
 def _apply_changes(
