@@ -17,7 +17,7 @@ is copied back from disk); it is written to disk by pyoxigraph's bulk loader, ``
 of ``PERSIST_CHUNK`` quads. Measured at 1M triples (2.24M quads with the merged default graph and the
 derived graph; benchmarks/results/scale-build4.md), CPU on a shared 2-core machine: ``bulk_extend``
 of the whole store 21–24 s, peak +1.9 GB; in parts of 500k quads the peak of the whole build fell from
-2.76 to 1.95 GB for a few seconds more; dumping N-Quads and bulk-loading them (from a file or bytes)
+2.76–2.84 to 1.95–2.06 GB for 4–12 s more CPU; dumping N-Quads and bulk-loading them (file or bytes)
 28–31 s; a transactional ``extend`` 87 s. ``bulk_extend`` holds the GIL (a second Python thread did not
 run meanwhile), so it cannot overlap validation in a thread; ``bulk_load`` of a dump releases it and
 would shorten the wall time on two cores, but costs about a third more CPU.
