@@ -229,3 +229,34 @@ def test_a_command_waits_for_an_update_in_progress_then_loads_into_memory(data, 
     after = load(data)
     assert after.persistent is not None
     after.close()
+
+
+def test_the_first_load_works_on_the_store_it_built_in_memory(data):
+    first = load(data)
+    assert first.persistent.memory is first.store  # validation and the release write read it there
+    assert first.in_memory() is first.store  # not copied back from disk
+    built = contents(first.store)
+    first.close()
+    again = load(data)  # from disk now: what was written there is what was worked on
+    assert again.persistent.memory is None
+    assert again.in_memory() is not again.store
+    assert contents(again.store) == built
+    again.close()
+
+
+def test_the_store_on_disk_is_written_in_parts(data, monkeypatch):
+    monkeypatch.setattr(persistent, "PERSIST_CHUNK", 1000)
+    load(data).close()
+    assert_equal_to_fresh(data)  # read from disk
+
+
+def test_the_first_curated_load_with_drafts_works_on_the_curated_store(data):
+    draft = data / "ttl" / "drafts" / "x.ttl"
+    draft.parent.mkdir()
+    shutil.copy(sorted((data / "ttl").glob("*.ttl"))[2], draft)
+    loaded = load(data, include_drafts=False)
+    assert loaded.persistent.view == persistent.CURATED
+    assert loaded.persistent.memory is loaded.store
+    assert contents(loaded.store) == contents(fresh(data, include_drafts=False).store)
+    loaded.close()
+    assert_equal_to_fresh(data, include_drafts=False)  # read from disk

@@ -33,7 +33,7 @@ class Loaded:
     def in_memory(self) -> ox.Store:
         """The store itself when it is in memory; else a copy in memory (for a long-running reader such
         as the server, which should not keep the persistent store and its lock)."""
-        if self.persistent is None:
+        if self.persistent is None or self.store is self.persistent.memory:
             return self.store
         memory = ox.Store()
         memory.bulk_extend(self.store)
@@ -74,7 +74,9 @@ def load(data_dir: Path | None = None, *, include_drafts: bool = True, persist: 
         manifest = opened.manifest
         kept = [f for f in files if include_drafts or f.graph not in manifest.drafts]
         counts = dict(manifest.derived)
-        return Loaded(layout, kept, opened.store, counts, list(manifest.drafts), include_drafts, opened)
+        # just built from the files: the same dataset is in memory, where reading it is quicker
+        store = opened.store if opened.memory is None else opened.memory
+        return Loaded(layout, kept, store, counts, list(manifest.drafts), include_drafts, opened)
     store = dataset.load_store(files)
     drafts = draft_graphs(store, files)
     if drafts and not include_drafts:

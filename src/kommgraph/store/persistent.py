@@ -10,6 +10,17 @@ graphs are dropped and reloaded, the merged default graph is corrected for them,
 again. A store that cannot be opened, has no readable manifest, was built by another version or
 format, or carries the ``dirty`` marker of an update that did not finish is deleted and rebuilt:
 never trusted. Deleting ``.kommgraph/`` is always safe.
+
+A view built from scratch is loaded and derived in memory (the fastest way), and that store in memory
+is what the command goes on with (``Opened.memory``: validation and the release write read it, nothing
+is copied back from disk); it is written to disk by pyoxigraph's bulk loader, ``bulk_extend`` in parts
+of ``PERSIST_CHUNK`` quads. Measured at 1M triples (2.24M quads with the merged default graph and the
+derived graph; benchmarks/results/scale-build4.md), CPU on a shared 2-core machine: ``bulk_extend``
+of the whole store 21–24 s, peak +1.9 GB; in parts of 500k quads the peak of the whole build fell from
+2.76–2.84 to 1.95–2.06 GB for 4–12 s more CPU; dumping N-Quads and bulk-loading them (file or bytes)
+28–31 s; a transactional ``extend`` 87 s. ``bulk_extend`` holds the GIL (a second Python thread did not
+run meanwhile), so it cannot overlap validation in a thread; ``bulk_load`` of a dump releases it and
+would shorten the wall time on two cores, but costs about a third more CPU.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -48,9 +60,13 @@ class Opened:
     lock: StoreLock
     folder: Path
     view: str
+    # the same dataset in memory, when this process has just built the view from the files: validation
+    # and the release write read it there instead of copying the store on disk back into memory
+    memory: ox.Store | None = None
 
     def close(self) -> None:
         self.store = None
+        self.memory = None
         self.lock.release()
 
 
@@ -87,9 +103,11 @@ def open_view(root: Path, files: list[GraphFile], include_drafts: bool) -> Opene
             lock.release()
             return None
         lock.exclusive(wait)
-        _update(folder, files, include_drafts)
+        built = _update(folder, files, include_drafts)
         lock.shared(wait)
         opened = _current(folder, files, include_drafts, lock)
+        if opened is not None:
+            opened.memory = built.get(opened.view)
     except Busy:
         log.warning(
             "kommgraph: %s is busy (another command updates or reads it); loading into memory", folder
@@ -135,16 +153,24 @@ def _whole_manifest(folder: Path, view: str) -> Manifest | None:
     return manifest if manifest is not None and manifest.include_drafts == (view == ALL) else None
 
 
-def _update(folder: Path, files: list[GraphFile], include_drafts: bool) -> None:
+def _update(folder: Path, files: list[GraphFile], include_drafts: bool) -> dict[str, ox.Store]:
     """Bring the view up to date under the exclusive lock. The curated view needs the ``all`` view
-    first: only that tells whether there are drafts to leave out."""
-    _update_view(folder, ALL, files)
+    first: only that tells whether there are drafts to leave out. Returns the in-memory stores of the
+    views rebuilt from the files."""
+    built = {}
+    memory = _update_view(folder, ALL, files)
+    if memory is not None:
+        built[ALL] = memory
     if not include_drafts and _whole_manifest(folder, ALL).drafts:
-        _update_view(folder, CURATED, files)
+        built.pop(ALL, None)  # not the view asked for: let it go before the next one is loaded
+        memory = _update_view(folder, CURATED, files)
+        if memory is not None:
+            built[CURATED] = memory
+    return built
 
 
-def _update_view(folder: Path, view: str, files: list[GraphFile]) -> None:
-    """Incrementally where the store is whole, else rebuilt from scratch."""
+def _update_view(folder: Path, view: str, files: list[GraphFile]) -> ox.Store | None:
+    """Incrementally where the store is whole, else rebuilt from scratch (then its store in memory)."""
     manifest = _whole_manifest(folder, view)
     if manifest is not None and manifest.rules == rules_hash():
         try:
@@ -153,13 +179,14 @@ def _update_view(folder: Path, view: str, files: list[GraphFile]) -> None:
             store = None
         if store is not None:
             _apply_changes(folder, view, store, manifest, files)
-            return
+            return None
         log.warning("kommgraph: the store in %s cannot be opened; rebuilding it", folder)
-    _rebuild(folder, view, files)
+    return _rebuild(folder, view, files)
 
 
-def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> None:
-    """Load and derive in memory (the fastest way), then write it to disk in one bulk load."""
+def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
+    """Load and derive in memory (the fastest way), then write it to disk in one bulk load; the store
+    in memory is returned, for the command to work on."""
     include_drafts = view == ALL
     previous = read_manifest(folder / f"{view}.json")
     memory = dataset.load_store(files)
@@ -170,16 +197,29 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> None:
     triples = default_graph_size(memory)
     dirty = _mark_dirty(folder, view)
     shutil.rmtree(folder / view, ignore_errors=True)
-    store = ox.Store(str(folder / view))
-    store.bulk_extend(memory)
-    store.flush()
-    del store
+    persist(memory, folder / view)
     states = compare(files, []).states
     generation = (previous.generation if previous else 0) + 1
     manifest = Manifest(include_drafts, rules_hash(), states, drafts, counts, generation, triples)
     manifest.write(folder / f"{view}.json")
     append_journal(folder, view, generation, (), (), full=True)
     dirty.unlink()
+    return memory
+
+
+# Quads per bulk load into the store on disk: Oxigraph's bulk loader buffers what it is given before it
+# writes its files; all 2.2 million quads of a national graph at once took 1.9 GB more at the peak.
+PERSIST_CHUNK = 500_000
+
+
+def persist(memory: ox.Store, path: Path) -> None:
+    """Copy a store in memory into a new store on disk at ``path`` (see the module's notes)."""
+    store = ox.Store(str(path))
+    quads = iter(memory)
+    while chunk := list(islice(quads, PERSIST_CHUNK)):
+        store.bulk_extend(chunk)
+    store.flush()
+    del store
 
 
 def _apply_changes(
