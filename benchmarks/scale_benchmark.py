@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import signal
 import statistics
 import subprocess
@@ -44,18 +45,23 @@ def _emit(record: dict) -> None:
     print(json.dumps(record), flush=True)
 
 
-def phase_bare(data: Path) -> None:
-    """The reference: pyoxigraph bulk-loads the same files into their named graphs, nothing else."""
+def phase_bare(data: Path, on_disk: Path | None = None) -> None:
+    """The reference: pyoxigraph bulk-loads the same files into their named graphs, nothing else; into
+    memory, or (``on_disk``, emptied first) into an on-disk store as the default first build also makes."""
     import pyoxigraph as ox
 
     from kommgraph.store.dataset import discover
 
+    if on_disk is not None:
+        shutil.rmtree(on_disk, ignore_errors=True)
     start = _clock()
-    store = ox.Store()
+    store = ox.Store() if on_disk is None else ox.Store(str(on_disk))
     for graph_file in discover(data):
         store.bulk_load(
             path=str(graph_file.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_file.graph)
         )
+    if on_disk is not None:
+        store.flush()
     _emit({"step": "bare-load", **_since(start), "quads": len(store)})
 
 
@@ -390,6 +396,7 @@ def measure_size(size: str, work: Path, timeout: float, skip: set[str], timeouts
     me = [sys.executable, __file__, "--phase"]
     plan = [
         ("bare", me + ["bare", str(data)]),
+        ("bare-disk", me + ["bare-disk", str(data), str(work / f"bare-store-{size}")]),
         ("build-phases", me + ["build", str(data), str(work / f"dist-{size}")]),
         ("build-cli", me + ["build-cli", str(data), str(work / f"dist-cli-{size}")]),
         ("build-cli-store", me + ["build-cli", str(data), str(work / f"dist-cli-{size}"), "--store"]),
@@ -431,6 +438,8 @@ def main(argv: list[str] | None = None) -> None:
         name, *rest = args.phase
         if name == "bare":
             phase_bare(Path(rest[0]))
+        elif name == "bare-disk":
+            phase_bare(Path(rest[0]), on_disk=Path(rest[1]))
         elif name == "build":
             phase_build(Path(rest[0]), Path(rest[1]))
         elif name == "build-cli":
