@@ -333,13 +333,17 @@ def measured_child(args: list[str], timeout: float, env: dict | None = None) -> 
         time.sleep(0.01)
     out, err = process.stdout.read(), process.stderr.read()
     exit_code = None if killed else os.waitstatus_to_exitcode(status)
-    return out, err, {
-        "wall": round(time.perf_counter() - started, 3),
-        "cpu": round(usage.ru_utime + usage.ru_stime, 3),
-        "peak_mb": round(usage.ru_maxrss / 1024, 1),
-        "finished": exit_code in (0, 1),
-        "exit": exit_code,
-    }
+    return (
+        out,
+        err,
+        {
+            "wall": round(time.perf_counter() - started, 3),
+            "cpu": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_mb": round(usage.ru_maxrss / 1024, 1),
+            "finished": exit_code in (0, 1),
+            "exit": exit_code,
+        },
+    )
 
 
 def run_child(args: list[str], timeout: float) -> tuple[list[dict], dict]:
