@@ -88,10 +88,21 @@ DATE_MARK = 'kg:effectiveDate "'
 def edit_one_source(data: Path, number: int, kind: str = "title") -> Path:
     """Change one statement of one source, as a curator would: a new content hash. ``title``: a role
     title (no derived triple changes); ``date``: the effective date of the source's event one day later,
-    wherever the source states that day (the units' start and end dates derived from it change too)."""
+    wherever the source states that day (the units' start and end dates derived from it change too);
+    ``parent``: a relocation's new and previous parent swapped, and the relocated unit's stated parent
+    with them (the derived placements' parents change)."""
     sources = sorted((data / "ttl").glob("*.ttl"))
     path = sources[(len(sources) // 2 + number) % len(sources)]
     text = path.read_text(encoding="utf-8")
+    if kind == "parent":
+        for step in range(len(sources)):  # the next source with a relocation
+            path = sources[(len(sources) // 2 + number + step) % len(sources)]
+            text = path.read_text(encoding="utf-8")
+            swapped = swap_parents(text)
+            if swapped is not None:
+                path.write_text(swapped, encoding="utf-8")
+                return path
+        raise SystemExit(f"{data}: no relocation found")
     if kind == "date":
         for step in range(len(sources)):  # the next source whose effective date is a day
             path = sources[(len(sources) // 2 + number + step) % len(sources)]
@@ -115,6 +126,33 @@ def edit_one_source(data: Path, number: int, kind: str = "title") -> Path:
         text = text[:end] + f" {number}" + text[end:]
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _object_of(text: str, predicate: str) -> str | None:
+    start = text.find(f"{predicate} <")
+    if start < 0:
+        return None
+    start += len(predicate) + 2
+    return text[start : text.index(">", start)]
+
+
+def swap_parents(text: str) -> str | None:
+    """``text`` with its relocation's ``kg:newParent`` and ``kg:previousParent`` swapped and the unit's
+    ``org:subOrganizationOf`` moved to the new parent; None without such a relocation."""
+    new, previous = _object_of(text, "kg:newParent"), _object_of(text, "kg:previousParent")
+    unit = _object_of(text, "org:originalOrganization")
+    if new is None or previous is None or unit is None or new == previous:
+        return None
+    text = text.replace(f"kg:newParent <{new}>", f"kg:newParent <{previous}>", 1)
+    text = text.replace(f"kg:previousParent <{previous}>", f"kg:previousParent <{new}>", 1)
+    block = text.find(f"\n<{unit}>\n")
+    if block >= 0:
+        end = text.find("\n.\n", block)
+        inside = text[block:end].replace(
+            f"org:subOrganizationOf <{new}>", f"org:subOrganizationOf <{previous}>"
+        )
+        text = text[:block] + inside + text[end:]
+    return text
 
 
 def cold(data: Path, out: Path, timeout: float, skip: set[str]) -> dict:
@@ -318,7 +356,9 @@ def main(argv: list[str] | None = None) -> None:
         "or only build after an edit",
     )
     parser.add_argument(
-        "--edits", default="title", help="build-after-edit: comma-separated kinds of edit: title, date"
+        "--edits",
+        default="title",
+        help="build-after-edit: comma-separated kinds of edit: title, date, parent",
     )
     parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write)")
     args = parser.parse_args(argv)

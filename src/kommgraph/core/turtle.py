@@ -417,14 +417,27 @@ _LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even 
 
 def _indented(lines: list[str]) -> list[str]:
     """Lines indented by four spaces, except those that continue a long (triple-quoted) string."""
+    return _indented_ending(lines)[0]
+
+
+def _indented_ending(lines: list[str]) -> tuple[list[str], bool]:
+    """:func:`_indented`, and whether the last line ends inside a long string."""
     if not any('"""' in line or "'''" in line for line in lines):
-        return [f"    {line}" if line else line for line in lines]
+        return [f"    {line}" if line else line for line in lines], False
     out, inside = [], False
     for line in lines:
         out.append(line if inside or not line else "    " + line)
         if len(_LONG_QUOTE.findall(line)) % 2:
             inside = not inside
-    return out
+    return out, inside
+
+
+def indented_block(text: str) -> str | None:
+    """One subject block of :func:`longturtle_blocks` as :func:`trig_block` indents it inside its graph;
+    None where a long string seems to run past the block's end (the indentation would then depend on
+    the blocks before it)."""
+    lines, inside = _indented_ending(text.split("\n"))
+    return None if inside else "\n".join(lines)
 
 
 def reformat(text: str, name: str = "<input>") -> str:
