@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from kommgraph.core.turtle import IriLabels, _Unsupported, longturtle_blocks
 from kommgraph.core.vocab import DERIVED_GRAPH, KG
 from kommgraph.publish import derived_blocks
-from kommgraph.publish.block_splice import index_of, splice
+from kommgraph.publish.block_splice import BlockIndex, index_of, splice
 from kommgraph.publish.release_cache import DERIVED_BLOBS, GraphEntry, Pieces, read_pieces, write_pieces
 from kommgraph.publish.store_turtle import (
     Rendered,
@@ -268,6 +268,8 @@ def update(
         if len(affected) > LIMIT:
             return None
     current = set(names)
+    if derived_name not in current:  # no derived triple left (or none yet): its graph has no block
+        pieces.derived_blocks = BlockIndex()
     for name, (entry, _) in before.items():
         if name not in current and name in old_data:
             affected |= _mentioned(entry)
