@@ -302,6 +302,31 @@ def write_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None
     return results
 
 
+def fill_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None, repeats: int = 2) -> dict:
+    """``build``'s load and its release write from scratch, filling the release cache (none there):
+    this branch and ``base_src``'s code alternately, the bare pyoxigraph load as the reference."""
+    bare = [sys.executable, str(HERE / "scale_benchmark.py"), "--phase", "bare", str(data)]
+    results = {"bare pyoxigraph bulk load": run_child(bare, timeout)}
+    me = [sys.executable, str(Path(__file__).resolve()), "--write-cached", str(data), str(out)]
+    codes = {"write from scratch filling the release cache": None}
+    if base_src is not None:
+        codes["write from scratch filling the release cache, before (base code)"] = {
+            "PYTHONPATH": str(base_src)
+        }
+    runs: dict[str, list] = {name: [] for name in codes}
+    for _ in range(repeats):
+        for name, env in codes.items():
+            for folder in (data / ".kommgraph").glob("release-*"):
+                shutil.rmtree(folder)
+            runs[name].append(_child_figures(run_child(me, timeout, env)))
+    for name, measured in runs.items():
+        figure = median_of(measured)
+        figure["write_cpu"] = statistics.median(r["write_cpu"] for r in measured)
+        figure["runs"] = [{k: r[k] for k in ("wall", "cpu", "load_cpu", "write_cpu")} for r in measured]
+        results[name] = figure
+    return results
+
+
 def check_only(data: Path) -> None:
     """What ``kommgraph build`` does before its write: load (the store) and check the union."""
     from kommgraph.store.load import load
@@ -317,7 +342,17 @@ def table(results: dict) -> str:
         "| step | wall | CPU (user + system) | peak memory | target | reached |",
         "|---|---|---|---|---|---|",
     ]
-    for group in ("startup", "cold", "warm", "after_edit", "write_after_edit", "write", "build_after_edit"):
+    groups = (
+        "startup",
+        "cold",
+        "warm",
+        "after_edit",
+        "write_after_edit",
+        "write",
+        "build_after_edit",
+        "fill",
+    )
+    for group in groups:
         for name, figure in results.get(group, {}).items():
             target = TARGETS.get(name)
             met = figure["finished"] and target is not None and figure["wall"] < target
@@ -351,16 +386,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write-cached", type=Path, nargs=2, help=argparse.SUPPRESS)
     parser.add_argument(
         "--only",
-        choices=["write", "build-after-edit"],
+        choices=["write", "build-after-edit", "fill"],
         help="only the release write (from scratch with the bare load, and with its cache after edits), "
-        "or only build after an edit",
+        "or only build after an edit, or only the write from scratch that fills the release cache",
     )
     parser.add_argument(
         "--edits",
         default="title",
         help="build-after-edit: comma-separated kinds of edit: title, date, parent",
     )
-    parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write)")
+    parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write, fill)")
     args = parser.parse_args(argv)
     if args.check_only:
         check_only(args.check_only)
@@ -396,6 +431,8 @@ def main(argv: list[str] | None = None) -> None:
             "write_after_edit": lambda: write_after_edit(data, out, args.timeout),
             "write": lambda: write_benchmark(data, out, args.timeout, args.base_src),
         }
+    elif args.only == "fill":
+        steps = {"fill": lambda: fill_benchmark(data, out, args.timeout, args.base_src)}
     elif args.only == "build-after-edit":
         kinds = tuple(args.edits.split(","))
         steps = {
