@@ -88,10 +88,21 @@ DATE_MARK = 'kg:effectiveDate "'
 def edit_one_source(data: Path, number: int, kind: str = "title") -> Path:
     """Change one statement of one source, as a curator would: a new content hash. ``title``: a role
     title (no derived triple changes); ``date``: the effective date of the source's event one day later,
-    wherever the source states that day (the units' start and end dates derived from it change too)."""
+    wherever the source states that day (the units' start and end dates derived from it change too);
+    ``parent``: a relocation's new and previous parent swapped, and the relocated unit's stated parent
+    with them (the derived placements' parents change)."""
     sources = sorted((data / "ttl").glob("*.ttl"))
     path = sources[(len(sources) // 2 + number) % len(sources)]
     text = path.read_text(encoding="utf-8")
+    if kind == "parent":
+        for step in range(len(sources)):  # the next source with a relocation
+            path = sources[(len(sources) // 2 + number + step) % len(sources)]
+            text = path.read_text(encoding="utf-8")
+            swapped = swap_parents(text)
+            if swapped is not None:
+                path.write_text(swapped, encoding="utf-8")
+                return path
+        raise SystemExit(f"{data}: no relocation found")
     if kind == "date":
         for step in range(len(sources)):  # the next source whose effective date is a day
             path = sources[(len(sources) // 2 + number + step) % len(sources)]
@@ -115,6 +126,33 @@ def edit_one_source(data: Path, number: int, kind: str = "title") -> Path:
         text = text[:end] + f" {number}" + text[end:]
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _object_of(text: str, predicate: str) -> str | None:
+    start = text.find(f"{predicate} <")
+    if start < 0:
+        return None
+    start += len(predicate) + 2
+    return text[start : text.index(">", start)]
+
+
+def swap_parents(text: str) -> str | None:
+    """``text`` with its relocation's ``kg:newParent`` and ``kg:previousParent`` swapped and the unit's
+    ``org:subOrganizationOf`` moved to the new parent; None without such a relocation."""
+    new, previous = _object_of(text, "kg:newParent"), _object_of(text, "kg:previousParent")
+    unit = _object_of(text, "org:originalOrganization")
+    if new is None or previous is None or unit is None or new == previous:
+        return None
+    text = text.replace(f"kg:newParent <{new}>", f"kg:newParent <{previous}>", 1)
+    text = text.replace(f"kg:previousParent <{previous}>", f"kg:previousParent <{new}>", 1)
+    block = text.find(f"\n<{unit}>\n")
+    if block >= 0:
+        end = text.find("\n.\n", block)
+        inside = text[block:end].replace(
+            f"org:subOrganizationOf <{new}>", f"org:subOrganizationOf <{previous}>"
+        )
+        text = text[:block] + inside + text[end:]
+    return text
 
 
 def cold(data: Path, out: Path, timeout: float, skip: set[str]) -> dict:
@@ -264,6 +302,31 @@ def write_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None
     return results
 
 
+def fill_benchmark(data: Path, out: Path, timeout: float, base_src: Path | None, repeats: int = 2) -> dict:
+    """``build``'s load and its release write from scratch, filling the release cache (none there):
+    this branch and ``base_src``'s code alternately, the bare pyoxigraph load as the reference."""
+    bare = [sys.executable, str(HERE / "scale_benchmark.py"), "--phase", "bare", str(data)]
+    results = {"bare pyoxigraph bulk load": run_child(bare, timeout)}
+    me = [sys.executable, str(Path(__file__).resolve()), "--write-cached", str(data), str(out)]
+    codes = {"write from scratch filling the release cache": None}
+    if base_src is not None:
+        codes["write from scratch filling the release cache, before (base code)"] = {
+            "PYTHONPATH": str(base_src)
+        }
+    runs: dict[str, list] = {name: [] for name in codes}
+    for _ in range(repeats):
+        for name, env in codes.items():
+            for folder in (data / ".kommgraph").glob("release-*"):
+                shutil.rmtree(folder)
+            runs[name].append(_child_figures(run_child(me, timeout, env)))
+    for name, measured in runs.items():
+        figure = median_of(measured)
+        figure["write_cpu"] = statistics.median(r["write_cpu"] for r in measured)
+        figure["runs"] = [{k: r[k] for k in ("wall", "cpu", "load_cpu", "write_cpu")} for r in measured]
+        results[name] = figure
+    return results
+
+
 def check_only(data: Path) -> None:
     """What ``kommgraph build`` does before its write: load (the store) and check the union."""
     from kommgraph.store.load import load
@@ -279,7 +342,17 @@ def table(results: dict) -> str:
         "| step | wall | CPU (user + system) | peak memory | target | reached |",
         "|---|---|---|---|---|---|",
     ]
-    for group in ("startup", "cold", "warm", "after_edit", "write_after_edit", "write", "build_after_edit"):
+    groups = (
+        "startup",
+        "cold",
+        "warm",
+        "after_edit",
+        "write_after_edit",
+        "write",
+        "build_after_edit",
+        "fill",
+    )
+    for group in groups:
         for name, figure in results.get(group, {}).items():
             target = TARGETS.get(name)
             met = figure["finished"] and target is not None and figure["wall"] < target
@@ -313,14 +386,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write-cached", type=Path, nargs=2, help=argparse.SUPPRESS)
     parser.add_argument(
         "--only",
-        choices=["write", "build-after-edit"],
+        choices=["write", "build-after-edit", "fill"],
         help="only the release write (from scratch with the bare load, and with its cache after edits), "
-        "or only build after an edit",
+        "or only build after an edit, or only the write from scratch that fills the release cache",
     )
     parser.add_argument(
-        "--edits", default="title", help="build-after-edit: comma-separated kinds of edit: title, date"
+        "--edits",
+        default="title",
+        help="build-after-edit: comma-separated kinds of edit: title, date, parent",
     )
-    parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write)")
+    parser.add_argument("--base-src", type=Path, help="src/ of the code to compare with (--only write, fill)")
     args = parser.parse_args(argv)
     if args.check_only:
         check_only(args.check_only)
@@ -356,6 +431,8 @@ def main(argv: list[str] | None = None) -> None:
             "write_after_edit": lambda: write_after_edit(data, out, args.timeout),
             "write": lambda: write_benchmark(data, out, args.timeout, args.base_src),
         }
+    elif args.only == "fill":
+        steps = {"fill": lambda: fill_benchmark(data, out, args.timeout, args.base_src)}
     elif args.only == "build-after-edit":
         kinds = tuple(args.edits.split(","))
         steps = {

@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS, XSD, split_uri
 from rdflib.term import _is_valid_uri
 
 from kommgraph.core.vocab import PREFIXES
@@ -97,12 +97,55 @@ def _namespace_manager(lookup: bool = False):
 def _pname(uri: str) -> tuple[str | None, str | None]:
     """(prefixed name or None, prefix used or None), as rdflib's longturtle ``get_pname`` finds them.
 
-    rdflib splits the IRI, takes the longest bound namespace below the split point and, failing
-    that, an IRI that is itself a bound namespace. The result depends only on the IRI and the
-    bound prefixes (split namespaces seen before never change it), so it can be cached.
+    rdflib splits the IRI (``split_uri``), takes the longest bound namespace that extends the split
+    point and begins the IRI, else the split namespace itself, and failing a prefix for that, an IRI
+    that is itself a bound namespace. The result depends only on the IRI and the bound prefixes (the
+    namespaces rdflib remembers from earlier splits never extend a later split point), so it is found
+    here from the prefix table, without rdflib's namespace manager (:func:`_pname_by_rdflib`, used for
+    the IRIs ``split_uri`` cannot split; ``tests/converter`` compares both).
     """
     if not _is_valid_uri(uri):
         raise _Unsupported(f"invalid IRI {uri!r}")
+    try:
+        namespace, local = split_uri(uri)
+    except ValueError:
+        return _pname_by_rdflib(uri)
+    bound = _bound_namespaces()
+    for candidate in bound:
+        if len(candidate) > len(namespace) and candidate.startswith(namespace) and uri.startswith(candidate):
+            namespace = candidate  # bound namespaces do not nest: the one that begins the IRI
+            local = uri[len(candidate) :]
+            break
+    prefix = bound.get(namespace)
+    if prefix is None:
+        prefix = bound.get(uri)
+        return (f"{prefix}:", prefix) if prefix is not None else (None, "")  # "" marks: rdflib would generate
+    return _prefixed(prefix, local)
+
+
+def _prefixed(prefix: str, local: str) -> tuple[str | None, str | None]:
+    local = local.replace("(", r"\(").replace(")", r"\)")
+    local = _PERCENT.sub("\\\\%", local)
+    if local.endswith("."):
+        return None, None
+    return f"{prefix}:{local}", prefix
+
+
+_BOUND: dict[str, str] | None = None
+
+
+def _bound_namespaces() -> dict[str, str]:
+    """Namespace -> prefix of the namespace manager's table."""
+    global _BOUND
+    if _BOUND is None:
+        _BOUND = {str(namespace): prefix for prefix, namespace in _namespace_manager().namespaces()}
+        if any(a != b and a.startswith(b) for a in _BOUND for b in _BOUND):
+            raise AssertionError("nested namespaces in the prefix table")  # the loop in _pname assumes none
+    return _BOUND
+
+
+def _pname_by_rdflib(uri: str) -> tuple[str | None, str | None]:
+    """:func:`_pname` by rdflib's namespace manager itself."""
     manager = _namespace_manager(lookup=True)
     uri = URIRef(uri)
     try:
@@ -113,11 +156,7 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
     except Exception:
         prefix = manager.store.prefix(uri)
         return (f"{prefix}:", prefix) if prefix is not None else (None, None)
-    local = local.replace("(", r"\(").replace(")", r"\)")
-    local = _PERCENT.sub("\\\\%", local)
-    if local.endswith("."):
-        return None, None
-    return f"{prefix}:{local}", prefix
+    return _prefixed(prefix, local)
 
 
 def _label(uri: str, name: str | None) -> str:
@@ -417,14 +456,27 @@ _LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even 
 
 def _indented(lines: list[str]) -> list[str]:
     """Lines indented by four spaces, except those that continue a long (triple-quoted) string."""
+    return _indented_ending(lines)[0]
+
+
+def _indented_ending(lines: list[str]) -> tuple[list[str], bool]:
+    """:func:`_indented`, and whether the last line ends inside a long string."""
     if not any('"""' in line or "'''" in line for line in lines):
-        return [f"    {line}" if line else line for line in lines]
+        return [f"    {line}" if line else line for line in lines], False
     out, inside = [], False
     for line in lines:
         out.append(line if inside or not line else "    " + line)
         if len(_LONG_QUOTE.findall(line)) % 2:
             inside = not inside
-    return out
+    return out, inside
+
+
+def indented_block(text: str) -> str | None:
+    """One subject block of :func:`longturtle_blocks` as :func:`trig_block` indents it inside its graph;
+    None where a long string seems to run past the block's end (the indentation would then depend on
+    the blocks before it)."""
+    lines, inside = _indented_ending(text.split("\n"))
+    return None if inside else "\n".join(lines)
 
 
 def reformat(text: str, name: str = "<input>") -> str:

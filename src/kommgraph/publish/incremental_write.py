@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from array import array
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kommgraph.core.turtle import IriLabels, SubjectBlock, _Unsupported, longturtle_blocks
+from kommgraph.core.turtle import IriLabels, _Unsupported, longturtle_blocks
 from kommgraph.core.vocab import DERIVED_GRAPH, KG
-from kommgraph.publish.release_cache import GraphEntry, Pieces, read_pieces, write_pieces
+from kommgraph.publish import derived_blocks
+from kommgraph.publish.block_splice import BlockIndex, index_of, splice
+from kommgraph.publish.release_cache import DERIVED_BLOBS, GraphEntry, Pieces, read_pieces, write_pieces
 from kommgraph.publish.store_turtle import (
     Rendered,
     _Blank,
@@ -99,7 +99,17 @@ def _new_pieces(store: ox.Store, names, data_names, header: str, cache: ReleaseC
         if pieces is not None:
             return pieces
     rendered = render(store, names, data_names, header, lines_of={cache.derived_name}, track=True)
-    return pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
+    pieces = pieces_of(rendered, header, data_names, cache.keys, cache.derived_name)
+    _index_derived(store, rendered, pieces, cache.derived_name)
+    return pieces
+
+
+def _index_derived(store: ox.Store, rendered: Rendered, pieces: Pieces, derived_name: str) -> None:
+    """The derived graph's subject blocks, kept when they make the block the full write made."""
+    derived = next((p for p in rendered.graphs if p.name == derived_name), None)
+    part = derived_blocks.whole(store, derived_name, IriLabels(), pieces.prefix_sets)
+    if part is not None and part.block == (derived.block if derived is not None else None):
+        pieces.derived_blocks = part.index
 
 
 def _mention_bytes(iris) -> bytes:
@@ -110,36 +120,24 @@ def _mentioned(entry: GraphEntry) -> set[str]:
     return set(entry.mentioned.decode("utf-8").split("\n")[:-1])
 
 
-def _subject_arrays(blocks: list[SubjectBlock], prefix_sets: list, ids: dict):
-    references, lengths, prefix_ids = array("q"), array("q"), array("i")
-    encoded = []
-    for block in blocks:
-        data = block.data
-        encoded.append(data)
-        references.append(-1 if block.is_class else block.references)
-        lengths.append(len(data))
-        number = ids.get(block.prefixes)
-        if number is None:
-            number = ids[block.prefixes] = len(prefix_sets)
-            prefix_sets.append(block.prefixes)
-        prefix_ids.append(number)
-    return encoded, references, lengths, prefix_ids
-
-
 def pieces_of(rendered: Rendered, header: str, data_names, keys: dict[str, str], derived_name: str) -> Pieces:
-    graphs = [
-        GraphEntry(p.name, keys.get(p.name), p.prefixes, len(p.block), _mention_bytes(p.mentioned))
+    graphs = [  # the derived graph's IRIs are told by its triple lines
+        GraphEntry(
+            p.name,
+            keys.get(p.name),
+            p.prefixes,
+            len(p.block),
+            b"" if p.name == derived_name else _mention_bytes(p.mentioned),
+        )
         for p in rendered.graphs
     ]
     pieces = Pieces(header, list(data_names), rendered.trig, rendered.ttl, graphs)
     derived = next((p for p in rendered.graphs if p.name == derived_name), None)
     pieces.derived = derived.triples if derived is not None and derived.triples is not None else []
     if rendered.subjects is not None:
-        pieces.subjects = [b.subject for b in rendered.subjects]
-        _, pieces.references, pieces.lengths, pieces.prefix_ids = _subject_arrays(
-            rendered.subjects, pieces.prefix_sets, {}
-        )
-        pieces.ttl_head = len(rendered.ttl) - sum(pieces.lengths)
+        blocks = rendered.subjects
+        pieces.merged = index_of(blocks, [b.data for b in blocks], pieces.prefix_sets)
+        pieces.ttl_head = len(rendered.ttl) - sum(pieces.merged.lengths)
     return pieces
 
 
@@ -175,37 +173,46 @@ def _store_lines_about(store: ox.Store, graph: ox.NamedNode, subjects: set[str])
     return found
 
 
-def _with_placements(lines: set[str], about) -> set[str]:
-    """``lines`` and the lines about the placements they name (derived subjects of their own)."""
-    placements = {line.rpartition("\t")[2][1:-1] for line in lines if f"\t{_PLACEMENT}\t<" in line}
-    return lines | about(placements)
-
-
-def _derived_unchanged(store: ox.Store, old: Pieces, cache: ReleaseCache) -> bool | None:
-    """Whether the derived graph is as the cache has it (None: the journal cannot tell)."""
+def _derived_change(store: ox.Store, old: Pieces, cache: ReleaseCache) -> tuple[set[str], set[str]] | None:
+    """The derived triple lines that may have changed, as the cache has them and as the store has them
+    (equal: the derived graph is as the cache has it); None where the journal cannot tell."""
     if old.generation is None or old.derived is None:
         return None
     subjects = cache.concluded_since(old.generation)
     if subjects is None:
         return None
     node = ox.NamedNode(cache.derived_name)
-    before = _with_placements(_lines_about(old.derived, subjects), lambda s: _lines_about(old.derived, s))
-    after = _with_placements(
-        _store_lines_about(store, node, subjects), lambda s: _store_lines_about(store, node, s)
-    )
-    return before == after
+    before = _lines_about(old.derived, subjects)
+    after = _store_lines_about(store, node, subjects)
+    placements = _placements(before) | _placements(after)  # derived subjects of their own
+    return before | _lines_about(old.derived, placements), after | _store_lines_about(store, node, placements)
+
+
+def _placements(lines: set[str]) -> set[str]:
+    return {line.rpartition("\t")[2][1:-1] for line in lines if f"\t{_PLACEMENT}\t<" in line}
+
+
+def _updated_lines(lines: list[str], before: set[str], after: set[str]) -> list[str]:
+    """The sorted ``lines`` with ``before`` taken out and ``after`` put in."""
+    kept = [line for line in lines if line not in before] if before else list(lines)
+    if len(after) > 1_000:
+        return sorted(kept + list(after))
+    for line in after:
+        insort(kept, line)
+    return kept
 
 
 def update(
     store: ox.Store, names: list[str], data_names: list[str], header: str, old: Pieces, cache: ReleaseCache
 ) -> Pieces | None:
     """The new pieces from ``old`` and what changed; None where only the full write can tell."""
-    if old.header != header or old.subjects is None or old.derived is None:
+    if old.header != header or old.merged is None or old.derived is None:
         return None
     keys, derived_name = cache.keys, cache.derived_name
-    derived_unchanged = _derived_unchanged(store, old, cache)
-    if derived_unchanged is None:
+    change = _derived_change(store, old, cache)
+    if change is None:
         return None
+    derived_unchanged = change[0] == change[1]
     data, old_data = set(data_names), set(old.data_names)
     before, offset = {}, old.trig_head
     for entry in old.graphs:
@@ -217,8 +224,14 @@ def update(
     labels = IriLabels()
     entries: list[GraphEntry] = []
     blocks: list = []
-    affected: set[str] = set()
-    derived_lines: list[str] = old.derived if derived_unchanged else []
+    changed_derived = _iris_of_lines(change[0].symmetric_difference(change[1]))
+    affected: set[str] = set(changed_derived)
+    pieces = Pieces(header, list(data_names), b"", b"", entries, prefix_sets=old.prefix_sets)
+    if derived_unchanged:
+        pieces.derived, pieces.derived_blocks = old.derived, old.derived_blocks
+        pieces.kept = {name: old.kept[name] for name in DERIVED_BLOBS}
+    else:
+        pieces.derived = _updated_lines(old.derived, *change)
     trig = memoryview(old.trig)
     for name in names:
         key, was = keys.get(name), before.get(name)
@@ -226,7 +239,6 @@ def update(
         reusable = key is not None and was is not None and was[0].key == key
         if name == derived_name:
             reusable = was is not None and derived_unchanged
-            derived_lines = old.derived
         if reusable:
             if (name in data) != (name in old_data):
                 return None
@@ -234,13 +246,16 @@ def update(
             entries.append(entry)
             blocks.append(trig[start : start + entry.length])
             continue
-        part, by_subject = render_graph(store, name, labels, lines=name == derived_name)
+        if name == derived_name:
+            if not _derived_part(
+                store, name, was, old, pieces, changed_derived, labels, trig, entries, blocks
+            ):
+                return None
+            continue
+        part, by_subject = render_graph(store, name, labels, lines=False)
         if part is not None and by_subject is None and in_data:
             return None  # blank nodes in the merged data
-        if name == derived_name:
-            derived_lines = part.triples if part is not None else []
-            affected |= _iris_of_lines(set(old.derived).symmetric_difference(derived_lines))
-        elif in_data:
+        if in_data:
             if was is not None:
                 affected |= _mentioned(was[0])
             if part is not None:
@@ -253,17 +268,46 @@ def update(
         if len(affected) > LIMIT:
             return None
     current = set(names)
+    if derived_name not in current:  # no derived triple left (or none yet): its graph has no block
+        pieces.derived_blocks = BlockIndex()
     for name, (entry, _) in before.items():
         if name not in current and name in old_data:
             affected |= _mentioned(entry)
     if len(affected) > LIMIT:
         return None
     prefixes = set().union(*(e.prefixes for e in entries)) if entries else set()
-    pieces = Pieces(header, list(data_names), trig_head(header, prefixes) + b"\n".join(blocks), b"", entries)
-    pieces.derived = derived_lines
-    if derived_lines is old.derived:
-        pieces.kept = {"derived": old.kept["derived"]}
+    pieces.trig = trig_head(header, prefixes) + b"\n".join(blocks)
     return _merged_turtle(store, names, data, old, pieces, affected, labels)
+
+
+def _derived_part(
+    store, name, was, old: Pieces, pieces: Pieces, changed, labels, trig, entries, blocks
+) -> bool:
+    """The derived graph's new block (spliced where its old blocks are known) into ``entries`` and
+    ``blocks``; False where it has blank nodes."""
+    part = None
+    if was is not None and old.derived_blocks is not None:
+        entry, start = was
+        old_block = trig[start : start + entry.length]
+        part = derived_blocks.spliced(
+            store, name, old.derived_blocks, old_block, changed, labels, pieces.prefix_sets
+        )
+    if part is None:
+        part = derived_blocks.whole(store, name, labels, pieces.prefix_sets)
+    if part is None:  # written whole by the full write's renderer; the next change renders it whole again
+        rendered, by_subject = render_graph(store, name, labels, lines=False)
+        if rendered is not None and by_subject is None:
+            return False
+        if rendered is not None:
+            entries.append(GraphEntry(name, None, rendered.prefixes, len(rendered.block), b""))
+            blocks.append(rendered.block)
+        pieces.derived_blocks = None
+        return True
+    pieces.derived_blocks = part.index
+    if part.block is not None:
+        entries.append(GraphEntry(name, None, part.prefixes, len(part.block), b""))
+        blocks.append(part.block)
+    return True
 
 
 def _merged_about(store: ox.Store, iris: set[str], data: set[str]) -> dict:
@@ -312,62 +356,13 @@ def _merged_turtle(
     fresh = longturtle_blocks(by_subject, references, labels)
     if fresh and not joinable(fresh):
         return None
-    prefix_sets = list(old.prefix_sets)
-    ids = {s: n for n, s in enumerate(prefix_sets)}
-    encoded, new_refs, new_lengths, new_ids = _subject_arrays(fresh, prefix_sets, ids)
-    starts = list(accumulate(old.lengths, initial=old.ttl_head))
-    ttl = memoryview(old.ttl)
-    old_subjects, old_refs, old_lengths, old_ids = old.subjects, old.references, old.lengths, old.prefix_ids
-    subjects, references_out, lengths, prefix_ids, parts = [], array("q"), array("q"), array("i"), []
-
-    def insertion(key: tuple) -> int:
-        """The first old position whose (references, subject) is greater than ``key``."""
-        low, high = 0, len(old_subjects)
-        while low < high:
-            middle = (low + high) // 2
-            if (old_refs[middle], old_subjects[middle]) < key:
-                low = middle + 1
-            else:
-                high = middle
-        return low
-
-    def copy_old(first: int, last: int) -> None:
-        if first < last:  # a run of unchanged blocks is one slice of the old file
-            parts.append(ttl[starts[first] : starts[last]])
-            subjects.extend(old_subjects[first:last])
-            references_out.extend(old_refs[first:last])
-            lengths.extend(old_lengths[first:last])
-            prefix_ids.extend(old_ids[first:last])
-
-    position_of = {subject: n for n, subject in enumerate(old_subjects)}
-    removed = {position_of[iri] for iri in affected if iri in position_of}
-    inserts = sorted(
-        (insertion((new_refs[n], fresh[n].subject)), new_refs[n], fresh[n].subject, n)
-        for n in range(len(fresh))
+    old_bytes = memoryview(old.ttl)[old.ttl_head :]
+    merged, parts = splice(
+        old.merged, old_bytes, affected, fresh, [b.data for b in fresh], pieces.prefix_sets
     )
-    cursor, next_insert = 0, 0
-    for cut in sorted(removed | {insert[0] for insert in inserts}):
-        copy_old(cursor, cut)
-        while next_insert < len(inserts) and inserts[next_insert][0] == cut:
-            n = inserts[next_insert][3]
-            subjects.append(fresh[n].subject)
-            references_out.append(new_refs[n])
-            lengths.append(new_lengths[n])
-            prefix_ids.append(new_ids[n])
-            parts.append(encoded[n])
-            next_insert += 1
-        cursor = cut + 1 if cut in removed else cut
-    copy_old(cursor, len(old_subjects))
-    if not subjects:
+    if not merged.subjects:
         return None
-    used = set().union(*(prefix_sets[n] for n in set(prefix_ids)))
-    head = turtle_head(pieces.header, prefix_line_set(used))
+    head = turtle_head(pieces.header, prefix_line_set(pieces.prefix_sets.used(merged)))
     pieces.ttl = head + b"".join(parts)
-    pieces.subjects, pieces.references, pieces.lengths, pieces.prefix_ids = (
-        subjects,
-        references_out,
-        lengths,
-        prefix_ids,
-    )
-    pieces.prefix_sets, pieces.ttl_head = prefix_sets, len(head)
+    pieces.merged, pieces.ttl_head = merged, len(head)
     return pieces

@@ -8,10 +8,15 @@ it as subject or object comes or goes, so only the IRIs that the changed graphs 
 after) and the subjects and objects of derived triples that came or went are written again
 (:mod:`kommgraph.publish.incremental_write`). Everything else is copied from the last files.
 
+The derived graph's TriG block is laid out the same way (one indented block per subject, the same
+order rule): only the subjects whose derived triples came or went, or whose derived references
+changed, are rendered again.
+
 Kept in ``DATA/.kommgraph/release-VIEW/``: copies of both files, the IRIs each graph mentions, the
-derived graph's triples as lines, each subject's place and block length, and ``index.json`` with the
-size and CRC-32 of each of these. A missing, damaged or foreign cache is never used: the release is
-then written from scratch (the bytes are the same either way; tests compare them).
+derived graph's triples as lines, each subject's place and block length (in the merged Turtle and in
+the derived graph's block), and ``index.json`` with the size and CRC-32 of each of these. A missing,
+damaged or foreign cache is never used: the release is then written from scratch (the bytes are the
+same either way; tests compare them).
 """
 
 from __future__ import annotations
@@ -20,14 +25,15 @@ import json
 import os
 import secrets
 import zlib
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kommgraph.core.version import __version__
+from kommgraph.publish.block_splice import BlockIndex, PrefixSets
 
-FORMAT = 1
-BLOBS = ("trig", "ttl", "mentioned", "subjects", "derived", "numbers")
+FORMAT = 2
+DERIVED_BLOBS = ("derived", "derived_subjects", "derived_numbers")  # unchanged with the derived graph
+BLOBS = ("trig", "ttl", "mentioned", "subjects", "numbers", *DERIVED_BLOBS)
 
 
 @dataclass
@@ -41,23 +47,22 @@ class GraphEntry:
 
 @dataclass
 class Pieces:
-    """A release write and what it was made of (``subjects`` None: the Turtle was not written block by
-    block, and the next write starts from scratch)."""
+    """A release write and what it was made of (``merged`` None: the Turtle was not written block by
+    block, and the next write starts from scratch; ``derived_blocks`` None: the derived graph's TriG
+    block is not known block by block, and is rendered whole when its triples change)."""
 
     header: str
     data_names: list[str]
     trig: bytes
     ttl: bytes
     graphs: list[GraphEntry]
-    subjects: list[str] | None = None
-    references: array = field(default_factory=lambda: array("q"))  # -1 for a class: classes come first
-    lengths: array = field(default_factory=lambda: array("q"))
-    prefix_ids: array = field(default_factory=lambda: array("i"))  # into prefix_sets
-    prefix_sets: list[frozenset[str]] = field(default_factory=list)  # prefix names
+    merged: BlockIndex | None = None  # the subject blocks of the merged Turtle
+    prefix_sets: PrefixSets = field(default_factory=PrefixSets)  # of both indexes
     ttl_head: int = 0
     derived: list[str] | None = None  # the derived graph's triple lines, sorted
+    derived_blocks: BlockIndex | None = None  # the subject blocks inside the derived graph's TriG block
     generation: int | None = None  # of the persistent store written from
-    kept: dict[str, tuple[bytes, int]] = field(default_factory=dict)  # blobs as read: (bytes, CRC)
+    kept: dict[str, tuple[bytes, int]] = field(default_factory=dict)  # blobs as read, unchanged: (bytes, CRC)
 
     @property
     def trig_head(self) -> int:
@@ -68,22 +73,20 @@ def _crc(data: bytes) -> int:
     return zlib.crc32(data)
 
 
-def _numbers(pieces: Pieces) -> bytes:
-    return pieces.references.tobytes() + pieces.lengths.tobytes() + pieces.prefix_ids.tobytes()
-
-
 def write_pieces(folder: Path, pieces: Pieces) -> None:
     """Save ``pieces`` (each file atomically, the index last: a half-written cache fails its check)."""
     folder.mkdir(parents=True, exist_ok=True)
-    blobs = {
-        "trig": pieces.trig,
-        "ttl": pieces.ttl,
-        "mentioned": b"".join(g.mentioned for g in pieces.graphs),
-        "subjects": "\n".join(pieces.subjects or []).encode("utf-8"),
-        "numbers": _numbers(pieces),
+    makers = {
+        "trig": lambda: pieces.trig,
+        "ttl": lambda: pieces.ttl,
+        "mentioned": lambda: b"".join(g.mentioned for g in pieces.graphs),
+        "subjects": lambda: _lines(pieces.merged),
+        "numbers": lambda: pieces.merged.numbers() if pieces.merged else b"",
+        "derived": lambda: "\n".join(pieces.derived or []).encode("utf-8"),
+        "derived_subjects": lambda: _lines(pieces.derived_blocks),
+        "derived_numbers": lambda: pieces.derived_blocks.numbers() if pieces.derived_blocks else b"",
     }
-    if "derived" not in pieces.kept:
-        blobs["derived"] = "\n".join(pieces.derived or []).encode("utf-8")
+    blobs = {name: make() for name, make in makers.items() if name not in pieces.kept}
     prefix_lines = sorted(set().union(*(g.prefixes for g in pieces.graphs)) if pieces.graphs else set())
     line_ids = {line: n for n, line in enumerate(prefix_lines)}
     index = {
@@ -96,9 +99,11 @@ def write_pieces(folder: Path, pieces: Pieces) -> None:
             [g.name, g.key, sorted(line_ids[line] for line in g.prefixes), g.length, len(g.mentioned)]
             for g in pieces.graphs
         ],
-        "has_subjects": pieces.subjects is not None,
-        "subject_count": len(pieces.subjects or []),
-        "prefix_sets": [sorted(s) for s in pieces.prefix_sets],
+        "has_subjects": pieces.merged is not None,
+        "subject_count": len(pieces.merged.subjects) if pieces.merged else 0,
+        "has_derived_blocks": pieces.derived_blocks is not None,
+        "derived_count": len(pieces.derived_blocks.subjects) if pieces.derived_blocks else 0,
+        "prefix_sets": [sorted(s) for s in pieces.prefix_sets.sets],
         "ttl_head": pieces.ttl_head,
         "has_derived": pieces.derived is not None,
         "generation": pieces.generation,
@@ -110,6 +115,10 @@ def write_pieces(folder: Path, pieces: Pieces) -> None:
     for name, data in blobs.items():
         _write_atomically(folder / name, data)
     _write_atomically(folder / "index.json", json.dumps(index, ensure_ascii=False).encode("utf-8"))
+
+
+def _lines(index: BlockIndex | None) -> bytes:
+    return "\n".join(index.subjects if index else []).encode("utf-8")
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -135,7 +144,7 @@ def read_pieces(folder: Path) -> Pieces | None:
                 return None
             blobs[name] = data
         pieces = _pieces(index, blobs)
-        pieces.kept = {"derived": (blobs["derived"], index["blobs"]["derived"][1])}
+        pieces.kept = {name: (blobs[name], index["blobs"][name][1]) for name in DERIVED_BLOBS}
         return pieces
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
@@ -154,21 +163,15 @@ def _pieces(index: dict, blobs: dict[str, bytes]) -> Pieces:
     pieces = Pieces(index["header"], list(index["data_names"]), blobs["trig"], blobs["ttl"], graphs)
     if sum(g.length for g in graphs) + max(len(graphs) - 1, 0) > len(pieces.trig):
         raise ValueError("graph blocks do not fit the TriG file")
+    pieces.prefix_sets = PrefixSets([frozenset(s) for s in index["prefix_sets"]])
     if index["has_subjects"]:
-        count = int(index["subject_count"])
-        text = blobs["subjects"].decode("utf-8")
-        pieces.subjects = text.split("\n") if count else []
-        numbers = blobs["numbers"]
-        width = 8 * count
-        pieces.references = _array("q", numbers[:width])
-        pieces.lengths = _array("q", numbers[width : 2 * width])
-        pieces.prefix_ids = _array("i", numbers[2 * width :])
-        if not (len(pieces.subjects) == len(pieces.references) == len(pieces.prefix_ids) == count):
-            raise ValueError("subject arrays differ in length")
-        pieces.prefix_sets = [frozenset(s) for s in index["prefix_sets"]]
+        pieces.merged = _index(blobs["subjects"], blobs["numbers"], int(index["subject_count"]), pieces)
         pieces.ttl_head = int(index["ttl_head"])
-        if pieces.ttl_head + sum(pieces.lengths) != len(pieces.ttl):
+        if pieces.ttl_head + sum(pieces.merged.lengths) != len(pieces.ttl):
             raise ValueError("subject blocks do not fit the Turtle file")
+    if index["has_derived_blocks"]:
+        count = int(index["derived_count"])
+        pieces.derived_blocks = _index(blobs["derived_subjects"], blobs["derived_numbers"], count, pieces)
     generation = index["generation"]
     pieces.generation = None if generation is None else int(generation)
     if index["has_derived"]:
@@ -177,7 +180,8 @@ def _pieces(index: dict, blobs: dict[str, bytes]) -> Pieces:
     return pieces
 
 
-def _array(kind: str, data: bytes) -> array:
-    values = array(kind)
-    values.frombytes(data)
-    return values
+def _index(subjects: bytes, numbers: bytes, count: int, pieces: Pieces) -> BlockIndex:
+    index = BlockIndex.parse(subjects, numbers, count)
+    if index.prefix_ids and max(index.prefix_ids) >= len(pieces.prefix_sets.sets):
+        raise ValueError("unknown prefix set")
+    return index
