@@ -11,9 +11,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from tests.converter.test_turtle_fast import IRIS, PREDICATES, TRICKY
 
+from kommgraph.core.collector import collector_paused
 from kommgraph.core.turtle import Lit
 from kommgraph.publish import dumps
-from kommgraph.publish.store_turtle import render, store_turtles, without_gc
+from kommgraph.publish.store_turtle import render, store_turtles
 
 STORABLE = [iri for iri in IRIS if "%" not in str(iri)]  # Oxigraph refuses bad percent escapes
 GRAPHS = ["https://example.org/g/a", "https://example.org/g/b", "https://example.org/g/c"]
@@ -122,7 +123,7 @@ def test_the_garbage_collector_is_left_as_it_was_even_after_an_error(enabled: bo
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:
-        with pytest.raises(RuntimeError, match="^stop$"), without_gc():
+        with pytest.raises(RuntimeError, match="^stop$"), collector_paused():
             assert not gc.isenabled()
             raise RuntimeError("stop")
         assert gc.isenabled() is enabled

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from kommgraph.convert.startup import loading
 from kommgraph.core import paths
+from kommgraph.core.collector import collector_paused
 from kommgraph.store.sources import SourceError
 
 
@@ -78,7 +78,7 @@ def convert_command(
     reference: Path | None,
 ) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    with loading():
+    with collector_paused():  # modules, patterns and lexicons load; nothing to collect
         from kommgraph.convert.batch import convert_many
 
     if out_dir is None:
@@ -89,7 +89,7 @@ def convert_command(
                 "or make one with kommgraph init DIR"
             )
         out_dir = project / "ttl" / "drafts"
-    with loading():
+    with collector_paused():
         gazetteer = _gazetteer(reference)
     for outcome in convert_many(
         list(files), out_dir, force=force, gazetteer=gazetteer, jobs=jobs, max_size=max_size

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kommgraph.convert.graph import MAX_SIZE, convert_file
-from kommgraph.convert.startup import loading
+from kommgraph.core.collector import collector_paused
 from kommgraph.store.sources import SourceError
 
 #: below this many files a pool's start-up costs more than it saves
@@ -99,7 +99,7 @@ def convert_many(
     if workers == 1:
         for k, path in enumerate(paths):
             if k == 0:
-                with loading():  # the first file loads the lexicons and the gazetteer's index
+                with collector_paused():  # the first file loads the lexicons and the gazetteer's index
                     outcome = convert_one(path, out_dir, force, gazetteer, max_size)
             else:
                 outcome = convert_one(path, out_dir, force, gazetteer, max_size)
@@ -107,7 +107,7 @@ def convert_many(
             if outcome.error_kind:
                 return
         return
-    with loading():
+    with collector_paused():
         _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(

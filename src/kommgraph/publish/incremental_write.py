@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kommgraph.core.collector import collector_paused
 from kommgraph.core.turtle import IriLabels, _Unsupported, longturtle_blocks
 from kommgraph.core.vocab import DERIVED_GRAPH, KG
 from kommgraph.publish import derived_blocks
@@ -37,7 +38,6 @@ from kommgraph.publish.store_turtle import (
     render_graph,
     trig_head,
     turtle_head,
-    without_gc,
 )
 
 log = logging.getLogger("kommgraph.publish")
@@ -77,7 +77,7 @@ def cached_turtles(
 ) -> tuple[bytes, bytes]:
     """The bytes of :func:`~kommgraph.publish.store_turtle.store_turtles`, from the cache where it
     serves, else from scratch; the cache is then brought up to date."""
-    with without_gc():
+    with collector_paused():
         pieces = _new_pieces(store, names, data_names, header, cache)
     pieces.generation = cache.generation
     folder = cache.folder

@@ -14,15 +14,13 @@ write the next release from them, rendering only what changed.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kommgraph.core.collector import collector_paused
 from kommgraph.core.turtle import (
     IriLabels,
     Lit,
@@ -139,20 +137,6 @@ class Rendered:
     ttl: bytes
     graphs: list[GraphPart] = field(default_factory=list)
     subjects: list[SubjectBlock] | None = None
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused: rendering makes millions of containers (grouped triples,
-    blocks) and no cycles, and each collection of the older generations walks all of them (about a
-    sixth of the write's CPU at 1M triples). Reference counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def triple_lines(by_subject: dict) -> list[str]:
@@ -282,6 +266,6 @@ def store_turtles(
     store: ox.Store, names: list[str], data_names: list[str], header: str = ""
 ) -> tuple[bytes, bytes]:
     """``(TriG of the graphs names, in that order; Turtle of the merged data_names)``."""
-    with without_gc():
+    with collector_paused():
         rendered = render(store, names, data_names, header)
     return rendered.trig, rendered.ttl
