@@ -109,8 +109,9 @@ def section(results: dict) -> str:
         "(one source per authority, ≈ 103 triples each; seed 1); raw figures in",
         "`benchmarks/scale-results.json`.",
         "Every figure is CPU time (user + system) of a child process of its own, or of one step inside it,",
-        "because the machine is shared (load average 9–12 on 2 cores during these runs, so wall-clock",
-        "times were up to 10× the CPU times); peak memory is the child's `ru_maxrss`. Ratios are taken",
+        "because the machine is often shared (load average 9–12 on 2 cores during the round-4 runs of the",
+        "query and validation tables, where wall-clock times were up to 10× the CPU times; the build table",
+        "is from idle runs); peak memory is the child's `ru_maxrss`. Ratios are taken",
         "between figures of the same run.",
         "",
         f"Machine: {m['nproc']} cores, {m['memory_mb'] / 1024:.0f} GB, Python {m['python']}, pyoxigraph "
