@@ -8,7 +8,6 @@ loads into memory and validates everything.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,13 +25,6 @@ def synthetic(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "data"
     synthesize(out, 14, seed=5, injections={kind: 1 for kind in KINDS})
     return out
-
-
-@pytest.fixture
-def data(synthetic, tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(synthetic, target)
-    return target
 
 
 def report(data: Path, *options: str, store: bool = True) -> dict:

@@ -25,13 +25,6 @@ def synthetic(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def data(synthetic, tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(synthetic, target)
-    return target
-
-
 def contents(store: ox.Store) -> Counter:
     """The quads; blank nodes (the ontology's OWL lists) get new names at every load: named alike."""
 

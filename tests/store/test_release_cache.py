@@ -25,13 +25,6 @@ def synthetic(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def data(synthetic, tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(synthetic, target)
-    return target
-
-
-@pytest.fixture
 def full_writes(monkeypatch) -> list[int]:
     """Counts the writes from scratch that the cached write makes."""
     calls: list[int] = []
