@@ -73,7 +73,7 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         if not COORDINATED.match(between):
             break
         together.append(s)
-    if not targets:  # "wechselt ... in das Dezernat des Oberbürgermeisters": a parent that is no named unit
+    if not targets:  # "wechselt ... in das Dezernat der Bürgermeisterin": a parent that is no named unit
         if not re.search(r"\b(?:in\s+(?:das|den|die)|ins|zu[mr]\s+(?!\d))", text[trigger.start() :]) and not (
             ATTACHED.match(trigger.group()) or trigger.group().startswith("wander")
         ):

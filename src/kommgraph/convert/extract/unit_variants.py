@@ -31,7 +31,7 @@ def variants(name: str) -> tuple[str, ...]:
     if numbered and numbered["head"] in HEADS:
         head, number, area = numbered["head"], numbered["number"], numbered["area"]
         forms = [f"{head} {number}", f"{head} {number} {area}", area]
-        if not unit_word(area.split()[-1]):  # "Amt 32 – Ordnungsamt": no "Amt Ordnungsamt"
+        if not unit_word(area.split()[-1]):  # "Amt 47 – Ordnungsamt": no "Amt Ordnungsamt"
             forms.append(f"{head} {area}")
         return tuple(f for f in forms if f != name)
     plain = PLAIN.match(name)
