@@ -47,8 +47,8 @@ STATE_HEADS = {
     "Ministerium": "OtherUnit",
     "Landesbehörde": "OtherUnit",
     "Landesoberbehörde": "OtherUnit",
-    "Staatskanzlei": "OtherUnit",
 }
+GOVERNMENT_OFFICES = frozenset(_DATA["exclude"]["government_offices"])
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
 OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})

@@ -194,7 +194,9 @@ def find_mentions(
             mentions.append(Mention(tok.start, tok.end, plural[0], plural[1], 0.7))
             i += 1
             continue
-        compound = lex.compound_type(w)
+        compound = lex.compound_type(w) or (
+            "OtherUnit" if w in lex.GOVERNMENT_OFFICES and not other_bodies else None
+        )
         if (
             compound
             and other_bodies
