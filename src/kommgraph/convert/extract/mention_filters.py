@@ -106,6 +106,22 @@ UMLAUTS = str.maketrans("ÄÖÜäöü", "AOUaou")
 LIKE = re.compile(r"\bwie\s+(?:ein|eine|einer|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?$")
 
 
+# "als untere staatliche Verwaltungsbehörde", "ist eine mittelgroße Verwaltungsbehörde", "sind nicht mehr
+# Baubehörde": "Behörde" after an instance level (untere/obere/oberste/höhere) or as a predicate names the legal
+# role an authority has, not one of its units ("die Ausländerbehörde teilt sich in ..." stays a unit)
+AUTHORITY_ROLE = re.compile(
+    r"(?:\b(?:[Uu]nter|[Oo]ber|[Oo]berst|[Hh]öher)e[nr]?\s+(?:[a-zäöüß]\w*e[nr]?\s+)?"
+    r"|\bals\s+(?:(?:die|eine|der)\s+)?(?:[a-zäöüß]\w*e[nrs]?\s+){0,2}"
+    r"|\b(?:ist|sind)\s+(?:nicht\s+mehr|nun|künftig|weiterhin)\s+"
+    r"|\bist\s+(?:\S+\s+){0,3}?eine\s+(?:[a-zäöüß]\w*e\s+)?)[\"„“»]?$"
+)
+
+
+def _authority_role(text: str, m: Mention) -> bool:
+    span = text[m.start : m.end]
+    return span.endswith(("behörde", "Behörde")) and bool(AUTHORITY_ROLE.search(text, max(0, m.start - 60), m.start))
+
+
 def _type_noun(word: str) -> bool:
     """``Sachgebiete``, ``Abteilungen``, ``Ämter``: a word for a kind of unit (a head noun, also plural)."""
     forms = (word, word[:-1], word[:-2], word[:-2].translate(UMLAUTS))
@@ -121,6 +137,8 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         span = text[m.start : m.end]
         if CIVIL_SERVANT.search(span):
+            continue
+        if _authority_role(text, m):
             continue
         if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
             continue
