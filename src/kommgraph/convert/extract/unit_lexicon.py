@@ -50,6 +50,8 @@ STATE_HEADS = {
 }
 GOVERNMENT_OFFICES = frozenset(_DATA["exclude"]["government_offices"])
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
+PAIR_OWNER_HEADS = frozenset(_DATA["exclude"]["pair_owner_heads"])
+PAIR_OWNER = re.compile(_DATA["exclude"]["pair_owner"])
 OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 

@@ -136,6 +136,8 @@ def find_mentions(
             if scan.word(j) in QUOTES:
                 j += 1
             owner = OWNER.match(text[tok.end :].lstrip()) if nominative(w) in OWNED_HEADS else None
+            if nominative(w) in lex.PAIR_OWNER_HEADS:
+                owner = lex.PAIR_OWNER.match(text[tok.end :].lstrip()) or owner
             if owner and scan.word(j) in ("des", "der"):
                 end_offset = tok.end + (len(text[tok.end :]) - len(text[tok.end :].lstrip())) + owner.end()
                 name = clean(f"{nominative(w) if w in HEADS or head_type(w) else w} {owner.group()}")
