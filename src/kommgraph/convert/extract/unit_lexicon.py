@@ -38,6 +38,7 @@ STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
 PLURALS: dict[str, str] = _DATA["plurals"]
 NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
 SEAT_HEADS = frozenset(_DATA["seat_heads"])
+NAME_ADJECTIVES: dict[str, str] = _DATA["name_adjectives"]
 OWNER = re.compile(_DATA["exclude"]["owner"])
 WHOLE_AUTHORITY_HEADS = tuple(_DATA["exclude"]["whole_authority_heads"])
 AUTHORITY_STEMS = frozenset(_DATA["exclude"]["authority_stems"])
