@@ -14,7 +14,9 @@ from kommgraph.convert.extract.unit_lexicon import (
     NOT_COORDINATED,
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
+    COMPOUND_TYPES,
     OWN_ADJECTIVE,
+    compound_type,
     head_type,
     is_cap,
     lemma,
@@ -122,6 +124,12 @@ def _authority_role(text: str, m: Mention) -> bool:
     return span.endswith(("behörde", "Behörde")) and bool(AUTHORITY_ROLE.search(text, max(0, m.start - 60), m.start))
 
 
+def _not_a_unit(word: str) -> bool:
+    """``Landratsamt``, ``Kreisverwaltung``: a word that ends in a unit's head but is known to name the
+    authority itself or no unit (``die beiden Behörden Kreisverwaltung und Landratsamt``)."""
+    return word[:1].isupper() and compound_type(word) is None and word.lower().endswith(tuple(COMPOUND_TYPES))
+
+
 def _type_noun(word: str) -> bool:
     """``Sachgebiete``, ``Abteilungen``, ``Ämter``: a word for a kind of unit (a head noun, also plural)."""
     forms = (word, word[:-1], word[:-2], word[:-2].translate(UMLAUTS))
@@ -142,7 +150,13 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
             continue
-        if m.name and m.name != span and " " not in span and m.name.endswith(" " + span) and _type_noun(span):
+        if (
+            m.name
+            and m.name != span
+            and " " not in span
+            and m.name.endswith(" " + span)
+            and (_type_noun(span) or _not_a_unit(span))
+        ):
             continue
         tail = PARTS_TAIL.search(span)
         if tail and m.name and m.name.endswith(tail.group()):
