@@ -119,6 +119,9 @@ AUTHORITY_ROLE = re.compile(
 )
 
 
+QUANTITY = re.compile(r"\b(?:[Mm]ehr|[Ww]eniger)\s+$")
+
+
 def _authority_role(text: str, m: Mention) -> bool:
     span = text[m.start : m.end]
     return span.endswith(("behörde", "Behörde")) and bool(AUTHORITY_ROLE.search(text, max(0, m.start - 60), m.start))
@@ -148,6 +151,8 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if _authority_role(text, m):
             continue
+        if " " not in span and QUANTITY.search(text, max(0, m.start - 20), m.start):
+            continue  # "Mehr Bürgerservice, mehr Synergien": a quantity of something, no unit
         if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
             continue
         if (
