@@ -136,7 +136,8 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
             or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton")
         ):
             continue
-        votes[place.key] = votes.get(place.key, 0.0) + weight
+        # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
+        votes[place.key] = votes.get(place.key, 0.0) + weight * (2.0 if level == "state" else 1.0)
         seen[place.key] = place
 
 
