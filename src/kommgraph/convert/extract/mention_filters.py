@@ -10,11 +10,11 @@ from dataclasses import replace
 
 from kommgraph.convert.extract.patterns import load
 from kommgraph.convert.extract.unit_lexicon import (
+    COMPOUND_TYPES,
     COORDINATION_ENDINGS,
     NOT_COORDINATED,
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
-    COMPOUND_TYPES,
     OWN_ADJECTIVE,
     compound_type,
     head_type,
@@ -108,9 +108,9 @@ UMLAUTS = str.maketrans("ÄÖÜäöü", "AOUaou")
 LIKE = re.compile(r"\bwie\s+(?:ein|eine|einer|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?$")
 
 
-# "als untere staatliche Verwaltungsbehörde", "ist eine mittelgroße Verwaltungsbehörde", "sind nicht mehr
-# Baubehörde": "Behörde" after an instance level (untere/obere/oberste/höhere) or as a predicate names the legal
-# role an authority has, not one of its units ("die Ausländerbehörde teilt sich in ..." stays a unit)
+# "als untere staatliche Musterbehörde", "ist eine mittelgroße Verwaltungsbehörde", "sind nicht mehr
+# Baubehörde": "Behörde" after an instance level (untere/obere/oberste/höhere) or as a predicate names
+# the legal role an authority has, not one of its units ("die Musterbehörde teilt sich in ..." stays one)
 AUTHORITY_ROLE = re.compile(
     r"(?:\b(?:[Uu]nter|[Oo]ber|[Oo]berst|[Hh]öher)e[nr]?\s+(?:[a-zäöüß]\w*e[nr]?\s+)?"
     r"|\bals\s+(?:(?:die|eine|der)\s+)?(?:[a-zäöüß]\w*e[nrs]?\s+){0,2}"
@@ -124,7 +124,9 @@ QUANTITY = re.compile(r"\b(?:[Mm]ehr|[Ww]eniger)\s+$")
 
 def _authority_role(text: str, m: Mention) -> bool:
     span = text[m.start : m.end]
-    return span.endswith(("behörde", "Behörde")) and bool(AUTHORITY_ROLE.search(text, max(0, m.start - 60), m.start))
+    return span.endswith(("behörde", "Behörde")) and bool(
+        AUTHORITY_ROLE.search(text, max(0, m.start - 60), m.start)
+    )
 
 
 def _not_a_unit(word: str) -> bool:

@@ -225,9 +225,11 @@ def _note_written(written: dict, found, name: str) -> None:
 
 
 def _name_only(span: str) -> str:
-    """``Kanton Muster`` → ``Muster``: the name without its title word."""
+    """``Kanton Muster``, ``des Kantons Muster`` → ``Muster``: the name without article and title word."""
     words = span.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0] in TITLES else span
+    while len(words) > 1 and (words[0][:1].islower() or words[0] in TITLES or words[0][:-1] in TITLES):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _vote_mentions(places, text: str, base: float, vote, surface: dict, written: dict | None = None) -> None:
@@ -242,7 +244,8 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict, written:
         # Landkreis, not the town of that name
         if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
-        elif before and before[0] in STATE_WORDS:  # "Staat Musterburg", "Kanton Muster": the state, not a town
+        # "Staat Musterburg", "Kanton Muster": the state, not a town of that name
+        elif before and before[0] in STATE_WORDS:
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Land", "Kanton")))
         if written is not None:
             _note_written(written, found, _name_only(text[mention.start : mention.end]))

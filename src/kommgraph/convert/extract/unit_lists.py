@@ -95,7 +95,9 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         return [], i
     words = scan.t[j:k]
     separators = (
-        {";"} if colon else ({",", "sowie", "oder"} if any(t.text == "sowie" for t in words) else {",", "und", "oder"})
+        {";"}
+        if colon
+        else ({",", "sowie", "oder"} if any(t.text == "sowie" for t in words) else {",", "und", "oder"})
     )
     items: list[list[Token]] = [[]]
     explained: dict[int, str] = {}  # item -> the text of its bracket

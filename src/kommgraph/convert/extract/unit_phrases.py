@@ -47,9 +47,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 # determiners and quantifiers inflected like adjectives: "und einige Bürger", "und weitere Ämter" end a name
-QUANTIFIERS = (
-    "einig", "weiter", "ander", "viel", "all", "mehrer", "verschieden", "zahlreich", "sämtlich", "beid",
-    "wenig", "manch", "jed", "dies", "jen", "welch", "solch", "übrig", "bisherig", "neu", "zwei", "drei",
+QUANTIFIERS = tuple(
+    "einig weiter ander viel all mehrer verschieden zahlreich sämtlich beid wenig manch jed dies jen welch"
+    " solch übrig bisherig neu zwei drei".split()
 )
 
 
