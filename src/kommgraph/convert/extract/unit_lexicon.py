@@ -48,6 +48,9 @@ STATE_HEADS = {
     "Ministerium": "OtherUnit",
     "Landesbehörde": "OtherUnit",
     "Landesoberbehörde": "OtherUnit",
+    "Staatsministerium": "OtherUnit",
+    "Senatsverwaltung": "OtherUnit",
+    "Regierungspräsidium": "OtherUnit",
 }
 GOVERNMENT_OFFICES = frozenset(_DATA["exclude"]["government_offices"])
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
