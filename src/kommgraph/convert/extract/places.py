@@ -284,6 +284,10 @@ def candidates(
     )
     # a state body publishes ("Staatskanzlei Muster", "Ministerium für ..."), or the text is about one
     state_body = state_publisher or (bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head))
+    # a district office does the state's business too ("Geschäfte der Landesverwaltung"): where the head names
+    # district bodies more often than state bodies, the text is about the district
+    if not state_publisher and len(DISTRICT_CUES.findall(head)) > len(STATE_CUES.findall(head)):
+        state_body = False
     votes: dict[str, float] = {}
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
