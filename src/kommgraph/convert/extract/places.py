@@ -183,6 +183,7 @@ def _url_lookup(places, name: str):
         places.lookup(name)
         or places.lookup(re.sub(r"^st ", "st. ", name))
         or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
+        or (places.lookup(name.replace(" ", "-")) if " " in name else ())  # "main-muster": Main-Muster
     )
 
 
