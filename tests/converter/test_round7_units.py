@@ -199,3 +199,21 @@ def test_a_town_in_a_state_text_votes_whole_for_its_state() -> None:
 def test_a_kicker_in_capitals_is_no_place(body: str, place: str | None) -> None:
     facts = extract(SourceDocument(path=Path("t.txt"), text=f"{body}\n"))
     assert facts.metadata.place == place
+
+
+def test_a_district_office_that_does_state_business_is_about_the_district() -> None:
+    found = places.candidates(
+        "Neue Leitung der Bezirkshauptmannschaft Murau",
+        "Die Bezirkshauptmannschaft Murau besorgt die Geschäfte der Landesverwaltung im Bezirk."
+        " Die Bezirkshauptmannschaft hat ein neues Referat.",
+    )
+    assert found[0].key == "AT-614"
+
+
+def test_a_hyphenated_name_in_the_page_address() -> None:
+    found = places.candidates(
+        "",
+        "Das Jugendamt wird neu organisiert. Es hat nun vier Bereiche.",
+        url="https://zeitung.example/regional/dahme-spreewald/artikel-1",
+    )
+    assert found[0].name == "Landkreis Dahme-Spreewald"
