@@ -217,3 +217,16 @@ def test_a_hyphenated_name_in_the_page_address() -> None:
         url="https://zeitung.example/regional/dahme-spreewald/artikel-1",
     )
     assert found[0].name == "Landkreis Dahme-Spreewald"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other_bodies", "names"),
+    [  # state bodies named with für or by their seat count in a text about a state body only
+        ("Die Senatsverwaltung für Musterwesen wird geteilt.", False, ["Senatsverwaltung für Musterwesen"]),
+        ("Das Staatsministerium für Probewesen wird gegründet.", False, ["Staatsministerium für Probewesen"]),
+        ("Das Regierungspräsidium Musterstadt ist zuständig.", False, ["Regierungspräsidium Musterstadt"]),
+        ("Das Regierungspräsidium Musterstadt ist zuständig.", True, []),
+    ],
+)
+def test_state_bodies_in_a_state_text(sentence: str, other_bodies: bool, names: list[str]) -> None:
+    assert _names(sentence, other_bodies) == names
