@@ -230,3 +230,26 @@ def test_a_hyphenated_name_in_the_page_address() -> None:
 )
 def test_state_bodies_in_a_state_text(sentence: str, other_bodies: bool, names: list[str]) -> None:
     assert _names(sentence, other_bodies) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "office_is_unit"),
+    [  # the Bezirkshauptmannschaft of the document's own Bezirk is the authority, unless the text changes it
+        (
+            "Neues Referat bei der Bezirkshauptmannschaft Murau\n\nDie Bezirkshauptmannschaft Murau hat seit"
+            " Jänner ein Referat für Jugend. Die Bezirkshauptmannschaft Murau besorgt die Geschäfte der"
+            " Landesverwaltung im Bezirk Murau.",
+            False,
+        ),
+        (
+            "Bezirkshauptmannschaft Murau wird aufgelöst\n\nDie Bezirkshauptmannschaft Murau wird mit"
+            " 1. Jänner 2027 aufgelöst. Die Bezirkshauptmannschaft Murau besorgt bis dahin die Geschäfte"
+            " der Landesverwaltung im Bezirk Murau.",
+            True,
+        ),
+    ],
+)
+def test_the_own_district_office_is_the_authority(body: str, office_is_unit: bool) -> None:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"{body}\n"))
+    assert facts.metadata.place == "Bezirk Murau"
+    assert ("Bezirkshauptmannschaft Murau" in facts.units) is office_is_unit

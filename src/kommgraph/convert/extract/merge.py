@@ -183,6 +183,7 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     zusammengefasst``); beside a spin-off or split the founding is dropped (``schafft das neue Amt X. Dazu
     wurde die Abteilung Y ausgegliedert`` is one change)."""
     _same_unit_names(facts)
+    _without_own_district_office(facts)
     relocated = {n for e in facts.events if e.event_type == "Relocation" for n in e.original}
     _moves_as_relocations(facts)
     facts.events = [  # "X wird aus Y herausgelöst und dem Z zugeordnet": one move, no spin-off of its own
@@ -236,6 +237,24 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     _dates_of_dissolved_owners(facts)
     _unit_dates(facts)
     _membership_dates(facts)
+
+
+# "Bezirkshauptmannschaft Muster", "Bezirkshauptmannschaft in Muster": an office named by its seat
+SEAT_OFFICE = re.compile(r"^Bezirkshauptmannschaft\s+(?:in\s+)?(?P<seat>.+)$")
+
+
+def _without_own_district_office(facts: Facts) -> None:
+    """The Bezirkshauptmannschaft of the document's own Bezirk is the authority itself (like a Landratsamt),
+    no unit of it, unless the text changes it (a merger of two Bezirkshauptmannschaften names units)."""
+    place = facts.metadata.place
+    if not place:
+        return
+    own = {place, *facts.metadata.place_labels}
+    in_events = {n for e in facts.events for n in (*e.original, *e.resulting)}
+    for name in list(facts.units):
+        m = SEAT_OFFICE.match(name)
+        if m and name not in in_events and any(m["seat"] == p or p.endswith(" " + m["seat"]) for p in own):
+            del facts.units[name]
 
 
 def _dates_of_dissolved_owners(facts: Facts) -> None:
