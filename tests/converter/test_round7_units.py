@@ -29,6 +29,7 @@ def _facts(body: str, header: str = ""):
         ("Die Staatskanzlei bündelt künftig die Planung.", True, []),
         # a town's or district's chancellery is a unit anywhere
         ("Die Unterlagen liegen in der Gemeindekanzlei auf.", True, ["Gemeindekanzlei"]),
+        ("Die Stadt beauftragt eine Rechtsanwaltskanzlei.", True, []),
     ],
 )
 def test_a_government_chancellery_is_a_unit_of_the_state(

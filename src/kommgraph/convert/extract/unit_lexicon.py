@@ -117,6 +117,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
             stem = word[: len(word) - len(suffix)]
             if suffix == "stelle" and stem.lower().endswith(POSITION_STEMS):
                 return None  # "Referentenstelle", "Sekretariatsstelle": a post, not an office
+            if suffix == "kanzlei" and stem.lower().endswith(FIRM_STEMS):
+                return None  # "Anwaltskanzlei", "Steuerberaterkanzlei": a firm, not an office
             if suffix in WHOLE_AUTHORITY_HEADS and stem.rstrip("-") in AUTHORITY_STEMS:
                 return None  # "Gemeindeverwaltung", "Kantonsbehörde": the authority itself
             if stem.endswith("-") or len(stem) >= 3:
@@ -125,6 +127,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
 
 
 # a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"
+# a "-kanzlei" after a liberal profession is a firm: "Rechtsanwaltskanzlei", "Notariatskanzlei"
+FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
 POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger")
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 
