@@ -254,3 +254,27 @@ def test_the_own_district_office_is_the_authority(body: str, office_is_unit: boo
     facts = extract(SourceDocument(path=Path("t.txt"), text=f"{body}\n"))
     assert facts.metadata.place == "Bezirk Murau"
     assert ("Bezirkshauptmannschaft Murau" in facts.units) is office_is_unit
+
+
+@pytest.mark.parametrize(
+    ("body", "units"),
+    [  # "Departement für X" and the compound "X(s)departement" are one unit
+        (
+            "Das Departement für Bildung erhält ein neues Amt für Schulbauten. Das Bildungsdepartement"
+            " wird von Beispiel Muster geleitet.",
+            {"Amt für Schulbauten", "Departement für Bildung"},
+        ),
+        (
+            "Das Departement für Erziehung erhält ein neues Amt für Schulbauten. Das Erziehungsdepartement"
+            " wird von Beispiel Muster geleitet.",
+            {"Amt für Schulbauten", "Departement für Erziehung"},
+        ),
+        (
+            "Das Departement für Bildung erhält ein neues Amt für Schulbauten. Das Baudepartement"
+            " wird von Beispiel Muster geleitet.",
+            {"Amt für Schulbauten", "Baudepartement", "Departement für Bildung"},
+        ),
+    ],
+)
+def test_head_fuer_field_and_its_compound_are_one_unit(body: str, units: set[str]) -> None:
+    assert set(_facts(body).units) == units

@@ -69,6 +69,19 @@ def _twice_numbered(names) -> set[str]:
     return {plain for plain, keys in seen.items() if len(keys) > 1}
 
 
+HEAD_FOR_FIELD = re.compile(r"(?P<head>[A-ZÄÖÜ]\w+) für (?P<field>[A-ZÄÖÜ]\w+)")
+
+
+def _compound_twin(name: str, names) -> str | None:
+    """``Departement für Musterwesen`` and ``Musterwesensdepartement`` are one unit: the field before the
+    head makes the compound, with or without the linking -s- (``Erziehung`` + ``s`` + ``departement``)."""
+    m = HEAD_FOR_FIELD.fullmatch(name)
+    if not m or not head_type(m["head"]):
+        return None
+    head, field = m["head"].lower(), m["field"]
+    return next((c for c in (field + head, field + "s" + head) if c in names), None)
+
+
 def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
@@ -76,6 +89,7 @@ def _same_unit_names(facts: Facts) -> None:
     for name in facts.units:
         head, _, rest = name.partition(" ")  # "Fachbereich Bauen" and "Bauen" (a list item) are one unit
         key = rest if rest in facts.units and head_type(head) else name
+        key = _compound_twin(name, facts.units) or key
         by_key.setdefault(_spelling_key(key, numbered), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
