@@ -274,6 +274,10 @@ def test_the_own_district_office_is_the_authority(body: str, office_is_unit: boo
             " wird von Beispiel Muster geleitet.",
             {"Amt für Schulbauten", "Baudepartement", "Departement für Bildung"},
         ),
+        (  # a renaming from one spelling to the other keeps both
+            "Zum 1. Juli 2021 wird das Erziehungsdepartement umbenannt in Departement für Erziehung.",
+            {"Erziehungsdepartement", "Departement für Erziehung"},
+        ),
     ],
 )
 def test_head_fuer_field_and_its_compound_are_one_unit(body: str, units: set[str]) -> None:

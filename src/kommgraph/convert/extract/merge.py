@@ -72,24 +72,27 @@ def _twice_numbered(names) -> set[str]:
 HEAD_FOR_FIELD = re.compile(r"(?P<head>[A-ZÄÖÜ]\w+) für (?P<field>[A-ZÄÖÜ]\w+)")
 
 
-def _compound_twin(name: str, names) -> str | None:
+def _compound_twin(name: str, names, renamed: set[frozenset]) -> str | None:
     """``Departement für Musterwesen`` and ``Musterwesensdepartement`` are one unit: the field before the
-    head makes the compound, with or without the linking -s- (``Erziehung`` + ``s`` + ``departement``)."""
+    head makes the compound, with or without the linking -s- (``Erziehung`` + ``s`` + ``departement``);
+    unless an event leads from one to the other (``Das Musteramt wird umbenannt in Amt für Muster``)."""
     m = HEAD_FOR_FIELD.fullmatch(name)
     if not m or not head_type(m["head"]):
         return None
     head, field = m["head"].lower(), m["field"]
-    return next((c for c in (field + head, field + "s" + head) if c in names), None)
+    twin = next((c for c in (field + head, field + "s" + head) if c in names), None)
+    return None if twin is None or frozenset((name, twin)) in renamed else twin
 
 
 def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
     numbered = _twice_numbered(facts.units)
+    renamed = {frozenset((a, b)) for e in facts.events for a in e.original for b in e.resulting}
     for name in facts.units:
         head, _, rest = name.partition(" ")  # "Fachbereich Bauen" and "Bauen" (a list item) are one unit
         key = rest if rest in facts.units and head_type(head) else name
-        key = _compound_twin(name, facts.units) or key
+        key = _compound_twin(name, facts.units, renamed) or key
         by_key.setdefault(_spelling_key(key, numbered), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
