@@ -10,11 +10,13 @@ from dataclasses import replace
 
 from kommgraph.convert.extract.patterns import load
 from kommgraph.convert.extract.unit_lexicon import (
+    COMPOUND_TYPES,
     COORDINATION_ENDINGS,
     NOT_COORDINATED,
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
     OWN_ADJECTIVE,
+    compound_type,
     head_type,
     is_cap,
     lemma,
@@ -106,6 +108,33 @@ UMLAUTS = str.maketrans("ÄÖÜäöü", "AOUaou")
 LIKE = re.compile(r"\bwie\s+(?:ein|eine|einer|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?$")
 
 
+# "als untere staatliche Musterbehörde", "ist eine mittelgroße Verwaltungsbehörde", "sind nicht mehr
+# Baubehörde": "Behörde" after an instance level (untere/obere/oberste/höhere) or as a predicate names
+# the legal role an authority has, not one of its units ("die Musterbehörde teilt sich in ..." stays one)
+AUTHORITY_ROLE = re.compile(
+    r"(?:\b(?:[Uu]nter|[Oo]ber|[Oo]berst|[Hh]öher)e[nr]?\s+(?:[a-zäöüß]\w*e[nr]?\s+)?"
+    r"|\bals\s+(?:(?:die|eine|der)\s+)?(?:[a-zäöüß]\w*e[nrs]?\s+){0,2}"
+    r"|\b(?:ist|sind)\s+(?:nicht\s+mehr|nun|künftig|weiterhin)\s+"
+    r"|\bist\s+(?:\S+\s+){0,3}?eine\s+(?:[a-zäöüß]\w*e\s+)?)[\"„“»]?$"
+)
+
+
+QUANTITY = re.compile(r"\b(?:[Mm]ehr|[Ww]eniger)\s+$")
+
+
+def _authority_role(text: str, m: Mention) -> bool:
+    span = text[m.start : m.end]
+    return span.endswith(("behörde", "Behörde")) and bool(
+        AUTHORITY_ROLE.search(text, max(0, m.start - 60), m.start)
+    )
+
+
+def _not_a_unit(word: str) -> bool:
+    """``Landratsamt``, ``Kreisverwaltung``: a word that ends in a unit's head but is known to name the
+    authority itself or no unit (``die beiden Behörden Kreisverwaltung und Landratsamt``)."""
+    return word[:1].isupper() and compound_type(word) is None and word.lower().endswith(tuple(COMPOUND_TYPES))
+
+
 def _type_noun(word: str) -> bool:
     """``Sachgebiete``, ``Abteilungen``, ``Ämter``: a word for a kind of unit (a head noun, also plural)."""
     forms = (word, word[:-1], word[:-2], word[:-2].translate(UMLAUTS))
@@ -122,9 +151,19 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
         span = text[m.start : m.end]
         if CIVIL_SERVANT.search(span):
             continue
+        if _authority_role(text, m):
+            continue
+        if " " not in span and QUANTITY.search(text, max(0, m.start - 20), m.start):
+            continue  # "Mehr Bürgerservice, mehr Synergien": a quantity of something, no unit
         if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
             continue
-        if m.name and m.name != span and " " not in span and m.name.endswith(" " + span) and _type_noun(span):
+        if (
+            m.name
+            and m.name != span
+            and " " not in span
+            and m.name.endswith(" " + span)
+            and (_type_noun(span) or _not_a_unit(span))
+        ):
             continue
         tail = PARTS_TAIL.search(span)
         if tail and m.name and m.name.endswith(tail.group()):

@@ -69,13 +69,30 @@ def _twice_numbered(names) -> set[str]:
     return {plain for plain, keys in seen.items() if len(keys) > 1}
 
 
+HEAD_FOR_FIELD = re.compile(r"(?P<head>[A-ZÄÖÜ]\w+) für (?P<field>[A-ZÄÖÜ]\w+)")
+
+
+def _compound_twin(name: str, names, renamed: set[frozenset]) -> str | None:
+    """``Departement für Musterwesen`` and ``Musterwesensdepartement`` are one unit: the field before the
+    head makes the compound, with or without the linking -s- (``Erziehung`` + ``s`` + ``departement``);
+    unless an event leads from one to the other (``Das Musteramt wird umbenannt in Amt für Muster``)."""
+    m = HEAD_FOR_FIELD.fullmatch(name)
+    if not m or not head_type(m["head"]):
+        return None
+    head, field = m["head"].lower(), m["field"]
+    twin = next((c for c in (field + head, field + "s" + head) if c in names), None)
+    return None if twin is None or frozenset((name, twin)) in renamed else twin
+
+
 def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
     numbered = _twice_numbered(facts.units)
+    renamed = {frozenset((a, b)) for e in facts.events for a in e.original for b in e.resulting}
     for name in facts.units:
         head, _, rest = name.partition(" ")  # "Fachbereich Bauen" and "Bauen" (a list item) are one unit
         key = rest if rest in facts.units and head_type(head) else name
+        key = _compound_twin(name, facts.units, renamed) or key
         by_key.setdefault(_spelling_key(key, numbered), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
@@ -183,6 +200,7 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     zusammengefasst``); beside a spin-off or split the founding is dropped (``schafft das neue Amt X. Dazu
     wurde die Abteilung Y ausgegliedert`` is one change)."""
     _same_unit_names(facts)
+    _without_own_district_office(facts)
     relocated = {n for e in facts.events if e.event_type == "Relocation" for n in e.original}
     _moves_as_relocations(facts)
     facts.events = [  # "X wird aus Y herausgelöst und dem Z zugeordnet": one move, no spin-off of its own
@@ -236,6 +254,24 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     _dates_of_dissolved_owners(facts)
     _unit_dates(facts)
     _membership_dates(facts)
+
+
+# "Bezirkshauptmannschaft Muster", "Bezirkshauptmannschaft in Muster": an office named by its seat
+SEAT_OFFICE = re.compile(r"^Bezirkshauptmannschaft\s+(?:in\s+)?(?P<seat>.+)$")
+
+
+def _without_own_district_office(facts: Facts) -> None:
+    """The Bezirkshauptmannschaft of the document's own Bezirk is the authority itself (like a Landratsamt),
+    no unit of it, unless the text changes it (a merger of two Bezirkshauptmannschaften names units)."""
+    place = facts.metadata.place
+    if not place:
+        return
+    own = {place, *facts.metadata.place_labels}
+    in_events = {n for e in facts.events for n in (*e.original, *e.resulting)}
+    for name in list(facts.units):
+        m = SEAT_OFFICE.match(name)
+        if m and name not in in_events and any(m["seat"] == p or p.endswith(" " + m["seat"]) for p in own):
+            del facts.units[name]
 
 
 def _dates_of_dissolved_owners(facts: Facts) -> None:

@@ -235,10 +235,11 @@ def _decide_place(
         meta.place
         and places.available()
         and places.resolve(meta.place) is None
-        and NOUN_LIKE.search(meta.place)
+        and (NOUN_LIKE.search(meta.place) or meta.place.isupper())
         and not _titled_in_headline(meta.place, title)
     ):
-        meta.place = None  # "Ordnungsamt:", "Beschlüsse:" before a headline name no place
+        # "Ordnungsamt:", "Beschlüsse:", a kicker in capitals ("ABSTIMMUNG:") before a headline name no place
+        meta.place = None
     found = places.candidates(title, article, meta.url or "", meta.publisher or "", body)
     scores = {c.key: c.score for c in found}
     by_key = {c.key: c for c in found}

@@ -50,12 +50,15 @@ DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release o
 POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
 AUSTRIAN = compiled(_DATA["austrian"])
 SWISS = compiled(_DATA["swiss"])
+GUILLEMETS = ("«", "»")
 
 
 @lru_cache(maxsize=8)  # asked three times per document for the same text
 def country_of(text: str) -> str | None:
     """AT or CH when the text shows their administrative words more than once; else None (likely DE)."""
-    austrian, swiss = len(AUSTRIAN.findall(text)), len(SWISS.findall(text))
+    austrian = len(AUSTRIAN.findall(text))
+    # guillemets are Swiss typography but German news agencies use them too: one hint at most
+    swiss = sum(1 for m in SWISS.findall(text) if m not in GUILLEMETS) + any(g in text for g in GUILLEMETS)
     if max(austrian, swiss) < 2:
         return None
     return "AT" if austrian > swiss else "CH" if swiss > austrian else None
@@ -133,7 +136,8 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
             or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton")
         ):
             continue
-        votes[place.key] = votes.get(place.key, 0.0) + weight
+        # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
+        votes[place.key] = votes.get(place.key, 0.0) + weight * (2.0 if level == "state" else 1.0)
         seen[place.key] = place
 
 
@@ -179,6 +183,7 @@ def _url_lookup(places, name: str):
         places.lookup(name)
         or places.lookup(re.sub(r"^st ", "st. ", name))
         or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
+        or (places.lookup(name.replace(" ", "-")) if " " in name else ())  # "main-muster": Main-Muster
     )
 
 
@@ -205,6 +210,7 @@ DISTRICT_OFFICES = frozenset(
     {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
 )
 DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats")
+STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
 MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
@@ -212,7 +218,22 @@ MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
 MEDIA_WEIGHT = 0.5
 
 
-def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
+def _note_written(written: dict, found, name: str) -> None:
+    """The form a text gives a canton's name (the gazetteer may hold another language's: ``Berne``)."""
+    for place in found:
+        if place.kind == "Kanton":
+            written.setdefault(place.key, name)
+
+
+def _name_only(span: str) -> str:
+    """``Kanton Muster``, ``des Kantons Muster`` → ``Muster``: the name without article and title word."""
+    words = span.split()
+    while len(words) > 1 and (words[0][:1].islower() or words[0] in TITLES or words[0][:-1] in TITLES):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _vote_mentions(places, text: str, base: float, vote, surface: dict, written: dict | None = None) -> None:
     """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
     for mention in places.mentions(text):
         if not mention.place_candidates:
@@ -224,6 +245,11 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict) -> None:
         # Landkreis, not the town of that name
         if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
+        # "Staat Musterburg", "Kanton Muster": the state, not a town of that name
+        elif before and before[0] in STATE_WORDS:
+            found = tuple(sorted(found, key=lambda p: p.kind not in ("Land", "Kanton")))
+        if written is not None:
+            _note_written(written, found, _name_only(text[mention.start : mention.end]))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
         for form in _adjective_forms(m["word"]):
@@ -259,9 +285,14 @@ def candidates(
     )
     # a state body publishes ("Staatskanzlei Muster", "Ministerium für ..."), or the text is about one
     state_body = state_publisher or (bool(STATE_CUES.search(head)) and not LOCAL_CUES.search(head))
+    # a district office does the state's business too ("Geschäfte der Landesverwaltung"): where the head names
+    # district bodies more often than state bodies, the text is about the district
+    if not state_publisher and len(DISTRICT_CUES.findall(head)) > len(STATE_CUES.findall(head)):
+        state_body = False
     votes: dict[str, float] = {}
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
+    written: dict[str, str] = {}
 
     def vote(place, weight: float):
         if isinstance(place, tuple):
@@ -284,7 +315,7 @@ def candidates(
         else ((lead, 3.0), (rest, 1.0))
     )
     for text, base in texts:
-        _vote_mentions(places, text, base, vote, surface)
+        _vote_mentions(places, text, base, vote, surface, written)
     taken: set[str] = set()
     for name, weight in _url_names(url):
         if name.startswith("#"):
@@ -296,6 +327,7 @@ def candidates(
             continue
         found = _url_lookup(places, name)
         if found:
+            _note_written(written, found, name.title())
             taken.add(name)
             vote(_first(found, country), weight)
         elif " " not in name and weight >= 2:  # a host word: "hallespektrum", "augsburger"
@@ -305,7 +337,7 @@ def candidates(
                 vote(_first(found, country), weight / 2)
     if publisher:
         weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
-        _vote_mentions(places, publisher, weight, vote, surface)
+        _vote_mentions(places, publisher, weight, vote, surface, written)
     m = DATELINE.search(head[:300])
     if m:
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
@@ -317,6 +349,9 @@ def candidates(
     out = []
     for key, score in votes.items():
         name, labels = _label(seen[key])
+        german = written.get(key)
+        if german and german not in labels and german != name.split(" ", 1)[-1]:
+            labels = tuple(sorted({*labels, german, f"Kanton {german}"}))
         out.append(Candidate(key, name, labels, score, surface.get(key, "")))
     return sorted(out, key=lambda c: (-c.score, c.key))
 

@@ -38,6 +38,7 @@ STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
 PLURALS: dict[str, str] = _DATA["plurals"]
 NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
 SEAT_HEADS = frozenset(_DATA["seat_heads"])
+NAME_ADJECTIVES: dict[str, str] = _DATA["name_adjectives"]
 OWNER = re.compile(_DATA["exclude"]["owner"])
 WHOLE_AUTHORITY_HEADS = tuple(_DATA["exclude"]["whole_authority_heads"])
 AUTHORITY_STEMS = frozenset(_DATA["exclude"]["authority_stems"])
@@ -47,9 +48,14 @@ STATE_HEADS = {
     "Ministerium": "OtherUnit",
     "Landesbehörde": "OtherUnit",
     "Landesoberbehörde": "OtherUnit",
-    "Staatskanzlei": "OtherUnit",
+    "Staatsministerium": "OtherUnit",
+    "Senatsverwaltung": "OtherUnit",
+    "Regierungspräsidium": "OtherUnit",
 }
+GOVERNMENT_OFFICES = frozenset(_DATA["exclude"]["government_offices"])
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
+PAIR_OWNER_HEADS = frozenset(_DATA["exclude"]["pair_owner_heads"])
+PAIR_OWNER = re.compile(_DATA["exclude"]["pair_owner"])
 OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 
@@ -111,6 +117,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
             stem = word[: len(word) - len(suffix)]
             if suffix == "stelle" and stem.lower().endswith(POSITION_STEMS):
                 return None  # "Referentenstelle", "Sekretariatsstelle": a post, not an office
+            if suffix == "kanzlei" and stem.lower().endswith(FIRM_STEMS):
+                return None  # "Anwaltskanzlei", "Steuerberaterkanzlei": a firm, not an office
             if suffix in WHOLE_AUTHORITY_HEADS and stem.rstrip("-") in AUTHORITY_STEMS:
                 return None  # "Gemeindeverwaltung", "Kantonsbehörde": the authority itself
             if stem.endswith("-") or len(stem) >= 3:
@@ -119,6 +127,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
 
 
 # a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"
+# a "-kanzlei" after a liberal profession is a firm: "Rechtsanwaltskanzlei", "Notariatskanzlei"
+FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
 POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger")
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 

@@ -53,6 +53,8 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     if head == "Bereich" and _areas(text, scan, i):
         return [], i
     j = i + 1
+    if scan.word(j) == "(" and scan.word(j + 2) == ")" and scan.word(j + 1).isupper():
+        j += 3  # "die Bezirkshauptmannschaften (BH) A und B": the head's abbreviation
     if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
         j += 1
     colon = scan.word(j) == ":"
@@ -80,20 +82,22 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
                 continue
         if w in LIST_END or w in STOP or w in QUOTES:
             break
-        if w in (",", "und", "sowie") or w.endswith("-") or is_cap(w) or ROMAN.match(w):
+        if w in (",", "und", "sowie", "oder") or w.endswith("-") or is_cap(w) or ROMAN.match(w):
             k += 1
             continue
         if w in ("für", "des", "der") and k > j and is_cap(scan.word(k + 1)):
             k += 1
             continue
         break
-    while k > j and scan.word(k - 1) in ("und", "sowie", ",", ";"):
+    while k > j and scan.word(k - 1) in ("und", "sowie", "oder", ",", ";"):
         k -= 1
     if k <= j:
         return [], i
     words = scan.t[j:k]
     separators = (
-        {";"} if colon else ({",", "sowie"} if any(t.text == "sowie" for t in words) else {",", "und"})
+        {";"}
+        if colon
+        else ({",", "sowie", "oder"} if any(t.text == "sowie" for t in words) else {",", "und", "oder"})
     )
     items: list[list[Token]] = [[]]
     explained: dict[int, str] = {}  # item -> the text of its bracket

@@ -46,6 +46,13 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+# determiners and quantifiers inflected like adjectives: "und einige Bürger", "und weitere Ämter" end a name
+QUANTIFIERS = tuple(
+    "einig weiter ander viel all mehrer verschieden zahlreich sämtlich beid wenig manch jed dies jen welch"
+    " solch übrig bisherig neu zwei drei".split()
+)
+
+
 class Scanner:
     def __init__(self, tokens: list[Token]):
         self.t = tokens
@@ -94,7 +101,21 @@ class Scanner:
 
     def _continues(self, j: int) -> bool:
         w = self.word(j)
+        if self._adjective_before_noun(j):  # "Amt für Bildung und kulturelle Angelegenheiten"
+            return True
         return bool(w) and name_word(self.t[j].text) and not unit_word(w)
+
+    def _adjective_before_noun(self, j: int) -> bool:
+        """An inflected adjective in lower case before a capitalised noun that may be part of a name."""
+        w, nxt = self.word(j), self.word(j + 1)
+        return (
+            bool(re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w))
+            and w not in ARTICLES
+            and not w.startswith(QUANTIFIERS)
+            and is_cap(nxt)
+            and nxt not in STOP
+            and not unit_word(nxt)
+        )
 
     def _closed_list(self, j: int) -> bool:
         """True when ``X, Y und Z`` follows: single name words closed by ``und``/``sowie``."""

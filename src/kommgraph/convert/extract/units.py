@@ -19,6 +19,7 @@ back to a unit named before and creates none. The parts live in modules of their
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
@@ -136,6 +137,8 @@ def find_mentions(
             if scan.word(j) in QUOTES:
                 j += 1
             owner = OWNER.match(text[tok.end :].lstrip()) if nominative(w) in OWNED_HEADS else None
+            if nominative(w) in lex.PAIR_OWNER_HEADS:
+                owner = lex.PAIR_OWNER.match(text[tok.end :].lstrip()) or owner
             if owner and scan.word(j) in ("des", "der"):
                 end_offset = tok.end + (len(text[tok.end :]) - len(text[tok.end :].lstrip())) + owner.end()
                 name = clean(f"{nominative(w) if w in HEADS or head_type(w) else w} {owner.group()}")
@@ -194,7 +197,9 @@ def find_mentions(
             mentions.append(Mention(tok.start, tok.end, plural[0], plural[1], 0.7))
             i += 1
             continue
-        compound = lex.compound_type(w)
+        compound = lex.compound_type(w) or (
+            "OtherUnit" if w in lex.GOVERNMENT_OFFICES and not other_bodies else None
+        )
         if (
             compound
             and other_bodies
@@ -222,6 +227,7 @@ def find_mentions(
         if institution:
             mentions.append(Mention(tok.start, tok.end, institution, "OtherUnit", 0.7))
         i += 1
+    mentions = [_with_name_adjective(text, m) for m in mentions]
     mentions = synonym_heads(scan, mentions)
     mentions += elided_heads(text, scan, mentions)
     mentions = _with_bullets(mentions, bullets)
@@ -256,6 +262,19 @@ def _owned(tokens: list[Token], i: int, end: int, name: str, kind: str) -> list[
         Mention(tokens[i].start, before.end, name, kind),
         Mention(last.start, last.end, nominative(last.text), owner_type),
     ]
+
+
+def _with_name_adjective(text: str, m: Mention) -> Mention:
+    """``der Politischen Expositur Musterdorf`` → ``Politische Expositur Musterdorf``: an adjective that
+    is part of the head's name (``patterns/units.toml`` name_adjectives), in any inflection."""
+    head = (m.name or "").split(" ")[0]
+    adjective = lex.NAME_ADJECTIVES.get(head)
+    if not adjective:
+        return m
+    before = re.search(r"\b" + adjective[:-1] + r"e[nrs]?\s+$", text[max(0, m.start - 30) : m.start], re.I)
+    if not before:
+        return m
+    return replace(m, start=m.start - len(before.group()), name=f"{adjective} {m.name}")
 
 
 def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[Token, str]:
