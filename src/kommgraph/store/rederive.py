@@ -153,6 +153,12 @@ def local_store(store: ox.Store, subjects: set[str], without: set[str]) -> ox.St
     for block in _values(subjects):
         triples = store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ VALUES ?a {{ {block} }} ?a ?p ?o }}")
         local.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples if t not in stale)
+    # the ontology whole: an index rule reads the classes (kg:ChangeEvent's subclasses) of a type that
+    # an edit brings in, which the neighbourhood, found before the edit, does not reach
+    local.extend(
+        ox.Quad(q.subject, q.predicate, q.object, graph)
+        for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)
+    )
     merge_into_default(local)
     return local
 
@@ -185,7 +191,8 @@ def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
             f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_DERIVED} {{ ?a ?p ?o }} }}"
         )
         store.update(
-            f"DELETE {{ GRAPH {_INDEX} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?a ?p ?o }} }}"
+            f"DELETE {{ GRAPH {_INDEX} {{ ?a ?p ?o }} }} "
+            f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?a ?p ?o }} }}"
         )
 
 
