@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from kommgraph.core.vocab import DERIVED_GRAPH
-from kommgraph.publish.dumps import graph_order
+from kommgraph.publish.dumps import graph_order, rebased_store
 from kommgraph.publish.site import Site
 from kommgraph.query.push import owned_graphs
 from kommgraph.store.derive import INDEX_GRAPH, rules
@@ -76,6 +76,13 @@ def test_a_release_leaves_the_index_graph_out_and_a_push_sends_it():
     loaded = load(CONFLICT, persist=False)
     assert INDEX_GRAPH not in graph_order(loaded.store, Site())
     assert owned_graphs(loaded)[-1] == INDEX_GRAPH
+
+
+def test_a_release_under_another_base_leaves_the_index_out_too():
+    site = Site(base="https://example.org/id/")
+    moved = rebased_store(load(CONFLICT, persist=False).store, site)
+    assert [g for g in graph_order(moved, site) if g.endswith("/index")] == []
+    assert [q for q in moved if q.predicate.value.startswith(KGX)] == []
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
