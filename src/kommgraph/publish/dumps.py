@@ -17,6 +17,7 @@ from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, ONTOLOGY_GRAPH, RE
 from kommgraph.publish.site import CONTEXT_FILE, DATA_NAME, HEADER, ONTOLOGY_FILE, Site, prefixes
 from kommgraph.publish.store_turtle import store_turtles
 from kommgraph.store.dataset import merge_into_default
+from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.terms import to_rdflib
 
 
@@ -36,7 +37,7 @@ def rebased_store(store: ox.Store, site: Site) -> ox.Store:
         [
             ox.Quad(move(q.subject), move(q.predicate), move(q.object), move(q.graph_name))
             for q in store
-            if not isinstance(q.graph_name, ox.DefaultGraph)
+            if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != INDEX_GRAPH
         ]
     )
     merge_into_default(copy)
@@ -50,7 +51,7 @@ def graph_order(store: ox.Store, site: Site) -> list[str]:
     )
     names = sorted(g.value for g in store.named_graphs())
     head = [g for g in (ontology, reference) if g in names]
-    sources = [g for g in names if g not in (ontology, reference, derived)]
+    sources = [g for g in names if g not in (ontology, reference, derived, INDEX_GRAPH)]  # index: not data
     return head + sources + ([derived] if derived in names else [])
 
 

@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from kommgraph.core.errors import EndpointError
 from kommgraph.query.engines import USER_AGENT
 from kommgraph.query.remote import endpoint_error
+from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.load import Loaded, graph_order
 
 PUSH_TIMEOUT = 120.0
@@ -90,8 +91,10 @@ class Previous:
 
 
 def owned_graphs(loaded: Loaded) -> list[str]:
-    """The named graphs kommgraph owns, in dataset order: ontology, reference, each source, derived."""
-    return graph_order(loaded)
+    """The named graphs kommgraph owns, in dataset order: ontology, reference, each source, derived,
+    and the index graph where the store has one (stored queries read it; a release does not hold it)."""
+    index = [INDEX_GRAPH] if loaded.store.contains_named_graph(ox.NamedNode(INDEX_GRAPH)) else []
+    return [*graph_order(loaded), *index]
 
 
 def ntriples(store: ox.Store, graph: str | None) -> tuple[bytes, int]:

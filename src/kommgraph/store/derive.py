@@ -2,6 +2,11 @@
 
 Rules run in file-name order over the union of all graphs, each seeing what earlier rules derived,
 so a reader can find the rule behind every inferred triple by its file.
+
+Index rules (file names ``NN-index-*.rq``) precompute what a stored query would otherwise read the
+whole store for (``ontology/index.md``). What they conclude is an index, not a statement: it goes into
+the index graph only (:data:`INDEX_GRAPH`), neither into the derived graph nor into the merged default
+graph, so a release, a page or a shape never sees it; queries read it with ``GRAPH``.
 """
 
 from __future__ import annotations
@@ -13,13 +18,23 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kommgraph.core import paths
+from kommgraph.core.vocab import KGID
 from kommgraph.store.dataset import derived_graph
+
+INDEX_GRAPH = str(KGID["graph/index"])
+_INDEX = ox.NamedNode(INDEX_GRAPH)
+_INDEX_RULE = re.compile(r"^\d+-index-")
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
     text: str
+
+    @property
+    def index(self) -> bool:
+        """An index rule: its conclusions go into the index graph only."""
+        return _INDEX_RULE.match(self.name) is not None
 
 
 def rules(directory: Path | None = None) -> list[Rule]:
@@ -37,17 +52,23 @@ def derive(store: ox.Store, only: list[str] | None = None) -> dict[str, int]:
     later rules and all queries see it. Each rule runs inside the store as a SPARQL update (its
     CONSTRUCT template becomes an INSERT into a staging graph), and only triples that are not yet in
     the default graph move on: no Python loop over the triples. ``only``: the names of the rules to
-    run (the benchmarks time them one by one).
+    run (the benchmarks time them one by one). The index graph is made afresh by its rules, which
+    have no count (an index is not a derived statement).
     """
     target = derived_graph()
     new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
+    new_index = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?s ?p ?o }} }}"
     counts: dict[str, int] = {}
-    for rule in rules():
-        if only is not None and rule.name not in only:
-            continue
+    selected = [rule for rule in rules() if only is None or rule.name in only]
+    if any(rule.index for rule in selected):
+        store.update(f"DROP SILENT GRAPH {_INDEX}")
+    for rule in selected:
         store.update(as_staging_insert(rule.text))
-        counts[rule.name] = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {new} }}")
-        store.update(f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
+        if rule.index:  # not counted: the counts are of derived statements ("derived N triples by K rules")
+            store.update(f"INSERT {{ GRAPH {_INDEX} {{ ?s ?p ?o }} }} WHERE {{ {new_index} }}")
+        else:
+            counts[rule.name] = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {new} }}")
+            store.update(f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
         store.update(f"DROP SILENT GRAPH {_STAGING}")
     return counts
 

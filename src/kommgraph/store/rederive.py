@@ -11,6 +11,9 @@ that the result equals a full derivation after edits of every kind.
 
 The counts per rule are kept by the same trick: the neighbourhood is derived before and after the
 change, and the difference is added to the stored counts.
+
+The index rules' conclusions (the index graph, ``derive.INDEX_GRAPH``) are about subjects too and are
+kept, dropped and added again the same way, in the index graph alone.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from kommgraph.store import derive
 from kommgraph.store.dataset import merge_into_default
 
 _DERIVED = ox.NamedNode(str(DERIVED_GRAPH))
+_INDEX = ox.NamedNode(derive.INDEX_GRAPH)
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _REFERENCE = ox.NamedNode(str(REFERENCE_GRAPH))
 _TYPE = ox.NamedNode(str(RDF.type))
@@ -149,13 +153,19 @@ def local_store(store: ox.Store, subjects: set[str], without: set[str]) -> ox.St
     for block in _values(subjects):
         triples = store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ VALUES ?a {{ {block} }} ?a ?p ?o }}")
         local.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples if t not in stale)
+    # the ontology whole: an index rule reads the classes (kg:ChangeEvent's subclasses) of a type that
+    # an edit brings in, which the neighbourhood, found before the edit, does not reach
+    local.extend(
+        ox.Quad(q.subject, q.predicate, q.object, graph)
+        for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)
+    )
     merge_into_default(local)
     return local
 
 
-def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Triple], dict[str, int]]:
+def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dict[str, int]]:
     """Run the rules over ``local``; what they conclude about ``subjects`` (and those subjects'
-    placements), and the counts per rule."""
+    placements), as quads of the derived graph and of the index graph, and the counts per rule."""
     counts = derive.derive(local)
     derived = list(local.quads_for_pattern(None, None, None, _DERIVED))
     placements = {
@@ -164,7 +174,8 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Triple], d
         if q.predicate.value == str(KG.placement) and q.subject.value in subjects
     }
     keep = subjects | placements
-    return [q.triple for q in derived if q.subject.value in keep], counts
+    indexed = local.quads_for_pattern(None, None, None, _INDEX)
+    return [q for q in [*derived, *indexed] if q.subject.value in keep], counts
 
 
 def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
@@ -179,12 +190,17 @@ def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
             f"DELETE {{ GRAPH {_DERIVED} {{ ?a ?p ?o }} }} "
             f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_DERIVED} {{ ?a ?p ?o }} }}"
         )
+        store.update(
+            f"DELETE {{ GRAPH {_INDEX} {{ ?a ?p ?o }} }} "
+            f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?a ?p ?o }} }}"
+        )
 
 
-def add_conclusions(store: ox.Store, triples: list[ox.Triple]) -> None:
+def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
     """Add conclusions that no graph states yet to the derived graph and the default graph, as a full
-    derivation would."""
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, _STAGING) for t in triples)
+    derivation would; the index graph's (see ``conclusions``) to the index graph only."""
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, _INDEX) for q in quads if q.graph_name == _INDEX)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, _STAGING) for q in quads if q.graph_name != _INDEX)
     new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
     store.update(f"INSERT {{ GRAPH {_DERIVED} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
     store.update(f"DROP SILENT GRAPH {_STAGING}")

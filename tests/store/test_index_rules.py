@@ -1,0 +1,129 @@
+"""The index rules (queries/rules/NN-index-*.rq): their exact conclusions on a small dataset, where they
+go (the index graph alone), and that an edited source changes them as a fresh derivation would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kommgraph.core.vocab import DERIVED_GRAPH
+from kommgraph.publish.dumps import graph_order, rebased_store
+from kommgraph.publish.site import Site
+from kommgraph.query.push import owned_graphs
+from kommgraph.store.derive import INDEX_GRAPH, rules
+from kommgraph.store.load import load
+from kommgraph.store.persistent import read_journal
+
+CONFLICT = Path(__file__).resolve().parents[1] / "temporal" / "data" / "conflict"
+ID = "https://w3id.org/kommgraph/id/"
+KG = "https://w3id.org/kommgraph/ontology#"
+KGX = "https://w3id.org/kommgraph/index#"
+RENAMING = f"{ID}event/09999000/2020-01-01-renaming-amt-fuer-digitalisierung"
+ABSORPTION = f"{ID}event/09999000/2019-10-01-absorption-poststelle"
+AMT_FUER_IT = f"{ID}unit/09999000/amt-fuer-it"
+DIGITAL = f"{ID}unit/09999000/amt-fuer-digitalisierung"
+POSTSTELLE = f"{ID}unit/09999000/poststelle"
+TRUE = '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+
+CONFLICT_INDEX = {
+    (RENAMING, f"{KGX}severalValuesOf", f"<{KG}effectiveDate>"),
+    (RENAMING, f"{KGX}severalValuesOf", f"<{KG}announcedDate>"),
+    (AMT_FUER_IT, f"{KGX}severalValuesOf", f"<{KG}validUntil>"),
+    (DIGITAL, f"{KGX}severalValuesOf", f"<{KG}validFrom>"),
+    (ABSORPTION, f"{KGX}severalChangeTypes", TRUE),
+    (AMT_FUER_IT, f"{KGX}activeAfterEnd", TRUE),
+    (POSTSTELLE, f"{KGX}activeAfterEnd", TRUE),
+}
+
+
+def index_of(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {
+        (q.subject.value, q.predicate.value, str(q.object))
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INDEX_GRAPH))
+    }
+
+
+@pytest.fixture
+def conflict(tmp_path) -> Path:
+    target = tmp_path / "conflict"
+    shutil.copytree(CONFLICT, target)
+    return target
+
+
+def test_the_index_rules_are_named_as_such():
+    assert [r.name for r in rules() if r.index] == ["90-index-conflicts"]
+
+
+def test_the_conflict_index_of_two_disagreeing_sources():
+    loaded = load(CONFLICT, persist=False)
+    assert index_of(loaded.store) == CONFLICT_INDEX
+    assert "90-index-conflicts" not in loaded.derived  # counts are of derived statements
+
+
+def test_index_triples_are_neither_in_the_default_nor_in_the_derived_graph():
+    store = load(CONFLICT, persist=False).store
+    for graph in (ox.DefaultGraph(), ox.NamedNode(str(DERIVED_GRAPH))):
+        found = [
+            q for q in store.quads_for_pattern(None, None, None, graph) if q.predicate.value.startswith(KGX)
+        ]
+        assert found == []
+
+
+def test_a_release_leaves_the_index_graph_out_and_a_push_sends_it():
+    loaded = load(CONFLICT, persist=False)
+    assert INDEX_GRAPH not in graph_order(loaded.store, Site())
+    assert owned_graphs(loaded)[-1] == INDEX_GRAPH
+
+
+def test_a_release_under_another_base_leaves_the_index_out_too():
+    site = Site(base="https://example.org/id/")
+    moved = rebased_store(load(CONFLICT, persist=False).store, site)
+    assert [g for g in graph_order(moved, site) if g.endswith("/index")] == []
+    assert [q for q in moved if q.predicate.value.startswith(KGX)] == []
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+AGREE = ('kg:effectiveDate "2020-04"^^xsd:gYearMonth', 'kg:effectiveDate "2020-01-01"^^xsd:date')
+SAME_TYPE = (f"<{ABSORPTION}> a kg:Dissolution", f"<{ABSORPTION}> a kg:Absorption")
+
+
+@pytest.mark.parametrize(
+    ("edit", "gone"),
+    [
+        # the renaming's date also gave the old unit's end and the new one's start in source b
+        (
+            AGREE,
+            {
+                (RENAMING, f"{KGX}severalValuesOf", f"<{KG}effectiveDate>"),
+                (AMT_FUER_IT, f"{KGX}severalValuesOf", f"<{KG}validUntil>"),
+                (DIGITAL, f"{KGX}severalValuesOf", f"<{KG}validFrom>"),
+                (AMT_FUER_IT, f"{KGX}activeAfterEnd", TRUE),
+            },
+        ),
+        (SAME_TYPE, {(ABSORPTION, f"{KGX}severalChangeTypes", TRUE)}),
+    ],
+    ids=["dates agree", "types agree"],
+)
+def test_an_edited_source_changes_the_index_incrementally(conflict, edit, gone):
+    source = conflict / "ttl" / "b_pressemitteilung.ttl"
+    load(conflict).close()  # the store is built with the whole index
+    replace_in(source, *edit)
+    loaded = load(conflict)  # brought up to date around the edited source only
+    last = read_journal(loaded.persistent.folder, loaded.persistent.view)[-1]
+    assert (last["full"], last["graphs"]) == (False, [f"{ID}graph/b_pressemitteilung"])
+    assert last["concluded"] is not None  # derived again around the edit, not as a whole
+    assert index_of(loaded.store) == CONFLICT_INDEX - gone
+    assert index_of(loaded.store) == index_of(load(conflict, persist=False).store)
+    loaded.close()
+    replace_in(source, edit[1], edit[0])  # and back: the disagreement, and its index triple, return
+    loaded = load(conflict)
+    assert index_of(loaded.store) == CONFLICT_INDEX
+    loaded.close()
