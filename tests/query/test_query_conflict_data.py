@@ -9,12 +9,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kommgraph.query import catalogue as queries
 from kommgraph.query.engines import OxigraphEngine
 from kommgraph.query.push import push
 from kommgraph.query.remote import RemoteEngine
+from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.load import load
 
 from .conftest import push_to_virtuoso
@@ -88,3 +90,34 @@ def test_explicit_default_graphs_are_the_named_graphs_too(plain_conflicts, confl
 
     engine = RemoteEngine(plain_conflicts.query_url, default_graphs=owned_graphs(conflict_data))
     assert engine.select(CONFLICTS.text, CONFLICTS.bindings()).rows == expected.rows
+
+
+def without_index(store: ox.Store) -> ox.Store:
+    """The store as one loaded from the files of a release: no index graph."""
+    copy = ox.Store()
+    copy.bulk_extend(q for q in store if q.graph_name != ox.NamedNode(INDEX_GRAPH))
+    return copy
+
+
+@pytest.mark.parametrize("holds_index", [False, True])
+def test_the_plain_and_the_indexed_form_give_the_same_rows(conflict_data, expected, holds_index):
+    assert CONFLICTS.indexed is not None
+    engine = OxigraphEngine(conflict_data.store)
+    assert engine.select(CONFLICTS.text_for(holds_index), CONFLICTS.bindings()).rows == expected.rows
+
+
+def test_a_store_without_the_index_is_asked_the_plain_form(conflict_data, expected):
+    """The indexed form finds nothing where the index graph is missing; the plain form is chosen there."""
+    engine = OxigraphEngine(without_index(conflict_data.store))
+    assert (OxigraphEngine(conflict_data.store).holds_index(), engine.holds_index()) == (True, False)
+    assert engine.select(CONFLICTS.indexed, CONFLICTS.bindings()).rows == []
+    assert engine.select(CONFLICTS.text_for(engine.holds_index()), CONFLICTS.bindings()).rows == expected.rows
+
+
+def test_a_pushed_server_holds_the_index_and_a_chosen_dataset_may_not(plain_conflicts, conflict_data):
+    from kommgraph.query.push import owned_graphs
+
+    sources = [g for g in owned_graphs(conflict_data) if g != INDEX_GRAPH]
+    assert RemoteEngine(plain_conflicts.query_url).holds_index()
+    assert RemoteEngine(plain_conflicts.query_url, server_dataset=True).holds_index()
+    assert not RemoteEngine(plain_conflicts.query_url, default_graphs=sources).holds_index()

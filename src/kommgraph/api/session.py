@@ -56,7 +56,7 @@ class KommGraph:
         Values may be str, int, bool or datetime.date; they are checked against the parameter's type.
         """
         stored = queries.resolve(name)
-        return self.engine.select(stored.text, stored.bindings(params))
+        return self.engine.select(stored.text_for(self.engine.holds_index()), stored.bindings(params))
 
     def sparql(self, text: str) -> Result:
         """Run an ad-hoc SELECT query against the merged graph (or the endpoint's default graph)."""

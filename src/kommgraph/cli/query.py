@@ -112,7 +112,7 @@ def query(
         loaded = load(data_dir)
         store = known_at_view(loaded, known_at) if known_at else loaded.store
         runner = local_engine(store, engine or "oxigraph")
-    click.echo(render(runner.select(stored.text, bindings), fmt), nl=False)
+    click.echo(render(runner.select(stored.text_for(runner.holds_index()), bindings), fmt), nl=False)
 
 
 @click.command("queries")

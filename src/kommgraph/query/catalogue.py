@@ -45,6 +45,11 @@ class StoredQuery:
     tags: list[str] = field(default_factory=list)
     parameters: list[Parameter] = field(default_factory=list)
     decorators: dict = field(default_factory=dict)
+    indexed: str | None = None  # the same query reading the index graph (queries/indexed/NAME.rq)
+
+    def text_for(self, holds_index: bool) -> str:
+        """The indexed form where the store holds the index graph, else the form every store answers."""
+        return self.indexed if self.indexed is not None and holds_index else self.text
 
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:
@@ -197,7 +202,16 @@ def _check_declared_values(parameter: Parameter, where: str) -> None:
 
 
 def load_query(path: Path) -> StoredQuery:
-    return parse_query(path.read_text(encoding="utf-8"), path.stem, path)
+    """The query of ``path``, with its indexed form from ``indexed/`` beside it where there is one.
+
+    The indexed form reads the index graph (ontology/index.md), which the embedded store, ``serve`` and
+    ``push`` hold and the files of a release do not: a store loaded from those files gets the plain form.
+    """
+    stored = parse_query(path.read_text(encoding="utf-8"), path.stem, path)
+    indexed = path.parent / "indexed" / path.name
+    if indexed.is_file():
+        stored.indexed = indexed.read_text(encoding="utf-8")
+    return stored
 
 
 def catalogue(directory: Path | None = None) -> dict[str, StoredQuery]:

@@ -31,6 +31,7 @@ from kommgraph.core.version import __version__
 from kommgraph.query.binding import bind
 from kommgraph.query.guard import refuse_network
 from kommgraph.query.result import Result
+from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.terms import to_rdflib
 
 USER_AGENT = f"kommgraph/{__version__} (+https://w3id.org/kommgraph; SPARQLWrapper)"
@@ -44,6 +45,10 @@ class Engine(Protocol):
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
 
+    def holds_index(self) -> bool:
+        """Whether the data holds the index graph, so that a stored query may use its indexed form."""
+        ...
+
 
 class OxigraphEngine:
     """Queries an in-memory pyoxigraph store whose default graph is the merge of its named graphs
@@ -53,6 +58,9 @@ class OxigraphEngine:
 
     def __init__(self, store: ox.Store):
         self.store = store
+
+    def holds_index(self) -> bool:
+        return self.store.contains_named_graph(ox.NamedNode(INDEX_GRAPH))
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         text = refuse_network(bind(text, bindings))
@@ -81,6 +89,11 @@ class RdflibEngine:
 
     def __init__(self, graph: Graph):
         self.graph = graph
+
+    def holds_index(self) -> bool:
+        if not isinstance(self.graph, Dataset):
+            return False
+        return next(iter(self.graph.graph(URIRef(INDEX_GRAPH)).triples((None, None, None))), None) is not None
 
     @classmethod
     def from_store(cls, store: ox.Store) -> RdflibEngine:

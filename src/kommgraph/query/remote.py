@@ -39,6 +39,7 @@ from kommgraph.query.binding import bind
 from kommgraph.query.engines import DEFAULT_TIMEOUT, GET_LIMIT, USER_AGENT
 from kommgraph.query.guard import refuse_network
 from kommgraph.query.result import Result
+from kommgraph.store.derive import INDEX_GRAPH
 
 GRAPH_BASE = str(KGID) + "graph/"
 GRAPHS_QUERY = (
@@ -86,6 +87,14 @@ class RemoteEngine:
             result = self._send(GRAPHS_QUERY, with_dataset=False)
             self._discovered = tuple(str(row[0]) for row in result.rows if isinstance(row[0], URIRef))
         return self._discovered, self._discovered
+
+    def holds_index(self) -> bool:
+        """Whether the endpoint's data holds the index graph (``kommgraph push`` sends it along)."""
+        _, named = self.dataset()
+        if named:
+            return INDEX_GRAPH in named
+        probe = f"SELECT ?s WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }} LIMIT 1"
+        return bool(self._send(probe, with_dataset=False).rows)
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         text = refuse_network(bind(text, bindings))

@@ -175,8 +175,9 @@ def as_html(stored: queries.StoredQuery, variables: list[str], rows: list[dict])
 
 
 class QueryApi:
-    def __init__(self, protocol):
+    def __init__(self, protocol, holds_index: bool = False):
         self.protocol = protocol  # the SPARQL endpoint: its worker pool and limits
+        self.holds_index = holds_index  # the store holds the index graph: stored queries use their indexed form
         self.catalogue = queries.catalogue()
         self._openapi: dict[str, bytes] = {}
 
@@ -230,7 +231,7 @@ class QueryApi:
         if kind is None:
             return negotiation.not_acceptable(request, ROW_TYPES)
         try:
-            text = binding.bind(stored.text, stored.bindings(values))
+            text = binding.bind(stored.text_for(self.holds_index), stored.bindings(values))
         except binding.ParameterError as exc:
             return error(request, 400, str(exc))
         reply = await self.protocol.run(request, Job(text), arrived)

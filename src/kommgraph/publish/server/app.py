@@ -47,6 +47,7 @@ from kommgraph.publish.server.workers import (
     WorkerPool,
 )
 from kommgraph.publish.site import ONTOLOGY_FILE, Site
+from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.load import load
 
 CACHE_LIMIT = 4096  # rendered documents kept per server
@@ -146,7 +147,7 @@ def create_app(
     site = site or Site()
     pool = WorkerPool(store, size=workers, timeout=timeout, max_rows=max_rows, queue_limit=queue_limit)
     protocol = Protocol(pool, local_prefixes=(site.base,))
-    api = QueryApi(protocol)
+    api = QueryApi(protocol, holds_index=store.contains_named_graph(ox.NamedNode(INDEX_GRAPH)))
     rendered = Rendered(store, site)
 
     def endpoint(request: Request) -> str:
