@@ -14,21 +14,25 @@ write the next release from them, rendering only what changed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kommgraph.core.collector import collector_paused
 from kommgraph.core.turtle import (
+    _CLASS,
+    _TYPE,
     IriLabels,
     Lit,
     SubjectBlock,
+    _subject_block,
     _Unsupported,
     canonical_layout,
     canonical_turtle,
-    longturtle_blocks,
     longturtle_of,
     prefix_lines,
     trig_block,
@@ -93,18 +97,24 @@ def _turtle(by_subject, references, labels: IriLabels, fallback, header: str = "
 
 
 class Merged:
-    """The set union of the data graphs, grouped as :func:`grouped` groups one graph."""
+    """The set union of the data graphs, grouped as :func:`grouped` groups one graph; for each subject,
+    the blocks of the one graph that states it (None: several graphs, or a graph written by rdflib)."""
 
     def __init__(self) -> None:
         self.by_subject: dict[str, dict[str, dict]] = {}
         self.references: defaultdict[str, int] = defaultdict(int)
         self.blank = False
+        self.owner: dict[str, dict | None] = {}
 
-    def add(self, by_subject: dict[str, dict[str, list]]) -> None:
+    def add(self, by_subject: dict[str, dict[str, list]], blocks: dict | None = None) -> None:
+        owner = self.owner
         for subject, properties in by_subject.items():
             merged = self.by_subject.get(subject)
             if merged is None:
                 merged = self.by_subject[subject] = {}
+                owner[subject] = blocks
+            else:
+                owner[subject] = None
             for predicate, objects in properties.items():
                 known = merged.get(predicate)
                 if known is None:
@@ -114,6 +124,63 @@ class Merged:
                         known[o] = None
                         if type(o) is str:
                             self.references[o] += 1
+
+
+# ------------------------------------------------------------------ subject blocks, rendered once each
+
+
+_PREFIX_SETS: dict[frozenset, frozenset] = {}
+
+
+def subject_blocks(by_subject: dict, labels: IriLabels, reuse: dict | None = None) -> dict:
+    """Each subject's ``longturtle`` block and the prefixes it uses: ``{subject: (text, prefixes)}``.
+    ``reuse``: a subject's blocks dict from the one graph that states it (:attr:`Merged.owner`); a
+    subject stated by one graph only has the same block in it and in the merged data."""
+    known, entry = labels.known, labels.entry
+    interned = _PREFIX_SETS.setdefault
+    out = {}
+    for s, properties in by_subject.items():
+        blocks = reuse.get(s) if reuse is not None else None
+        if blocks is not None:
+            out[s] = blocks[s]
+            continue
+        used: set = set()
+        text = _subject_block(s, properties, known, entry, used.add, partial(labels.label, used=used))
+        used.discard(None)
+        used.discard("")
+        prefixes = frozenset(used)
+        out[s] = (text, interned(prefixes, prefixes))
+    return out
+
+
+def block_order(by_subject: dict, references) -> list[tuple[str, bool]]:
+    """(subject, is a class) in ``longturtle``'s order: classes by IRI, then the others by (times
+    used as object, IRI)."""
+    classes = sorted(s for s, properties in by_subject.items() if _CLASS in properties.get(_TYPE, ()))
+    seen = set(classes)
+    rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
+    return [(s, True) for s in classes] + [(s, False) for _, s in rest]
+
+
+def joined_body(blocks: dict, order) -> tuple[str, set] | None:
+    """The blocks in ``order`` as one text (as ``longturtle`` encodes it) and the prefixes used; None
+    where :func:`canonical_layout` would move a line (a literal line beginning ``PREFIX``)."""
+    body = "".join([blocks[s][0] for s, _ in order]).encode("utf-8", "replace").decode("utf-8")
+    if "\nPREFIX " in body:
+        return None
+    used = set().union(*{blocks[s][1] for s, _ in order})
+    return body, used
+
+
+_LINE_START = re.compile(r"\n(?=[^\n])")
+
+
+def graph_block(name: str, body: str) -> str | None:
+    """:func:`trig_block` of a graph's canonical Turtle made of the joined subject blocks ``body``, without
+    splitting it into lines; None where a long string's lines would keep their indentation."""
+    if '"""' in body or "'''" in body:
+        return None
+    return f"<{name}> {{\n    " + _LINE_START.sub("\n    ", body.strip("\n")) + "\n}\n"
 
 
 @dataclass
@@ -158,6 +225,12 @@ def _mentioned_quads(quads) -> list[str]:
 
 def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
     """``(GraphPart or None for an empty graph, its triples grouped or None where it has blank nodes)``."""
+    part, by_subject, _ = _render_graph(store, name, labels, lines, track)
+    return part, by_subject
+
+
+def _render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
+    """:func:`render_graph`, and its subject blocks (:func:`subject_blocks`; None where rdflib wrote it)."""
     node = ox.NamedNode(name)
 
     def quads():
@@ -168,16 +241,30 @@ def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = Fa
     except _Blank:
         prefixes, block = trig_block(name, _rdflib_turtle(quads()))
         mentioned = _mentioned_quads(quads()) if track else []
-        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None
+        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None, None
     if not by_subject:
-        return None, by_subject
-    prefixes, block = trig_block(name, _turtle(by_subject, references, labels, quads))
+        return None, by_subject, None
+    blocks, text = _graph_text(name, by_subject, references, labels, quads)
+    prefixes, block = text
     # the IRIs mentioned: the subjects and the IRIs counted as objects
     mentioned = sorted(references.keys() | by_subject.keys()) if track else []
     part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned)
     if lines:
         part.triples = triple_lines(by_subject)
-    return part, by_subject
+    return part, by_subject, blocks
+
+
+def _graph_text(name: str, by_subject, references, labels: IriLabels, quads):
+    """(subject blocks or None, (``PREFIX`` lines, TriG block)) of one graph."""
+    try:
+        blocks = subject_blocks(by_subject, labels)
+    except _Unsupported:
+        return None, trig_block(name, _rdflib_turtle(quads()))
+    joined = joined_body(blocks, block_order(by_subject, references))
+    block = graph_block(name, joined[0]) if joined is not None else None
+    if block is None:
+        return blocks, trig_block(name, _turtle(by_subject, references, labels, quads))
+    return blocks, (frozenset(prefix_line_set(joined[1])), block)
 
 
 def trig_head(header: str, prefixes) -> bytes:
@@ -216,7 +303,7 @@ def render(
     data = set(data_names)
     parts = []
     for name in names:
-        part, by_subject = render_graph(store, name, labels, name in lines_of, track)
+        part, by_subject, blocks = _render_graph(store, name, labels, name in lines_of, track)
         if part is None:
             continue
         parts.append(part)
@@ -224,20 +311,13 @@ def render(
             if by_subject is None:
                 merged.blank = True
             else:
-                merged.add(by_subject)
+                merged.add(by_subject, blocks)
     trig = trig_head(header, set().union(*(p.prefixes for p in parts)) if parts else set())
     trig += b"\n".join(p.block for p in parts)
-    if not track:  # the plain write: the merged Turtle in one pass, no pieces kept
-        triples = lambda: _merged_triples(store, data_names)  # noqa: E731
-        if merged.blank:
-            ttl = _rdflib_turtle(triples(), header)
-        else:
-            ttl = _turtle(merged.by_subject, merged.references, labels, triples, header)
-        return Rendered(trig, ttl.encode("utf-8"), parts, None)
     subjects = None
     if not merged.blank:
         try:
-            subjects = longturtle_blocks(merged.by_subject, merged.references, labels)
+            subjects = _merged_blocks(merged, labels)
         except _Unsupported:
             subjects = None
     if subjects is not None and joinable(subjects):
@@ -250,7 +330,24 @@ def render(
             ttl = _rdflib_turtle(triples, header).encode("utf-8")
         else:
             ttl = _turtle(merged.by_subject, merged.references, labels, lambda: triples, header).encode()
-    return Rendered(trig, ttl, parts, subjects)
+    return Rendered(trig, ttl, parts, subjects if track else None)
+
+
+def _merged_blocks(merged: Merged, labels: IriLabels) -> list[SubjectBlock]:
+    """The merged Turtle's subject blocks in order (as :func:`longturtle_blocks` makes them), each
+    subject that one graph alone states taken from that graph's blocks."""
+    blocks = subject_blocks(merged.by_subject, labels, merged.owner)
+    references = merged.references
+    return [
+        SubjectBlock(
+            s,
+            blocks[s][0].encode("utf-8", "replace"),
+            0 if is_class else references.get(s, 0),
+            is_class,
+            blocks[s][1],
+        )
+        for s, is_class in block_order(merged.by_subject, references)
+    ]
 
 
 def _merged_triples(store: ox.Store, data_names: list[str]) -> list:
