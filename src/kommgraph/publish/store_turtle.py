@@ -3,7 +3,9 @@
 
 One pass over the named graphs: each quad becomes plain strings (IRIs as ``str``, literals as
 :class:`~kommgraph.core.turtle.Lit`), grouped by subject and predicate once for its graph's TriG block
-and once for the merged Turtle. The bytes are those of rdflib's ``longturtle`` writer over the same
+and once for the merged Turtle. Each subject's block is rendered once per graph; the merged Turtle
+takes the block of a subject that one graph alone states from that graph (at 1M triples most of them)
+and renders only the subjects several graphs state. The bytes are those of rdflib's ``longturtle`` writer over the same
 triples (tests compare them); a graph with blank nodes (the ontology's lists) or with something the
 fast layout does not reproduce is written by rdflib, as before.
 
@@ -101,29 +103,35 @@ class Merged:
     the blocks of the one graph that states it (None: several graphs, or a graph written by rdflib)."""
 
     def __init__(self) -> None:
-        self.by_subject: dict[str, dict[str, dict]] = {}
+        self.by_subject: dict[str, dict[str, dict | list]] = {}
         self.references: defaultdict[str, int] = defaultdict(int)
         self.blank = False
         self.owner: dict[str, dict | None] = {}
 
     def add(self, by_subject: dict[str, dict[str, list]], blocks: dict | None = None) -> None:
-        owner = self.owner
+        owner, references = self.owner, self.references
         for subject, properties in by_subject.items():
             merged = self.by_subject.get(subject)
-            if merged is None:
-                merged = self.by_subject[subject] = {}
+            if merged is None:  # one graph's objects are distinct: its lists serve until another adds
+                self.by_subject[subject] = dict(properties)
                 owner[subject] = blocks
-            else:
-                owner[subject] = None
+                for objects in properties.values():
+                    for o in objects:
+                        if type(o) is str:
+                            references[o] += 1
+                continue
+            owner[subject] = None
             for predicate, objects in properties.items():
                 known = merged.get(predicate)
                 if known is None:
                     known = merged[predicate] = {}
+                elif type(known) is list:
+                    known = merged[predicate] = dict.fromkeys(known)
                 for o in objects:
                     if o not in known:
                         known[o] = None
                         if type(o) is str:
-                            self.references[o] += 1
+                            references[o] += 1
 
 
 # ------------------------------------------------------------------ subject blocks, rendered once each
