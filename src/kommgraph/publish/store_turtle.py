@@ -5,9 +5,9 @@ One pass over the named graphs: each quad becomes plain strings (IRIs as ``str``
 :class:`~kommgraph.core.turtle.Lit`), grouped by subject and predicate once for its graph's TriG block
 and once for the merged Turtle. Each subject's block is rendered once per graph; the merged Turtle
 takes the block of a subject that one graph alone states from that graph (at 1M triples most of them)
-and renders only the subjects several graphs state. The bytes are those of rdflib's ``longturtle`` writer over the same
-triples (tests compare them); a graph with blank nodes (the ontology's lists) or with something the
-fast layout does not reproduce is written by rdflib, as before.
+and renders only the subjects several graphs state. The bytes are those of rdflib's ``longturtle``
+writer over the same triples (tests compare them); a graph with blank nodes (the ontology's lists) or
+with something the fast layout does not reproduce is written by rdflib, as before.
 
 :func:`render` also returns the pieces the two files are made of (each graph's block, each subject's
 block of the merged Turtle, with what places them), so that :mod:`kommgraph.publish.release_cache` can
@@ -201,6 +201,8 @@ class GraphPart:
     block: bytes
     mentioned: list[str]
     triples: list[str] | None = None  # one line per triple, for the derived graph (see triple_lines)
+    # with the triple lines: the graph's subject blocks in order (None: rdflib wrote the graph)
+    subjects: list[SubjectBlock] | None = None
 
 
 @dataclass
@@ -259,6 +261,8 @@ def _render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = F
     part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned)
     if lines:
         part.triples = triple_lines(by_subject)
+        if blocks is not None:
+            part.subjects = ordered_blocks(blocks, by_subject, references)
     return part, by_subject, blocks
 
 
@@ -344,8 +348,13 @@ def render(
 def _merged_blocks(merged: Merged, labels: IriLabels) -> list[SubjectBlock]:
     """The merged Turtle's subject blocks in order (as :func:`longturtle_blocks` makes them), each
     subject that one graph alone states taken from that graph's blocks."""
-    blocks = subject_blocks(merged.by_subject, labels, merged.owner)
-    references = merged.references
+    return ordered_blocks(
+        subject_blocks(merged.by_subject, labels, merged.owner), merged.by_subject, merged.references
+    )
+
+
+def ordered_blocks(blocks: dict, by_subject: dict, references) -> list[SubjectBlock]:
+    """:func:`subject_blocks` as :func:`~kommgraph.core.turtle.longturtle_blocks` gives them."""
     return [
         SubjectBlock(
             s,
@@ -354,7 +363,7 @@ def _merged_blocks(merged: Merged, labels: IriLabels) -> list[SubjectBlock]:
             is_class,
             blocks[s][1],
         )
-        for s, is_class in block_order(merged.by_subject, references)
+        for s, is_class in block_order(by_subject, references)
     ]
 
 
