@@ -326,6 +326,11 @@ def render(
                 merged.add(by_subject, blocks)
     trig = trig_head(header, set().union(*(p.prefixes for p in parts)) if parts else set())
     trig += b"\n".join(p.block for p in parts)
+    if not track and not merged.blank and merged.by_subject:  # the plain write: no pieces kept
+        joined = _merged_body(merged, labels)
+        if joined is not None:
+            ttl = turtle_head(header, prefix_line_set(joined[1])) + joined[0].encode("utf-8")
+            return Rendered(trig, ttl, parts, None)
     subjects = None
     if not merged.blank:
         try:
@@ -351,6 +356,15 @@ def _merged_blocks(merged: Merged, labels: IriLabels) -> list[SubjectBlock]:
     return ordered_blocks(
         subject_blocks(merged.by_subject, labels, merged.owner), merged.by_subject, merged.references
     )
+
+
+def _merged_body(merged: Merged, labels: IriLabels) -> tuple[str, set] | None:
+    """:func:`joined_body` of the merged data (None: rdflib writes it, or a line would move)."""
+    try:
+        blocks = subject_blocks(merged.by_subject, labels, merged.owner)
+    except _Unsupported:
+        return None
+    return joined_body(blocks, block_order(merged.by_subject, merged.references))
 
 
 def ordered_blocks(blocks: dict, by_subject: dict, references) -> list[SubjectBlock]:
