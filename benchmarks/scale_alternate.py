@@ -7,7 +7,7 @@ the default first ``build`` (``DATA/.kommgraph/`` emptied before) and ``validate
 A version is a ``src`` folder put first on ``PYTHONPATH`` (e.g. ``git archive`` of the base commit).
 
     python benchmarks/scale_alternate.py --data 100k=DIR --data 1m=DIR \\
-        --version before=/tmp/base/src --version after=src --rounds 3 --json OUT.json
+        --version before=/tmp/base/src --version after=src --rounds 3 --json OUT.json [--measure build-no-store,...]
 """
 
 from __future__ import annotations
@@ -40,13 +40,20 @@ def _kommgraph(src: Path, args: list[str], store: bool) -> dict:
     return summary
 
 
-def measure(data: Path, src: Path, out: Path) -> dict:
+MEASUREMENTS = ("build-no-store", "build-first", "validate-no-store")
+
+
+def measure(data: Path, src: Path, out: Path, chosen=MEASUREMENTS) -> dict:
     build = ["build", "--data-dir", str(data), "--out", str(out)]
-    result = {"build-no-store": _kommgraph(src, build, store=False)}
-    shutil.rmtree(data / ".kommgraph", ignore_errors=True)
-    result["build-first"] = _kommgraph(src, build, store=True)
-    shutil.rmtree(data / ".kommgraph", ignore_errors=True)
-    result["validate-no-store"] = _kommgraph(src, ["validate", "--data-dir", str(data)], store=False)
+    result = {}
+    if "build-no-store" in chosen:
+        result["build-no-store"] = _kommgraph(src, build, store=False)
+    if "build-first" in chosen:
+        shutil.rmtree(data / ".kommgraph", ignore_errors=True)
+        result["build-first"] = _kommgraph(src, build, store=True)
+        shutil.rmtree(data / ".kommgraph", ignore_errors=True)
+    if "validate-no-store" in chosen:
+        result["validate-no-store"] = _kommgraph(src, ["validate", "--data-dir", str(data)], store=False)
     return result
 
 
@@ -77,6 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("/tmp/kommgraph-alternate"))
     parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument("--measure", default=",".join(MEASUREMENTS), help="which of them, comma-separated")
     args = parser.parse_args(argv)
     sizes = [tuple(item.split("=", 1)) for item in args.data]
     versions = [tuple(item.split("=", 1)) for item in args.version]
@@ -86,7 +94,9 @@ def main(argv: list[str] | None = None) -> None:
         for size, data in sizes:
             run = {"round": number + 1, "size": size, "bare": _bare(Path(data)), "versions": {}}
             for name, src in order:
-                run["versions"][name] = measure(Path(data), Path(src), args.out / name)
+                run["versions"][name] = measure(
+                    Path(data), Path(src), args.out / name, args.measure.split(",")
+                )
                 print(
                     json.dumps({"round": number + 1, "size": size, "version": name, **run["versions"][name]}),
                     file=sys.stderr,
