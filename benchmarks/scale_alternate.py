@@ -7,7 +7,8 @@ the default first ``build`` (``DATA/.kommgraph/`` emptied before) and ``validate
 A version is a ``src`` folder put first on ``PYTHONPATH`` (e.g. ``git archive`` of the base commit).
 
     python benchmarks/scale_alternate.py --data 100k=DIR --data 1m=DIR \\
-        --version before=/tmp/base/src --version after=src --rounds 3 --json OUT.json [--measure build-no-store,...]
+        --version before=/tmp/base/src --version after=src --rounds 3 --json OUT.json \\
+        [--measure build-no-store,build-first,validate-no-store]
 """
 
 from __future__ import annotations
