@@ -129,3 +129,29 @@ def test_the_garbage_collector_is_left_as_it_was_even_after_an_error(enabled: bo
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+LINE_LITERALS = [
+    Literal("erste Zeile\nPREFIX x: <http://example.org/>"),
+    Literal('lang """ und\nmehr'),
+    Literal("kurz"),
+]
+
+
+@pytest.mark.parametrize("literal", LINE_LITERALS, ids=["prefix-line", "long-string", "plain"])
+@pytest.mark.parametrize("shared", [True, False], ids=["subject-in-two-graphs", "subject-in-one-graph"])
+def test_blocks_taken_from_one_graph_into_the_merged_turtle_give_the_rdflib_bytes(
+    literal: Literal, shared: bool
+) -> None:
+    quads = [
+        (IRIS[0], RDFS.label, literal, GRAPHS[0]),
+        (IRIS[0], RDF.type, IRIS[13], GRAPHS[0]),
+        (IRIS[1], RDFS.seeAlso, IRIS[0], GRAPHS[1]),
+    ]
+    if shared:
+        quads.append((IRIS[0], RDFS.comment, Literal("auch hier"), GRAPHS[1]))
+    store = _store(quads)
+    new, old = _both(store, GRAPHS[:2], GRAPHS[:2])
+    assert new == old
+    tracked = render(store, GRAPHS[:2], GRAPHS[:2], "Kopf", track=True)
+    assert (tracked.trig, tracked.ttl) == new

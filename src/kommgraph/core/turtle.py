@@ -9,13 +9,14 @@ same bytes and one changed fact is one changed place in a diff. For graphs witho
 from __future__ import annotations
 
 import re
+import string
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache, partial
 from typing import NamedTuple
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD, split_uri
+from rdflib.namespace import RDF, RDFS, XMLNS, XSD, split_uri
 from rdflib.term import _is_valid_uri
 
 from kommgraph.core.vocab import PREFIXES
@@ -107,7 +108,7 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
     if not _is_valid_uri(uri):
         raise _Unsupported(f"invalid IRI {uri!r}")
     try:
-        namespace, local = split_uri(uri)
+        namespace, local = _split(uri)
     except ValueError:
         return _pname_by_rdflib(uri)
     bound = _bound_namespaces()
@@ -121,6 +122,17 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
         prefix = bound.get(uri)
         return (f"{prefix}:", prefix) if prefix is not None else (None, "")  # "" marks: rdflib would generate
     return _prefixed(prefix, local)
+
+
+_NAME_CHARS = string.ascii_letters + string.digits + "-._%()"  # rdflib's name characters in ASCII
+_SPLIT_START = re.compile(r"[A-Za-z0-9_]")
+
+
+def _split(uri: str) -> tuple[str, str]:
+    """rdflib's ``split_uri``, without its Unicode look-up per character where the IRI is ASCII."""
+    start = len(uri.rstrip(_NAME_CHARS))
+    found = _SPLIT_START.search(uri, start) if start and uri.isascii() and not uri.startswith(XMLNS) else None
+    return split_uri(uri) if found is None else (uri[: found.start()], uri[found.start() :])
 
 
 def _prefixed(prefix: str, local: str) -> tuple[str | None, str | None]:
@@ -269,10 +281,7 @@ def longturtle_of(
     classes.sort()
     seen = set(classes)
     rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
-    store = _namespace_manager().store
-    out = [f"PREFIX {prefix}: <{store.namespace(prefix)}>\n" for prefix in sorted(used)]
-    out += [blocks[s] for s in classes]
-    out += [blocks[s] for _, s in rest]
+    out = [prefix_lines(used)] + [blocks[s] for s in classes] + [blocks[s] for _, s in rest]
     return "".join(out).encode("utf-8", "replace").decode("utf-8")
 
 

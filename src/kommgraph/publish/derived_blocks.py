@@ -75,10 +75,20 @@ def whole(store: ox.Store, name: str, labels: IriLabels, prefix_sets: PrefixSets
         by_subject, references = grouped(store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
     except _Blank:
         return None
-    rendered = _rendered(by_subject, references, labels)
-    if rendered is None:
+    try:
+        blocks = longturtle_blocks(by_subject, references, labels)
+    except _Unsupported:
         return None
-    blocks, data = rendered
+    return from_blocks(name, blocks, prefix_sets)
+
+
+def from_blocks(name: str, blocks: list[SubjectBlock], prefix_sets: PrefixSets) -> DerivedPart | None:
+    """The graph ``name`` from its subject blocks (those of :func:`longturtle_blocks`, in its order)."""
+    if blocks and not joinable(blocks):
+        return None
+    data = _indented(blocks)
+    if data is None:
+        return None
     return _part(name, index_of(blocks, data, prefix_sets), data, prefix_sets)
 
 

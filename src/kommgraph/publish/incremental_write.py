@@ -107,7 +107,10 @@ def _new_pieces(store: ox.Store, names, data_names, header: str, cache: ReleaseC
 def _index_derived(store: ox.Store, rendered: Rendered, pieces: Pieces, derived_name: str) -> None:
     """The derived graph's subject blocks, kept when they make the block the full write made."""
     derived = next((p for p in rendered.graphs if p.name == derived_name), None)
-    part = derived_blocks.whole(store, derived_name, IriLabels(), pieces.prefix_sets)
+    if derived is not None and derived.subjects is not None:  # the blocks the write rendered
+        part = derived_blocks.from_blocks(derived_name, derived.subjects, pieces.prefix_sets)
+    else:
+        part = derived_blocks.whole(store, derived_name, IriLabels(), pieces.prefix_sets)
     if part is not None and part.block == (derived.block if derived is not None else None):
         pieces.derived_blocks = part.index
 

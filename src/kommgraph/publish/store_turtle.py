@@ -3,9 +3,11 @@
 
 One pass over the named graphs: each quad becomes plain strings (IRIs as ``str``, literals as
 :class:`~kommgraph.core.turtle.Lit`), grouped by subject and predicate once for its graph's TriG block
-and once for the merged Turtle. The bytes are those of rdflib's ``longturtle`` writer over the same
-triples (tests compare them); a graph with blank nodes (the ontology's lists) or with something the
-fast layout does not reproduce is written by rdflib, as before.
+and once for the merged Turtle. Each subject's block is rendered once per graph; the merged Turtle
+takes the block of a subject that one graph alone states from that graph (at 1M triples most of them)
+and renders only the subjects several graphs state. The bytes are those of rdflib's ``longturtle``
+writer over the same triples (tests compare them); a graph with blank nodes (the ontology's lists) or
+with something the fast layout does not reproduce is written by rdflib, as before.
 
 :func:`render` also returns the pieces the two files are made of (each graph's block, each subject's
 block of the merged Turtle, with what places them), so that :mod:`kommgraph.publish.release_cache` can
@@ -14,21 +16,25 @@ write the next release from them, rendering only what changed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kommgraph.core.collector import collector_paused
 from kommgraph.core.turtle import (
+    _CLASS,
+    _TYPE,
     IriLabels,
     Lit,
     SubjectBlock,
+    _subject_block,
     _Unsupported,
     canonical_layout,
     canonical_turtle,
-    longturtle_blocks,
     longturtle_of,
     prefix_lines,
     trig_block,
@@ -93,27 +99,96 @@ def _turtle(by_subject, references, labels: IriLabels, fallback, header: str = "
 
 
 class Merged:
-    """The set union of the data graphs, grouped as :func:`grouped` groups one graph."""
+    """The set union of the data graphs, grouped as :func:`grouped` groups one graph; for each subject,
+    the blocks of the one graph that states it (None: several graphs, or a graph written by rdflib)."""
 
     def __init__(self) -> None:
-        self.by_subject: dict[str, dict[str, dict]] = {}
+        self.by_subject: dict[str, dict[str, dict | list]] = {}
         self.references: defaultdict[str, int] = defaultdict(int)
         self.blank = False
+        self.owner: dict[str, dict | None] = {}
 
-    def add(self, by_subject: dict[str, dict[str, list]]) -> None:
+    def add(self, by_subject: dict[str, dict[str, list]], blocks: dict | None = None) -> None:
+        owner, references = self.owner, self.references
         for subject, properties in by_subject.items():
             merged = self.by_subject.get(subject)
-            if merged is None:
-                merged = self.by_subject[subject] = {}
+            if merged is None:  # one graph's objects are distinct: its lists serve until another adds
+                self.by_subject[subject] = dict(properties)
+                owner[subject] = blocks
+                for objects in properties.values():
+                    for o in objects:
+                        if type(o) is str:
+                            references[o] += 1
+                continue
+            owner[subject] = None
             for predicate, objects in properties.items():
                 known = merged.get(predicate)
                 if known is None:
                     known = merged[predicate] = {}
+                elif type(known) is list:
+                    known = merged[predicate] = dict.fromkeys(known)
                 for o in objects:
                     if o not in known:
                         known[o] = None
                         if type(o) is str:
-                            self.references[o] += 1
+                            references[o] += 1
+
+
+# ------------------------------------------------------------------ subject blocks, rendered once each
+
+
+_PREFIX_SETS: dict[frozenset, frozenset] = {}
+
+
+def subject_blocks(by_subject: dict, labels: IriLabels, reuse: dict | None = None) -> dict:
+    """Each subject's ``longturtle`` block and the prefixes it uses: ``{subject: (text, prefixes)}``.
+    ``reuse``: a subject's blocks dict from the one graph that states it (:attr:`Merged.owner`); a
+    subject stated by one graph only has the same block in it and in the merged data."""
+    known, entry = labels.known, labels.entry
+    interned = _PREFIX_SETS.setdefault
+    out = {}
+    for s, properties in by_subject.items():
+        blocks = reuse.get(s) if reuse is not None else None
+        if blocks is not None:
+            out[s] = blocks[s]
+            continue
+        used: set = set()
+        text = _subject_block(s, properties, known, entry, used.add, partial(labels.label, used=used))
+        used.discard(None)
+        used.discard("")
+        prefixes = frozenset(used)
+        out[s] = (text, interned(prefixes, prefixes))
+    return out
+
+
+def block_order(by_subject: dict, references) -> list[tuple[str, bool]]:
+    """(subject, is a class) in ``longturtle``'s order: classes by IRI, then the others by (times
+    used as object, IRI)."""
+    classes = sorted(s for s, properties in by_subject.items() if _CLASS in properties.get(_TYPE, ()))
+    seen = set(classes)
+    rest = sorted((references.get(s, 0), s) for s in by_subject if s not in seen)
+    return [(s, True) for s in classes] + [(s, False) for _, s in rest]
+
+
+def joined_body(blocks: dict, order) -> tuple[str, set] | None:
+    """The blocks in ``order`` as one text (as ``longturtle`` encodes it) and the prefixes used; None
+    where :func:`canonical_layout` would move a line (a literal line beginning ``PREFIX``)."""
+    body = "".join([blocks[s][0] for s, _ in order]).encode("utf-8", "replace").decode("utf-8")
+    if "\nPREFIX " in body:
+        return None
+    used = set().union(*{blocks[s][1] for s, _ in order})
+    return body, used
+
+
+_LINE_START = re.compile(r"\n(?=[^\n])")
+
+
+def graph_block(name: str, body: str) -> str | None:
+    """:func:`trig_block` of a graph's canonical Turtle made of the joined subject blocks ``body``, without
+    splitting it into lines; None where a long string's lines would keep their indentation."""
+    if '"""' in body or "'''" in body:
+        return None
+    return f"<{name}> {{\n    " + _LINE_START.sub("\n    ", body.strip("\n")) + "\n}\n"
 
 
 @dataclass
@@ -126,6 +201,8 @@ class GraphPart:
     block: bytes
     mentioned: list[str]
     triples: list[str] | None = None  # one line per triple, for the derived graph (see triple_lines)
+    # with the triple lines: the graph's subject blocks in order (None: rdflib wrote the graph)
+    subjects: list[SubjectBlock] | None = None
 
 
 @dataclass
@@ -158,6 +235,12 @@ def _mentioned_quads(quads) -> list[str]:
 
 def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
     """``(GraphPart or None for an empty graph, its triples grouped or None where it has blank nodes)``."""
+    part, by_subject, _ = _render_graph(store, name, labels, lines, track)
+    return part, by_subject
+
+
+def _render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
+    """:func:`render_graph`, and its subject blocks (:func:`subject_blocks`; None where rdflib wrote it)."""
     node = ox.NamedNode(name)
 
     def quads():
@@ -168,16 +251,32 @@ def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = Fa
     except _Blank:
         prefixes, block = trig_block(name, _rdflib_turtle(quads()))
         mentioned = _mentioned_quads(quads()) if track else []
-        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None
+        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None, None
     if not by_subject:
-        return None, by_subject
-    prefixes, block = trig_block(name, _turtle(by_subject, references, labels, quads))
+        return None, by_subject, None
+    blocks, text = _graph_text(name, by_subject, references, labels, quads)
+    prefixes, block = text
     # the IRIs mentioned: the subjects and the IRIs counted as objects
     mentioned = sorted(references.keys() | by_subject.keys()) if track else []
     part = GraphPart(name, prefixes, block.encode("utf-8"), mentioned)
     if lines:
         part.triples = triple_lines(by_subject)
-    return part, by_subject
+        if blocks is not None:
+            part.subjects = ordered_blocks(blocks, by_subject, references)
+    return part, by_subject, blocks
+
+
+def _graph_text(name: str, by_subject, references, labels: IriLabels, quads):
+    """(subject blocks or None, (``PREFIX`` lines, TriG block)) of one graph."""
+    try:
+        blocks = subject_blocks(by_subject, labels)
+    except _Unsupported:
+        return None, trig_block(name, _rdflib_turtle(quads()))
+    joined = joined_body(blocks, block_order(by_subject, references))
+    block = graph_block(name, joined[0]) if joined is not None else None
+    if block is None:
+        return blocks, trig_block(name, _turtle(by_subject, references, labels, quads))
+    return blocks, (frozenset(prefix_line_set(joined[1])), block)
 
 
 def trig_head(header: str, prefixes) -> bytes:
@@ -216,7 +315,7 @@ def render(
     data = set(data_names)
     parts = []
     for name in names:
-        part, by_subject = render_graph(store, name, labels, name in lines_of, track)
+        part, by_subject, blocks = _render_graph(store, name, labels, name in lines_of, track)
         if part is None:
             continue
         parts.append(part)
@@ -224,20 +323,18 @@ def render(
             if by_subject is None:
                 merged.blank = True
             else:
-                merged.add(by_subject)
+                merged.add(by_subject, blocks)
     trig = trig_head(header, set().union(*(p.prefixes for p in parts)) if parts else set())
     trig += b"\n".join(p.block for p in parts)
-    if not track:  # the plain write: the merged Turtle in one pass, no pieces kept
-        triples = lambda: _merged_triples(store, data_names)  # noqa: E731
-        if merged.blank:
-            ttl = _rdflib_turtle(triples(), header)
-        else:
-            ttl = _turtle(merged.by_subject, merged.references, labels, triples, header)
-        return Rendered(trig, ttl.encode("utf-8"), parts, None)
+    if not track and not merged.blank and merged.by_subject:  # the plain write: no pieces kept
+        joined = _merged_body(merged, labels)
+        if joined is not None:
+            ttl = turtle_head(header, prefix_line_set(joined[1])) + joined[0].encode("utf-8")
+            return Rendered(trig, ttl, parts, None)
     subjects = None
     if not merged.blank:
         try:
-            subjects = longturtle_blocks(merged.by_subject, merged.references, labels)
+            subjects = _merged_blocks(merged, labels)
         except _Unsupported:
             subjects = None
     if subjects is not None and joinable(subjects):
@@ -250,7 +347,38 @@ def render(
             ttl = _rdflib_turtle(triples, header).encode("utf-8")
         else:
             ttl = _turtle(merged.by_subject, merged.references, labels, lambda: triples, header).encode()
-    return Rendered(trig, ttl, parts, subjects)
+    return Rendered(trig, ttl, parts, subjects if track else None)
+
+
+def _merged_blocks(merged: Merged, labels: IriLabels) -> list[SubjectBlock]:
+    """The merged Turtle's subject blocks in order (as :func:`longturtle_blocks` makes them), each
+    subject that one graph alone states taken from that graph's blocks."""
+    return ordered_blocks(
+        subject_blocks(merged.by_subject, labels, merged.owner), merged.by_subject, merged.references
+    )
+
+
+def _merged_body(merged: Merged, labels: IriLabels) -> tuple[str, set] | None:
+    """:func:`joined_body` of the merged data (None: rdflib writes it, or a line would move)."""
+    try:
+        blocks = subject_blocks(merged.by_subject, labels, merged.owner)
+    except _Unsupported:
+        return None
+    return joined_body(blocks, block_order(merged.by_subject, merged.references))
+
+
+def ordered_blocks(blocks: dict, by_subject: dict, references) -> list[SubjectBlock]:
+    """:func:`subject_blocks` as :func:`~kommgraph.core.turtle.longturtle_blocks` gives them."""
+    return [
+        SubjectBlock(
+            s,
+            blocks[s][0].encode("utf-8", "replace"),
+            0 if is_class else references.get(s, 0),
+            is_class,
+            blocks[s][1],
+        )
+        for s, is_class in block_order(by_subject, references)
+    ]
 
 
 def _merged_triples(store: ox.Store, data_names: list[str]) -> list:
