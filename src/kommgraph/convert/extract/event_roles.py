@@ -37,6 +37,12 @@ FROM_BECOMES = re.compile(
 )
 
 
+# "die X wird zur Y und die Z wird zur W": one renaming per pair (an abbreviation in brackets may follow)
+BECOMES_TO = re.compile(
+    r"«U(?P<a>\d+)»(?:\s*\([^()]{1,40}\))?\s+(?:wird|wurde)\s+(?:[\w.]+\s+){0,3}?zu[rm]\s+«U(?P<b>\d+)»"
+)
+
+
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
     if p and after_noun and all("new" in s.cues for s in p):
@@ -49,6 +55,7 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
         # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
         return Found("restructuring", original=[int(unit)], resulting=[int(unit)])
     pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
+    pairs = pairs or [(int(m["a"]), int(m["b"])) for m in BECOMES_TO.finditer(text)]
     pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
     if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
         return [Found("renaming", original=[a], resulting=[b]) for a, b in pairs]
@@ -120,6 +127,12 @@ def _founders(p: list[Slot], trigger: re.Match, text: str) -> set[int]:
     return {s.index for s in p if s.end <= verb.start() and "new" not in s.cues}
 
 
+# "Die Stabsstelle X wurde auf dem Höhepunkt des Zuzugs als ... geschaffen": the subject of the passive
+# auxiliary is what the participle at the end founds, however long the middle field
+PASSIVE_SUBJECT = re.compile(r"\s+(?:wird|wurde|werden|wurden|ist|sind|war|waren)\b[^«;:,]*$")
+FOUNDING_PARTICIPLE = re.compile(r"(?:gegründet|geschaffen|eingerichtet|errichtet|gebildet)$")
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if GOES_ON.search(text):
         return None
@@ -138,7 +151,11 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         s
         for s in p
         if not s.cues & {"from", "parent", "with"}
-        and s.start >= trigger.start() - 60
+        and (
+            s.start >= trigger.start() - 60
+            or FOUNDING_PARTICIPLE.match(trigger.group())
+            and PASSIVE_SUBJECT.match(text, s.end, trigger.start())
+        )
         and not GENITIVE_OF_NOUN.search(text[: s.start])
     ]
     if not results:

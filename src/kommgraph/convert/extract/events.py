@@ -53,10 +53,9 @@ def find_events(
     for event in named:
         _date(event, text, dates, published)
     for name in ORDER:
-        trigger = TRIGGERS[name].search(text)
-        if not trigger or (named and name in ("founding", "renaming")) or event_denied.denied(text, trigger):
+        if named and name in ("founding", "renaming"):
             continue
-        result = _ROLES[name](participants, trigger, text)
+        trigger, result = _first_reading(name, participants, text)
         if not result:
             continue
         found = result if isinstance(result, list) else [result]
@@ -72,6 +71,19 @@ def find_events(
         _date(found, text, dates, published)
         return [found]
     return []
+
+
+def _first_reading(name: str, participants: list[Slot], text: str) -> tuple[re.Match | None, object]:
+    """The first occurrence of a type's trigger that its reader can read: a word of change can occur twice,
+    the first time in another sense (``als einmalige Einrichtung ... geschaffen``: the noun names a thing,
+    the verb founds)."""
+    for trigger in TRIGGERS[name].finditer(text):
+        if event_denied.denied(text, trigger):
+            continue
+        result = _ROLES[name](participants, trigger, text)
+        if result:
+            return trigger, result
+    return None, None
 
 
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)

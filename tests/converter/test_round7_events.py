@@ -1,0 +1,61 @@
+"""Round-7 event rules (issue 10), each with a sentence of our own where it fires and one where it must not
+(or where it failed before): the subject of a passive founding far from its participle, several
+``X wird zur Y`` in one clause and abbreviations after the names, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the noun "Einrichtung" was read as the trigger, 60 characters from the unit
+            "Die Stabsstelle Klima wurde im Sommer nach langen Beratungen im Kreistag als erste Einrichtung "
+            "ihrer Art geschaffen.",
+            [("Founding", [], ["Stabsstelle Klima"])],
+        ),
+        (  # a participle of "entstehen" in a relative clause founds nothing far before it
+            "Die Stabsstelle Klima betreut Aufgaben, die im Sommer nach langen Beratungen im Kreistag "
+            "entstanden sind.",
+            [],
+        ),
+    ],
+)
+def test_passive_founding_reaches_its_subject(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: one renaming, the first name paired with the last
+            "Das Bauamt wird zum Amt für Bauen und das Ordnungsamt wird zum Amt für Sicherheit.",
+            [
+                ("Renaming", ["Bauamt"], ["Amt für Bauen"]),
+                ("Renaming", ["Ordnungsamt"], ["Amt für Sicherheit"]),
+            ],
+        ),
+        (  # failed before: an abbreviation in brackets after each name
+            "Die Baudirektion (BD) wird zur Bau- und Umweltdirektion (BUD).",
+            [("Renaming", ["Baudirektion"], ["Bau- und Umweltdirektion"])],
+        ),
+        (  # failed before: verb second
+            "Damit wird die Baudirektion (BD) zur Bau- und Umweltdirektion (BUD).",
+            [("Renaming", ["Baudirektion"], ["Bau- und Umweltdirektion"])],
+        ),
+        ("Die Baudirektion wird zur Zeit saniert.", []),
+    ],
+)
+def test_becomes_names_each_pair(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
