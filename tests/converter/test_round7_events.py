@@ -59,3 +59,70 @@ def test_passive_founding_reaches_its_subject(body: str, events: list[tuple]) ->
 )
 def test_becomes_names_each_pair(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the unit named first (the parent) was taken as the original
+            "Im Dezernat II wird aus der Abteilung Grünflächen das Amt für Stadtgrün.",
+            [("Renaming", ["Abteilung Grünflächen"], ["Amt für Stadtgrün"])],
+        ),
+        ("Im Dezernat II wird aus der Abteilung Grünflächen das Personal abgezogen.", []),
+    ],
+)
+def test_verb_second_aus_x_wird_y_is_a_renaming(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the present "verschmilzt" was no trigger
+            "Das Bauamt verschmilzt mit dem Tiefbauamt zum Amt für Bauen.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], ["Amt für Bauen"])],
+        ),
+        (  # right before too (kept): an adjective between "mit dem" and the partner
+            "Das Bauamt fusioniert mit dem alten Tiefbauamt zum Amt für Bauen.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], ["Amt für Bauen"])],
+        ),
+        ("Das Bauamt wurde mit dem Tiefbauamt verglichen.", []),
+    ],
+)
+def test_merging_with_a_partner(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: "gemeinsame" (with an ending) was no trigger
+            "Das Bauamt, das Tiefbauamt und das Planungsamt bilden ab 2024 das gemeinsame Amt für Bauen.",
+            [("Merger", ["Bauamt", "Tiefbauamt", "Planungsamt"], ["Amt für Bauen"])],
+        ),
+        ("Das Bauamt und das Tiefbauamt bilden ab 2024 gemeinsame Arbeitsgruppen.", []),
+    ],
+)
+def test_forming_a_common_unit_is_a_merger(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: an article right before the verb is a demonstrative pronoun
+            "Die Stabsstelle Klima arbeitet seit 2019. Die geht zum 1. Juli im Umweltamt auf.",
+            [("Absorption", ["Stabsstelle Klima"], ["Umweltamt"])],
+        ),
+        (  # failed before: the trigger is read with the unit in the pronoun's place
+            "Die Stabsstelle Klima arbeitet seit 2019. Sie geht zum 1. Juli im Umweltamt auf.",
+            [("Absorption", ["Stabsstelle Klima"], ["Umweltamt"])],
+        ),
+        (  # the gender does not agree: "Der" is no Stabsstelle
+            "Die Stabsstelle Klima arbeitet seit 2019. Der geht zum 1. Juli im Umweltamt auf.",
+            [],
+        ),
+    ],
+)
+def test_demonstrative_pronoun_refers_back(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -59,6 +59,9 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
     if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
         return [Found("renaming", original=[a], resulting=[b]) for a, b in pairs]
+    if pairs and any(s.index == pairs[0][0] and "from" in s.cues for s in p):
+        # "Im Departement X wird aus der Abteilung A das Amt B": the pair, not the unit named first
+        return Found("renaming", original=[pairs[0][0]], resulting=[pairs[0][1]])
     heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
     if len(p) == 1 and heisst and p[0].start < heisst.start():
         name = NEW_NAME.search(text, heisst.end())
@@ -215,6 +218,16 @@ PAST_STATE = re.compile(
 RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
 
 
+# the partner of a merger: "verschmilzt mit dem (alten) Y", "fusioniert mit der Y"
+WITH_PARTNER = re.compile(r"\bmit\s+(?:de[mnr]|den)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[\"„“]?$")
+PARTNER_VERB = re.compile(
+    r"\b(?:verschm\w+|fusion\w+|zusammen(?:gelegt|gefasst|geführt|geschlossen)|zusammenzu\w+)"
+)
+
+
+COMMON_BEFORE = re.compile(r"\bgemeinsame[nrs]?\s+[\"„“]?$")
+
+
 def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     state = PAST_STATE.search(text)
     if state:  # "X, das bislang mit Y zusammengelegt war": the merger is the state before; X is parted from Y
@@ -238,9 +251,21 @@ def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         inner = [s.index for s in p if s.start > made.end() - 8 and s.index != int(made["u"])]
         if len(inner) > 1:
             return Found("merger", original=inner, resulting=[int(made["u"])])
+    partner = next((s for s in p if WITH_PARTNER.search(text, max(0, s.start - 40), s.start)), None)
+    subjects = [s for s in p if partner and s.end <= partner.start and not s.cues & {"to", "parent", "new"}]
+    if partner and subjects and PARTNER_VERB.search(text):
+        # "X verschmilzt mit dem alten Y zum Z", "X wird mit Y zum Z zusammengelegt": both end, Z results
+        results = [s for s in p if s.start > partner.end and s.cues & {"to", "new"}]
+        return Found(
+            "merger",
+            original=[s.index for s in (*subjects, partner)],
+            resulting=[s.index for s in results[-1:]],
+        )
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
-    if not results and trigger.group().startswith(("bilden", "gemeinsam")) and len(p) > 2:
-        results = p[-1:]  # "Künftig bilden X und Y gemeinsam das Z": the object is what they form
+    if not results and trigger.group().startswith(("bilden", "gemeinsam")):
+        # "Künftig bilden X und Y gemeinsam das Z", "X und Y bilden die gemeinsame Z": what they form
+        results = [s for s in p if COMMON_BEFORE.search(text, max(0, s.start - 20), s.start)]
+        results = results or (p[-1:] if len(p) > 2 else [])
     originals = [s for s in p if s not in results]
     if any("from" in s.cues for s in p) and not results:
         results = [s for s in p if "from" not in s.cues][-1:]
