@@ -126,3 +126,67 @@ def test_forming_a_common_unit_is_a_merger(body: str, events: list[tuple]) -> No
 )
 def test_demonstrative_pronoun_refers_back(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event
+            "Das Amt für Bauen ist 2019 aus dem Bauamt hervorgegangen.",
+            [("Renaming", ["Bauamt"], ["Amt für Bauen"])],
+        ),
+        (  # failed before: no event
+            "Aus dem Bauamt ging 2019 das Amt für Bauen hervor.",
+            [("Renaming", ["Bauamt"], ["Amt für Bauen"])],
+        ),
+        (  # failed before: a founding without its origin
+            "Das Amt für Bauen entstand 2005 aus dem Bauamt.",
+            [("Renaming", ["Bauamt"], ["Amt für Bauen"])],
+        ),
+        (  # two origins stay a merger
+            "Das Amt für Bauen entstand aus dem Bauamt und dem Tiefbauamt.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], ["Amt für Bauen"])],
+        ),
+        ("Das Amt für Bauen ging aus einer Initiative hervor.", []),
+    ],
+)
+def test_one_origin_is_a_renaming(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event
+            "Die Bündelung von Bauamt und Tiefbauamt im Amt für Bauen erfolgt zum 1. Juli.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], ["Amt für Bauen"])],
+        ),
+        (  # failed before: tasks bundled in a unit are a transfer to it
+            "Ab Juli werden die zentralen Aufgaben im Hauptamt gebündelt.",
+            [("TransferOfFunctions", [], ["Hauptamt"])],
+        ),
+        ("Die Stadt will Kompetenzen bündeln und das Hauptamt stärken.", []),
+    ],
+)
+def test_bundling_in_a_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a noun of moving with the unit as genitive
+            "Der Wechsel des Bauamts vom Dezernat I zum Dezernat II erfolgt am 1. Juli.",
+            [("Relocation", ["Bauamt"], ["Bauamt"])],
+        ),
+        ("Der Wechsel des Leiters des Bauamts erfolgt am 1. Juli.", []),
+        (  # failed before: "transferieren", and the mover as the object of an infinitive clause
+            "Der Rat hat nach langer Beratung beschlossen, das Bauamt vom Dezernat I in das Dezernat II zu "
+            "transferieren.",
+            [("Relocation", ["Bauamt"], ["Bauamt"])],
+        ),
+        ("Die Daten werden ins Rechenzentrum transferiert.", []),
+    ],
+)
+def test_moving_nouns_and_infinitives(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

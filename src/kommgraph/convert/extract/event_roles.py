@@ -43,6 +43,15 @@ BECOMES_TO = re.compile(
 )
 
 
+ONE_ORIGIN = re.compile(
+    r"«U(?P<a>\d+)»\s+(?:[\w.]+\s+){0,4}?(?:ist|sind|war|waren|geht|ging|gehen|gingen|entsteht|entstand"
+    r"|entstanden)\s+(?:[\w.]+\s+){0,4}?aus\s+(?:de[mnr]\s+)?(?:(?:bisherig|ehemalig|früher|alt)en\s+)?"
+    r"«U(?P<b>\d+)»(?!\s*(?:,|und\b|sowie\b))"
+    r"|\b[Aa]us\s+(?:de[mnr]\s+)?(?:(?:bisherig|ehemalig|früher|alt)en\s+)?«U(?P<c>\d+)»\s+(?:ist|war|ging|geht)"
+    r"\s+(?:[\w.]+\s+){0,4}?(?:de[rm]\s+|die\s+|das\s+)?«U(?P<d>\d+)»\s+(?:[\w.]+\s+){0,3}?(?:hervorgegangen|hervor)\b"
+)
+
+
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
     if p and after_noun and all("new" in s.cues for s in p):
@@ -54,6 +63,14 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if level and int(unit) in usable and int(other) not in usable:
         # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
         return Found("restructuring", original=[int(unit)], resulting=[int(unit)])
+    origin = ONE_ORIGIN.search(text)
+    if origin and {int(origin["a"] or origin["d"]), int(origin["b"] or origin["c"])} <= usable:
+        # "X ist aus Y hervorgegangen": one unit goes on as another (a merger needs two origins)
+        return Found(
+            "renaming",
+            original=[int(origin["b"] or origin["c"])],
+            resulting=[int(origin["a"] or origin["d"])],
+        )
     pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
     pairs = pairs or [(int(m["a"]), int(m["b"])) for m in BECOMES_TO.finditer(text)]
     pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
