@@ -190,3 +190,75 @@ def test_bundling_in_a_unit(body: str, events: list[tuple]) -> None:
 )
 def test_moving_nouns_and_infinitives(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: one renaming of the wrong pair; a comma and "zudem" open a main clause
+            "Im Dezernat II erhält das Ordnungsamt die neue Abteilung Verkehr, zudem wird die Bezeichnung "
+            "der Abteilung Bußgeld in „Abteilung Verwarnungen“ geändert.",
+            [
+                ("Founding", [], ["Abteilung Verkehr"]),
+                ("Renaming", ["Abteilung Bußgeld"], ["Abteilung Verwarnungen"]),
+            ],
+        ),
+        (  # one change: nothing to split
+            "Das Ordnungsamt erhält die neue Abteilung Verkehr, zudem ziehen alle Ämter um.",
+            [("Founding", [], ["Abteilung Verkehr"])],
+        ),
+    ],
+)
+def test_connective_adverb_opens_a_second_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the former parent was read as absorbed
+            "Das Bauamt übernimmt vom Dezernat I das Vermessungsamt.",
+            [("Relocation", ["Vermessungsamt"], ["Vermessungsamt"])],
+        ),
+        ("Das Bauamt übernimmt das Vermessungsamt.", [("Absorption", ["Vermessungsamt"], ["Bauamt"])]),
+    ],
+)
+def test_taking_over_from_a_former_parent_is_a_move(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: "heißt es" was always "it says"
+            "Das Amt für Bauen arbeitet seit 2019. Mit Wirkung ab 1. Juli heißt es Amt für Stadtentwicklung.",
+            [("Renaming", ["Amt für Bauen"], ["Amt für Stadtentwicklung"])],
+        ),
+        ("Das Amt für Bauen arbeitet seit 2019. Im Bericht heißt es, das Bauamt sei gut.", []),
+        (  # "es" is no Stabsstelle
+            "Die Stabsstelle Bau arbeitet seit 2019. Ab Juli heißt es Amt für Stadtentwicklung.",
+            [],
+        ),
+    ],
+)
+def test_inverted_pronoun_after_a_verb_of_naming(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event
+            "Das Land bekommt ein eigenständiges Digitalministerium.",
+            [("Founding", [], ["Digitalministerium"])],
+        ),
+        (  # failed before: no event (the receiving unit is no result)
+            "Das Ordnungsamt erhält eine eigene Abteilung Verkehr.",
+            [("Founding", [], ["Abteilung Verkehr"])],
+        ),
+        ("Das Ordnungsamt erhält eine eigene Telefonnummer.", []),
+        ("Das Ordnungsamt erhält die Abteilung Verkehr.", []),
+    ],
+)
+def test_receiving_a_unit_of_ones_own_founds_it(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -69,6 +69,14 @@ DEMONSTRATIVE = re.compile(
 DEMONSTRATIVE_GENDER = {"Die": ("f", None), "Der": ("m", None), "Das": ("n", None)}
 
 
+# "Ab 1. Juli heißt es Amt für X": the pronoun after a verb of naming, a name right after it
+INVERTED = re.compile(
+    r"\b(?:hei(?:ß|ss)t|hieß|hiess|firmiert)\s+(?P<p>es|sie|er)\s+"
+    r"(?=(?:(?:künftig|zukünftig|neu|nun|jetzt|fortan)\s+)?[„\"]?«U\d+»)"
+)
+INVERTED_GENDER = {"es": ("n", None), "sie": ("f", None), "er": ("m", None)}
+
+
 POSSESSIVE = re.compile(
     r"^(?P<pre>\W*)(?P<p>Seine|Ihre|Dessen|Deren)\s+(?P<noun>Auflösung|Gründung|Einrichtung|Umbenennung|"
     r"Eingliederung|Aufteilung|Zusammenlegung|Neuordnung|Umstrukturierung|Schließung|Ausgliederung)\b"
@@ -83,6 +91,11 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
     if owner and topic is not None and gender(topic) in (*POSSESSOR[owner["p"]], None):
         # "Seine Auflösung ist zum 1. Juli geplant": the change of the unit spoken of
         return f"{owner['pre']}Die {owner['noun']} des «U{index}»{clause[owner.end() :]}"
+    named = INVERTED.search(clause)
+    if named and topic is not None and not PLACEHOLDER.search(clause, 0, named.start()):
+        if gender(topic) in INVERTED_GENDER[named["p"]]:
+            return f"{clause[: named.start('p')]}«U{index}»{clause[named.end('p') :]}"
+        return None
     shown = DEMONSTRATIVE.match(clause)
     if shown and topic is not None:  # the verb is one a unit undergoes (passive, "geht ... auf")
         replaced = f"{shown['pre']}«U{index}» {clause[shown.end() :]}"

@@ -347,7 +347,12 @@ def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         return None
     if takes:
         subject = [s for s in p if s.start < trigger.start()]
-        objects = [s for s in p if s.start > trigger.start()]
+        objects = [s for s in p if s.start > trigger.start() and "from" not in s.cues]
+        if subject and objects and any(s.start > trigger.start() and "from" in s.cues for s in p):
+            # "X übernimmt vom Y das Z": Z goes on under a new parent, nothing is absorbed
+            moved = Found("relocation", original=[objects[0].index], resulting=[objects[0].index])
+            moved.new_parent = subject[0].index
+            return moved
         if subject and objects:
             return Found("absorption", original=[objects[0].index], resulting=[subject[0].index])
         return None

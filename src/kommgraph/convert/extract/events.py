@@ -87,11 +87,15 @@ def _first_reading(name: str, participants: list[Slot], text: str) -> tuple[re.M
 
 
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
+_CONNECTIVES = r"(?:zudem|außerdem|ausserdem|ferner|zusätzlich|gleichzeitig|zugleich|ebenso|darüber\s+hinaus)"
 # "X wird aufgelöst und Y gegründet", "X erhält den Namen „A“, die Y entfällt": where two clauses join
 AND_SPLIT = re.compile(
     r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))"
     r"|,\s+(?=(?:seine|ihre|dessen|deren)\s+(?:Aufgaben|Zuständigkeiten|Mitarbeiter\w*|Beschäftigten)\b)"
+    # "X erhält die neue Y, zudem wird Z umbenannt": a connective adverb after a comma opens a main clause
+    r"|,\s+(?=" + _CONNECTIVES + r"\s)"
 )
+CONNECTIVE = re.compile(_CONNECTIVES + r"\s")
 # a second clause that begins with an object, not a subject of its own
 OBJECT_FIRST = re.compile(r"(?:dem|in\s+(?:das|den|die)|ins|zu[mr]|an\s+(?:das|den|die))\s+(?:neuen\s+)?«U")
 AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|soll|sollen)\b")
@@ -120,7 +124,7 @@ def two_changes(clause: str) -> list[str]:
         for name in ORDER
         if name != "restructuring"  # "ausgegliedert und als X neu aufgestellt": one change
         and (m := TRIGGERS[name].search(clause))
-        and m.end() - m.start() < 40
+        and m.end() - m.start() < 80
     )
     if len(hits) < 2 or hits[0][2] == hits[-1][2]:
         return [clause]
@@ -141,7 +145,7 @@ def two_changes(clause: str) -> list[str]:
         return [clause]
     cut = joins[-1]
     head, tail = clause[: cut.start()], clause[cut.end() :]
-    subject = PLACEHOLDER.search(head)
+    subject = None if CONNECTIVE.match(tail) else PLACEHOLDER.search(head)  # "zudem wird X": its own subject
     if subject and (
         not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]) or OBJECT_FIRST.match(tail)
     ):
