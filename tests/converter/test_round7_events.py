@@ -262,3 +262,55 @@ def test_inverted_pronoun_after_a_verb_of_naming(body: str, events: list[tuple])
 )
 def test_receiving_a_unit_of_ones_own_founds_it(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the participle first, the unit after the auxiliary
+            "Aufgelöst wird zum 1. Juli das Bauamt.",
+            [("Dissolution", ["Bauamt"], [])],
+        ),
+        (  # failed before
+            "Umbenannt wird das Bauamt in Amt für Bauen.",
+            [("Renaming", ["Bauamt"], ["Amt für Bauen"])],
+        ),
+        (  # failed before
+            "Eingegliedert wird das Bauamt in das Tiefbauamt.",
+            [("Absorption", ["Bauamt"], ["Tiefbauamt"])],
+        ),
+        ("Gesagt wird viel über das Bauamt.", []),
+    ],
+)
+def test_participle_first(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a split of the first unit into the others
+            "Das Bauamt, das Umweltamt sowie das Ordnungsamt werden auf die drei Dezernenten aufgeteilt.",
+            [],
+        ),
+        (
+            "Das Bauamt wird in das Hochbauamt und das Tiefbauamt aufgeteilt.",
+            [("Split", ["Bauamt"], ["Hochbauamt", "Tiefbauamt"])],
+        ),
+    ],
+)
+def test_units_shared_out_are_no_split(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a person (named before the object) takes the unit on, verb last
+            "Künftig wird der neue Finanzrat Wolfgang Muster auch das Umweltamt übernehmen.",
+            [],
+        ),
+    ],
+)
+def test_person_takes_over_with_the_verb_last(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -308,6 +308,8 @@ def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         found = Found("founding", resulting=[s.index for s in results])
         found.new_parent = originals[0].index
         return found
+    if not results and len(p) > 1 and all(s.start < trigger.start() for s in p) and _one_list(p, text):
+        return None  # "X, Y sowie Z werden auf die Mitglieder aufgeteilt": units shared out, none split
     if not results:
         originals, results = p[:1], p[1:]
     if len(p) == 1 and originals:  # "das Amt X aufzuteilen": the parts are named elsewhere
@@ -315,6 +317,11 @@ def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not originals or not results:
         return None
     return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
+
+
+def _one_list(p: list[Slot], text: str) -> bool:
+    """All the units are one coordinated list (``X, Y sowie Z``)."""
+    return all(COORDINATED.match(text[a.end : b.start]) for a, b in zip(p, p[1:], strict=False))
 
 
 LEADS = re.compile(r"\b(?:Leitung|Vorsitz|Führung|Nachfolge)\b")

@@ -47,11 +47,13 @@ def find_events(
     gegründet wird``)."""
     if IGNORE.search(text):
         return []
+    dated = text  # date cues are read on the sentence as written
+    text = participle_last(text)
     all_slots = slots(text, usable)
     participants = [s for s in all_slots if "of_previous" not in s.cues]
     named = event_naming.quoted_naming(text)
     for event in named:
-        _date(event, text, dates, published)
+        _date(event, dated, dates, published)
     for name in ORDER:
         if named and name in ("founding", "renaming"):
             continue
@@ -62,15 +64,39 @@ def find_events(
         if name not in ("founding", "renaming"):
             found += _also_founded(participants, text, trigger, found)
         for event in found:
-            _date(event, text, dates, published)
+            _date(event, dated, dates, published)
         return named + found
     if named:
         return named
     if not participants and dates and REFERENCE.search(text):
         found = Found("reference", nominal=True)
-        _date(found, text, dates, published)
+        _date(found, dated, dates, published)
         return [found]
     return []
+
+
+# "Aufgelöst wird zum 1. Juli das Amt X": a participle of change put first, its auxiliary second
+FRONTED = re.compile(
+    r"^(?P<pre>\W*)(?P<part>[A-ZÄÖÜ][a-zäöüß]+)\s+(?P<aux>wird|werden|wurde|wurden|ist|sind)\s+"
+    r"(?P<rest>.*?)(?P<end>[.!]?\s*)$"
+)
+FRONTED_TYPES = (
+    "spinoff", "merger", "split", "absorption", "dissolution", "renaming", "founding", "restructuring",
+)  # fmt: skip
+
+
+def participle_last(text: str) -> str:
+    """``Aufgelöst wird das X`` read as ``das X wird aufgelöst``: the readers look for the unit that
+    undergoes a change before the verb."""
+    m = FRONTED.match(text)
+    if not m or not PLACEHOLDER.search(m["rest"]):
+        return text
+    participle = m["part"].lower()
+    if not any(
+        (hit := TRIGGERS[name].search(participle)) and hit.group() == participle for name in FRONTED_TYPES
+    ):
+        return text
+    return f"{m['pre']}{m['rest']} {m['aux']} {participle}{m['end']}"
 
 
 def _first_reading(name: str, participants: list[Slot], text: str) -> tuple[re.Match | None, object]:
