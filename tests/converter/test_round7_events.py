@@ -314,3 +314,36 @@ def test_units_shared_out_are_no_split(body: str, events: list[tuple]) -> None:
 )
 def test_person_takes_over_with_the_verb_last(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: one absorption, of the first unit into the last
+            "Die Stabsstelle Klima ging im Umweltamt auf, das nun ins Bauamt integriert wird.",
+            [
+                ("Absorption", ["Stabsstelle Klima"], ["Umweltamt"]),
+                ("Absorption", ["Umweltamt"], ["Bauamt"]),
+            ],
+        ),
+        (  # a quoted designation after the unit
+            "Die Stabsstelle Klima ging im Umweltamt „Natur und Klima“ auf, das nun ins Bauamt "
+            "integriert wird.",
+            [
+                ("Absorption", ["Stabsstelle Klima"], ["Umweltamt"]),
+                ("Absorption", ["Umweltamt"], ["Bauamt"]),
+            ],
+        ),
+        ("Das Bauamt, das zum 1. Juli aufgelöst wird, zieht um.", [("Dissolution", ["Bauamt"], [])]),
+        ("Das Bauamt, das im Rathaus ist, zieht um.", []),
+    ],
+)
+def test_relative_clause_states_its_own_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+def test_pronoun_subject_of_two_joined_changes_does_not_crash() -> None:
+    """Failed before with an IndexError (exit code 4): the pronoun's unit was looked up among the
+    sentence's own mentions when the clause was cut in two."""
+    body = "Das Bauamt arbeitet seit 2019. Es wird aufgelöst und das Amt für Bauen wird gegründet."
+    assert _events(body) == [("Dissolution", ["Bauamt"], []), ("Founding", [], ["Amt für Bauen"])]

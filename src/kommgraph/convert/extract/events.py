@@ -139,12 +139,34 @@ def _in_quotes(text: str, at: int) -> bool:
     return text.count("„", 0, at) > text.count("“", 0, at) + text.count("”", 0, at)
 
 
+# "X ging im Y auf, das nun ins Z integriert wird": a relative clause on a unit that states its own change
+RELATIVE_CHANGE = re.compile(
+    r"«U(?P<u>\d+)»[“”\"]?(?:\s+[\"„][^\"“”«]{1,80}[\"“”])?(?:\s+(?:auf|an|ein|aus|zu|um|hervor|zusammen))?(?P<comma>,\s+(?:der|die|das|welche[rs]?)\s+(?P<body>[^,;«]*?(?:«U\d+»[^,;«]*?)?"
+    r"\b(?:wird|werden|wurde|wurden|ist|sind|soll|sollen)))(?=\s*(?:[,;.]|$))"
+)
+
+
+def _relative_change(clause: str) -> list[str] | None:
+    """The main clause and the relative clause as two, when the relative clause states a change."""
+    m = RELATIVE_CHANGE.search(clause)
+    if not m:
+        return None
+    main = clause[: m.start("comma")] + clause[m.end("comma") :]
+    relative = f"«U{m['u']}» {m['body']}"
+    if not any(TRIGGERS[name].search(relative) for name in ORDER):
+        return None
+    return [main, relative]
+
+
 def two_changes(clause: str) -> list[str]:
     """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
     changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
     before its verb gets the first one's subject."""
     if IGNORE.search(clause):
         return [clause]
+    relative = _relative_change(clause)
+    if relative:
+        return [*two_changes(relative[0]), relative[1]]
     hits = sorted(
         (m.start(), m.end(), name)
         for name in ORDER
