@@ -347,3 +347,53 @@ def test_pronoun_subject_of_two_joined_changes_does_not_crash() -> None:
     sentence's own mentions when the clause was cut in two."""
     body = "Das Bauamt arbeitet seit 2019. Es wird aufgelöst und das Amt für Bauen wird gegründet."
     assert _events(body) == [("Dissolution", ["Bauamt"], []), ("Founding", [], ["Amt für Bauen"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the founding after ", dafür" was lost
+            "Das Bauamt wird aufgelöst, dafür kommen zwei neue Ämter für Hochbau und Tiefbau hinzu.",
+            [
+                ("Dissolution", ["Bauamt"], []),
+                ("Founding", [], ["Amt für Hochbau"]),
+                ("Founding", [], ["Amt für Tiefbau"]),
+            ],
+        ),
+        ("Das Bauamt wird aufgelöst, dafür gibt es viele Gründe.", [("Dissolution", ["Bauamt"], [])]),
+    ],
+)
+def test_dafuer_opens_a_second_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event
+            "Frau Muster leitet das Amt für Bauen, neuer offizieller Name des ehemaligen Bauamts.",
+            [("Renaming", ["Bauamt"], ["Amt für Bauen"])],
+        ),
+        ("Frau Muster leitet das Amt für Bauen, dessen Name bleibt.", []),
+    ],
+)
+def test_new_name_in_an_apposition(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the new parent (dative) was read as merged into the new unit
+            "Die Mitarbeiter werden in eine neue Abteilung Sport zusammengefasst und der Direktion Bildung "
+            "zugeordnet.",
+            [("Founding", [], ["Abteilung Sport"])],
+        ),
+        (
+            "Das Bauamt und das Tiefbauamt werden im neuen Amt für Bauen zusammengefasst.",
+            [("Merger", ["Bauamt", "Tiefbauamt"], ["Amt für Bauen"])],
+        ),
+    ],
+)
+def test_staff_put_together_under_a_parent_found_a_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -43,6 +43,10 @@ BECOMES_TO = re.compile(
 )
 
 
+NAME_OF = re.compile(
+    r"«U(?P<a>\d+)»,\s+(?:der\s+)?neuer?\s+(?:[\w.]+\s+){0,2}?(?:Name|Bezeichnung)\s+de[sr]\s+"
+    r"(?:(?:bisherig|ehemalig|früher|alt)en\s+)?«U(?P<b>\d+)»"
+)
 ONE_ORIGIN = re.compile(
     r"«U(?P<a>\d+)»\s+(?:[\w.]+\s+){0,4}?(?:ist|sind|war|waren|geht|ging|gehen|gingen|entsteht|entstand"
     r"|entstanden)\s+(?:[\w.]+\s+){0,4}?aus\s+(?:de[mnr]\s+)?(?:(?:bisherig|ehemalig|früher|alt)en\s+)?"
@@ -63,6 +67,10 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if level and int(unit) in usable and int(other) not in usable:
         # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
         return Found("restructuring", original=[int(unit)], resulting=[int(unit)])
+    apposition = NAME_OF.search(text)
+    if apposition and {int(apposition["a"]), int(apposition["b"])} <= usable:
+        # "das X, neuer Name des ehemaligen Y": the apposition names the former unit's new name
+        return Found("renaming", original=[int(apposition["b"])], resulting=[int(apposition["a"])])
     origin = ONE_ORIGIN.search(text)
     if origin and {int(origin["a"] or origin["d"]), int(origin["b"] or origin["c"])} <= usable:
         # "X ist aus Y hervorgegangen": one unit goes on as another (a merger needs two origins)
@@ -242,6 +250,11 @@ PARTNER_VERB = re.compile(
 )
 
 
+# a unit in the dative of an attaching participle is the parent something is put under
+ATTACHED_TO = re.compile(
+    r"\b(?:dem|der)\s+(?:neuen\s+)?«U(?P<u>\d+)»\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:zugeordnet|unterstellt|angegliedert|zugeteilt|zugewiesen)\b"
+)
 COMMON_BEFORE = re.compile(r"\bgemeinsame[nrs]?\s+[\"„“]?$")
 
 
@@ -287,6 +300,14 @@ def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if any("from" in s.cues for s in p) and not results:
         results = [s for s in p if "from" not in s.cues][-1:]
         originals = [s for s in p if s not in results]
+    parents = {int(m["u"]) for m in ATTACHED_TO.finditer(text)}
+    if parents & {s.index for s in originals}:  # "... und der Direktion X zugeordnet": the new parent
+        originals = [s for s in originals if s.index not in parents]
+        if not originals and results and "new" in results[-1].cues:
+            # "Die Mitarbeiter werden in eine neue Abteilung X zusammengefasst": people, not units, merge
+            found = Found("founding", resulting=[results[-1].index], explicit=False)
+            found.new_parent = min(parents)
+            return found
     if len(originals) < 2 and not (originals and results):
         return None
     return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])

@@ -113,7 +113,10 @@ def _first_reading(name: str, participants: list[Slot], text: str) -> tuple[re.M
 
 
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
-_CONNECTIVES = r"(?:zudem|außerdem|ausserdem|ferner|zusätzlich|gleichzeitig|zugleich|ebenso|darüber\s+hinaus)"
+_CONNECTIVES = (
+    r"(?:zudem|außerdem|ausserdem|ferner|zusätzlich|gleichzeitig|zugleich|ebenso|darüber\s+hinaus"
+    r"|dafür|stattdessen|hingegen|dagegen)"
+)
 # "X wird aufgelöst und Y gegründet", "X erhält den Namen „A“, die Y entfällt": where two clauses join
 AND_SPLIT = re.compile(
     r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))"
