@@ -397,3 +397,29 @@ def test_new_name_in_an_apposition(body: str, events: list[tuple]) -> None:
 )
 def test_staff_put_together_under_a_parent_found_a_unit(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a renaming of the first listed unit to the second
+            "Die Bereiche Liegenschaften und Stadtwald werden dem Fachbereich 2 zugeordnet, der künftig "
+            "„Finanzen, Liegenschaften und Stadtwald“ heißt.",
+            [
+                (
+                    "Relocation",
+                    ["Bereich Liegenschaften", "Bereich Stadtwald"],
+                    ["Bereich Liegenschaften", "Bereich Stadtwald"],
+                ),
+                ("Renaming", ["Fachbereich 2"], ["Fachbereich Finanzen, Liegenschaften und Stadtwald"]),
+            ],
+        ),
+        (  # failed before: a quoted name before the verb of naming (verb last)
+            "Der Fachbereich 2 wird künftig „Finanzen und Liegenschaften“ heißen.",
+            [("Renaming", ["Fachbereich 2"], ["Fachbereich Finanzen und Liegenschaften"])],
+        ),
+        ("Der Fachbereich 2 wird „Finanzen und Liegenschaften“ betreuen.", []),
+    ],
+)
+def test_naming_in_a_relative_clause_after_a_participle(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

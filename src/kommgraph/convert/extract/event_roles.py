@@ -43,6 +43,7 @@ BECOMES_TO = re.compile(
 )
 
 
+QUOTED_BEFORE_VERB = re.compile(r"[„\"](?P<n>[^“”\"«]{2,80})[“”\"]\s+(?:hei(?:ß|ss)(?:t|en)|firmiert)\b")
 NAME_OF = re.compile(
     r"«U(?P<a>\d+)»,\s+(?:der\s+)?neuer?\s+(?:[\w.]+\s+){0,2}?(?:Name|Bezeichnung)\s+de[sr]\s+"
     r"(?:(?:bisherig|ehemalig|früher|alt)en\s+)?«U(?P<b>\d+)»"
@@ -88,6 +89,10 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
         # "Im Departement X wird aus der Abteilung A das Amt B": the pair, not the unit named first
         return Found("renaming", original=[pairs[0][0]], resulting=[pairs[0][1]])
     heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
+    quoted = QUOTED_BEFORE_VERB.search(text)
+    if len(p) == 1 and quoted and p[0].start < quoted.start():  # "das künftig „X“ heißt": verb last
+        # the new name takes the unit's head word ("Fachbereich 2" + „X“: "Fachbereich X")
+        return Found("renaming", original=[p[0].index], new_name=quoted["n"].strip(), head_slot=p[0].index)
     if len(p) == 1 and heisst and p[0].start < heisst.start():
         name = NEW_NAME.search(text, heisst.end())
         if name and not PLACEHOLDER.search(name.group("n")):

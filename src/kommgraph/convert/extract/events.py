@@ -143,9 +143,14 @@ def _in_quotes(text: str, at: int) -> bool:
 
 
 # "X ging im Y auf, das nun ins Z integriert wird": a relative clause on a unit that states its own change
+_APPOSITION = r"(?:\s+[\"„][^\"“”«]{1,80}[\"“”])?"  # a quoted designation after the unit
+# "geht im X auf, das ...", "dem X zugeordnet, der ...": a verb's particle or a participle before the comma
+_PARTICLE = r"(?:\s+(?:auf|an|ein|aus|zu|um|hervor|zusammen|[a-zäöüß]+(?:t|en)))?"
+_WORDS = r"(?:[^,;«„“\"]|„[^“”]*[“”]|\"[^\"]*\")*?"  # words, a quoted name with its commas
 RELATIVE_CHANGE = re.compile(
-    r"«U(?P<u>\d+)»[“”\"]?(?:\s+[\"„][^\"“”«]{1,80}[\"“”])?(?:\s+(?:auf|an|ein|aus|zu|um|hervor|zusammen))?(?P<comma>,\s+(?:der|die|das|welche[rs]?)\s+(?P<body>[^,;«]*?(?:«U\d+»[^,;«]*?)?"
-    r"\b(?:wird|werden|wurde|wurden|ist|sind|soll|sollen)))(?=\s*(?:[,;.]|$))"
+    r"«U(?P<u>\d+)»[“”\"]?" + _APPOSITION + _PARTICLE + r"(?P<comma>,\s+(?:der|die|das|welche[rs]?)\s+"
+    r"(?P<body>" + _WORDS + r"(?:«U\d+»" + _WORDS + r")?\b(?:wird|werden|wurde|wurden|ist|sind|soll|sollen"
+    r"|hei(?:ß|ss)t|hei(?:ß|ss)en|firmiert)))(?=\s*(?:[,;.]|$))"
 )
 
 
