@@ -91,7 +91,7 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
     quoted = QUOTED_BEFORE_VERB.search(text)
     if len(p) == 1 and quoted and p[0].start < quoted.start():  # "das künftig „X“ heißt": verb last
-        # the new name takes the unit's head word ("Fachbereich 2" + „X“: "Fachbereich X")
+        # the new name takes the unit's head word ("Dezernat IX" + „Muster“: "Dezernat Muster")
         return Found("renaming", original=[p[0].index], new_name=quoted["n"].strip(), head_slot=p[0].index)
     if len(p) == 1 and heisst and p[0].start < heisst.start():
         name = NEW_NAME.search(text, heisst.end())
