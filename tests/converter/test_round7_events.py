@@ -423,3 +423,25 @@ def test_staff_put_together_under_a_parent_found_a_unit(body: str, events: list[
 )
 def test_naming_in_a_relative_clause_after_a_participle(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the pronoun after the finite verb
+            "Die Stabsstelle Klima arbeitet seit 2019. Zum 1. Juli wird sie aufgelöst.",
+            [("Dissolution", ["Stabsstelle Klima"], [])],
+        ),
+        (  # failed before: one origin only
+            "Der Eigenbetrieb Abwasser kehrt zurück. Dort verschmilzt er mit der Abteilung Tiefbau zum neuen "
+            "Fachbereich Bauen.",
+            [("Merger", ["Eigenbetrieb Abwasser", "Abteilung Tiefbau"], ["Fachbereich Bauen"])],
+        ),
+        (  # "es" is no Stabsstelle
+            "Die Stabsstelle Klima arbeitet seit 2019. Zum 1. Juli wird es aufgelöst.",
+            [],
+        ),
+    ],
+)
+def test_pronoun_subject_after_the_finite_verb(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

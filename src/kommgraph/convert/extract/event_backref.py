@@ -74,6 +74,11 @@ INVERTED = re.compile(
     r"\b(?:hei(?:ß|ss)t|hieß|hiess|firmiert)\s+(?P<p>es|sie|er)\s+"
     r"(?=(?:(?:künftig|zukünftig|neu|nun|jetzt|fortan)\s+)?[„\"]?«U\d+»)"
 )
+# a fronted adverbial, the finite verb in second place and the pronoun subject right after it
+AFTER_VERB = re.compile(
+    r"^(?P<pre>\W*[A-ZÄÖÜ][^«,;:]{0,60}?\s+(?:wird|werden|wurde|wurden|soll|sollen|geht|ging|verschmilzt"
+    r"|fusioniert)\s+)(?P<p>es|sie|er)\b"
+)
 INVERTED_GENDER = {"es": ("n", None), "sie": ("f", None), "er": ("m", None)}
 
 
@@ -96,6 +101,11 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
         if gender(topic) in INVERTED_GENDER[named["p"]]:
             return f"{clause[: named.start('p')]}«U{index}»{clause[named.end('p') :]}"
         return None
+    late = AFTER_VERB.match(clause)
+    if late and topic is not None and gender(topic) in INVERTED_GENDER[late["p"]]:
+        # "Zum 1. Juli wird sie aufgelöst", "Dort verschmilzt er mit der X": the subject after its verb
+        replaced = f"{late['pre']}«U{index}»{clause[late.end('p') :]}"
+        return replaced if _changes_a_unit(replaced) else None
     shown = DEMONSTRATIVE.match(clause)
     if shown and topic is not None:  # the verb is one a unit undergoes (passive, "geht ... auf")
         replaced = f"{shown['pre']}«U{index}» {clause[shown.end() :]}"
