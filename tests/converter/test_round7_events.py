@@ -476,3 +476,26 @@ def test_masculine_nominative_after_a_verb_is_no_genitive(body: str, events: lis
 )
 def test_adverbs_of_possibility_state_no_change(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+def _dated(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 2021.\n\n{body}\n"))
+    return [(e.event_type, e.effective.value if e.effective else None) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "dated"),
+    [
+        (  # failed before: the decision's month was taken as the date of the change
+            "Im März 2020 hat die Regierung über die neue Aufteilung der Ämter entschieden. Auf den "
+            "1. Januar 2021 wurde die erste Etappe umgesetzt. Das Bauamt wechselte in das Dezernat II.",
+            [("Relocation", "2021-01-01")],
+        ),
+        (  # a date with "zum" stays the date of the change, a decision after it notwithstanding
+            "Zum 1. Juli 2021 hat der Rat die Auflösung des Bauamts beschlossen.",
+            [("Dissolution", "2021-07-01")],
+        ),
+    ],
+)
+def test_decision_dates_and_auf_den(body: str, dated: list[tuple]) -> None:
+    assert _dated(body) == dated
