@@ -499,3 +499,20 @@ def _dated(body: str) -> list[tuple]:
 )
 def test_decision_dates_and_auf_den(body: str, dated: list[tuple]) -> None:
     assert _dated(body) == dated
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: read as a founding
+            "Der neu gestaltete Fachbereich Bauen übernimmt die Aufgaben.",
+            [("TransferOfFunctions", [], ["Fachbereich Bauen"])],
+        ),
+        (
+            "Der neu gegründete Fachbereich Bauen übernimmt die Aufgaben.",
+            [("TransferOfFunctions", [], ["Fachbereich Bauen"]), ("Founding", [], ["Fachbereich Bauen"])],
+        ),
+    ],
+)
+def test_reshaped_is_not_founded(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
