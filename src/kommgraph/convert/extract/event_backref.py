@@ -61,6 +61,27 @@ def gender(name: str) -> str | None:
     return None
 
 
+# "Die ging bereits vor Monaten im Amt X auf": an article right before a finite verb is a demonstrative
+# pronoun (of the gender of the unit spoken of) when the verb is one a unit undergoes
+DEMONSTRATIVE = re.compile(
+    r"^(?P<pre>\W*)(?P<p>Die|Der|Das)\s+(?=(?:wird|wurde|werden|wurden|soll|sollen|geht|ging|gehen|gingen)\b)"
+)
+DEMONSTRATIVE_GENDER = {"Die": ("f", None), "Der": ("m", None), "Das": ("n", None)}
+
+
+# "Ab 1. Juli heißt es Amt für X": the pronoun after a verb of naming, a name right after it
+INVERTED = re.compile(
+    r"\b(?:hei(?:ß|ss)t|hieß|hiess|firmiert)\s+(?P<p>es|sie|er)\s+"
+    r"(?=(?:(?:künftig|zukünftig|neu|nun|jetzt|fortan)\s+)?[„\"]?«U\d+»)"
+)
+# a fronted adverbial, the finite verb in second place and the pronoun subject right after it
+AFTER_VERB = re.compile(
+    r"^(?P<pre>\W*[A-ZÄÖÜ][^«,;:]{0,60}?\s+(?:wird|werden|wurde|wurden|soll|sollen|geht|ging|verschmilzt"
+    r"|fusioniert)\s+)(?P<p>es|sie|er)\b"
+)
+INVERTED_GENDER = {"es": ("n", None), "sie": ("f", None), "er": ("m", None)}
+
+
 POSSESSIVE = re.compile(
     r"^(?P<pre>\W*)(?P<p>Seine|Ihre|Dessen|Deren)\s+(?P<noun>Auflösung|Gründung|Einrichtung|Umbenennung|"
     r"Eingliederung|Aufteilung|Zusammenlegung|Neuordnung|Umstrukturierung|Schließung|Ausgliederung)\b"
@@ -75,6 +96,21 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
     if owner and topic is not None and gender(topic) in (*POSSESSOR[owner["p"]], None):
         # "Seine Auflösung ist zum 1. Juli geplant": the change of the unit spoken of
         return f"{owner['pre']}Die {owner['noun']} des «U{index}»{clause[owner.end() :]}"
+    named = INVERTED.search(clause)
+    if named and topic is not None and not PLACEHOLDER.search(clause, 0, named.start()):
+        if gender(topic) in INVERTED_GENDER[named["p"]]:
+            return f"{clause[: named.start('p')]}«U{index}»{clause[named.end('p') :]}"
+        return None
+    late = AFTER_VERB.match(clause)
+    if late and topic is not None and gender(topic) in INVERTED_GENDER[late["p"]]:
+        # "Zum 1. Juli wird sie aufgelöst", "Dort verschmilzt er mit der X": the subject after its verb
+        replaced = f"{late['pre']}«U{index}»{clause[late.end('p') :]}"
+        return replaced if _changes_a_unit(replaced) else None
+    shown = DEMONSTRATIVE.match(clause)
+    if shown and topic is not None:  # the verb is one a unit undergoes (passive, "geht ... auf")
+        replaced = f"{shown['pre']}«U{index}» {clause[shown.end() :]}"
+        agrees = gender(topic) in DEMONSTRATIVE_GENDER[shown["p"]]
+        return replaced if agrees and _changes_a_unit(replaced) else None
     m = PRONOUN.match(clause)
     if not m or topic is None or PLACEHOLDER.search(clause[: m.end()]):
         return None
@@ -83,8 +119,13 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
     wanted = gender(topic)
     if wanted is not None and AGREES[m["p"]] != wanted:
         return None
-    if not any(TRIGGERS[name].search(clause) for name in UNIT_CHANGES):
+    replaced = f"{m['pre']}«U{index}»{clause[m.end() :]}"
+    if not _changes_a_unit(replaced):  # read with the unit in place ("Sie geht im Amt X auf")
         return None
     if PLACEHOLDER.search(clause) and not UNDERGOES.search(clause):
         return None  # "Sie gründete das Umweltamt": the pronoun acts on another unit, it is not changed
-    return f"{m['pre']}«U{index}»{clause[m.end() :]}"
+    return replaced
+
+
+def _changes_a_unit(clause: str) -> bool:
+    return any(TRIGGERS[name].search(clause) for name in UNIT_CHANGES)

@@ -62,6 +62,10 @@ TAKE_OR_MOVE = re.compile(r"(?:übernimmt|übernehmen|übernahm|wechselt|wechsel
 NAME_BEFORE = re.compile(
     r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:(?:von|van|de|zu|vom)\s+)?[A-ZÄÖÜ][\w-]+\s*(?:\([^()]{1,20}\)\s*)?,?\s*$"
 )
+NAME_THEN_OBJECT = re.compile(
+    r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:(?:von|van|de|zu|vom)\s+)?[A-ZÄÖÜ][\w-]+\s+(?:[a-zäöüß]+\s+){0,3}"
+    r"(?:das|den|die|dem)\s+(?:neue[nmrs]?\s+)?«U\d+»\s*$"
+)
 # "Die neue Stadtpräsidentin, Marieke Muster, übernimmt": a title of a person (by its ending) before a name
 TITLED_NAME_BEFORE = re.compile(
     r"(?:präsident|rat|rätin|meister|dezernent|direktor|leiter|chef|sprecher)(?:in)?,?\s+[A-ZÄÖÜ][a-zäöüß]+\s+"
@@ -106,7 +110,8 @@ def _person_acts(text: str, trigger: re.Match) -> bool:
     before = NAME_BEFORE.search(text, 0, trigger.start())
     after = NAME_AFTER.match(text, trigger.start() + verb.end()) if verb else None
     titled = TITLED_NAME_BEFORE.search(text, 0, trigger.start())
-    return bool(titled) or any(m and m.group("given") in names for m in (before, after))
+    final = NAME_THEN_OBJECT.search(text, 0, trigger.start())  # "... Karin Muster das X übernehmen"
+    return bool(titled) or any(m and m.group("given") in names for m in (before, after, final))
 
 
 def other_sense(text: str, trigger: re.Match) -> bool:

@@ -34,9 +34,24 @@ DATIVE_BEFORE = re.compile(r"\bdem\s+$")
 ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
 
 
-def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+# "Der Wechsel des Amtes X von der Y zur Z": a noun of moving with the unit as its genitive
+MOVE_NOUN = re.compile(
+    r"(?:Wechsel|Übergang|Umzug|Verlagerung|Transfer)\s+de[sr]\s+(?:bisherigen\s+)?«U(?P<u>\d+)»"
+)
+
+
+def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     if BINDING.match(trigger.group()):
         return _attachment(p, trigger, text)
+    noun = MOVE_NOUN.match(trigger.group())
+    if noun:  # the noun states the change itself; the last unit after zu/in is the new parent
+        mover = next((s for s in p if s.index == int(noun["u"])), None)
+        targets = [s for s in p if s.start > mover.end and "to" in s.cues] if mover else []
+        if not mover or not targets:
+            return None
+        event = _moved([mover])
+        event.new_parent = targets[-1].index
+        return [event]
     if not RELOCATION_CHANGE.search(text) or _person_moves(p, trigger, text) or STAYS.search(text):
         return None
     if trigger.group().startswith(("gehör", "umfass")) and not MEMBERSHIP_CHANGE.search(text):
@@ -64,8 +79,9 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             and not DATIVE_BEFORE.search(text[: s.start])
         ]
         targets = [s for s in targets if s not in movers or (dative and s.index == int(dative.group(1)))]
-    if not movers or movers[0].start > 40:
-        return None
+    infinitive = INFINITIVE.match(trigger.group())  # "..., das X vom Y in das Z zu transferieren"
+    if not movers or movers[0].start - (_clause_start(text, movers[0].start) if infinitive else 0) > 40:
+        return None  # the mover is the subject near the start (or the object of an infinitive clause)
     targets = [s for s in targets if s is not movers[0]]
     together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": they move together
     for s in movers[1:]:
@@ -85,6 +101,14 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     event = _moved(moved)  # the units moved in one sentence are one change, as the gold states it
     event.new_parent = targets[-1].index
     return [event]
+
+
+INFINITIVE = re.compile(r"zu\s+\w+en$|\w+zu\w+en$")
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause (after a comma or colon) that holds ``at`` begins."""
+    return max(text.rfind(", ", 0, at), text.rfind(": ", 0, at), 0)
 
 
 def _moved(units: list[Slot]) -> Found:

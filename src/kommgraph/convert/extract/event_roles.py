@@ -37,6 +37,26 @@ FROM_BECOMES = re.compile(
 )
 
 
+# "die X wird zur Y und die Z wird zur W": one renaming per pair (an abbreviation in brackets may follow)
+BECOMES_TO = re.compile(
+    r"«U(?P<a>\d+)»(?:\s*\([^()]{1,40}\))?\s+(?:wird|wurde)\s+(?:[\w.]+\s+){0,3}?zu[rm]\s+«U(?P<b>\d+)»"
+)
+
+
+QUOTED_BEFORE_VERB = re.compile(r"[„\"](?P<n>[^“”\"«]{2,80})[“”\"]\s+(?:hei(?:ß|ss)(?:t|en)|firmiert)\b")
+NAME_OF = re.compile(
+    r"«U(?P<a>\d+)»,\s+(?:der\s+)?neuer?\s+(?:[\w.]+\s+){0,2}?(?:Name|Bezeichnung)\s+de[sr]\s+"
+    r"(?:(?:bisherig|ehemalig|früher|alt)en\s+)?«U(?P<b>\d+)»"
+)
+ONE_ORIGIN = re.compile(
+    r"«U(?P<a>\d+)»\s+(?:[\w.]+\s+){0,4}?(?:ist|sind|war|waren|geht|ging|gehen|gingen|entsteht|entstand"
+    r"|entstanden)\s+(?:[\w.]+\s+){0,4}?aus\s+(?:de[mnr]\s+)?(?:(?:bisherig|ehemalig|früher|alt)en\s+)?"
+    r"«U(?P<b>\d+)»(?!\s*(?:,|und\b|sowie\b))"
+    r"|\b[Aa]us\s+(?:de[mnr]\s+)?(?:(?:bisherig|ehemalig|früher|alt)en\s+)?«U(?P<c>\d+)»\s+(?:ist|war|ging|geht)"
+    r"\s+(?:[\w.]+\s+){0,4}?(?:de[rm]\s+|die\s+|das\s+)?«U(?P<d>\d+)»\s+(?:[\w.]+\s+){0,3}?(?:hervorgegangen|hervor)\b"
+)
+
+
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
     if p and after_noun and all("new" in s.cues for s in p):
@@ -48,11 +68,31 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if level and int(unit) in usable and int(other) not in usable:
         # "Aus dem Sachgebiet X wird eine eigene Abteilung": X goes on at another level, unnamed
         return Found("restructuring", original=[int(unit)], resulting=[int(unit)])
+    apposition = NAME_OF.search(text)
+    if apposition and {int(apposition["a"]), int(apposition["b"])} <= usable:
+        # "das X, neuer Name des ehemaligen Y": the apposition names the former unit's new name
+        return Found("renaming", original=[int(apposition["b"])], resulting=[int(apposition["a"])])
+    origin = ONE_ORIGIN.search(text)
+    if origin and {int(origin["a"] or origin["d"]), int(origin["b"] or origin["c"])} <= usable:
+        # "X ist aus Y hervorgegangen": one unit goes on as another (a merger needs two origins)
+        return Found(
+            "renaming",
+            original=[int(origin["b"] or origin["c"])],
+            resulting=[int(origin["a"] or origin["d"])],
+        )
     pairs = [(int(m["a"]), int(m["b"])) for m in FROM_BECOMES.finditer(text)]
+    pairs = pairs or [(int(m["a"]), int(m["b"])) for m in BECOMES_TO.finditer(text)]
     pairs = [(a, b) for a, b in pairs if a in usable and b in usable and a != b]
     if len(pairs) > 1:  # "Aus dem Departement A wird das Departement B, und aus dem C das D"
         return [Found("renaming", original=[a], resulting=[b]) for a, b in pairs]
+    if pairs and any(s.index == pairs[0][0] and "from" in s.cues for s in p):
+        # "Im Departement X wird aus der Abteilung A das Amt B": the pair, not the unit named first
+        return Found("renaming", original=[pairs[0][0]], resulting=[pairs[0][1]])
     heisst = re.search(r"\bhei(?:ß|ss)(?:t|en)\b|\bNamen\b|\bfirmiert\b|\bnennt\s+sich\b", text)
+    quoted = QUOTED_BEFORE_VERB.search(text)
+    if len(p) == 1 and quoted and p[0].start < quoted.start():  # "das künftig „X“ heißt": verb last
+        # the new name takes the unit's head word ("Dezernat IX" + „Muster“: "Dezernat Muster")
+        return Found("renaming", original=[p[0].index], new_name=quoted["n"].strip(), head_slot=p[0].index)
     if len(p) == 1 and heisst and p[0].start < heisst.start():
         name = NEW_NAME.search(text, heisst.end())
         if name and not PLACEHOLDER.search(name.group("n")):
@@ -120,6 +160,12 @@ def _founders(p: list[Slot], trigger: re.Match, text: str) -> set[int]:
     return {s.index for s in p if s.end <= verb.start() and "new" not in s.cues}
 
 
+# "Die Stabsstelle X wurde auf dem Höhepunkt des Zuzugs als ... geschaffen": the subject of the passive
+# auxiliary is what the participle at the end founds, however long the middle field
+PASSIVE_SUBJECT = re.compile(r"\s+(?:wird|wurde|werden|wurden|ist|sind|war|waren)\b[^«;:,]*$")
+FOUNDING_PARTICIPLE = re.compile(r"(?:gegründet|geschaffen|eingerichtet|errichtet|gebildet)$")
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if GOES_ON.search(text):
         return None
@@ -138,7 +184,11 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         s
         for s in p
         if not s.cues & {"from", "parent", "with"}
-        and s.start >= trigger.start() - 60
+        and (
+            s.start >= trigger.start() - 60
+            or FOUNDING_PARTICIPLE.match(trigger.group())
+            and PASSIVE_SUBJECT.match(text, s.end, trigger.start())
+        )
         and not GENITIVE_OF_NOUN.search(text[: s.start])
     ]
     if not results:
@@ -198,6 +248,21 @@ PAST_STATE = re.compile(
 RELATIVE_INTO = re.compile(r"«U(?P<u>\d+)»,\s+in\s+(?:dem|der|das|die)\s+")
 
 
+# the partner of a merger: "verschmilzt mit dem (alten) Y", "fusioniert mit der Y"
+WITH_PARTNER = re.compile(r"\bmit\s+(?:de[mnr]|den)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[\"„“]?$")
+PARTNER_VERB = re.compile(
+    r"\b(?:verschm\w+|fusion\w+|zusammen(?:gelegt|gefasst|geführt|geschlossen)|zusammenzu\w+)"
+)
+
+
+# a unit in the dative of an attaching participle is the parent something is put under
+ATTACHED_TO = re.compile(
+    r"\b(?:dem|der)\s+(?:neuen\s+)?«U(?P<u>\d+)»\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:zugeordnet|unterstellt|angegliedert|zugeteilt|zugewiesen)\b"
+)
+COMMON_BEFORE = re.compile(r"\bgemeinsame[nrs]?\s+[\"„“]?$")
+
+
 def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     state = PAST_STATE.search(text)
     if state:  # "X, das bislang mit Y zusammengelegt war": the merger is the state before; X is parted from Y
@@ -221,13 +286,33 @@ def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         inner = [s.index for s in p if s.start > made.end() - 8 and s.index != int(made["u"])]
         if len(inner) > 1:
             return Found("merger", original=inner, resulting=[int(made["u"])])
+    partner = next((s for s in p if WITH_PARTNER.search(text, max(0, s.start - 40), s.start)), None)
+    subjects = [s for s in p if partner and s.end <= partner.start and not s.cues & {"to", "parent", "new"}]
+    if partner and subjects and PARTNER_VERB.search(text):
+        # "X verschmilzt mit dem alten Y zum Z", "X wird mit Y zum Z zusammengelegt": both end, Z results
+        results = [s for s in p if s.start > partner.end and s.cues & {"to", "new"}]
+        return Found(
+            "merger",
+            original=[s.index for s in (*subjects, partner)],
+            resulting=[s.index for s in results[-1:]],
+        )
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
-    if not results and trigger.group().startswith(("bilden", "gemeinsam")) and len(p) > 2:
-        results = p[-1:]  # "Künftig bilden X und Y gemeinsam das Z": the object is what they form
+    if not results and trigger.group().startswith(("bilden", "gemeinsam")):
+        # "Künftig bilden X und Y gemeinsam das Z", "X und Y bilden die gemeinsame Z": what they form
+        results = [s for s in p if COMMON_BEFORE.search(text, max(0, s.start - 20), s.start)]
+        results = results or (p[-1:] if len(p) > 2 else [])
     originals = [s for s in p if s not in results]
     if any("from" in s.cues for s in p) and not results:
         results = [s for s in p if "from" not in s.cues][-1:]
         originals = [s for s in p if s not in results]
+    parents = {int(m["u"]) for m in ATTACHED_TO.finditer(text)}
+    if parents & {s.index for s in originals}:  # "... und der Direktion X zugeordnet": the new parent
+        originals = [s for s in originals if s.index not in parents]
+        if not originals and results and "new" in results[-1].cues:
+            # "Die Mitarbeiter werden in eine neue Abteilung X zusammengefasst": people, not units, merge
+            found = Found("founding", resulting=[results[-1].index], explicit=False)
+            found.new_parent = min(parents)
+            return found
     if len(originals) < 2 and not (originals and results):
         return None
     return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])
@@ -249,6 +334,8 @@ def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         found = Found("founding", resulting=[s.index for s in results])
         found.new_parent = originals[0].index
         return found
+    if not results and len(p) > 1 and all(s.start < trigger.start() for s in p) and _one_list(p, text):
+        return None  # "X, Y sowie Z werden auf die Mitglieder aufgeteilt": units shared out, none split
     if not results:
         originals, results = p[:1], p[1:]
     if len(p) == 1 and originals:  # "das Amt X aufzuteilen": the parts are named elsewhere
@@ -256,6 +343,11 @@ def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if not originals or not results:
         return None
     return Found("split", original=[originals[0].index], resulting=[s.index for s in results])
+
+
+def _one_list(p: list[Slot], text: str) -> bool:
+    """All the units are one coordinated list (``X, Y sowie Z``)."""
+    return all(COORDINATED.match(text[a.end : b.start]) for a, b in zip(p, p[1:], strict=False))
 
 
 LEADS = re.compile(r"\b(?:Leitung|Vorsitz|Führung|Nachfolge)\b")
@@ -288,7 +380,12 @@ def absorption(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         return None
     if takes:
         subject = [s for s in p if s.start < trigger.start()]
-        objects = [s for s in p if s.start > trigger.start()]
+        objects = [s for s in p if s.start > trigger.start() and "from" not in s.cues]
+        if subject and objects and any(s.start > trigger.start() and "from" in s.cues for s in p):
+            # "X übernimmt vom Y das Z": Z goes on under a new parent, nothing is absorbed
+            moved = Found("relocation", original=[objects[0].index], resulting=[objects[0].index])
+            moved.new_parent = subject[0].index
+            return moved
         if subject and objects:
             return Found("absorption", original=[objects[0].index], resulting=[subject[0].index])
         return None

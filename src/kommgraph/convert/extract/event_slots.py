@@ -39,8 +39,9 @@ NOT_FUNCTION = any_of(_DATA["functions"]["not_functions"])
 NEW_ADJECTIVE = re.compile(r"\b(?:[Nn]eue[nsmr]?|[Nn]eu\s+(?:zu\s+)?\w+e[nsmr]?)\s+[\"„“]?$")
 OWN_ARTICLE = re.compile(r"\b(?:der|die|das|dem|den|des)\s+$")
 PLACEHOLDER = re.compile(r"«U(\d+)»")
-# "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded
-GENITIVE_OF_NOUN = re.compile(r"\b[a-zäöüß]*[A-Za-zäöüß]+\s+(?:des|der)\s+[\"„“]?$")
+# "im Verantwortungsbereich des «U0»": a unit named as the owner of a noun is not what is founded; after a
+# verb or an adverb ("wird der «U0» eingerichtet", "ist bereits der «U0» gegründet") "der" is a nominative
+GENITIVE_OF_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\s+(?:des|der)\s+[\"„“]?$|\bdes\s+[\"„“]?$")
 PART_OF = compiled(_DATA["absorption"]["part_of"])
 EXTENDED_BY = compiled(_DATA["absorption"]["extended_by"])
 INTO_CONTEXT = compiled(_DATA["absorption"]["into_context"])

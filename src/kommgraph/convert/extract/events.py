@@ -47,39 +47,84 @@ def find_events(
     gegründet wird``)."""
     if IGNORE.search(text):
         return []
+    dated = text  # date cues are read on the sentence as written
+    text = participle_last(text)
     all_slots = slots(text, usable)
     participants = [s for s in all_slots if "of_previous" not in s.cues]
     named = event_naming.quoted_naming(text)
     for event in named:
-        _date(event, text, dates, published)
+        _date(event, dated, dates, published)
     for name in ORDER:
-        trigger = TRIGGERS[name].search(text)
-        if not trigger or (named and name in ("founding", "renaming")) or event_denied.denied(text, trigger):
+        if named and name in ("founding", "renaming"):
             continue
-        result = _ROLES[name](participants, trigger, text)
+        trigger, result = _first_reading(name, participants, text)
         if not result:
             continue
         found = result if isinstance(result, list) else [result]
         if name not in ("founding", "renaming"):
             found += _also_founded(participants, text, trigger, found)
         for event in found:
-            _date(event, text, dates, published)
+            _date(event, dated, dates, published)
         return named + found
     if named:
         return named
     if not participants and dates and REFERENCE.search(text):
         found = Found("reference", nominal=True)
-        _date(found, text, dates, published)
+        _date(found, dated, dates, published)
         return [found]
     return []
 
 
+# "Aufgelöst wird zum 1. Juli das Amt X": a participle of change put first, its auxiliary second
+FRONTED = re.compile(
+    r"^(?P<pre>\W*)(?P<part>[A-ZÄÖÜ][a-zäöüß]+)\s+(?P<aux>wird|werden|wurde|wurden|ist|sind)\s+"
+    r"(?P<rest>.*?)(?P<end>[.!]?\s*)$"
+)
+FRONTED_TYPES = (
+    "spinoff", "merger", "split", "absorption", "dissolution", "renaming", "founding", "restructuring",
+)  # fmt: skip
+
+
+def participle_last(text: str) -> str:
+    """``Aufgelöst wird das X`` read as ``das X wird aufgelöst``: the readers look for the unit that
+    undergoes a change before the verb."""
+    m = FRONTED.match(text)
+    if not m or not PLACEHOLDER.search(m["rest"]):
+        return text
+    participle = m["part"].lower()
+    if not any(
+        (hit := TRIGGERS[name].search(participle)) and hit.group() == participle for name in FRONTED_TYPES
+    ):
+        return text
+    return f"{m['pre']}{m['rest']} {m['aux']} {participle}{m['end']}"
+
+
+def _first_reading(name: str, participants: list[Slot], text: str) -> tuple[re.Match | None, object]:
+    """The first occurrence of a type's trigger that its reader can read: a word of change can occur twice,
+    the first time in another sense (``als einmalige Einrichtung ... geschaffen``: the noun names a thing,
+    the verb founds)."""
+    for trigger in TRIGGERS[name].finditer(text):
+        if event_denied.denied(text, trigger):
+            continue
+        result = _ROLES[name](participants, trigger, text)
+        if result:
+            return trigger, result
+    return None, None
+
+
 SINCE = re.compile(r"\bseit(?:\s+de[mn])?\s*$", re.IGNORECASE)
+_CONNECTIVES = (
+    r"(?:zudem|außerdem|ausserdem|ferner|zusätzlich|gleichzeitig|zugleich|ebenso|darüber\s+hinaus"
+    r"|dafür|stattdessen|hingegen|dagegen)"
+)
 # "X wird aufgelöst und Y gegründet", "X erhält den Namen „A“, die Y entfällt": where two clauses join
 AND_SPLIT = re.compile(
     r",?\s+und\s+|,\s+(?=(?:de[mnrs]|die|das)\s+«U\d+»[“”\"]?\s+(?!und\b|sowie\b|,))"
     r"|,\s+(?=(?:seine|ihre|dessen|deren)\s+(?:Aufgaben|Zuständigkeiten|Mitarbeiter\w*|Beschäftigten)\b)"
+    # "X erhält die neue Y, zudem wird Z umbenannt": a connective adverb after a comma opens a main clause
+    r"|,\s+(?=" + _CONNECTIVES + r"\s)"
 )
+CONNECTIVE = re.compile(_CONNECTIVES + r"\s")
 # a second clause that begins with an object, not a subject of its own
 OBJECT_FIRST = re.compile(r"(?:dem|in\s+(?:das|den|die)|ins|zu[mr]|an\s+(?:das|den|die))\s+(?:neuen\s+)?«U")
 AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|soll|sollen)\b")
@@ -97,18 +142,45 @@ def _in_quotes(text: str, at: int) -> bool:
     return text.count("„", 0, at) > text.count("“", 0, at) + text.count("”", 0, at)
 
 
+# "X ging im Y auf, das nun ins Z integriert wird": a relative clause on a unit that states its own change
+_APPOSITION = r"(?:\s+[\"„][^\"“”«]{1,80}[\"“”])?"  # a quoted designation after the unit
+# "geht im X auf, das ...", "dem X zugeordnet, der ...": a verb's particle or a participle before the comma
+_PARTICLE = r"(?:\s+(?:auf|an|ein|aus|zu|um|hervor|zusammen|[a-zäöüß]+(?:t|en)))?"
+_WORDS = r"(?:[^,;«„“\"]|„[^“”]*[“”]|\"[^\"]*\")*?"  # words, a quoted name with its commas
+RELATIVE_CHANGE = re.compile(
+    r"«U(?P<u>\d+)»[“”\"]?" + _APPOSITION + _PARTICLE + r"(?P<comma>,\s+(?:der|die|das|welche[rs]?)\s+"
+    r"(?P<body>" + _WORDS + r"(?:«U\d+»" + _WORDS + r")?\b(?:wird|werden|wurde|wurden|ist|sind|soll|sollen"
+    r"|hei(?:ß|ss)t|hei(?:ß|ss)en|firmiert)))(?=\s*(?:[,;.]|$))"
+)
+
+
+def _relative_change(clause: str) -> list[str] | None:
+    """The main clause and the relative clause as two, when the relative clause states a change."""
+    m = RELATIVE_CHANGE.search(clause)
+    if not m:
+        return None
+    main = clause[: m.start("comma")] + clause[m.end("comma") :]
+    relative = f"«U{m['u']}» {m['body']}"
+    if not any(TRIGGERS[name].search(relative) for name in ORDER):
+        return None
+    return [main, relative]
+
+
 def two_changes(clause: str) -> list[str]:
     """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
     changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
     before its verb gets the first one's subject."""
     if IGNORE.search(clause):
         return [clause]
+    relative = _relative_change(clause)
+    if relative:
+        return [*two_changes(relative[0]), relative[1]]
     hits = sorted(
         (m.start(), m.end(), name)
         for name in ORDER
         if name != "restructuring"  # "ausgegliedert und als X neu aufgestellt": one change
         and (m := TRIGGERS[name].search(clause))
-        and m.end() - m.start() < 40
+        and m.end() - m.start() < 80
     )
     if len(hits) < 2 or hits[0][2] == hits[-1][2]:
         return [clause]
@@ -129,7 +201,7 @@ def two_changes(clause: str) -> list[str]:
         return [clause]
     cut = joins[-1]
     head, tail = clause[: cut.start()], clause[cut.end() :]
-    subject = PLACEHOLDER.search(head)
+    subject = None if CONNECTIVE.match(tail) else PLACEHOLDER.search(head)  # "zudem wird X": its own subject
     if subject and (
         not PLACEHOLDER.search(tail[: max(0, second_at - cut.end())]) or OBJECT_FIRST.match(tail)
     ):

@@ -262,7 +262,7 @@ def _read_sentence(
                 _add_event(state, found, clause_names, sentence.span, clause, (mentions, texts))
             first = events.PLACEHOLDER.search(clause)
             if k + 1 < len(clauses) and first and clause_names[int(first.group(1))]:
-                state.topic = clause_names[int(first.group(1))]
+                state.topic = clause_names[int(first.group(1))]  # the unit a pronoun stood for, too
             _approximate_start(state, clause, names, dates)
     if in_article and not headline:
         _listed_founding(state, sentence, mentions, published)
