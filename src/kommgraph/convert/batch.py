@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from kommgraph.convert.extract import regex_cache
 from kommgraph.convert.graph import MAX_SIZE, convert_file
 from kommgraph.core.collector import collector_paused
 from kommgraph.store.sources import SourceError
@@ -101,6 +102,7 @@ def convert_many(
             if k == 0:
                 with collector_paused():  # the first file loads the lexicons and the gazetteer's index
                     outcome = convert_one(path, out_dir, force, gazetteer, max_size)
+                regex_cache.save()  # the patterns compiled so far, for the next run's start-up
             else:
                 outcome = convert_one(path, out_dir, force, gazetteer, max_size)
             yield outcome
@@ -109,6 +111,7 @@ def convert_many(
         return
     with collector_paused():
         _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
+    regex_cache.save()
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(
         workers, initializer=_init_worker, initargs=(out_dir, force, gazetteer, max_size)

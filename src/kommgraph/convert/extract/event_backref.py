@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract.event_slots import PLACEHOLDER, TRIGGERS
+from kommgraph.convert.extract.event_slots import PLACEHOLDER, trigger
 
 PRONOUN = re.compile(
     r"^(?P<pre>\W*)(?P<p>Sie|Er|Es|Dieses|Diese|Dieser)\b"
@@ -83,7 +83,7 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
     wanted = gender(topic)
     if wanted is not None and AGREES[m["p"]] != wanted:
         return None
-    if not any(TRIGGERS[name].search(clause) for name in UNIT_CHANGES):
+    if not any(trigger(name, clause) for name in UNIT_CHANGES):
         return None
     if PLACEHOLDER.search(clause) and not UNDERGOES.search(clause):
         return None  # "Sie gründete das Umweltamt": the pronoun acts on another unit, it is not changed

@@ -1,0 +1,115 @@
+"""Compiled regular expressions kept between runs, so that `convert` starts without compiling them again.
+
+Python turns a pattern into the regex engine's program in pure Python (parse, then code generation):
+for the converter's ≈ 130 pattern-file expressions, some holding word lists of thousands of characters,
+that is about a third of the command's start-up. The program is a list of integers that depends only on
+the pattern, its flags and the Python build, so it is stored in a file named after the build and handed
+straight to the engine at the next start. The matching is the engine's own either way: the same program
+gives the same matches.
+
+Anything unexpected (another Python whose ``re`` internals differ, a damaged or foreign file, a program
+the engine refuses) falls back to ``re.compile``; the cache then only costs the time to notice.
+The file lives in ``$KOMMGRAPH_REGEX_CACHE`` (a folder; empty: no cache), else
+``$XDG_CACHE_HOME/kommgraph``, else ``~/.cache/kommgraph``; it is written once, by :func:`save`, after
+the patterns a run needed were compiled, with an atomic rename, and only when it gained entries.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+try:  # the engine's own constructor and the compiler's two steps (CPython 3.11-3.13)
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another Python: plain re.compile
+    _sre = None
+
+#: (pattern, flags) → (flags, code, groups, groupindex, indexgroup), as read from the file
+_stored: dict | None = None
+#: entries compiled in this process that the file does not hold yet
+_added: dict = {}
+
+
+def cache_file() -> Path | None:
+    """The cache file for this Python build, or None when caching is off or impossible."""
+    if _sre is None:
+        return None
+    folder = os.environ.get("KOMMGRAPH_REGEX_CACHE")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "kommgraph")
+    if not folder:
+        return None
+    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    return Path(folder) / f"regex-{build}.marshal"
+
+
+def _load() -> dict:
+    global _stored
+    if _stored is None:
+        _stored = {}
+        path = cache_file()
+        try:
+            if path is not None:
+                data = marshal.loads(path.read_bytes())
+                _stored = data if isinstance(data, dict) else {}
+        except (OSError, ValueError, EOFError, TypeError):
+            _stored = {}
+    return _stored
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cached program when there is one."""
+    if _sre is None or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    flags = int(flags)  # a RegexFlag: stored as the plain number
+    entry = _load().get((pattern, flags))
+    if entry is not None:
+        try:
+            return _sre.compile(pattern, *entry)
+        except Exception:  # a program this engine does not take: compile as usual
+            pass
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        groups, code = parsed.state.groups - 1, [int(c) for c in code]  # opcodes are int subclasses
+        entry = (int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, *entry)
+    except re.error:  # a bad pattern: the same error as re.compile's
+        raise
+    except Exception:  # the compiler's internals differ from what this module knows
+        return re.compile(pattern, flags)
+    _added[(pattern, flags)] = entry
+    return compiled
+
+
+def save() -> None:
+    """Write the cache file when this process compiled patterns it did not hold; errors are ignored
+    (a read-only home, a full disk): the next run compiles again."""
+    path = cache_file()
+    if not _added or path is None:
+        return
+    data = {**_load(), **_added}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps(data))
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):  # ValueError: something marshal cannot write
+        return
+    _stored.update(_added)
+    _added.clear()

@@ -1,0 +1,91 @@
+"""The stored regex programs give the very patterns re.compile gives; any doubt falls back to it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kommgraph.convert.extract import regex_cache
+
+PATTERNS = [
+    (r"\b(?:umbenannt|Umbenennung)\b", 0),
+    (r"(?P<title>Amtsleiter(?:in)?)\s+(?P<name>[A-ZÄÖÜ]\w+)", 0),
+    (r"^\s*stichw(?:ö|oe)rter\s*:", re.IGNORECASE | re.MULTILINE),
+    (r"(?<![Dd]as\s)heißt(?!\s+es\b)", 0),
+]
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """An empty cache folder and a module that has read nothing yet."""
+    monkeypatch.setenv("KOMMGRAPH_REGEX_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    monkeypatch.setattr(regex_cache, "_added", {})
+    return tmp_path
+
+
+def _restart(monkeypatch) -> None:
+    """As a new process: the file is read again on first use."""
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    monkeypatch.setattr(regex_cache, "_added", {})
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_stored_program_equals_re_compile(fresh, monkeypatch, pattern, flags):
+    assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
+    regex_cache.save()
+    _restart(monkeypatch)
+    loaded = regex_cache.compile(pattern, flags)
+    assert (pattern, int(flags)) in regex_cache._stored  # really taken from the file
+    assert loaded == re.compile(pattern, flags)  # equal patterns: same text, flags and program
+    assert loaded.groupindex == re.compile(pattern, flags).groupindex
+    assert regex_cache._added == {}
+
+
+def test_save_writes_one_file_named_after_the_build(fresh):
+    regex_cache.compile(r"\bneu\b")
+    regex_cache.save()
+    assert [p.name for p in fresh.iterdir()] == [regex_cache.cache_file().name]
+    assert regex_cache.cache_file().name.startswith("regex-")
+
+
+def test_nothing_new_writes_nothing(fresh):
+    regex_cache.save()
+    assert list(fresh.iterdir()) == []
+
+
+def test_damaged_file_falls_back_to_compiling(fresh, monkeypatch):
+    regex_cache.cache_file().write_bytes(b"not a marshal stream")
+    assert regex_cache.compile(r"\bAmt\b") == re.compile(r"\bAmt\b")
+    regex_cache.save()  # replaces the damaged file
+    _restart(monkeypatch)
+    assert regex_cache.compile(r"\bAmt\b") == re.compile(r"\bAmt\b")
+    assert (r"\bAmt\b", 0) in regex_cache._stored
+
+
+def test_program_the_engine_refuses_falls_back(fresh, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_stored", {(r"\bAmt\b", 0): (32, [1, 2, 3], 0, {}, (None,))})
+    assert regex_cache.compile(r"\bAmt\b") == re.compile(r"\bAmt\b")
+
+
+def test_empty_setting_turns_the_cache_off(fresh, monkeypatch):
+    monkeypatch.setenv("KOMMGRAPH_REGEX_CACHE", "")
+    assert regex_cache.cache_file() is None
+    assert regex_cache.compile(r"\bAmt\b") == re.compile(r"\bAmt\b")
+    regex_cache.save()
+    assert list(fresh.iterdir()) == []
+
+
+def test_bad_pattern_raises_as_re_compile_does(fresh):
+    with pytest.raises(re.error, match="missing \\), unterminated subpattern at position 0"):
+        regex_cache.compile(r"(Amt")
+
+
+def test_unwritable_folder_is_ignored(fresh, monkeypatch):
+    blocked = fresh / "file"
+    blocked.write_text("x")
+    monkeypatch.setenv("KOMMGRAPH_REGEX_CACHE", str(blocked / "sub"))
+    regex_cache.compile(r"\bAmt\b")
+    regex_cache.save()  # no error: the next run compiles again
+    assert regex_cache._added  # still unsaved
