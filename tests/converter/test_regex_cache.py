@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kommgraph.convert.extract import regex_cache
+from kommgraph.convert import regex_cache
 
 PATTERNS = [
     (r"\b(?:umbenannt|Umbenennung)\b", 0),
@@ -89,3 +89,14 @@ def test_unwritable_folder_is_ignored(fresh, monkeypatch):
     regex_cache.compile(r"\bAmt\b")
     regex_cache.save()  # no error: the next run compiles again
     assert regex_cache._added  # still unsaved
+
+
+def test_module_patterns_answers_re_compile_and_restores_it(fresh):
+    original = re.compile
+    with pytest.raises(KeyError), regex_cache.module_patterns():
+        assert re.compile is regex_cache.compile
+        assert re.compile(r"\bAmt\b") == original(r"\bAmt\b")
+        assert re.compile(re.compile(r"x")) == original(r"x")  # a compiled pattern passes through
+        raise KeyError("an import that fails")
+    assert re.compile is original
+    assert (r"\bAmt\b", 0) in regex_cache._added

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kommgraph.convert.extract import regex_cache
+from kommgraph.convert import regex_cache
 from kommgraph.convert.graph import MAX_SIZE, convert_file
 from kommgraph.core.collector import collector_paused
 from kommgraph.store.sources import SourceError

@@ -7,7 +7,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from kommgraph.convert.extract import regex_cache
+from kommgraph.convert import regex_cache
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 

@@ -21,6 +21,8 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 try:  # the engine's own constructor and the compiler's two steps (CPython 3.11-3.13)
@@ -63,10 +65,24 @@ def _load() -> dict:
     return _stored
 
 
+_re_compile = re.compile
+
+
+@contextmanager
+def module_patterns() -> Iterator[None]:
+    """``re.compile`` answered through the cache for the block: modules imported in it compile their
+    patterns at import time (the command's start-up); restored after the block, also after an error."""
+    re.compile = compile
+    try:
+        yield
+    finally:
+        re.compile = _re_compile
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cached program when there is one."""
-    if _sre is None or flags & re.DEBUG:
-        return re.compile(pattern, flags)
+    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG:
+        return _re_compile(pattern, flags)
     flags = int(flags)  # a RegexFlag: stored as the plain number
     entry = _load().get((pattern, flags))
     if entry is not None:
@@ -87,7 +103,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except re.error:  # a bad pattern: the same error as re.compile's
         raise
     except Exception:  # the compiler's internals differ from what this module knows
-        return re.compile(pattern, flags)
+        return _re_compile(pattern, flags)
     _added[(pattern, flags)] = entry
     return compiled
 
