@@ -6,6 +6,7 @@ writes them; results come back in the order of the input, so the command's outpu
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -112,10 +113,17 @@ def convert_many(
     with collector_paused():
         _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
     regex_cache.save()
+    # what is loaded by now lives on: the workers' collections skip it (and copy none of its pages)
+    gc.freeze()
+    try:
+        yield from _pooled(paths, workers, (out_dir, force, gazetteer, max_size))
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(paths: list[Path], workers: int, state: tuple) -> Iterator[Outcome]:
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(out_dir, force, gazetteer, max_size)
-    ) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=state) as pool:
         for outcomes in pool.map(_convert_chunk, chunks):
             for outcome in outcomes:
                 yield outcome
