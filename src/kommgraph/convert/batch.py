@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kommgraph.convert import regex_cache
+from kommgraph.convert import startup_cache
 from kommgraph.convert.graph import MAX_SIZE, convert_file
 from kommgraph.core.collector import collector_paused
 from kommgraph.store.sources import SourceError
@@ -103,7 +103,7 @@ def convert_many(
             if k == 0:
                 with collector_paused():  # the first file loads the lexicons and the gazetteer's index
                     outcome = convert_one(path, out_dir, force, gazetteer, max_size)
-                regex_cache.save()  # the patterns compiled so far, for the next run's start-up
+                startup_cache.save()  # the patterns compiled so far, for the next run's start-up
             else:
                 outcome = convert_one(path, out_dir, force, gazetteer, max_size)
             yield outcome
@@ -112,7 +112,7 @@ def convert_many(
         return
     with collector_paused():
         _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
-    regex_cache.save()
+    startup_cache.save()
     # what is loaded by now lives on: the workers' collections skip it (and copy none of its pages)
     gc.freeze()
     try:

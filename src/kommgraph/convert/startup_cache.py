@@ -1,4 +1,4 @@
-"""Compiled regular expressions kept between runs, so that `convert` starts without compiling them again.
+"""What `convert` builds at every start, kept between runs: compiled regular expressions, word lists.
 
 Python turns a pattern into the regex engine's program in pure Python (parse, then code generation):
 for the converter's ≈ 130 pattern-file expressions, some holding word lists of thousands of characters,
@@ -9,19 +9,22 @@ gives the same matches.
 
 Anything unexpected (another Python whose ``re`` internals differ, a damaged or foreign file, a program
 the engine refuses) falls back to ``re.compile``; the cache then only costs the time to notice.
-The file lives in ``$KOMMGRAPH_REGEX_CACHE`` (a folder; empty: no cache), else
-``$XDG_CACHE_HOME/kommgraph``, else ``~/.cache/kommgraph``; it is written once, by :func:`save`, after
-the patterns a run needed were compiled, with an atomic rename, and only when it gained entries.
+The files live in ``$KOMMGRAPH_REGEX_CACHE`` (a folder; empty: no cache), else
+``$XDG_CACHE_HOME/kommgraph``, else ``~/.cache/kommgraph``. The regex file is written by :func:`save`
+after the patterns a run needed were compiled, only when it gained entries; :func:`stored` keeps other
+values that take long to build (the given names read from ``faker``) under a key of their inputs.
+Files are replaced atomically (written beside, then renamed), so parallel runs never read half a file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,18 +40,55 @@ _stored: dict | None = None
 _added: dict = {}
 
 
-def cache_file() -> Path | None:
-    """The cache file for this Python build, or None when caching is off or impossible."""
-    if _sre is None:
-        return None
+def cache_folder() -> Path | None:
     folder = os.environ.get("KOMMGRAPH_REGEX_CACHE")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "kommgraph")
-    if not folder:
+    return Path(folder) if folder else None
+
+
+def cache_file() -> Path | None:
+    """The regex cache file for this Python build, or None when caching is off or impossible."""
+    folder = cache_folder()
+    if _sre is None or folder is None:
         return None
     build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    return Path(folder) / f"regex-{build}.marshal"
+    return folder / f"regex-{build}.marshal"
+
+
+def stored(name: str, key: str, build: Callable[[], object]) -> object:
+    """``build()``, or the value an earlier run stored for ``name`` and the same ``key`` (a text naming
+    every input of ``build``: files with their sizes and times). Values: what marshal writes."""
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    digest = hashlib.sha256(f"{sys.hexversion:x}\n{key}".encode()).hexdigest()[:20]
+    path = folder / f"{name}-{digest}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    _write(path, value)
+    return value
+
+
+def _write(path: Path, value: object) -> bool:
+    """Write ``value`` to ``path`` atomically; False when that is not possible (read-only, full disk)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps(value))
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):  # ValueError: something marshal cannot write
+        return False
+    return True
 
 
 def _load() -> dict:
@@ -114,18 +154,6 @@ def save() -> None:
     path = cache_file()
     if not _added or path is None:
         return
-    data = {**_load(), **_added}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps(data))
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, ValueError):  # ValueError: something marshal cannot write
-        return
-    _stored.update(_added)
-    _added.clear()
+    if _write(path, {**_load(), **_added}):
+        _stored.update(_added)
+        _added.clear()
