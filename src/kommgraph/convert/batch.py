@@ -22,6 +22,8 @@ from kommgraph.store.sources import SourceError
 POOL_THRESHOLD = 64
 #: files per task: large enough to amortise pickling, small enough to balance the workers
 CHUNK = 16
+#: files per task at the end of the batch, so that the workers finish at about the same time
+TAIL_CHUNK = 4
 
 
 @dataclass(frozen=True)
@@ -121,10 +123,19 @@ def convert_many(
         gc.unfreeze()
 
 
+def chunks(paths: list[Path], workers: int) -> list[list[Path]]:
+    """The batch in tasks of ``CHUNK`` files, the last ``2 * workers * CHUNK`` files in smaller ones."""
+    out, start = [], 0
+    while start < len(paths):
+        size = CHUNK if len(paths) - start > 2 * workers * CHUNK else TAIL_CHUNK
+        out.append(paths[start : start + size])
+        start += size
+    return out
+
+
 def _pooled(paths: list[Path], workers: int, state: tuple) -> Iterator[Outcome]:
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=state) as pool:
-        for outcomes in pool.map(_convert_chunk, chunks):
+        for outcomes in pool.map(_convert_chunk, chunks(paths, workers)):
             for outcome in outcomes:
                 yield outcome
                 if outcome.error_kind:
