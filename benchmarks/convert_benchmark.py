@@ -189,6 +189,18 @@ def _command_rate(
     return best_cpu, best_wall
 
 
+def _other_rates(args, paths: list[Path], tmp: str, extraction, turtle, files, n: int) -> dict:
+    """The rows besides the command: the lean entry point, and in this process."""
+    return {
+        "lean command, start-up incl.": _command_rate(
+            paths, Path(tmp) / "lean", args.repeats, lean=True, jobs=args.jobs
+        ),
+        "extraction only": _rate(extraction, n, args.repeats),
+        "extraction + Turtle text": _rate(turtle, n, args.repeats),
+        "files in, files out (convert)": _rate(files, n, args.repeats),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=1000)
@@ -208,6 +220,11 @@ def main() -> None:
         "--no-startup-cache",
         action="store_true",
         help="the command rows without the stored regex programs and word lists (as a first run)",
+    )
+    parser.add_argument(
+        "--command-only",
+        action="store_true",
+        help="only the start-up and the command rows (for before/after runs on a busy machine)",
     )
     args = parser.parse_args()
     if args.no_startup_cache:
@@ -248,13 +265,9 @@ def main() -> None:
                 paths, Path(tmp) / "cmd", args.repeats, jobs=args.jobs
             ),
             "command, one process": _command_rate(paths, Path(tmp) / "serial", args.repeats, jobs=1),
-            "lean command, start-up incl.": _command_rate(
-                paths, Path(tmp) / "lean", args.repeats, lean=True, jobs=args.jobs
-            ),
-            "extraction only": _rate(extraction, n, args.repeats),
-            "extraction + Turtle text": _rate(turtle, n, args.repeats),
-            "files in, files out (convert)": _rate(files, n, args.repeats),
         }
+        if not args.command_only:
+            rates |= _other_rates(args, paths, tmp, extraction, turtle, files, n)
         if args.compare_rdflib:
             rates["(shared writer, rdflib terms)"] = _rate(
                 lambda: [canonical_turtle(to_triples(doc, gazetteer)) for doc in docs], n, 1
