@@ -121,10 +121,10 @@ def module_patterns() -> Iterator[None]:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cached program when there is one."""
-    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG:
-        return _re_compile(pattern, flags)
+    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG or cache_folder() is None:
+        return _re_compile(pattern, flags)  # (re.compile keeps its own cache within the process)
     flags = int(flags)  # a RegexFlag: stored as the plain number
-    entry = _load().get((pattern, flags))
+    entry = _load().get((pattern, flags)) or _added.get((pattern, flags))
     if entry is not None:
         try:
             return _sre.compile(pattern, *entry)
