@@ -47,3 +47,48 @@ def test_trigger_memory_is_bounded():
     for k in range(100):
         trigger("merger", f"Text {k} «U0» und «U1» werden zusammengelegt.")
     assert len(event_slots._TRIGGER_HITS) <= 32
+
+
+def _without_jahr(pattern: str) -> list[str]:
+    """The parts of ``pattern`` that could match without "Jahr": none when the word stands outside every
+    group (and no "|" there), else the alternatives of the first group that lack it."""
+    depth, outside, groups, current = 0, "", [], ""
+    escaped = False
+    for ch in pattern:
+        if escaped or ch == "\\":  # an escaped character is a literal: kept where it stands
+            escaped = not escaped
+        elif ch == "(":
+            depth += 1
+            if depth == 1:
+                groups.append([])
+                current = ""
+                continue
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                groups[-1].append(current)
+                continue
+        elif ch == "|" and depth == 1:
+            groups[-1].append(current)
+            current = ""
+            continue
+        if depth:
+            current += ch
+        else:
+            outside += ch
+    assert "|" not in outside
+    if "jahr" in outside.lower():
+        return []
+    return [alternative for alternative in groups[0] if "jahr" not in alternative.lower()]
+
+
+@pytest.mark.parametrize("key", ["this_year", "next_year", "last_year", "years_ago"])
+def test_year_patterns_need_the_word_jahr(key):
+    """The guard in ``dates._relative``: each of these patterns matches only where "Jahr" stands."""
+    from kommgraph.convert.extract.dates import REL
+
+    assert _without_jahr(REL[key].pattern) == []
+
+
+def test_the_jahr_check_finds_an_alternative_without_it():
+    assert _without_jahr(r"\b(?:im\s+Jahr|ab\s+sofort)\b") == [r"ab\s+sofort"]
