@@ -14,6 +14,8 @@ The files live in ``$KOMMGRAPH_REGEX_CACHE`` (a folder; empty: no cache), else
 after the patterns a run needed were compiled, only when it gained entries; :func:`stored` keeps other
 values that take long to build (the given names read from ``faker``) under a key of their inputs.
 Files are replaced atomically (written beside, then renamed), so parallel runs never read half a file.
+They are trusted as the user's own files are, like Python's bytecode cache: whoever can write them can
+also change the installed code (the engine checks a program before it runs it; marshal does not).
 """
 
 from __future__ import annotations
