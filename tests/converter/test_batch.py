@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from tests.converter.helpers import TEXTS
 
 from kommgraph.cli.convert import convert_command
-from kommgraph.convert.batch import POOL_THRESHOLD, worker_count
+from kommgraph.convert.batch import POOL_THRESHOLD, chunks, worker_count
 
 SOURCES = sorted(TEXTS.glob("*.txt"))[:40]
 
@@ -38,3 +39,20 @@ def test_pool_names_the_bad_file_and_line(tmp_path: Path) -> None:
 def test_small_batches_use_one_process() -> None:
     assert worker_count(POOL_THRESHOLD - 1) == 1
     assert worker_count(10, jobs=3) == 3
+
+
+@pytest.mark.parametrize(
+    ("files", "workers", "sizes"),
+    [
+        (0, 2, []),
+        (10, 2, [4, 4, 2]),
+        (100, 2, [16] * 3 + [4] * 13),  # the last 64 files (2 workers × 2 × 16) in fours
+        (70, 2, [16] + [4] * 13 + [2]),
+        (200, 4, [16] * 5 + [4] * 30),
+    ],
+)
+def test_chunks_keep_order_and_shrink_at_the_end(files, workers, sizes):
+    paths = [Path(f"{k}.txt") for k in range(files)]
+    parts = chunks(paths, workers)
+    assert [len(part) for part in parts] == sizes
+    assert [p for part in parts for p in part] == paths

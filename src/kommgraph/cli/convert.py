@@ -78,7 +78,10 @@ def convert_command(
     reference: Path | None,
 ) -> None:
     """Convert German source texts into draft Turtle graphs with evidence for every fact."""
-    with collector_paused():  # modules, patterns and lexicons load; nothing to collect
+    from kommgraph.convert import startup_cache
+
+    # modules, patterns and lexicons load: nothing to collect, patterns from the programs stored before
+    with collector_paused(), startup_cache.module_patterns():
         from kommgraph.convert.batch import convert_many
 
     if out_dir is None:

@@ -6,12 +6,14 @@ writes them; results come back in the order of the input, so the command's outpu
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from kommgraph.convert import startup_cache
 from kommgraph.convert.graph import MAX_SIZE, convert_file
 from kommgraph.core.collector import collector_paused
 from kommgraph.store.sources import SourceError
@@ -20,6 +22,8 @@ from kommgraph.store.sources import SourceError
 POOL_THRESHOLD = 64
 #: files per task: large enough to amortise pickling, small enough to balance the workers
 CHUNK = 16
+#: files per task at the end of the batch, so that the workers finish at about the same time
+TAIL_CHUNK = 4
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ def convert_many(
             if k == 0:
                 with collector_paused():  # the first file loads the lexicons and the gazetteer's index
                     outcome = convert_one(path, out_dir, force, gazetteer, max_size)
+                startup_cache.save()  # the patterns compiled so far, for the next run's start-up
             else:
                 outcome = convert_one(path, out_dir, force, gazetteer, max_size)
             yield outcome
@@ -109,11 +114,28 @@ def convert_many(
         return
     with collector_paused():
         _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(out_dir, force, gazetteer, max_size)
-    ) as pool:
-        for outcomes in pool.map(_convert_chunk, chunks):
+    startup_cache.save()
+    # what is loaded by now lives on: the workers' collections skip it (and copy none of its pages)
+    gc.freeze()
+    try:
+        yield from _pooled(paths, workers, (out_dir, force, gazetteer, max_size))
+    finally:
+        gc.unfreeze()
+
+
+def chunks(paths: list[Path], workers: int) -> list[list[Path]]:
+    """The batch in tasks of ``CHUNK`` files, the last ``2 * workers * CHUNK`` files in smaller ones."""
+    out, start = [], 0
+    while start < len(paths):
+        size = CHUNK if len(paths) - start > 2 * workers * CHUNK else TAIL_CHUNK
+        out.append(paths[start : start + size])
+        start += size
+    return out
+
+
+def _pooled(paths: list[Path], workers: int, state: tuple) -> Iterator[Outcome]:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=state) as pool:
+        for outcomes in pool.map(_convert_chunk, chunks(paths, workers)):
             for outcome in outcomes:
                 yield outcome
                 if outcome.error_kind:

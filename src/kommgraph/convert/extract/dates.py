@@ -158,12 +158,14 @@ def _next_year(
 
 def _relative(text: str, published: DateValue, add) -> None:
     year = published.year
+    # every year pattern needs the word "Jahr" (in any case: only J, A, H, R fold to j, a, h, r)
+    years = "jahr" in text.lower()
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
-        for m in REL[key].finditer(text):
+        for m in REL[key].finditer(text) if years else ():
             turn = key == "next_year" and re.search(r"Jahres(?:beginn|wechsel)", m.group())
             just_begun = turn and published.value[5:7] in ("01", "02")  # "zum Jahresbeginn" in January
             add(m.start(), m.end(), str(year + (0 if just_begun else offset)), relative=True)
-    for m in REL["years_ago"].finditer(text):
+    for m in REL["years_ago"].finditer(text) if years else ():
         n = m["n"]
         count = int(n) if n.isdigit() else NUMBERS.get(n.lower(), 0)
         if count:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kommgraph.convert.extract.event_slots import PLACEHOLDER, TRIGGERS
+from kommgraph.convert.extract.event_slots import PLACEHOLDER, trigger
 
 PRONOUN = re.compile(
     r"^(?P<pre>\W*)(?P<p>Sie|Er|Es|Dieses|Diese|Dieser)\b"
@@ -128,4 +128,4 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
 
 
 def _changes_a_unit(clause: str) -> bool:
-    return any(TRIGGERS[name].search(clause) for name in UNIT_CHANGES)
+    return any(trigger(name, clause) for name in UNIT_CHANGES)

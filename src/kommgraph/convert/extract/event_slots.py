@@ -54,6 +54,22 @@ EVENT_CLASS = {
 }  # fmt: skip
 
 
+_TRIGGER_HITS: dict[str, dict[str, re.Match[str] | None]] = {}
+
+
+def trigger(name: str, text: str) -> re.Match[str] | None:
+    """``TRIGGERS[name].search(text)``, remembered for the last few texts: a clause is searched for the
+    same trigger words when it is split (``two_changes``), read for a topic and read for its events."""
+    hits = _TRIGGER_HITS.get(text)
+    if hits is None:
+        if len(_TRIGGER_HITS) >= 32:
+            _TRIGGER_HITS.clear()
+        hits = _TRIGGER_HITS[text] = {}
+    if name not in hits:
+        hits[name] = TRIGGERS[name].search(text)
+    return hits[name]
+
+
 @dataclass
 class Slot:
     index: int  # placeholder number

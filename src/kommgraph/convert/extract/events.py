@@ -23,6 +23,7 @@ from kommgraph.convert.extract.event_slots import (  # noqa: F401  (re-exported 
     Slot,
     slots,
 )
+from kommgraph.convert.extract.event_slots import trigger as slot_trigger
 from kommgraph.convert.extract.model import DateValue
 
 
@@ -179,7 +180,7 @@ def two_changes(clause: str) -> list[str]:
         (m.start(), m.end(), name)
         for name in ORDER
         if name != "restructuring"  # "ausgegliedert und als X neu aufgestellt": one change
-        and (m := TRIGGERS[name].search(clause))
+        and (m := slot_trigger(name, clause))
         and m.end() - m.start() < 80
     )
     if len(hits) < 2 or hits[0][2] == hits[-1][2]:

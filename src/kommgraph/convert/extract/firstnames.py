@@ -14,6 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from kommgraph.convert import startup_cache
 from kommgraph.convert.extract.patterns import load
 
 EUROPEAN_LOCALES = (
@@ -45,12 +46,18 @@ def faker_names() -> set[str]:
     if spec is None or spec.origin is None:
         return set()
     folder = Path(spec.origin).parent / "providers" / "person"
+    paths = [path for locale in EUROPEAN_LOCALES if (path := folder / locale / "__init__.py").is_file()]
+    # read once, then kept for later runs while these files stay as they are (size and time)
+    key = "\n".join(f"{path} {path.stat().st_size} {path.stat().st_mtime_ns}" for path in paths)
+    rules = f"{NAME_BLOCK.pattern}\n{QUOTED.pattern}\n{NAME.pattern}"
+    return startup_cache.stored("given-names", f"{rules}\n{key}", lambda: _read_names(paths))
+
+
+def _read_names(paths: list[Path]) -> set[str]:
     names: set[str] = set()
-    for locale in EUROPEAN_LOCALES:
-        path = folder / locale / "__init__.py"
-        if path.is_file():
-            for block in NAME_BLOCK.finditer(path.read_text(encoding="utf-8")):
-                names.update(n for n in QUOTED.findall(block["body"]) if NAME.match(n))
+    for path in paths:
+        for block in NAME_BLOCK.finditer(path.read_text(encoding="utf-8")):
+            names.update(n for n in QUOTED.findall(block["body"]) if NAME.match(n))
     return names
 
 

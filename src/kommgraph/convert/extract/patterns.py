@@ -7,6 +7,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from kommgraph.convert import startup_cache
+
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
 
@@ -18,7 +20,7 @@ def load(name: str) -> dict:
 
 @cache
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+    return startup_cache.compile(pattern, flags)  # from the program stored by an earlier run, if any
 
 
 def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:

@@ -182,29 +182,31 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
             return "DeputyMayor"
         return ROLE_OF[title]
 
-    for m in TITLE_UNIT_NAME.finditer(text):
+    # words each pattern needs (a cheap test: most sentences have no unit or no "Leitung")
+    unit, lead = "«U" in text, "Leitung" in text
+    for m in TITLE_UNIT_NAME.finditer(text) if unit else ():
         add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))
-    for m in TITLE_UNIT_IS_NAME.finditer(text):
+    for m in TITLE_UNIT_IS_NAME.finditer(text) if unit else ():
         add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))
-    for m in NAME_TITLE_UNIT.finditer(text):
+    for m in NAME_TITLE_UNIT.finditer(text) if unit else ():
         add(m, "name", role_of(m["title"]), m["title"], m["u"], former=_former(m["pre"]))
-    for m in TAKES_LEAD.finditer(text):
+    for m in TAKES_LEAD.finditer(text) if unit and lead else ():
         add(m, "name", "Head", "Leitung", m["u"], takes_lead=True)
-    for m in LEAD_LATER.finditer(text):
+    for m in LEAD_LATER.finditer(text) if unit and lead else ():
         add(m, "name", "Head", "Leitung", m["u"], takes_lead=True)
-    for m in LEAD_NO_UNIT.finditer(text):
+    for m in LEAD_NO_UNIT.finditer(text) if lead else ():
         add(m, "name", "Head", "Leitung", None, takes_lead=True)
     for m in TITLE_IS_NAME.finditer(text):
         add(m, "name", role_of(m["title"]), m["title"], None)
-    for m in UNDER_LEAD.finditer(text):
+    for m in UNDER_LEAD.finditer(text) if lead else ():
         before = list(re.finditer(r"«U(\d+)»", text[: m.start()]))
         add(m, "name", "Head", "Leitung", before[-1].group(1) if before else None)
-    for m in LED_BY.finditer(text):
+    for m in LED_BY.finditer(text) if "eleitet" in text else ():
         names = [k for k in ("name", "name2", "name3", "name4") if m[k]]
         role = "CoHead" if len(names) > 1 or m["tandem"] else "Head"
         for key in names:
             add(m, key, role, "Leitung", None)
-    for m in LEADS.finditer(text):
+    for m in LEADS.finditer(text) if unit else ():
         role = "CoHead" if m["name2"] else "Head"
         for key in ("name", "name2"):
             add(m, key, role, "Leitung", m["u"])

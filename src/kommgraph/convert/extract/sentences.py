@@ -106,11 +106,19 @@ def _open_quote(line: str) -> bool:
     return opened >= 0 and not any(q in line[opened:] for q in '“”"')
 
 
+_WORD_DOTS = re.compile(r"[\w.-]+")
+
+
 def _is_abbreviation(chunk: str) -> bool:
-    word = re.search(r"([\w.-]+)\.$", chunk.rstrip('"“”» '))
-    if not word:
+    chunk = chunk.rstrip('"“”» ')
+    if chunk.endswith("\n"):  # `$` also matches before a final line break
+        chunk = chunk[:-1]
+    # the word before the final full stop: what `([\w.-]+)\.$` finds, read backwards from the end
+    # instead of tried at every position of the sentence
+    run = _WORD_DOTS.match(chunk[::-1]) if chunk.endswith(".") else None
+    if run is None or run.end() < 2:
         return False
-    token = word.group(1)
+    token = chunk[len(chunk) - run.end() : -1]
     return token in ABBREVIATIONS or len(token) == 1 or (token.isdigit() and len(token) <= 2)
 
 

@@ -177,7 +177,7 @@ def as_html(stored: queries.StoredQuery, variables: list[str], rows: list[dict])
 class QueryApi:
     def __init__(self, protocol, holds_index: bool = False):
         self.protocol = protocol  # the SPARQL endpoint: its worker pool and limits
-        self.holds_index = holds_index  # the store holds the index graph: stored queries use their indexed form
+        self.holds_index = holds_index  # the store holds the index graph: queries use their indexed form
         self.catalogue = queries.catalogue()
         self._openapi: dict[str, bytes] = {}
 
