@@ -1,6 +1,6 @@
 """Round-7 rules for units and the document's place, counted from the misses of corpus/dev (district and
 state texts): each rule with sentences of our own, one the converter read wrongly before the rule and one
-that must stay as it was. Evidence by dev halves: docs/converter-round7-conv-units7.md."""
+that must stay as it was. Evidence by dev halves: docs/converter.md, "Round 7: units"."""
 
 from __future__ import annotations
 
