@@ -18,6 +18,7 @@ from kommgraph.store.load import load
 from kommgraph.store.persistent import read_journal
 
 CONFLICT = Path(__file__).resolve().parents[1] / "temporal" / "data" / "conflict"
+BUNDLED = Path(__file__).resolve().parents[2] / "data"
 ID = "https://w3id.org/kommgraph/id/"
 KG = "https://w3id.org/kommgraph/ontology#"
 KGX = "https://w3id.org/kommgraph/index#"
@@ -36,6 +37,7 @@ CONFLICT_INDEX = {
     (ABSORPTION, f"{KGX}severalChangeTypes", TRUE),
     (AMT_FUER_IT, f"{KGX}activeAfterEnd", TRUE),
     (POSTSTELLE, f"{KGX}activeAfterEnd", TRUE),
+    (INDEX_GRAPH, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{KGX}Index>"),  # the marker
 }
 
 
@@ -127,3 +129,15 @@ def test_an_edited_source_changes_the_index_incrementally(conflict, edit, gone):
     loaded = load(conflict)
     assert index_of(loaded.store) == CONFLICT_INDEX
     loaded.close()
+
+
+def test_an_empty_index_still_shows_the_store_holds_it(tmp_path):
+    """Data without any disagreement: no index conclusion, but the marker, so `conflicts` takes its
+    indexed form (at 1M the plain form costs seconds, the indexed one milliseconds)."""
+    from kommgraph.query.engines import OxigraphEngine
+
+    store = load(BUNDLED, persist=False).store
+    assert index_of(store) == {
+        (INDEX_GRAPH, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{KGX}Index>")
+    }
+    assert OxigraphEngine(store).holds_index()

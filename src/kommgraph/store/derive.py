@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF
 
 from kommgraph.core import paths
 from kommgraph.core.vocab import KGID
@@ -23,6 +24,11 @@ from kommgraph.store.dataset import derived_graph
 
 INDEX_GRAPH = str(KGID["graph/index"])
 _INDEX = ox.NamedNode(INDEX_GRAPH)
+# the index graph names itself, so that a store (or a server it is pushed to) shows it holds the index
+# even where the rules conclude nothing: stored queries choose their indexed form by it
+INDEX_MARKER = ox.Quad(
+    _INDEX, ox.NamedNode(str(RDF.type)), ox.NamedNode("https://w3id.org/kommgraph/index#Index"), _INDEX
+)
 _INDEX_RULE = re.compile(r"^\d+-index-")
 
 
@@ -62,6 +68,7 @@ def derive(store: ox.Store, only: list[str] | None = None) -> dict[str, int]:
     selected = [rule for rule in rules() if only is None or rule.name in only]
     if any(rule.index for rule in selected):
         store.update(f"DROP SILENT GRAPH {_INDEX}")
+        store.add(INDEX_MARKER)
     for rule in selected:
         store.update(as_staging_insert(rule.text))
         if rule.index:  # not counted: the counts are of derived statements ("derived N triples by K rules")
