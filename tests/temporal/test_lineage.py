@@ -133,4 +133,11 @@ def test_known_at_keeps_only_sources_issued_by_then(bundled):
     assert included == ["000_d65d91dc76021873", "001_58ae47960ac759d4"]
     store = known_at(bundled, dt.date(2018, 12, 1))
     graphs = {g.value.rsplit("/", 1)[-1] for g in store.named_graphs()}
-    assert graphs == {"000_d65d91dc76021873", "001_58ae47960ac759d4", "reference", "ontology", "derived", "index"}
+    assert graphs == {
+        "000_d65d91dc76021873",
+        "001_58ae47960ac759d4",
+        "reference",
+        "ontology",
+        "derived",
+        "index",
+    }
