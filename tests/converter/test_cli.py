@@ -117,3 +117,19 @@ def test_seeds_through_evaluate() -> None:
         "units": 1.0, "events": 1.0, "persons": 1.0
     }
     assert (scores["event_dates_exact"], scores["issued_exact"], scores["place"]) == (1.0, 1.0, 1.0)
+
+
+def test_evaluate_names_the_document_a_converter_bug_met(tmp_path: Path, monkeypatch) -> None:
+    from kommgraph.convert import graph
+    from kommgraph.convert.evaluate import evaluate_sources
+
+    def broken(document, gazetteer=None):
+        raise IndexError("list index out of range")
+
+    stem = "01_renaming_heisst_kuenftig"
+    shutil.copy(TEXTS / f"{stem}.txt", tmp_path)
+    (tmp_path / f"{stem}.json").write_text('{"units": [], "events": [], "persons": []}', encoding="utf-8")
+    monkeypatch.setattr(graph, "to_graph", broken)
+    with pytest.raises(RuntimeError) as raised:
+        evaluate_sources(tmp_path, tmp_path)
+    assert str(raised.value) == f"{tmp_path / stem}.txt: IndexError: list index out of range"

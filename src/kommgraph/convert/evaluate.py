@@ -253,12 +253,17 @@ def read_gold(gold_dir: Path) -> dict[str, dict]:
 def evaluate_sources(gold_dir: Path, sources_dir: Path, gazetteer=None) -> tuple[Score, dict[str, Score]]:
     """Convert each source that has a gold file and score it; sources without gold are skipped."""
     from kommgraph.convert.graph import to_graph
-    from kommgraph.store.sources import read_source
+    from kommgraph.store.sources import SourceError, read_source
 
     total, per_document = Score(), {}
     for stem, gold in read_gold(gold_dir).items():
         source = sources_dir / f"{stem}.txt"
-        graph = to_graph(read_source(source), gazetteer) if source.exists() else Graph()
+        try:
+            graph = to_graph(read_source(source), gazetteer) if source.exists() else Graph()
+        except SourceError:
+            raise
+        except Exception as exc:  # a converter bug: name the document it met, as `convert` does
+            raise RuntimeError(f"{source}: {type(exc).__name__}: {exc}") from exc
         per_document[stem] = score_graph(gold, graph)
         total.add(per_document[stem])
     return total, per_document

@@ -48,7 +48,7 @@ SELECT ?kind ?date ?original ?resulting WHERE {
   OPTIONAL { ?focus kg:effectiveDate ?date }
   OPTIONAL { ?focus org:originalOrganization/skos:prefLabel ?original }
   OPTIONAL { ?focus org:resultingOrganization/skos:prefLabel ?resulting }
-} ORDER BY DESC(?type != kg:ChangeEvent) ?kind ?original ?resulting LIMIT 1
+} ORDER BY DESC(?type != kg:ChangeEvent) ?kind ?original ?resulting STR(?date) LIMIT 1
 """
 _MEMBERSHIP_LABEL_QUERY = """
 PREFIX org: <http://www.w3.org/ns/org#>
