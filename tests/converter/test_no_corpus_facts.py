@@ -51,6 +51,10 @@ GENERAL = {
     "Kanzleramt",
     "Bundeskanzleramt",
     "Halle",
+    # Austrian district authorities: gold files of their texts use the common noun as the place's alias
+    "Bezirkshauptmannschaft",
+    "BH",
+    "Land",
 }
 
 

@@ -100,7 +100,7 @@ def drop_descriptions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "der Feuerschutzbeamte", "die Standesbeamtin": a person (Beamter), not an "-amt"
 CIVIL_SERVANT = re.compile(r"beamt(?:e[nr]?|in(?:nen)?)$")
-# "Der bisherige FB 7 und Teile des FB 6": parts of a unit end the name before them
+# "Der bisherige FB N und Teile des FB M": parts of a unit end the name before them
 PARTS_TAIL = re.compile(r"\s+(?:und|sowie)\s+Teile[n]?$")
 UMLAUTS = str.maketrans("ÄÖÜäöü", "AOUaou")
 # "so etwas wie ein rathausinternes Call-Center": a comparison says what something is like, it names no

@@ -171,7 +171,7 @@ def _headline_count(sentences: list[Sentence]) -> int:
 
 
 def _of_other_place(text: str, mention: units.Mention, place: str | None) -> bool:
-    """``das Amt für X der Stadt Bremen`` in a text about Oldenburg: another authority's unit."""
+    """``das Amt für X der Stadt Bremen`` in a text about another town: another authority's unit."""
     m = OTHER_PLACE.match(text, mention.end)
     return bool(m and place and metadata.core_name(m["p"].rstrip(".")) not in place)
 
