@@ -51,10 +51,11 @@ GENERAL = {
     "Kanzleramt",
     "Bundeskanzleramt",
     "Halle",
-    # Austrian district authorities: gold files of their texts use the common noun as the place's alias
+    # common nouns that gold files of district and state texts use as the place's alias
     "Bezirkshauptmannschaft",
     "BH",
     "Land",
+    "Landkreis",
 }
 
 

@@ -1,4 +1,4 @@
-"""Names given in quotes: ``X erhält die Bezeichnung „Bauen und Umwelt“``, ``Die Bezeichnung von X wird
+"""Names given in quotes: ``X erhält die Bezeichnung „Wasser und Wald“``, ``Die Bezeichnung von X wird
 von „A“ in „B“ geändert``.
 
 A quoted name often lacks the unit's head word; the head comes from the unit the sentence speaks of

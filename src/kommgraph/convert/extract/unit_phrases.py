@@ -1,7 +1,7 @@
 """Tokens and name phrases of unit mentions: how far the name after a head goes.
 
 ``Stabsstelle Beispielwesen und Smart City``, ``Ordnungsamt, Gewerbe, Verkehr``,
-``Fachdienst 23 – Kreisentwicklung``, ``Bürger- und Ordnungsamt``.
+``Fachdienst 23 – Kreisentwicklung``, ``Forst- und Jagdamt``.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def numbered_name(scan: Scanner, end: int) -> int:
 
 
 def coordinated_start(scan: Scanner, i: int) -> int:
-    """First token of ``Bürger- und Ordnungsamt`` / ``Haupt-, Personal- und Organisationsamt``."""
+    """First token of ``Forst- und Jagdamt`` / ``Haupt-, Personal- und Organisationsamt``."""
     k = i
     if scan.word(k - 1) in ("und", "oder", "sowie") and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
         k -= 2

@@ -43,7 +43,7 @@ def title_unit(text: str, scan: Scanner, i: int) -> Mention | None:
         name = f"{head} für {text[scan.t[j + 1].start : scan.t[end - 1].end]}"
     else:
         first = scan.word(j)
-        office = w.endswith("leitung")  # "Fachbereichsleitung Bauen und Umwelt": an office, never a person
+        office = w.endswith("leitung")  # "Fachbereichsleitung Wasser und Wald": an office, never a person
         if head == "Dezernat" or not first or not name_word(first) or unit_word(first):
             return None
         if not (_field(scan, j) or office and not is_given_name(first)):

@@ -208,7 +208,7 @@ def find_mentions(
         ):
             compound = None
         if compound:
-            first = coordinated_start(scan, i)  # "Bürger- und Ordnungsamt"
+            first = coordinated_start(scan, i)  # "Forst- und Jagdamt"
             if first < i and not (mentions and mentions[-1].end > tokens[first].start):
                 tok = Token(text[tokens[first].start : tok.end], tokens[first].start, tok.end)
                 w = tok.text
