@@ -14,14 +14,15 @@ from kommgraph.convert.evaluate import evaluate_sources
 
 DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # Round 7 folded the 48 texts of round 6's unseen set (batches e and f) into dev; round 8 folded round 7's
-# unseen set (batches g and h: German, Austrian and Swiss municipalities, scored twice before) the same way:
-# dev went from 97 to 145 texts and its scores fell from units 0.881, events 0.658, persons 0.944 to units
-# 0.827, events 0.578, persons 0.934, exact dates 0.89, place 0.924 (main 23a956f): the floors follow.
-FLOORS = {"units": 0.80, "events": 0.55, "persons": 0.91}
+# unseen set (batches g and h: German, Austrian and Swiss municipalities, scored twice before) the same way,
+# and added batches k and l (49 new texts, annotated without running the converter): dev went from 97 to 196
+# texts and its scores fell from units 0.881, events 0.658, persons 0.944 to units 0.798, events 0.554,
+# persons 0.922, exact dates 0.889, place 0.908 (main 165f6db): the floors follow.
+FLOORS = {"units": 0.77, "events": 0.53, "persons": 0.90}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after).
-SHARE_FLOORS = {"event_dates_exact": 0.86, "place": 0.90}
+SHARE_FLOORS = {"event_dates_exact": 0.86, "place": 0.88}
 
 
 @pytest.fixture(scope="module")

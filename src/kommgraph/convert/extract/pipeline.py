@@ -70,9 +70,10 @@ class _Doc:
     def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
         if mention.name:
             return mention.name
-        if new:
+        if new:  # an event's result may be a name that no mention registered as a unit
             for name in reversed(self.fresh):
-                if self.facts.units[name].unit_type == mention.unit_type:
+                unit = self.facts.units.get(name)
+                if unit and unit.unit_type == mention.unit_type:
                     return name
         for unit_type, name in reversed(self.recent):
             if unit_type == mention.unit_type:
