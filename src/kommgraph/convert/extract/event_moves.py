@@ -43,6 +43,8 @@ MOVE_NOUN = re.compile(
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     if BINDING.match(trigger.group()):
         return _attachment(p, trigger, text)
+    if HOLDING.match(trigger.group()):
+        return _holding(p, trigger, text)
     noun = MOVE_NOUN.match(trigger.group())
     if noun:  # the noun states the change itself; the last unit after zu/in is the new parent
         mover = next((s for s in p if s.index == int(noun["u"])), None)
@@ -153,6 +155,40 @@ def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | No
     return [Found("transfer", resulting=[target.index], functions=_functions(text))]
 
 
+# verb second, the receiving unit first: "erhält zusätzlich das X", "Zum Y gehört künftig X",
+# "Dem Y gehört neu X an"
+HOLDING = re.compile(
+    r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
+    r"|[Dd]e[mr]\s+(?:neuen\s+)?(?:«U(?P<dem>\d+)»)?"
+)
+
+
+def _holding(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``Das Dezernat X erhält zusätzlich das Amt Y``, ``Zum Dezernat X gehört künftig die Stabsstelle Y``,
+    ``Dem Departement gehört neu die Fachstelle Y an``: Y moves under X (a Relocation, Y original and
+    resulting). ``zusätzlich`` states the change itself; ``gehört`` needs a cue of change (``künftig``,
+    ``neu``), else it describes how things stand."""
+    m = HOLDING.match(trigger.group())
+    verb = re.search(r"zusätzlich|gehör(?:t|en)", trigger.group())
+    after = trigger.start() + (verb.end() if verb else len(trigger.group()))
+    movers = [s for s in p if s.start >= after and is_plain(s)][:1]
+    if movers and not m["gets"] and not MEMBERSHIP_CHANGE.search(text, trigger.start(), movers[0].start):
+        return None  # the cue of change belongs to the clause ("gehört künftig die X"), not to a later one
+    for s in (s for s in p if movers and s.start > movers[-1].start and is_plain(s)):
+        if not COORDINATED.match(text[movers[-1].end : s.start]):
+            break
+        movers.append(s)
+    if not movers:
+        return None
+    event = _moved(movers)
+    named = m["zu"] or m["dem"]
+    before = [s for s in p if s.end <= trigger.start() + 1 and is_plain(s)]
+    parent = int(named) if named else (before[-1].index if m["gets"] and before else None)
+    if parent is not None and parent not in event.original and any(s.index == parent for s in p):
+        event.new_parent = parent
+    return [event]
+
+
 def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
     """``Das neue Dezernat wird das Bauamt und das Tiefbauamt umfassen``: each unit it holds moves under it
     (a kg:Relocation, the unit as original and resulting); the subject, when named, is the new parent."""
@@ -175,7 +211,37 @@ def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
     """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
     a person named before the verb and before any unit is who moves, not a unit or its tasks."""
     first = min([s.start for s in p] + [trigger.start()])
-    return person_named_before(text, first) or bool(p and PERSON_OF_UNIT.search(text[: p[0].start]))
+    if person_named_before(text, first) or bool(p and PERSON_OF_UNIT.search(text[: p[0].start])):
+        return True
+    return _person_subject(p, trigger, text)
+
+
+# a clause begins after a comma, a colon or "und" (", wird Oberbürgermeister X diesen Bereich übernehmen")
+CLAUSE_START = re.compile(r".*(?:,\s|:\s|\bund\s)", re.DOTALL)
+# a person by the title before the name ("Oberbürgermeister Dr. Max Muster", "Finanz-Landesrat Mag. Max
+# Muster"), or a title as the subject right before the verb ("Der Sicherheitsdirektor übernimmt ..."); any
+# letters, so that given names with accents count ("André")
+PERSON_BY_TITLE = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][\w-]*(?:direktor|direktorin|meister|meisterin|dezernent|dezernentin|minister|ministerin"
+    r"|senator|senatorin|beigeordnete|beigeordneter|stellvertreter|stellvertreterin|präsident|präsidentin"
+    r"|Landesrat|Landesrätin|Stadtrat|Stadträtin|Gemeinderat|Gemeinderätin|Regierungsrat|Regierungsrätin)"
+    r"\s+(?:(?:Dr|Prof|Mag|Ing|DI)\.\s+)*(?:[A-ZÄÖÜ][^\W\d_]+\s+[A-ZÄÖÜ][^\W\d_]+"
+    r"|(?=(?:übernimmt|übernehmen|übernahm|wechselt|wechseln|wechselte)\b))"
+)
+POSSESSOR = re.compile(r"\b(?:von|vom|des|der|durch|für)\s+(?:de[mnr]\s+)?(?:\w+\s+)?$")
+
+
+def _person_subject(p: list[Slot], trigger: re.Match, text: str) -> bool:
+    """``..., wird Oberbürgermeister Dr. Max Muster diesen Bereich selbst übernehmen``, ``Schwyzer
+    Sicherheitsdirektor übernimmt Departement``: a person with a title is the subject of the clause that holds
+    the verb, named before that clause's first unit: the person takes a portfolio over, no unit changes."""
+    start = CLAUSE_START.match(text, 0, trigger.start())
+    begin = start.end() if start else 0
+    units = [s.start for s in p if s.start >= begin]
+    end = min(units) if units else trigger.start()
+    return any(
+        not POSSESSOR.search(text[begin : m.start()]) for m in PERSON_BY_TITLE.finditer(text, begin, end)
+    )
 
 
 # "Die Leiterin des Bauamtes wechselt ...", "Die Mitarbeiter der Stelle X werden ... verlegt": the people of

@@ -1,0 +1,76 @@
+"""Round-8 event rules (issue 10), from the failures of the never-tuned batches g and h: each rule with a
+sentence of our own that failed before and one where the rule must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event (verb second, the receiving unit first)
+            "Das Dezernat für Bildung erhält ab Juli zusätzlich das Amt für Sport.",
+            [("Relocation", ["Amt für Sport"], ["Amt für Sport"])],
+        ),
+        (  # failed before: "bleibt" in the first clause blocked the move of the second
+            "Das Dezernat für Bildung bleibt bei Frau Muster und erhält zusätzlich das Amt für Sport.",
+            [("Relocation", ["Amt für Sport"], ["Amt für Sport"])],
+        ),
+        (  # failed before: no event
+            "Zum Dezernat für Bildung gehört künftig die Stabsstelle Planung.",
+            [("Relocation", ["Stabsstelle Planung"], ["Stabsstelle Planung"])],
+        ),
+        (  # failed before: no event ("gehört ... an")
+            "Dem Dezernat für Bildung gehört neu die Stabsstelle Planung an.",
+            [("Relocation", ["Stabsstelle Planung"], ["Stabsstelle Planung"])],
+        ),
+        # how things stand: no cue of change next to the verb
+        ("Zum Dezernat für Bildung gehört die Stabsstelle Planung.", []),
+        (  # the cue of change ("werden") belongs to a later clause
+            "Zum Dezernat für Bildung gehören die Stabsstelle Planung und zwei Schulen, die von Vereinen "
+            "betrieben werden.",
+            [],
+        ),
+    ],
+)
+def test_a_unit_added_to_another_moves_under_it(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        # failed before: a TransferOfFunctions to the Dezernat the mayor takes over
+        (
+            "Da die Amtszeit des Leiters im Amt für Sport endet, wird Oberbürgermeister Dr. Max Muster das "
+            "Amt für Sport ab Juli selbst übernehmen.",
+            [],
+        ),
+        # failed before: the title is the subject right before the verb
+        ("Der Sicherheitsdirektor übernimmt das Baudepartement.", []),
+        # failed before: an accented given name after the title
+        ("Der bisherige Finanzdirektor André Muster wechselt ins Baudepartement.", []),
+        (  # a unit that takes over tasks stays a transfer
+            "Das Amt für Sport übernimmt ab Juli die Aufgaben der Abteilung Bäder.",
+            [("TransferOfFunctions", ["Abteilung Bäder"], ["Amt für Sport"])],
+        ),
+        (  # a title in a genitive before the unit names whose tasks they were
+            "Die Aufgaben der Abteilung Bäder übernimmt nach dem Wechsel des Stadtdirektors Max Muster das "
+            "Amt für Sport.",
+            [("TransferOfFunctions", ["Abteilung Bäder"], ["Amt für Sport"])],
+        ),
+    ],
+)
+def test_a_person_who_takes_a_unit_over_changes_no_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
