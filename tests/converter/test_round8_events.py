@@ -74,3 +74,28 @@ def test_a_unit_added_to_another_moves_under_it(body: str, events: list[tuple]) 
 )
 def test_a_person_who_takes_a_unit_over_changes_no_unit(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        # failed before: a Founding of the office that goes on
+        ("Das Frauenbüro wird es auch nach der Reform in anderer Form weiter geben.", []),
+        # failed before: a Founding of the office that opens again after a closing
+        (
+            "Nach der vorübergehenden Schließung der Meldestelle ist ab Montag die neu eröffnete Meldestelle "
+            "am Markt wieder für alle da.",
+            [],
+        ),
+        (  # a founding with "wird es geben" stays
+            "Ab Juli wird es ein Frauenbüro geben.",
+            [("Founding", [], ["Frauenbüro"])],
+        ),
+        (  # a new office opened for the first time stays a founding
+            "Am Markt wurde die neue Meldestelle eröffnet.",
+            [("Founding", [], ["Meldestelle"])],
+        ),
+    ],
+)
+def test_a_unit_that_goes_on_or_opens_again_is_not_founded(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
