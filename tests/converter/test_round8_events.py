@@ -99,3 +99,29 @@ def test_a_person_who_takes_a_unit_over_changes_no_unit(body: str, events: list[
 )
 def test_a_unit_that_goes_on_or_opens_again_is_not_founded(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a SpinOff without a result, the move into the Bauamt lost
+            "Die Abteilung Grünflächen wird aus dem Amt für Umwelt herausgelöst und künftig dem Bauamt "
+            "zugeordnet.",
+            [("Relocation", ["Abteilung Grünflächen"], ["Abteilung Grünflächen"])],
+        ),
+        (  # failed before: no event (a dative, no "in": placed under the Bauamt, not merged into it)
+            "Die Abteilung Grünflächen wurde zum 1. Mai abgezogen und dem Bauamt eingegliedert.",
+            [("Relocation", ["Abteilung Grünflächen"], ["Abteilung Grünflächen"])],
+        ),
+        (  # a part taken out to stand on its own stays a spin-off
+            "Die Abteilung Grünflächen wird aus dem Amt für Umwelt herausgelöst.",
+            [("SpinOff", ["Abteilung Grünflächen"], [])],
+        ),
+        (  # "in das": merged into it, as before
+            "Die Abteilung Grünflächen wird in das Bauamt eingegliedert.",
+            [("Absorption", ["Abteilung Grünflächen"], ["Bauamt"])],
+        ),
+    ],
+)
+def test_a_unit_taken_out_and_placed_under_another_moves(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

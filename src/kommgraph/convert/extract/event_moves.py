@@ -64,7 +64,7 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
         r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"
-        r"|angegliedert|anzugliedern|angliedern|zugeschlagen)",
+        r"|angegliedert|anzugliedern|angliedern|zugeschlagen|eingegliedert|einzugliedern)",
         text,
     )
     if dative:
@@ -159,7 +159,7 @@ def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | No
 # "Dem Y gehört neu X an"
 HOLDING = re.compile(
     r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
-    r"|[Dd]e[mr]\s+(?:neuen\s+)?(?:«U(?P<dem>\d+)»)?"
+    r"|[Dd]e[mr]\s+(?:neuen\s+)?(?:«U(?P<dem>\d+)»|[A-ZÄÖÜ][a-zäöüß]+)\s+gehör"
 )
 
 
