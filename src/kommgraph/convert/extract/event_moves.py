@@ -171,22 +171,25 @@ def _holding(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
     m = HOLDING.match(trigger.group())
     verb = re.search(r"zusätzlich|gehör(?:t|en)", trigger.group())
     after = trigger.start() + (verb.end() if verb else len(trigger.group()))
-    movers = [s for s in p if s.start >= after and is_plain(s)][:1]
-    if movers and not m["gets"] and not MEMBERSHIP_CHANGE.search(text, trigger.start(), movers[0].start):
+    held = [s for s in p if s.start >= after and (is_plain(s) or s.cues == {"new"})][:1]
+    if held and not m["gets"] and not MEMBERSHIP_CHANGE.search(text, trigger.start(), held[0].start):
         return None  # the cue of change belongs to the clause ("gehört künftig die X"), not to a later one
-    for s in (s for s in p if movers and s.start > movers[-1].start and is_plain(s)):
-        if not COORDINATED.match(text[movers[-1].end : s.start]):
+    for s in (s for s in p if held and s.start > held[-1].start and (is_plain(s) or s.cues == {"new"})):
+        if not COORDINATED.match(text[held[-1].end : s.start]):
             break
-        movers.append(s)
+        held.append(s)
+    # "das neu zu bildende Amt X und das Bauamt": the new one is founded, the other moves
+    founded = [Found("founding", resulting=[s.index]) for s in held if not is_plain(s)]
+    movers = [s for s in held if is_plain(s)]
     if not movers:
-        return None
+        return founded or None
     event = _moved(movers)
     named = m["zu"] or m["dem"]
     before = [s for s in p if s.end <= trigger.start() + 1 and is_plain(s)]
     parent = int(named) if named else (before[-1].index if m["gets"] and before else None)
     if parent is not None and parent not in event.original and any(s.index == parent for s in p):
         event.new_parent = parent
-    return [event]
+    return [*founded, event]
 
 
 def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
