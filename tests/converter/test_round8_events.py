@@ -125,3 +125,26 @@ def test_a_unit_that_goes_on_or_opens_again_is_not_founded(body: str, events: li
 )
 def test_a_unit_taken_out_and_placed_under_another_moves(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a ChangeEvent of the Bauhof, named in another clause
+            "„Geplant ist ein Bereich für die Außendienste, zu denen etwa der Bauhof und das Gartenamt "
+            "zählen“, sagt die Bürgermeisterin und betont, dass dieser Umstrukturierungsprozess Jahre dauern "
+            "werde.",
+            [],
+        ),
+        (  # the unit as the noun's genitive
+            "Die Bürgermeisterin kündigte die Neuorganisation des Bauamtes an.",
+            [("ChangeEvent", ["Bauamt"], ["Bauamt"])],
+        ),
+        (  # the unit as the subject of the noun's clause
+            "Das Bauamt erhält einen neuen Zuschnitt.",
+            [("ChangeEvent", ["Bauamt"], ["Bauamt"])],
+        ),
+    ],
+)
+def test_a_noun_of_restructuring_restructures_its_own_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -435,9 +435,23 @@ def _coordinated(run: list[Slot], text: str, backwards: bool = False) -> list[Sl
     return together
 
 
+# a noun of restructuring names what it restructures as its genitive ("die Neuorganisation des Amtes X") or
+# has it as the subject of its clause ("Das Amt X erhält einen neuen Zuschnitt"); a unit in another phrase
+# or clause is not what it restructures
+NOUN_OF_CHANGE = re.compile(r"[A-ZÄÖÜ]")
+GENITIVE_AFTER = re.compile(r"^\w*\s+(?:de[sr]|von|vom)\s+(?:[a-zäöüß]+en\s+)?[„\"]?$")
+
+
 def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     """``Das Amt X wird neu strukturiert``, ``die Neuordnung des X``: the first unit named goes on."""
     units = [s for s in p if not s.cues & {"parent", "from", "to"}]
     if not units:
         return None
+    if NOUN_OF_CHANGE.match(trigger.group()) and not any(
+        GENITIVE_AFTER.match(text[trigger.end() : s.start])
+        or s.end <= trigger.start()
+        and not re.search(r"[,;:“”»]", text[s.end : trigger.start()])
+        for s in units
+    ):
+        return None  # "..., zu denen der X zählen“, betont sie, dass dieser Umstrukturierungsprozess ..."
     return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
