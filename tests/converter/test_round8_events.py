@@ -148,3 +148,39 @@ def test_a_unit_taken_out_and_placed_under_another_moves(body: str, events: list
 )
 def test_a_noun_of_restructuring_restructures_its_own_unit(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: one merger of the parts, the split lost
+            "Das Amt für Kultur und Sport wird aufgeteilt: Die Abteilung Sport wird mit dem Schulamt "
+            "zusammengelegt.",
+            [
+                ("Split", ["Amt für Kultur und Sport"], []),
+                ("Merger", ["Abteilung Sport", "Schulamt"], []),
+            ],
+        ),
+        (  # a colon before a list of units opens no clause
+            "Das Amt für Kultur und Sport wird aufgeteilt in: das Kulturamt und das Sportamt.",
+            [("Split", ["Amt für Kultur und Sport"], ["Kulturamt", "Sportamt"])],
+        ),
+    ],
+)
+def test_a_colon_before_a_capital_opens_a_second_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        # failed before: a Merger of the Schulamt into the Bauamt
+        ("Der Sport wird mit dem Schulamt zusammengelegt, die Kultur kommt ins Bauamt.", []),
+        (  # a unit merged with a partner stays a merger
+            "Das Sportamt wird mit dem Schulamt zusammengelegt.",
+            [("Merger", ["Sportamt", "Schulamt"], [])],
+        ),
+    ],
+)
+def test_a_field_joined_with_a_unit_merges_no_units(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

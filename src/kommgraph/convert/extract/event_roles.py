@@ -315,6 +315,8 @@ def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             return found
     if len(originals) < 2 and not (originals and results):
         return None
+    if partner and not subjects and [s.index for s in originals] == [partner.index]:
+        return None  # "Die Wissenschaft wird mit dem X zusammengelegt": a field joins X, no units merge
     return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])
 
 

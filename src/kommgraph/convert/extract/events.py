@@ -124,6 +124,8 @@ AND_SPLIT = re.compile(
     r"|,\s+(?=(?:seine|ihre|dessen|deren)\s+(?:Aufgaben|Zuständigkeiten|Mitarbeiter\w*|Beschäftigten)\b)"
     # "X erhält die neue Y, zudem wird Z umbenannt": a connective adverb after a comma opens a main clause
     r"|,\s+(?=" + _CONNECTIVES + r"\s)"
+    # "X wird aufgeteilt: Die A wird mit Y zusammengelegt": a colon before a capital opens a main clause
+    r"|:\s+(?=(?:Die|Der|Das|Sie|Er|Es|Dies\w*)\s)"
 )
 CONNECTIVE = re.compile(_CONNECTIVES + r"\s")
 # a second clause that begins with an object, not a subject of its own
