@@ -184,3 +184,37 @@ def test_a_colon_before_a_capital_opens_a_second_change(body: str, events: list[
 )
 def test_a_field_joined_with_a_unit_merges_no_units(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event ("Aufbau" was no noun of founding)
+            "Zu ihren Erfolgen zählt der Aufbau einer Pressestelle.",
+            [("Founding", [], ["Pressestelle"])],
+        ),
+        # the structure of a unit that exists is no founding
+        ("Der Aufbau des Bauamtes bleibt gleich.", []),
+    ],
+)
+def test_building_up_a_unit_founds_it(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the noun "Splittung" was no word of splitting; the brackets name parents
+            "Die Reform bringt die Splittung des bisherigen Amtes für Bau und Umwelt in ein Amt für Bau "
+            "(wie bisher im Dezernat II) und in ein Amt für Umwelt (im Dezernat III).",
+            [("Split", ["Amt für Bau und Umwelt"], ["Amt für Bau", "Amt für Umwelt"])],
+        ),
+        (  # failed before: the Dezernate in brackets were taken for parts
+            "Das Amt für Bau und Umwelt wird in ein Amt für Bau (wie bisher im Dezernat II) und in ein Amt "
+            "für Umwelt (im Dezernat III) aufgeteilt.",
+            [("Split", ["Amt für Bau und Umwelt"], ["Amt für Bau", "Amt für Umwelt"])],
+        ),
+    ],
+)
+def test_splitting_noun_and_parents_in_brackets(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
