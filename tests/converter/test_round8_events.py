@@ -218,3 +218,24 @@ def test_building_up_a_unit_founds_it(body: str, events: list[tuple]) -> None:
 )
 def test_splitting_noun_and_parents_in_brackets(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the name given in the next sentence founded nothing
+            "Die Stadt gründet ein neues Amt. Der Arbeitstitel des neuen Amtes lautet: „Amt für Digitales“.",
+            [("Founding", [], ["Amt für Digitales"])],
+        ),
+        (  # failed before: "nennt" with a demonstrative for the new unit
+            "Der Bürgermeister schafft eine neue Stabsstelle. Diese nennt er die „Stabsstelle Klima“.",
+            [("Founding", [], ["Stabsstelle Klima"])],
+        ),
+        (  # a name of a unit not spoken of as new renames nothing here and founds nothing
+            "Der Name des Bauamtes lautet seit 1990 „Amt für Bauen“.",
+            [],
+        ),
+    ],
+)
+def test_the_name_of_a_new_unit_given_in_a_sentence_of_its_own(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
