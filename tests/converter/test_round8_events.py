@@ -174,8 +174,10 @@ def test_a_colon_before_a_capital_opens_a_second_change(body: str, events: list[
 @pytest.mark.parametrize(
     ("body", "events"),
     [
-        # failed before: a Merger of the Schulamt into the Bauamt
-        ("Der Sport wird mit dem Schulamt zusammengelegt, die Kultur kommt ins Bauamt.", []),
+        (  # failed before: a Merger of the Schulamt into the Bauamt (the second clause: a field moves)
+            "Der Sport wird mit dem Schulamt zusammengelegt, die Kultur kommt ins Bauamt.",
+            [("TransferOfFunctions", [], ["Bauamt"])],
+        ),
         (  # a unit merged with a partner stays a merger
             "Das Sportamt wird mit dem Schulamt zusammengelegt.",
             [("Merger", ["Sportamt", "Schulamt"], [])],
@@ -238,4 +240,33 @@ def test_splitting_noun_and_parents_in_brackets(body: str, events: list[tuple]) 
     ],
 )
 def test_the_name_of_a_new_unit_given_in_a_sentence_of_its_own(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event (a post as the subject, no unit moves)
+            "Die Klimaschutzbeauftragte wird dem Amt für Umwelt zugeordnet.",
+            [("TransferOfFunctions", [], ["Amt für Umwelt"])],
+        ),
+        (  # failed before: no event ("arbeitet künftig im")
+            "Die Gleichstellungsbeauftragte arbeitet künftig im Hauptamt.",
+            [("TransferOfFunctions", [], ["Hauptamt"])],
+        ),
+        (  # failed before: no event (a field as the subject of the second clause)
+            "Die Schulen bleiben, wie sie sind, die Kultur kommt ins Bauamt.",
+            [("TransferOfFunctions", [], ["Bauamt"])],
+        ),
+        # people of a unit are no task
+        ("Die Mitarbeiter arbeiten künftig im Hauptamt.", []),
+        # no cue of change: how things stand
+        ("Die Klimaschutzbeauftragte arbeitet im Hauptamt.", []),
+        (  # a unit as the subject still moves
+            "Das Sportamt wird dem Dezernat für Bildung zugeordnet.",
+            [("Relocation", ["Sportamt"], ["Sportamt"])],
+        ),
+    ],
+)
+def test_a_task_or_post_that_goes_to_a_unit_is_a_transfer(body: str, events: list[tuple]) -> None:
     assert _events(body) == events

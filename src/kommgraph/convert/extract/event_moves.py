@@ -60,6 +60,9 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
         return None  # "Das Bauamt gehört zum Baudezernat": a standing arrangement
     if trigger.group().startswith("umfass"):
         return _inclusion(p, trigger, text)
+    task = _task_moves(p, trigger, text)  # "Die Migrationsbeauftragte wird dem X zugeordnet"
+    if task:
+        return task
     movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
@@ -105,6 +108,34 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     return [event]
 
 
+# the subject of the trigger's clause, a noun that names no unit: a task, a field or a post
+# ("Die Kultur kommt ins X", "Die Migrationsbeauftragte wird dem X zugeordnet")
+TASK_SUBJECT = re.compile(
+    r"^\W*(?:(?:Auch|Zudem|Außerdem|Künftig|Neu)\s+)?(?:[Dd]ie|[Dd]er|[Dd]as)\s+(?P<f>[A-ZÄÖÜ][\w-]+)\s+"
+    r"(?:(?:wird|werden|soll|sollen|kommt|kommen|wechselt|wechseln|arbeitet|arbeiten|geht|gehen)\b)"
+)
+# people of a unit and its posts in the plural move with their unit, no task moves by them alone
+STAFF = re.compile(r"^(?:Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stelle|Team|Leitung|Chef|Leiter)")
+
+
+def _task_moves(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``Die Kultur kommt ins Ministerium X``, ``Die Klimaschutzbeauftragte arbeitet künftig im Amt X``: the
+    subject of the verb's clause names no unit, so what moves is a task (or the post that has it): a
+    transfer of functions to the unit it goes to. Needs a cue of change (``künftig``, ``wird``)."""
+    begin = _clause_start(text, trigger.start())
+    clause = text[begin + (2 if begin else 0) : trigger.end()]
+    subject = TASK_SUBJECT.match(clause)
+    if not subject or STAFF.match(subject["f"]) or PLACEHOLDER_IN.search(clause[: subject.end()]):
+        return None
+    if not RELOCATION_CHANGE.search(clause) and not trigger.group().startswith(("kommt", "kommen")):
+        return None
+    into = [s for s in p if s.start > begin + subject.end() and not s.cues & {"from"}]
+    if not into:
+        return None
+    return [Found("transfer", resulting=[into[-1].index], functions=[subject["f"]])]
+
+
+PLACEHOLDER_IN = re.compile(r"«U\d+»")
 INFINITIVE = re.compile(r"zu\s+\w+en$|\w+zu\w+en$")
 
 
