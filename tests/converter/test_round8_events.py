@@ -255,7 +255,7 @@ def test_the_name_of_a_new_unit_given_in_a_sentence_of_its_own(body: str, events
             [("TransferOfFunctions", [], ["Hauptamt"])],
         ),
         (  # failed before: no event (a field as the subject of the second clause)
-            "Die Schulen bleiben, wie sie sind, die Kultur kommt ins Bauamt.",
+            "Nach der Wahl ändert sich vieles, die Kultur kommt künftig ins Bauamt.",
             [("TransferOfFunctions", [], ["Bauamt"])],
         ),
         # people of a unit are no task

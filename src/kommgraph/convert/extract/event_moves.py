@@ -121,13 +121,11 @@ STAFF = re.compile(r"^(?:Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stell
 def _task_moves(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
     """``Die Kultur kommt ins Ministerium X``, ``Die Klimaschutzbeauftragte arbeitet künftig im Amt X``: the
     subject of the verb's clause names no unit, so what moves is a task (or the post that has it): a
-    transfer of functions to the unit it goes to. Needs a cue of change (``künftig``, ``wird``)."""
+    transfer of functions to the unit it goes to (the caller has checked for a cue of change)."""
     begin = _clause_start(text, trigger.start())
     clause = text[begin + (2 if begin else 0) : trigger.end()]
     subject = TASK_SUBJECT.match(clause)
     if not subject or STAFF.match(subject["f"]) or PLACEHOLDER_IN.search(clause[: subject.end()]):
-        return None
-    if not RELOCATION_CHANGE.search(clause) and not trigger.group().startswith(("kommt", "kommen")):
         return None
     into = [s for s in p if s.start > begin + subject.end() and not s.cues & {"from"}]
     if not into:
