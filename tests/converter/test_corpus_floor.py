@@ -17,7 +17,8 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # unseen set (batches g and h: German, Austrian and Swiss municipalities, scored twice before) the same way:
 # dev went from 97 to 145 texts and its scores fell from units 0.881, events 0.658, persons 0.944 to units
 # 0.827, events 0.578, persons 0.934, exact dates 0.89, place 0.924 (main 23a956f): the floors follow.
-FLOORS = {"units": 0.80, "events": 0.55, "persons": 0.91}
+# round 8 (conv-events8): events 0.578 -> 0.630 on dev 145; the events floor follows (0.55 -> 0.60).
+FLOORS = {"units": 0.80, "events": 0.60, "persons": 0.91}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after).
