@@ -270,3 +270,19 @@ def test_the_name_of_a_new_unit_given_in_a_sentence_of_its_own(body: str, events
 )
 def test_a_task_or_post_that_goes_to_a_unit_is_a_transfer(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event (the noun "Zusammengehen" was no word of merging)
+            "Am Montag startet das Zusammengehen des Bauamtes und des Umweltamtes zu einer "
+            "Verwaltungsgemeinschaft.",
+            [("Merger", ["Bauamt", "Umweltamt"], [])],
+        ),
+        # a person's going along with others merges nothing
+        ("Das Zusammengehen mit den Nachbarn ist dem Bürgermeister wichtig.", []),
+    ],
+)
+def test_going_together_merges(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
