@@ -107,8 +107,9 @@ def _events(body: str) -> list[tuple]:
             [("Founding", [], ["Dezernat für Digitalisierung"], None)],
         ),
         (  # "neu" with its own article is the first unit's alone; "Neu gibt es" is said of both
+            # (round 8: "Zum X gehören künftig": the Bauamt moves under Dezernat II, a Relocation)
             "Zum Dezernat II gehören künftig das neu zu bildende Amt für Klimaschutz und das Bauamt.",
-            [("Founding", [], ["Amt für Klimaschutz"], None)],
+            [("Founding", [], ["Amt für Klimaschutz"], None), ("Relocation", ["Bauamt"], ["Bauamt"], None)],
         ),
         (
             "Neu gibt es ab dem 1. Juli 2021 das Kulturamt und das Sportamt.",

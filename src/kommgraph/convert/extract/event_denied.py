@@ -20,7 +20,9 @@ that state no change):
 - a noun of change after ``seit`` and a possessive or article (``Seit seiner Gründung im Jahr 1924 hat sich
   das Jugendamt … entwickelt``): the change as a point in time, told in passing;
 - an attributive participle before another noun: ``die aufgehobenen Massnahmen`` (what ends is the
-  measures, not a unit).
+  measures, not a unit);
+- a unit that goes on or opens again (round 8): ``Das Büro X wird es weiter geben``, ``nach der
+  vorübergehenden Schließung ... in der neu eröffneten Stelle``.
 """
 
 from __future__ import annotations
@@ -114,9 +116,31 @@ def _person_acts(text: str, trigger: re.Match) -> bool:
     return bool(titled) or any(m and m.group("given") in names for m in (before, after, final))
 
 
+# "wird es ... weiter geben", "gibt es weiterhin": a unit goes on; "nach der vorübergehenden Schließung ...
+# in der neu eröffneten Stelle ... wiederaufgenommen": a unit opens again. Neither founds a unit.
+GOES_ON = re.compile(r"\bweiter(?:hin)?\s+(?:zu\s+)?geben\b|\bgibt\s+es\s+(?:\w+\s+){0,3}?weiterhin\b")
+OPENS_AGAIN = re.compile(
+    r"\b(?:wieder\s*(?:eröffnet|geöffnet|aufgenommen|in\s+Betrieb)|wiedereröffne\w*|wiederaufgenommen"
+    r"|vorübergehend\w*\s+(?:Schließung|geschlossen))"
+)
+GIVING = re.compile(r"\b(?:geben|gibt)\b")
+OPENING = re.compile(r"eröffne")
+
+
+def _goes_on(text: str, trigger: re.Match) -> bool:
+    """``Das Büro X wird es weiter geben``, ``nach der vorübergehenden Schließung ... in der neu eröffneten
+    Stelle X``: what is there already goes on or opens again, no unit is founded."""
+    word = trigger.group()
+    if GIVING.search(word):
+        return bool(GOES_ON.search(text))
+    return bool(OPENING.search(word) and OPENS_AGAIN.search(text))
+
+
 def other_sense(text: str, trigger: re.Match) -> bool:
     """True when the trigger word is used in a sense that changes no unit (see the module's docstring)."""
     word = trigger.group()
+    if _goes_on(text, trigger):
+        return True
     if NEW_UNIT.match(word):
         return _new_for_someone(text, trigger)
     if CHANGE_NOUN.match(word) and SINCE_THE_CHANGE.search(text, 0, trigger.start()):

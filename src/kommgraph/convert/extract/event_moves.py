@@ -43,6 +43,8 @@ MOVE_NOUN = re.compile(
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     if BINDING.match(trigger.group()):
         return _attachment(p, trigger, text)
+    if HOLDING.match(trigger.group()):
+        return _holding(p, trigger, text)
     noun = MOVE_NOUN.match(trigger.group())
     if noun:  # the noun states the change itself; the last unit after zu/in is the new parent
         mover = next((s for s in p if s.index == int(noun["u"])), None)
@@ -58,11 +60,14 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
         return None  # "Das Bauamt gehört zum Baudezernat": a standing arrangement
     if trigger.group().startswith("umfass"):
         return _inclusion(p, trigger, text)
+    task = _task_moves(p, trigger, text)  # "Die Migrationsbeauftragte wird dem X zugeordnet"
+    if task:
+        return task
     movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
         r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"
-        r"|angegliedert|anzugliedern|angliedern|zugeschlagen)",
+        r"|angegliedert|anzugliedern|angliedern|zugeschlagen|eingegliedert|einzugliedern)",
         text,
     )
     if dative:
@@ -103,6 +108,32 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     return [event]
 
 
+# the subject of the trigger's clause, a noun that names no unit: a task, a field or a post
+# ("Die Kultur kommt ins X", "Die Migrationsbeauftragte wird dem X zugeordnet")
+TASK_SUBJECT = re.compile(
+    r"^\W*(?:(?:Auch|Zudem|Außerdem|Künftig|Neu)\s+)?(?:[Dd]ie|[Dd]er|[Dd]as)\s+(?P<f>[A-ZÄÖÜ][\w-]+)\s+"
+    r"(?:(?:wird|werden|soll|sollen|kommt|kommen|wechselt|wechseln|arbeitet|arbeiten|geht|gehen)\b)"
+)
+# people of a unit and its posts in the plural move with their unit, no task moves by them alone
+STAFF = re.compile(r"^(?:Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stelle|Team|Leitung|Chef|Leiter)")
+
+
+def _task_moves(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``Die Kultur kommt ins Ministerium X``, ``Die Klimaschutzbeauftragte arbeitet künftig im Amt X``: the
+    subject of the verb's clause names no unit, so what moves is a task (or the post that has it): a
+    transfer of functions to the unit it goes to (the caller has checked for a cue of change)."""
+    begin = _clause_start(text, trigger.start())
+    clause = text[begin + (2 if begin else 0) : trigger.end()]
+    subject = TASK_SUBJECT.match(clause)
+    if not subject or STAFF.match(subject["f"]) or PLACEHOLDER_IN.search(clause[: subject.end()]):
+        return None
+    into = [s for s in p if s.start > begin + subject.end() and not s.cues & {"from"}]
+    if not into:
+        return None
+    return [Found("transfer", resulting=[into[-1].index], functions=[subject["f"]])]
+
+
+PLACEHOLDER_IN = re.compile(r"«U\d+»")
 INFINITIVE = re.compile(r"zu\s+\w+en$|\w+zu\w+en$")
 
 
@@ -153,6 +184,43 @@ def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | No
     return [Found("transfer", resulting=[target.index], functions=_functions(text))]
 
 
+# verb second, the receiving unit first: "erhält zusätzlich das X", "Zum Y gehört künftig X",
+# "Dem Y gehört neu X an"
+HOLDING = re.compile(
+    r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
+    r"|[Dd]e[mr]\s+(?:neuen\s+)?(?:«U(?P<dem>\d+)»|[A-ZÄÖÜ][a-zäöüß]+)\s+gehör"
+)
+
+
+def _holding(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``Das Dezernat X erhält zusätzlich das Amt Y``, ``Zum Dezernat X gehört künftig die Stabsstelle Y``,
+    ``Dem Departement gehört neu die Fachstelle Y an``: Y moves under X (a Relocation, Y original and
+    resulting). ``zusätzlich`` states the change itself; ``gehört`` needs a cue of change (``künftig``,
+    ``neu``), else it describes how things stand."""
+    m = HOLDING.match(trigger.group())
+    verb = re.search(r"zusätzlich|gehör(?:t|en)", trigger.group())
+    after = trigger.start() + (verb.end() if verb else len(trigger.group()))
+    held = [s for s in p if s.start >= after and (is_plain(s) or s.cues == {"new"})][:1]
+    if held and not m["gets"] and not MEMBERSHIP_CHANGE.search(text, trigger.start(), held[0].start):
+        return None  # the cue of change belongs to the clause ("gehört künftig die X"), not to a later one
+    for s in (s for s in p if held and s.start > held[-1].start and (is_plain(s) or s.cues == {"new"})):
+        if not COORDINATED.match(text[held[-1].end : s.start]):
+            break
+        held.append(s)
+    # "das neu zu bildende Amt X und das Bauamt": the new one is founded, the other moves
+    founded = [Found("founding", resulting=[s.index]) for s in held if not is_plain(s)]
+    movers = [s for s in held if is_plain(s)]
+    if not movers:
+        return founded or None
+    event = _moved(movers)
+    named = m["zu"] or m["dem"]
+    before = [s for s in p if s.end <= trigger.start() + 1 and is_plain(s)]
+    parent = int(named) if named else (before[-1].index if m["gets"] and before else None)
+    if parent is not None and parent not in event.original and any(s.index == parent for s in p):
+        event.new_parent = parent
+    return [*founded, event]
+
+
 def _inclusion(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
     """``Das neue Dezernat wird das Bauamt und das Tiefbauamt umfassen``: each unit it holds moves under it
     (a kg:Relocation, the unit as original and resulting); the subject, when named, is the new parent."""
@@ -175,7 +243,37 @@ def _person_moves(p: list[Slot], trigger: re.Match, text: str) -> bool:
     """``Udo Huber, der in die Landesamtsdirektion wechselt``, ``Anna Berger soll das Bauamt übernehmen``:
     a person named before the verb and before any unit is who moves, not a unit or its tasks."""
     first = min([s.start for s in p] + [trigger.start()])
-    return person_named_before(text, first) or bool(p and PERSON_OF_UNIT.search(text[: p[0].start]))
+    if person_named_before(text, first) or bool(p and PERSON_OF_UNIT.search(text[: p[0].start])):
+        return True
+    return _person_subject(p, trigger, text)
+
+
+# a clause begins after a comma, a colon or "und" (", wird Oberbürgermeister X diesen Bereich übernehmen")
+CLAUSE_START = re.compile(r".*(?:,\s|:\s|\bund\s)", re.DOTALL)
+# a person by the title before the name ("Oberbürgermeister Dr. Max Muster", "Finanz-Landesrat Mag. Max
+# Muster"), or a title as the subject right before the verb ("Der Sicherheitsdirektor übernimmt ..."); any
+# letters, so that given names with accents count ("André")
+PERSON_BY_TITLE = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][\w-]*(?:direktor|direktorin|meister|meisterin|dezernent|dezernentin|minister|ministerin"
+    r"|senator|senatorin|beigeordnete|beigeordneter|stellvertreter|stellvertreterin|präsident|präsidentin"
+    r"|Landesrat|Landesrätin|Stadtrat|Stadträtin|Gemeinderat|Gemeinderätin|Regierungsrat|Regierungsrätin)"
+    r"\s+(?:(?:Dr|Prof|Mag|Ing|DI)\.\s+)*(?:[A-ZÄÖÜ][^\W\d_]+\s+[A-ZÄÖÜ][^\W\d_]+"
+    r"|(?=(?:übernimmt|übernehmen|übernahm|wechselt|wechseln|wechselte)\b))"
+)
+POSSESSOR = re.compile(r"\b(?:von|vom|des|der|durch|für)\s+(?:de[mnr]\s+)?(?:\w+\s+)?$")
+
+
+def _person_subject(p: list[Slot], trigger: re.Match, text: str) -> bool:
+    """``..., wird Oberbürgermeister Dr. Max Muster diesen Bereich selbst übernehmen``, ``Schwyzer
+    Sicherheitsdirektor übernimmt Departement``: a person with a title is the subject of the clause that holds
+    the verb, named before that clause's first unit: the person takes a portfolio over, no unit changes."""
+    start = CLAUSE_START.match(text, 0, trigger.start())
+    begin = start.end() if start else 0
+    units = [s.start for s in p if s.start >= begin]
+    end = min(units) if units else trigger.start()
+    return any(
+        not POSSESSOR.search(text[begin : m.start()]) for m in PERSON_BY_TITLE.finditer(text, begin, end)
+    )
 
 
 # "Die Leiterin des Bauamtes wechselt ...", "Die Mitarbeiter der Stelle X werden ... verlegt": the people of

@@ -58,9 +58,22 @@ def quoted_naming(text: str) -> list[Found]:
     return [Found("renaming", original=[index], new_name=new_name, head_slot=index)]
 
 
+# the name of a unit founded in a sentence before, given in a sentence of its own: "Der Arbeitstitel des
+# neuen Amtes lautet: „X“", "Dieses nennt er das „X“" (a demonstrative for the new unit just spoken of)
+NAME_OF_NEW = re.compile(
+    r"\b(?:Arbeitstitel|Titel|Name|Namen|Bezeichnung)\s+de[sr]\s+neuen\s+[„\"]?«U\d+»[“”\"]?\s+"
+    r"(?:lautet|heißt|heisst|wird\s+(?:\w+\s+)?lauten)\s*:?\s*[„\"“]?«U(?P<unit>\d+)»"
+    r"|^\W*(?:Dieses|Diese|Dieser)\s+(?:nennt|nannte|nennen|nannten)\s+(?:er|sie|man)\s+"
+    r"(?:(?:künftig|nun|jetzt)\s+)?(?:das|den|die)?\s*[„\"“]?«U(?P<named>\d+)»"
+)
+
+
 def _named_unit(text: str) -> list[Found]:
     """``«U0» erhält die Bezeichnung «U1»``: the unit rules have read the quoted name as the unit it names;
     the unit spoken of before is renamed to it (founded under it when spoken of as new)."""
+    new = NAME_OF_NEW.search(text)
+    if new:  # the founding said before, of a unit that had no name yet, founds the unit named now
+        return [Found("founding", resulting=[int(new["unit"] or new["named"])])]
     given = GIVEN_UNIT.search(text)
     if not given:
         return []

@@ -315,6 +315,8 @@ def merger(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
             return found
     if len(originals) < 2 and not (originals and results):
         return None
+    if partner and not subjects and [s.index for s in originals] == [partner.index]:
+        return None  # "Die Wissenschaft wird mit dem X zusammengelegt": a field joins X, no units merge
     return Found("merger", original=[s.index for s in originals], resulting=[s.index for s in results[-1:]])
 
 
@@ -327,6 +329,11 @@ STATE_PASSIVE = re.compile(
 
 def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
+    # "in eine Abteilung A (diese wie bisher im Ressort 3) und in die neue B": a bracket names where a part
+    # belongs, not a part
+    bracketed = [s for s in results if text.count("(", 0, s.start) > text.count(")", 0, s.start)]
+    results = [s for s in results if s not in bracketed] or results
+    p = [s for s in p if s not in bracketed or s in results]
     originals = [s for s in p if s not in results]
     if STATE_PASSIVE.search(text):  # the unit goes on; its parts are units of their own now
         if not originals or not results:
@@ -435,9 +442,23 @@ def _coordinated(run: list[Slot], text: str, backwards: bool = False) -> list[Sl
     return together
 
 
+# a noun of restructuring names what it restructures as its genitive ("die Neuorganisation des Amtes X") or
+# has it as the subject of its clause ("Das Amt X erhält einen neuen Zuschnitt"); a unit in another phrase
+# or clause is not what it restructures
+NOUN_OF_CHANGE = re.compile(r"[A-ZÄÖÜ]")
+GENITIVE_AFTER = re.compile(r"^\w*\s+(?:de[sr]|von|vom)\s+(?:[a-zäöüß]+en\s+)?[„\"]?$")
+
+
 def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
     """``Das Amt X wird neu strukturiert``, ``die Neuordnung des X``: the first unit named goes on."""
     units = [s for s in p if not s.cues & {"parent", "from", "to"}]
     if not units:
         return None
+    if NOUN_OF_CHANGE.match(trigger.group()) and not any(
+        GENITIVE_AFTER.match(text[trigger.end() : s.start])
+        or s.end <= trigger.start()
+        and not re.search(r"[,;:“”»]", text[s.end : trigger.start()])
+        for s in units
+    ):
+        return None  # "..., zu denen der X zählen“, betont sie, dass dieser Umstrukturierungsprozess ..."
     return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]

@@ -124,6 +124,8 @@ AND_SPLIT = re.compile(
     r"|,\s+(?=(?:seine|ihre|dessen|deren)\s+(?:Aufgaben|Zuständigkeiten|Mitarbeiter\w*|Beschäftigten)\b)"
     # "X erhält die neue Y, zudem wird Z umbenannt": a connective adverb after a comma opens a main clause
     r"|,\s+(?=" + _CONNECTIVES + r"\s)"
+    # "X wird aufgeteilt: Die A wird mit Y zusammengelegt": a colon before a capital opens a main clause
+    r"|:\s+(?=(?:Die|Der|Das|Sie|Er|Es|Dies\w*)\s)"
 )
 CONNECTIVE = re.compile(_CONNECTIVES + r"\s")
 # a second clause that begins with an object, not a subject of its own
@@ -167,12 +169,30 @@ def _relative_change(clause: str) -> list[str] | None:
     return [main, relative]
 
 
+# "X wird aus dem Y herausgelöst und künftig dem Z zugeordnet", "X wurde ... abgezogen und der Z
+# eingegliedert": taken out of one unit and placed under another, X moves (a Relocation), no spin-off
+MOVED_OUT_AND_IN = re.compile(
+    r"(?:\s+(?:aus|von)\s+(?:de[mr]\s+)?«U\d+»(?:\s+[\w.]+){0,2}?)?\s+"
+    r"(?:herausgelöst|herausgenommen|ausgegliedert|abgezogen|abgelöst)\s+und"
+    r"(?=\s+(?:[\w.]+\s+){0,3}?(?:dem|der)\s+«U\d+»\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:zugeordnet|unterstellt|angegliedert|zugeteilt|eingegliedert|zugeschlagen)\b)"
+)
+
+
+def moved_out_and_in(clause: str) -> str:
+    """The clause without the unit it leaves (``aus dem Y herausgelöst und``), when it states that a unit is
+    taken out of one unit and placed under another: a move, read by the relocation reader."""
+    m = MOVED_OUT_AND_IN.search(clause)
+    return clause[: m.start()] + clause[m.end() :] if m else clause
+
+
 def two_changes(clause: str) -> list[str]:
     """``X wurde aufgelöst und an Y übertragen``, ``X wird aufgelöst und Y gegründet``: a clause with
     changes of two types joined by ``und`` is read as two clauses; the second without a unit of its own
     before its verb gets the first one's subject."""
     if IGNORE.search(clause):
         return [clause]
+    clause = moved_out_and_in(clause)
     relative = _relative_change(clause)
     if relative:
         return [*two_changes(relative[0]), relative[1]]
