@@ -2,8 +2,10 @@
 
 usage: python tools/train_unit_tagger.py OUT   (needs `pip install python-crfsuite`, not a dependency)
 
-Not shipped: in 5-fold cross-validation over corpus/dev the tagger did not beat the rules by a clear
-margin (benchmarks/unit_tagger_cv.py, docs/converter.md "Round 3: learned unit tagger").
+Not shipped: in cross-validation over corpus/dev (round 3: 49 texts; round 8: 145 texts, folds by
+authority, batches g and h held out) the tagger did not beat the rules on text like the unseen
+(benchmarks/unit_tagger_cv.py, docs/converter.md "Round 3: learned unit tagger" and "Round 8: learned
+unit reader"). Features: ``unit_tagger_features.features`` (the German set, with the rules' mentions).
 
 Deterministic: the same corpus and features give the same model file, byte for byte (L-BFGS over
 sequences in a fixed order; crfsuite writes no time stamp).

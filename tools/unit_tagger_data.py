@@ -1,7 +1,9 @@
 """Training data for the CRF unit tagger: gold unit names aligned to their mentions, tagged BIO.
 
-Alignment, per sentence (the converter's own sentences of the article and the news items after it):
-1. a mention the rules find (``units.find_mentions``) whose nominative name is a gold name or alias
+The sentences and the rules' mentions are those the converter itself reads (recorded from
+``pipeline.extract`` through ``unit_tagger_features.Reader.observe``), so training sees what the
+tagger sees inside the converter. Alignment, per sentence:
+1. a mention the rules find whose nominative name is a gold name or alias
    is tagged as it stands: this covers inflected forms (``des Amtes für X``) and plural lists
    (``die Ämter für Umwelt und Verkehr``: the rules cut ``Ämter für Umwelt`` and ``Verkehr`` and
    name them ``Amt für Umwelt`` / ``Amt für Verkehr``; a list item is tagged when its name is gold);
@@ -14,6 +16,7 @@ A gold unit named only in a form neither step finds (``Ämtern``, a back-referen
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -24,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from unit_tagger_features import sentence_items, spans  # noqa: E402
+import unit_tagger_features as learned  # noqa: E402
 
-from kommgraph.convert.extract import boilerplate, units  # noqa: E402
-from kommgraph.convert.extract.sentences import Sentence, split  # noqa: E402
+from kommgraph.convert.extract.pipeline import extract  # noqa: E402
+from kommgraph.convert.extract.unit_phrases import Mention, Token  # noqa: E402
 from kommgraph.store.sources import read_source  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -82,21 +85,22 @@ def dev_documents() -> list[Document]:
     return documents(ROOT / "corpus" / "dev", ROOT / "corpus" / "dev")
 
 
+def authorities() -> dict[str, str]:
+    """The authority of each corpus text by its stem (``corpus/manifest-*.tsv``)."""
+    out = {}
+    for manifest in sorted((ROOT / "corpus").glob("manifest-*.tsv")):
+        with manifest.open(encoding="utf-8", newline="") as rows:
+            for row in csv.DictReader(rows, delimiter="\t"):
+                if row.get("authority"):
+                    out[Path(row["file"]).stem] = row["authority"]
+    return out
+
+
 def extra_documents() -> list[Document]:
     """The five seeds and the converter's fixture texts: always in training, never scored here."""
     seeds = documents(SHARED / "gold" / "seeds", SHARED / "seeds")
     fixtures = documents(ROOT / "tests" / "converter" / "texts", ROOT / "tests" / "converter" / "texts")
     return seeds + fixtures
-
-
-def sentences(path: Path) -> list[Sentence]:
-    """The sentences the converter reads: the article, then the dated news items after it."""
-    doc = read_source(path)
-    page = boilerplate.layout(doc.text, doc.body_start)
-    out = split(doc.text, *page.article)
-    for start, end in page.news_items:
-        out += split(doc.text, start, end)
-    return out
 
 
 def _pattern(name: str) -> re.Pattern:
@@ -105,7 +109,7 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + body + r"(?!\w)")
 
 
-def bio(text: str, tokens: list, gold: list[list[str]]) -> list[str]:
+def bio(text: str, tokens: list, gold: list[list[str]], mentions: list[Mention]) -> list[str]:
     tags = ["O"] * len(tokens)
     wanted = set().union(*(SCORER.variants(n) for names in gold for n in names)) if gold else set()
 
@@ -118,7 +122,7 @@ def bio(text: str, tokens: list, gold: list[list[str]]) -> list[str]:
         for k, i in enumerate(inside):
             tags[i] = "B" if k == 0 else "I"
 
-    for m in units.find_mentions(text):
+    for m in mentions:
         if m.name and SCORER.variants(m.name) & wanted:
             mark(m.start, m.end)
     names = sorted({n for names in gold for n in names}, key=lambda n: (-len(n), n))
@@ -128,14 +132,39 @@ def bio(text: str, tokens: list, gold: list[list[str]]) -> list[str]:
     return tags
 
 
-def sequences(doc: Document) -> list[tuple[list[list[str]], list[str]]]:
+@dataclass
+class Read:
+    """One sentence as the converter read it."""
+
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    tags: list[str]  # gold B/I/O
+
+
+def read(doc: Document) -> list[Read]:
+    """The sentences of a document with the rules' mentions, recorded from the converter, tagged."""
+    seen: list[tuple[str, list[Token], list[Mention]]] = []
+    learned.use(learned.Reader(observe=lambda *sentence: seen.append(sentence)))
+    try:
+        extract(read_source(doc.path))
+    finally:
+        learned.use(None)
+    return [Read(t, toks, ms, bio(t, toks, doc.gold_units, ms)) for t, toks, ms in seen if toks]
+
+
+def sequences(
+    doc: Document, use_rules: bool = True, feature_set: str = "german"
+) -> list[tuple[list[list[str]], list[str]]]:
     """(features, BIO tags) of each sentence of a document."""
-    out = []
-    for sentence in sentences(doc.path):
-        tokens, feats = sentence_items(sentence.folded)
-        if tokens:
-            out.append((feats, bio(sentence.folded, tokens, doc.gold_units)))
-    return out
+    return [to_sequence(r, use_rules, feature_set) for r in read(doc)]
+
+
+def to_sequence(
+    r: Read, use_rules: bool = True, feature_set: str = "german"
+) -> tuple[list[list[str]], list[str]]:
+    rules = learned.rule_tags(r.tokens, r.mentions) if use_rules else None
+    return learned.features(r.tokens, rules, feature_set), r.tags
 
 
 def align_report(docs: list[Document]) -> tuple[int, int]:
@@ -143,15 +172,15 @@ def align_report(docs: list[Document]) -> tuple[int, int]:
     found = total = 0
     for doc in docs:
         tagged = set()
-        for sentence in sentences(doc.path):
-            tokens, feats = sentence_items(sentence.folded)
-            tags = bio(sentence.folded, tokens, doc.gold_units)
-            for s in spans(sentence.folded, tokens, tags):
+        reads = read(doc)
+        for r in reads:
+            for s in learned.spans(r.text, r.tokens, r.tags):
                 tagged |= SCORER.variants(s.name)
-                tagged |= {SCORER.norm(sentence.folded[s.start : s.end])}
+                tagged |= {SCORER.norm(r.text[s.start : s.end])}
+        whole = " ".join(r.text for r in reads)
         for names in doc.gold_units:
             total += 1
             found += bool(set().union(*(SCORER.variants(n) for n in names)) & tagged) or any(
-                _pattern(n).search(" ".join(s.folded for s in sentences(doc.path))) for n in names
+                _pattern(n).search(whole) for n in names
             )
     return found, total
