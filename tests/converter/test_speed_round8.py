@@ -122,3 +122,20 @@ def test_the_command_imports_no_rdflib(tmp_path):
     )
     assert done.stdout.splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "a.ttl").read_text(encoding="utf-8").startswith("# Draft written")
+
+
+@pytest.mark.parametrize("name", ["units", "events", "dates", "persons", "metadata", "boilerplate"])
+def test_pattern_file_parsed_once_then_kept(tmp_path, monkeypatch, name):
+    from kommgraph.convert.extract import patterns
+
+    monkeypatch.setenv("KOMMGRAPH_REGEX_CACHE", str(tmp_path))
+    expected = patterns._parse(patterns.PATTERN_DIR / f"{name}.toml")
+    patterns.load.cache_clear()
+    try:
+        assert patterns.load(name) == expected
+        assert [path.name.split("-")[:2] for path in tmp_path.iterdir()] == [["patterns", name]]
+        patterns.load.cache_clear()
+        monkeypatch.setattr(patterns, "_parse", lambda path: pytest.fail("parsed again"))
+        assert patterns.load(name) == expected
+    finally:
+        patterns.load.cache_clear()
