@@ -144,10 +144,12 @@ def _longturtle(triples) -> tuple[str, set[str]]:
             if k:
                 parts.append(" ;\n    ")
             parts.append("a" if p == _TYPE else iri_label(p, predicate=True))
-            objects = _sorted(properties[p])
+            objects = properties[p]
             if len(objects) == 1:
-                parts += [" ", _label(objects[0], iri_label)]
+                o = objects[0]
+                parts.append(" " + (iri_label(o) if type(o) is str else _label(o, iri_label)))
             else:
+                objects = _sorted(objects)
                 parts.append("\n        " + " ,\n        ".join(_label(o, iri_label) for o in objects))
         parts.append(" ;\n.\n")
         blocks[s] = "".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 KG = "https://w3id.org/kommgraph/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/kommgraph/ontology"
@@ -50,6 +51,7 @@ _TRANSLITERATION = str.maketrans(
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=16384)  # a draft mints many IRIs from the same few names
 def slug(text: str) -> str:
     """Lower-case ASCII slug: German umlauts transliterated, everything else folded to hyphens.
 
@@ -63,6 +65,7 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text).strip("-")
 
 
+@lru_cache(maxsize=16384)
 def segment(name: str) -> str:
     """The IRI path segment of a name: its :func:`slug`; a name that leaves no slug (only punctuation,
     or no Latin letter: "—", "東京") gets ``n-`` and a hash of the name instead, so that it never mints
