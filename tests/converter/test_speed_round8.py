@@ -109,12 +109,14 @@ def test_reference_data_read_once_then_kept(tmp_path, monkeypatch):
     assert graph.Gazetteer.load(reference) == first
 
 
-def test_the_command_imports_no_rdflib(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_command_imports_no_rdflib(tmp_path, jobs):
     source = tmp_path / "a.txt"
     source.write_text("Kassel, 2. Mai 2021. Die Stadt schafft das Amt für Test.\n", encoding="utf-8")
     code = (
         "import sys; from kommgraph.cli.convert import convert_command as c\n"
-        f"c.main([{str(source)!r}, '--out', {str(tmp_path / 'out')!r}], standalone_mode=False)\n"
+        f"c.main([{str(source)!r}, '--out', {str(tmp_path / 'out')!r}, '--jobs', '{jobs}'], "
+        "standalone_mode=False)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib'))"
     )
     done = subprocess.run(

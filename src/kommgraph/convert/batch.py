@@ -68,11 +68,11 @@ def _convert_chunk(paths: list[Path]) -> list[Outcome]:
 
 
 def _warm_up(gazetteer) -> None:
-    from kommgraph.convert.graph import to_triples
+    from kommgraph.convert.graph import to_turtle  # (to_triples would load rdflib for nothing)
     from kommgraph.store.sources import SourceDocument
 
     text = "Berlin, 2. Mai 2021. Die Stadt schafft das Amt für Test. Leiterin ist Anna Berger.\n"
-    to_triples(SourceDocument(path=Path("warm-up.txt"), text=text), gazetteer)
+    to_turtle(SourceDocument(path=Path("warm-up.txt"), text=text), gazetteer)
 
 
 def worker_count(files: int, jobs: int | None = None) -> int:
