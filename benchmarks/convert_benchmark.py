@@ -15,7 +15,8 @@ Whether kommgraph's modules have a bytecode cache is printed: without one (an ed
 PYTHONDONTWRITEBYTECODE set) every start compiles the sources again, ≈ 15 % of the one-file start-up.
 ``--byte-compile`` writes the cache first, as installing the package does.
 
-The command keeps compiled regular expressions and the given-name list between runs
+The command keeps compiled regular expressions, the given-name list, the parsed pattern files, the
+reference data and the place index (in a compact form, ``kommgraph.places.compact``) between runs
 (``kommgraph.convert.startup_cache``, in ``~/.cache/kommgraph`` or ``$KOMMGRAPH_REGEX_CACHE``): the
 first run writes them, so the best of several runs is a run with them; ``--no-startup-cache`` turns
 them off for the command rows (every start compiles and reads again), as on a first run.

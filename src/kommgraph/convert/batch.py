@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,11 +68,11 @@ def _convert_chunk(paths: list[Path]) -> list[Outcome]:
 
 
 def _warm_up(gazetteer) -> None:
-    from kommgraph.convert.graph import to_triples
+    from kommgraph.convert.graph import to_turtle  # (to_triples would load rdflib for nothing)
     from kommgraph.store.sources import SourceDocument
 
     text = "Berlin, 2. Mai 2021. Die Stadt schafft das Amt für Test. Leiterin ist Anna Berger.\n"
-    to_triples(SourceDocument(path=Path("warm-up.txt"), text=text), gazetteer)
+    to_turtle(SourceDocument(path=Path("warm-up.txt"), text=text), gazetteer)
 
 
 def worker_count(files: int, jobs: int | None = None) -> int:
@@ -103,7 +102,9 @@ def convert_many(
     if workers == 1:
         for k, path in enumerate(paths):
             if k == 0:
-                with collector_paused():  # the first file loads the lexicons and the gazetteer's index
+                # the first file loads the lexicons and the gazetteer's index; the patterns that modules
+                # compile on first use come from the start-up cache too
+                with collector_paused(), startup_cache.module_patterns():
                     outcome = convert_one(path, out_dir, force, gazetteer, max_size)
                 startup_cache.save()  # the patterns compiled so far, for the next run's start-up
             else:
@@ -112,7 +113,7 @@ def convert_many(
             if outcome.error_kind:
                 return
         return
-    with collector_paused():
+    with collector_paused(), startup_cache.module_patterns():
         _warm_up(gazetteer)  # lexicons and indexes loaded once here, shared by the forked workers
     startup_cache.save()
     # what is loaded by now lives on: the workers' collections skip it (and copy none of its pages)
@@ -134,6 +135,8 @@ def chunks(paths: list[Path], workers: int) -> list[list[Path]]:
 
 
 def _pooled(paths: list[Path], workers: int, state: tuple) -> Iterator[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor  # (not imported by a run in one process)
+
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=state) as pool:
         for outcomes in pool.map(_convert_chunk, chunks(paths, workers)):
             for outcome in outcomes:

@@ -11,14 +11,12 @@ return None, and the caller uses the shared writer.
 from __future__ import annotations
 
 import re
+import string
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
-
-from kommgraph.core.turtle import _namespace_manager, _pname, _Unsupported
-from kommgraph.core.vocab import DEFAULT_BASE
+from kommgraph.core.namespaces import DEFAULT_BASE, PREFIXES, RDF, RDFS, XSD
 
 
 class Lit(NamedTuple):
@@ -29,18 +27,28 @@ class Lit(NamedTuple):
     datatype: str | None
 
 
-_TYPE, _LABEL, _CLASS, _NIL = str(RDF.type), str(RDFS.label), str(RDFS.Class), str(RDF.nil)
-_INTEGER, _DECIMAL, _BOOLEAN, _DOUBLE = str(XSD.integer), str(XSD.decimal), str(XSD.boolean), str(XSD.double)
+class _Unsupported(Exception):
+    """Something this writer does not reproduce: the caller uses the shared writer."""
 
 
-def from_rdflib(literal: Literal) -> Lit:
+_TYPE, _LABEL, _CLASS, _NIL = RDF + "type", RDFS + "label", RDFS + "Class", RDF + "nil"
+_INTEGER, _DECIMAL, _BOOLEAN, _DOUBLE = XSD + "integer", XSD + "decimal", XSD + "boolean", XSD + "double"
+
+
+def from_rdflib(literal) -> Lit:
     datatype = str(literal.datatype) if literal.datatype is not None else None
     return Lit(str(literal), literal.language, datatype)
 
 
 def value_literal(value: int | bool | Decimal) -> Lit:
-    """The Lit of ``Literal(value)`` for an int, bool or Decimal."""
-    return from_rdflib(Literal(value))
+    """The Lit of ``Literal(value)`` for an int, bool or Decimal (rdflib's lexical forms of them)."""
+    if isinstance(value, bool):
+        return Lit(str(value).lower(), None, _BOOLEAN)
+    if isinstance(value, int):
+        return Lit(str(value), None, _INTEGER)
+    if isinstance(value, Decimal):
+        return Lit(f"{value:f}", None, _DECIMAL)
+    raise TypeError(f"no plain literal for {type(value).__name__}")
 
 
 #: datatypes whose rdflib literals are made from a Python value: to_rdflib makes them so again
@@ -49,6 +57,8 @@ _FROM_VALUE = {_INTEGER: int, _DECIMAL: Decimal, _BOOLEAN: lambda text: text == 
 
 def to_rdflib(term):
     """The rdflib term of a plain IRI string or a Lit (equal to the one the converter made before)."""
+    from rdflib import Literal, URIRef
+
     if type(term) is Lit:
         make = _FROM_VALUE.get(term.datatype)
         if make is not None:
@@ -60,6 +70,8 @@ def to_rdflib(term):
 
 
 def rdflib_triples(triples) -> list[tuple]:
+    from rdflib import URIRef
+
     return [(URIRef(s), URIRef(p), to_rdflib(o)) for s, p, o in triples]
 
 
@@ -75,8 +87,7 @@ def write(triples, header: str = "") -> str | None:
         body, used = _longturtle(triples)
     except _Unsupported:
         return None
-    store = _namespace_manager().store
-    prefix_lines = sorted(f"PREFIX {prefix}: <{store.namespace(prefix)}>" for prefix in used)
+    prefix_lines = sorted(f"PREFIX {prefix}: <{PREFIXES[prefix]}>" for prefix in used)
     body = body.encode("utf-8", "replace").decode("utf-8")
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
     if "\nPREFIX " in body:  # a long literal with such a line: canonical_turtle moves it, do the same
@@ -133,10 +144,12 @@ def _longturtle(triples) -> tuple[str, set[str]]:
             if k:
                 parts.append(" ;\n    ")
             parts.append("a" if p == _TYPE else iri_label(p, predicate=True))
-            objects = _sorted(properties[p])
+            objects = properties[p]
             if len(objects) == 1:
-                parts += [" ", _label(objects[0], iri_label)]
+                o = objects[0]
+                parts.append(" " + (iri_label(o) if type(o) is str else _label(o, iri_label)))
             else:
+                objects = _sorted(objects)
                 parts.append("\n        " + " ,\n        ".join(_label(o, iri_label) for o in objects))
         parts.append(" ;\n.\n")
         blocks[s] = "".join(parts)
@@ -151,6 +164,8 @@ def _longturtle(triples) -> tuple[str, set[str]]:
 def _plain_term(term):
     if type(term) is str or type(term) is Lit:
         return term
+    from rdflib import Literal, URIRef  # (loaded already: the term is one of its)
+
     if isinstance(term, URIRef):
         return str(term)
     if isinstance(term, Literal) and not (str(term.datatype) in _FROM_VALUE and term.value is None):
@@ -199,3 +214,42 @@ def _quoted(text: str) -> str:
         return f'"""{encoded}"""'
     encoded = text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")  # (no "\n" here)
     return f'"{encoded}"'
+
+
+# IRI → prefixed name as rdflib's longturtle writes it (kommgraph.core.turtle._pname), without rdflib:
+# for IRIs that rdflib's split_uri splits at the last run of ASCII name characters; any other IRI is
+# left to the shared writer (_Unsupported). tests/converter/test_speed_draft_turtle.py compares both.
+_INVALID_IRI_CHARS = '<>" {}|\\^`'  # rdflib.term._is_valid_uri
+_NAME_CHARS = string.ascii_letters + string.digits + "-._%()"  # rdflib's name characters in ASCII
+_SPLIT_START = re.compile(r"[A-Za-z0-9_]")
+_XMLNS = "http://www.w3.org/XML/1998/namespace"
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_BOUND = {namespace: prefix for prefix, namespace in PREFIXES.items()}
+
+
+@lru_cache(maxsize=65536)
+def _pname(uri: str) -> tuple[str | None, str | None]:
+    """(prefixed name or None, prefix used or None; "" where rdflib would invent a prefix)."""
+    if any(c in uri for c in _INVALID_IRI_CHARS):
+        raise _Unsupported(f"invalid IRI {uri!r}")
+    start = len(uri.rstrip(_NAME_CHARS))
+    found = (
+        _SPLIT_START.search(uri, start) if start and uri.isascii() and not uri.startswith(_XMLNS) else None
+    )
+    if found is None:
+        raise _Unsupported(f"an IRI split by rdflib's Unicode rules: {uri!r}")
+    namespace, local = uri[: found.start()], uri[found.start() :]
+    for candidate in _BOUND:
+        if len(candidate) > len(namespace) and candidate.startswith(namespace) and uri.startswith(candidate):
+            namespace = candidate  # bound namespaces do not nest: the one that begins the IRI
+            local = uri[len(candidate) :]
+            break
+    prefix = _BOUND.get(namespace)
+    if prefix is None:
+        prefix = _BOUND.get(uri)
+        return (f"{prefix}:", prefix) if prefix is not None else (None, "")
+    local = local.replace("(", r"\(").replace(")", r"\)")
+    local = _PERCENT.sub("\\\\%", local)
+    if local.endswith("."):
+        return None, None
+    return f"{prefix}:{local}", prefix

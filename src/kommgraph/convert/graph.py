@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
-
-from kommgraph.convert import draft_turtle
+from kommgraph.convert import draft_turtle, startup_cache
 from kommgraph.convert.draft_turtle import Lit
 from kommgraph.convert.extract import DateValue, Facts, Span, extract
-from kommgraph.core import vocab
+from kommgraph.core import namespaces as vocab
 from kommgraph.core.files import refuse_special
-from kommgraph.core.turtle import canonical_turtle, fresh_graph
-from kommgraph.core.vocab import KG, OA, ORG, SCHEMA
+from kommgraph.core.namespaces import DCTERMS, FOAF, KG, OA, ORG, PROV, RDF, SCHEMA, SKOS, XSD
 from kommgraph.store.sources import SourceDocument, SourceError, read_source
+
+if TYPE_CHECKING:  # rdflib is loaded only where rdflib terms are asked for (to_graph, to_triples)
+    from rdflib import Graph, Literal
 
 HEADER = "Draft written by `kommgraph convert`: review every fact, then set kg:curationStatus kg:Curated."
 PROJECT_HEADER = (
@@ -36,7 +36,7 @@ class Gazetteer:
     """Known authorities (label → AGS) and publishers (name → IRI), read from the reference data."""
 
     authorities: dict[str, str]
-    publishers: dict[str, URIRef]
+    publishers: dict[str, str]
 
     @classmethod
     def empty(cls) -> Gazetteer:
@@ -44,31 +44,45 @@ class Gazetteer:
 
     @classmethod
     def load(cls, reference_dir: Path | None) -> Gazetteer:
+        """The reference data's authorities and publishers; kept between runs under a key of the files'
+        paths, sizes and times (``startup_cache.stored``), so that a start parses no Turtle."""
         if reference_dir is None or not reference_dir.is_dir():
             return cls.empty()
-        graph = Graph()
-        for path in sorted(reference_dir.glob("*.ttl")):
-            graph.parse(path, format="turtle")
-        authorities = {
-            str(label): str(ags)
-            for node in graph.subjects(RDF.type, KG.LocalAuthority)
-            for label in graph.objects(node, SKOS.prefLabel)
-            for ags in graph.objects(node, KG.ags)
-        }
-        publishers = {
-            str(name): node
-            for node in graph.subjects(RDF.type, PROV.Agent)
-            if isinstance(node, URIRef)
-            for name in list(graph.objects(node, FOAF.name)) + list(graph.objects(node, SKOS.prefLabel))
-        }
+        paths = sorted(reference_dir.glob("*.ttl"))
+        key = "\n".join(
+            f"{path.resolve()}\t{path.stat().st_size}\t{path.stat().st_mtime_ns}" for path in paths
+        )
+        authorities, publishers = startup_cache.stored("reference", key, lambda: _read_reference(paths))
         return cls(authorities, publishers)
+
+
+def _read_reference(paths: list[Path]) -> tuple[dict[str, str], dict[str, str]]:
+    from rdflib import Graph, URIRef
+
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    rdf_type, label, name = URIRef(RDF + "type"), URIRef(SKOS + "prefLabel"), URIRef(FOAF + "name")
+    authorities = {
+        str(preferred): str(ags)
+        for node in graph.subjects(rdf_type, URIRef(KG + "LocalAuthority"))
+        for preferred in graph.objects(node, label)
+        for ags in graph.objects(node, URIRef(KG + "ags"))
+    }
+    publishers = {
+        str(named): str(node)
+        for node in graph.subjects(rdf_type, URIRef(PROV + "Agent"))
+        if isinstance(node, URIRef)
+        for named in list(graph.objects(node, name)) + list(graph.objects(node, label))
+    }
+    return authorities, publishers
 
 
 def date_literal(date: DateValue) -> Literal:
     return draft_turtle.to_rdflib(_date(date))
 
 
-_DATE_TYPES = {10: str(XSD.date), 7: str(XSD.gYearMonth), 4: str(XSD.gYear)}
+_DATE_TYPES = {10: XSD + "date", 7: XSD + "gYearMonth", 4: XSD + "gYear"}
 
 
 def _date(date: DateValue) -> Lit:
@@ -94,10 +108,10 @@ def _text(text: str, lang: str | None = None) -> Lit:
 
 # The builder works on plain strings (IRIs) and Lit tuples (literals): much faster than rdflib terms.
 # Terms used for every fact, looked up once.
-_A, _EVIDENCE, _SELECTOR = str(RDF.type), str(KG.Evidence), str(OA.TextQuoteSelector)
-_EXACT, _START, _END = str(OA.exact), str(KG.start), str(KG.end)
-_IN_DOCUMENT, _HAS_EVIDENCE = str(KG.inDocument), str(KG.evidence)
-_DERIVED, _CONFIDENCE = str(PROV.wasDerivedFrom), str(KG.confidence)
+_A, _EVIDENCE, _SELECTOR = RDF + "type", KG + "Evidence", OA + "TextQuoteSelector"
+_EXACT, _START, _END = OA + "exact", KG + "start", KG + "end"
+_IN_DOCUMENT, _HAS_EVIDENCE = KG + "inDocument", KG + "evidence"
+_DERIVED, _CONFIDENCE = PROV + "wasDerivedFrom", KG + "confidence"
 
 
 class _Terms:
@@ -109,7 +123,7 @@ class _Terms:
     def __getattr__(self, name: str) -> str:
         if name.startswith("__"):
             raise AttributeError(name)
-        iri = str(self._namespace[name])
+        iri = self._namespace + name
         setattr(self, name, iri)
         return iri
 
@@ -119,7 +133,7 @@ class _Terms:
 
 _KG, _ORG, _RDF, _SKOS, _PROV = _Terms(KG), _Terms(ORG), _Terms(RDF), _Terms(SKOS), _Terms(PROV)
 _FOAF, _DCT, _SCHEMA = _Terms(FOAF), _Terms(DCTERMS), _Terms(SCHEMA)
-_ANY_URI = str(XSD.anyURI)
+_ANY_URI = XSD + "anyURI"
 
 
 class _Builder:
@@ -178,6 +192,8 @@ class _Builder:
         return self.triples
 
     def build(self) -> Graph:
+        from kommgraph.core.turtle import fresh_graph
+
         graph = fresh_graph()
         graph.addN((s, p, o, graph) for s, p, o in draft_turtle.rdflib_triples(self.build_triples()))
         return graph
@@ -222,7 +238,9 @@ class _Builder:
             (n for n in known if re.search(rf"\b{re.escape(n)}\b", self.doc.text)), None
         )
         if name:
-            agent = str(self.gazetteer.publishers.get(name) or vocab.KGID[f"publisher/{vocab.slug(name)}"])
+            agent = str(
+                self.gazetteer.publishers.get(name) or f"{vocab.DEFAULT_BASE}publisher/{vocab.slug(name)}"
+            )
             self.add(s, _DCT.publisher, agent)
             self.add(agent, _RDF.type, _PROV.Agent)
             self.add(agent, _RDF.type, _FOAF.Organization)
@@ -351,6 +369,8 @@ def to_turtle(
     header = PROJECT_HEADER if draft_graph else HEADER
     text = draft_turtle.write(triples, header=header)
     if text is None:  # something the plain writer does not reproduce: rdflib terms and the shared writer
+        from kommgraph.core.turtle import canonical_turtle
+
         text = canonical_turtle(draft_turtle.rdflib_triples(triples), header=header)
     return text
 
@@ -372,9 +392,11 @@ def is_curated(path: Path) -> bool:
     text = path.read_text(encoding="utf-8", errors="replace")
     if not any("Curated" in line for line in text.splitlines() if not line.lstrip().startswith("#")):
         return False  # states no kg:Curated (e.g. a draft written before): no need to parse it
+    from rdflib import Graph, URIRef
+
     graph = Graph()
     graph.parse(path, format="turtle")
-    return (None, KG.curationStatus, KG.Curated) in graph
+    return (None, URIRef(KG + "curationStatus"), URIRef(KG + "Curated")) in graph
 
 
 MAX_SIZE = 2_000_000  # bytes; press releases and council papers are 2-200 kB

@@ -12,7 +12,8 @@ the engine refuses) falls back to ``re.compile``; the cache then only costs the 
 The files live in ``$KOMMGRAPH_REGEX_CACHE`` (a folder; empty: no cache), else
 ``$XDG_CACHE_HOME/kommgraph``, else ``~/.cache/kommgraph``. The regex file is written by :func:`save`
 after the patterns a run needed were compiled, only when it gained entries; :func:`stored` keeps other
-values that take long to build (the given names read from ``faker``) under a key of their inputs.
+values that take long to build (the given names read from ``faker``, the parsed pattern files, the
+reference data) under a key of their inputs; ``kommgraph.places.compact`` keeps the place index there too.
 Files are replaced atomically (written beside, then renamed), so parallel runs never read half a file.
 They are trusted as the user's own files are, like Python's bytecode cache: whoever can write them can
 also change the installed code (the engine checks a program before it runs it; marshal does not).

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
-
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-KG = Namespace("https://w3id.org/kommgraph/ontology#")
-ONTOLOGY_IRI = "https://w3id.org/kommgraph/ontology"
-DEFAULT_BASE = "https://w3id.org/kommgraph/id/"
+from kommgraph.core import namespaces as _plain
+from kommgraph.core.namespaces import DEFAULT_BASE, ONTOLOGY_IRI, PREFIXES, segment, slug  # noqa: F401
+
+KG = Namespace(_plain.KG)
 KGID = Namespace(DEFAULT_BASE)
-ORG = Namespace("http://www.w3.org/ns/org#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace(_plain.ORG)
+OA = Namespace(_plain.OA)
+SCHEMA = Namespace(_plain.SCHEMA)
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -28,26 +25,7 @@ FORMATS = Namespace("http://www.w3.org/ns/formats/")
 DCT, FOAF_NS, OWL_NS, PROV_NS = DCTERMS, FOAF, OWL, PROV
 RDF_NS, RDFS_NS, SKOS_NS, XSD_NS = RDF, RDFS, SKOS, XSD
 
-# One prefix table for every file kommgraph writes, so that files diff cleanly.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG),
-    "kgid": DEFAULT_BASE,
-    "org": str(ORG),
-    "prov": str(PROV),
-    "dct": str(DCTERMS),
-    "skos": str(SKOS),
-    "foaf": str(FOAF),
-    "oa": str(OA),
-    "schema": str(SCHEMA),
-    "owl": str(OWL),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}
-
-_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
-)
+# PREFIXES (one prefix table for every file kommgraph writes): kommgraph.core.namespaces
 
 # Which change events replace a unit by another, begin one and end one. Defined once here; the rules
 # queries/rules/10-succession.rq, 20-lifespan-start.rq and 21-lifespan-end.rq list the same types
@@ -74,64 +52,41 @@ def shorten(iri: str, prefixes: dict[str, str] = PREFIXES, accept=None) -> tuple
     return None
 
 
-def slug(text: str) -> str:
-    """Lower-case ASCII slug: German umlauts transliterated, everything else folded to hyphens.
-
-    >>> slug("Amt für Informations- und Kommunikationstechnik")
-    'amt-fuer-informations-und-kommunikationstechnik'
-    >>> slug("Bürgeramt, Statistik, Wahlen")
-    'buergeramt-statistik-wahlen'
-    """
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLITERATION)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+def authority_iri(ags: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(_plain.authority_iri(ags, base))
 
 
-def segment(name: str) -> str:
-    """The IRI path segment of a name: its :func:`slug`; a name that leaves no slug (only punctuation,
-    or no Latin letter: "—", "東京") gets ``n-`` and a hash of the name instead, so that it never mints
-    the folder's own IRI and two such names never share one. Idempotent: a segment mints itself."""
-    folded = slug(name)
-    if folded:
-        return folded
-    digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
-    return f"n-{digest[:12]}"
-
-
-def authority_iri(ags: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"authority/{ags}"]
-
-
-def unit_iri(ags: str, name: str, base: str = DEFAULT_BASE, suffix: str | None = None):
+def unit_iri(ags: str, name: str, base: str = DEFAULT_BASE, suffix: str | None = None) -> URIRef:
     """`kgid:unit/{ags}/{slug}`; a suffix tells apart a later unit that reuses a name."""
-    tail = segment(name) + (f"-{suffix}" if suffix else "")
-    return Namespace(base)[f"unit/{ags}/{tail}"]
+    return URIRef(_plain.unit_iri(ags, name, base, suffix))
 
 
-def event_iri(ags: str, date: str | None, event_type: str, name: str, base: str = DEFAULT_BASE):
+def event_iri(ags: str, date: str | None, event_type: str, name: str, base: str = DEFAULT_BASE) -> URIRef:
     """`kgid:event/{ags}/{date}-{type}-{slug}`; `undated` stands in for an unknown date."""
-    return Namespace(base)[f"event/{ags}/{date or 'undated'}-{segment(event_type)}-{segment(name)}"]
+    return URIRef(_plain.event_iri(ags, date, event_type, name, base))
 
 
-def source_iri(source_id: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"source/{source_id}"]
+def source_iri(source_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(_plain.source_iri(source_id, base))
 
 
-def graph_iri(source_id: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"graph/{source_id}"]
+def graph_iri(source_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(_plain.graph_iri(source_id, base))
 
 
-def person_iri(name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"person/{segment(name)}"]
+def person_iri(name: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(_plain.person_iri(name, base))
 
 
-def evidence_iri(source_id: str, start: int, end: int, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"evidence/{source_id}/{start}-{end}"]
+def evidence_iri(source_id: str, start: int, end: int, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(_plain.evidence_iri(source_id, start, end, base))
 
 
-def function_iri(ags: str, name: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"function/{ags}/{segment(name)}"]
+def function_iri(ags: str, name: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(_plain.function_iri(ags, name, base))
 
 
-def membership_iri(ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE):
-    return Namespace(base)[f"membership/{ags}/{segment(person)}-{segment(role)}-{segment(unit_or_authority)}"]
+def membership_iri(
+    ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE
+) -> URIRef:
+    return URIRef(_plain.membership_iri(ags, person, role, unit_or_authority, base))

@@ -2,16 +2,20 @@
 
 tools/build_places.py writes the index with every name form already folded, so that loading is one
 json.load (no per-row Python work); data/places.tsv is the same list for people to read and diff.
+After the first load the index is kept in a compact form (:mod:`.compact`) that later starts read
+instead of the JSON, unpacking only the rows and names a text needs.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import compact, kinds, normalize
 from .kinds import AUTHORITY_TITLES
 from .model import Place
 from .normalize import fold
@@ -28,12 +32,13 @@ class PlaceDataError(RuntimeError):
 
 @dataclass
 class Index:
-    rows: list[list]  # [key, name, short, kind, country, state, parent_key, population], sorted by key
+    # [key, name, short, kind, country, state, parent_key, population], sorted by key
+    rows: Sequence[list]
     # folded name form -> [row, how, row, how, ...]
-    names: dict[str, list[int]]
+    names: Mapping[str, list[int]]
     # first folded word -> second folded word ("" for one-word forms) -> name forms that may occur in text,
     # as word lists, longest first
-    forms: dict[str, dict[str, list[list[str]]]]
+    forms: Mapping[str, dict[str, list[list[str]]]]
     # first folded word -> [[title words], level], longest first
     titles: dict[str, list[list]]
     # folded single-word place names that are German words -> "noun" | "noun-city" | "word"
@@ -52,7 +57,8 @@ class Index:
 
     def row_of(self, key: str) -> int | None:
         if self._by_key is None:
-            self._by_key = {row[0]: number for number, row in enumerate(self.rows)}
+            keys = self.rows.keys() if isinstance(self.rows, compact.Rows) else [row[0] for row in self.rows]
+            self._by_key = {key: number for number, key in enumerate(keys)}
         return self._by_key.get(key)
 
     def hits(self, folded: str) -> list[tuple[Place, int]]:
@@ -130,6 +136,29 @@ def _add_form(row: int, folded: str, names: dict[str, list[int]], forms: dict) -
 
 @cache
 def index() -> Index:
+    """The index: from its compact form when an earlier run kept one, else from the JSON (then kept)."""
+    path = compact.cache_path(INDEX_FILE, _BUILDERS)
+    data = compact.read(path) if path is not None else None
+    if data is not None:
+        rows, names, forms = (
+            compact.Rows(data["rows"], data["keys"]),
+            compact.Buckets(data["names"]),
+            compact.Buckets(data["forms"]),
+        )
+        return Index(rows, names, forms, data["titles"], data["common_words"])
+    built = _index_from_json()
+    if path is not None:
+        compact.write(
+            path, compact.pack(built.rows, built.names, built.forms, built.titles, built.common_words)
+        )
+    return built
+
+
+#: the modules whose code shapes the index built from the JSON: a change to one builds it anew
+_BUILDERS = [Path(__file__), Path(kinds.__file__), Path(normalize.__file__), Path(compact.__file__)]
+
+
+def _index_from_json() -> Index:
     try:
         with INDEX_FILE.open(encoding="utf-8") as handle:
             data = json.load(handle)
