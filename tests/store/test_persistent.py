@@ -238,9 +238,24 @@ def test_the_first_load_works_on_the_store_it_built_in_memory(data):
 
 
 def test_the_store_on_disk_is_written_in_parts(data, monkeypatch):
-    monkeypatch.setattr(persistent, "PERSIST_CHUNK", 1000)
+    monkeypatch.setattr(persistent, "PERSIST_CHUNK", 1000)  # parts of 1000 quads, the last one shorter
+    parts = []
+    real = persistent.islice
+    monkeypatch.setattr(persistent, "islice", lambda quads, size: parts.append(size) or real(quads, size))
     load(data).close()
+    assert len(parts) > persistent.PERSIST_PARTS and set(parts) == {1000}
     assert_equal_to_fresh(data)  # read from disk
+
+
+def test_a_small_store_is_written_in_three_parts(data, monkeypatch):
+    parts = []
+    real = persistent.islice
+    monkeypatch.setattr(persistent, "islice", lambda quads, size: parts.append(size) or real(quads, size))
+    loaded = load(data)
+    quads = len(loaded.store)
+    loaded.close()
+    assert len(parts) == persistent.PERSIST_PARTS and parts[0] * 2 < quads <= parts[0] * 3
+    assert_equal_to_fresh(data)
 
 
 def test_the_first_curated_load_with_drafts_works_on_the_curated_store(data):

@@ -13,20 +13,27 @@ never trusted. Deleting ``.kommgraph/`` is always safe.
 
 A view built from scratch is loaded and derived in memory (the fastest way), and that store in memory
 is what the command goes on with (``Opened.memory``: validation and the release write read it, nothing
-is copied back from disk); it is written to disk by pyoxigraph's bulk loader, ``bulk_extend`` in parts
-of ``PERSIST_CHUNK`` quads. Measured at 1M triples (2.24M quads with the merged default graph and the
-derived graph; benchmarks/results/scale-build4.md), CPU on a shared 2-core machine: ``bulk_extend``
-of the whole store 21–24 s, peak +1.9 GB; in parts of 500k quads the peak of the whole build fell from
-2.76–2.84 to 1.95–2.06 GB for 4–12 s more CPU; dumping N-Quads and bulk-loading them (file or bytes)
-28–31 s; a transactional ``extend`` 87 s. ``bulk_extend`` holds the GIL (a second Python thread did not
-run meanwhile), so it cannot overlap validation in a thread; ``bulk_load`` of a dump releases it and
-would shorten the wall time on two cores, but costs about a third more CPU.
+is copied back from disk); it is written to disk by pyoxigraph's bulk loader, ``bulk_extend`` in
+``PERSIST_PARTS`` parts of at most ``PERSIST_CHUNK`` quads, each part an iterator over the store (no
+list of quads in Python). Measured at 1M triples (2.24M quads with the merged default graph and the
+derived graph), CPU after load + derive in one process on a shared 2-core machine
+(benchmarks/results/scale-build8.md; scale-build4.md for the older options): one call for the whole
+store 18.4–19.7 s, peak 2.75 GB; 3 parts of 750k quads 19.0 s, peak 1.55 GB (lists of quads: 21.1–22.8 s,
+1.85 GB); 5 parts of 500k 21.8 s, peak 1.33 GB, but the store is left at 496 MB instead of 306 MB: from
+the fourth part on, RocksDB has overlapping level-0 files to compact (with lists of quads, as before,
+26.0 s); dumping N-Quads to a file and ``bulk_load``-ing it 24.0 s; a transactional ``extend`` 87 s.
+Writing the 1.24M quads of the named graphs alone (no merged default graph) costs 13 s: RocksDB's
+ingestion, ≈ 8 µs a quad, is the floor, ≈ 3× a bare bulk load of the files into memory by itself.
+``bulk_extend`` holds the GIL (a second Python thread did not run meanwhile), so it cannot overlap
+validation in a thread; ``bulk_load`` of a dump releases it and would shorten the wall time on two
+cores, but costs about a quarter more CPU.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import shutil
 from dataclasses import dataclass
@@ -207,17 +214,21 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
     return memory
 
 
-# Quads per bulk load into the store on disk: Oxigraph's bulk loader buffers what it is given before it
-# writes its files; all 2.2 million quads of a national graph at once took 1.9 GB more at the peak.
-PERSIST_CHUNK = 500_000
+# Parts of the bulk load into the store on disk: Oxigraph's bulk loader buffers what it is given before it
+# writes its files (all 2.2 million quads of a national graph at once took 1.9 GB more at the peak), and
+# each part leaves one level-0 file per index that RocksDB compacts once there are four of them.
+PERSIST_PARTS = 3
+PERSIST_CHUNK = 1_000_000  # quads a part at most (larger stores: more parts, compacted once)
 
 
 def persist(memory: ox.Store, path: Path) -> None:
     """Copy a store in memory into a new store on disk at ``path`` (see the module's notes)."""
     store = ox.Store(str(path))
+    total = len(memory)
+    part = max(1, min(PERSIST_CHUNK, math.ceil(total / PERSIST_PARTS)))
     quads = iter(memory)
-    while chunk := list(islice(quads, PERSIST_CHUNK)):
-        store.bulk_extend(chunk)
+    for _ in range(math.ceil(total / part)):
+        store.bulk_extend(islice(quads, part))
     store.flush()
     del store
 
