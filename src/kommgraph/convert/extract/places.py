@@ -233,10 +233,28 @@ def _name_only(span: str) -> str:
     return " ".join(words)
 
 
-def _vote_mentions(places, text: str, base: float, vote, surface: dict, written: dict | None = None) -> None:
+SURNAME = compiled(
+    r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+)\b(?!-)"
+)
+
+
+def _surnames(text: str) -> frozenset[str]:
+    """``Bürgermeister Hans Muster``: the word after a given name is a person's surname, in the whole text
+    (``bei Muster``), even where a place has that name."""
+    from kommgraph.convert.extract.firstnames import is_given_name
+
+    return frozenset(m["surname"] for m in SURNAME.finditer(text) if is_given_name(m["given"]))
+
+
+def _vote_mentions(
+    places, text: str, base: float, vote, surface: dict, written: dict | None = None,
+    surnames: frozenset[str] = frozenset(),
+) -> None:
     """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
     for mention in places.mentions(text):
         if not mention.place_candidates:
+            continue
+        if text[mention.start : mention.end] in surnames:
             continue
         first = text[mention.start : mention.end].split()[0]
         found = mention.place_candidates
@@ -314,8 +332,9 @@ def candidates(
         if title and title not in lead
         else ((lead, 3.0), (rest, 1.0))
     )
+    surnames = _surnames(title + "\n" + head)
     for text, base in texts:
-        _vote_mentions(places, text, base, vote, surface, written)
+        _vote_mentions(places, text, base, vote, surface, written, surnames)
     taken: set[str] = set()
     for name, weight in _url_names(url):
         if name.startswith("#"):
