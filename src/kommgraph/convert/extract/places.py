@@ -143,9 +143,12 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
 
 def _adjective_forms(word: str) -> list[str]:
     """``Beispielhausener`` → Beispielhausen, ``Beispieldner`` → Beispielden, ``Bremer`` → Bremen,
-    ``St. Mustergaller`` → St. Mustergallen."""
+    ``St. Mustergaller`` → St. Mustergallen, ``Musteriker`` → Musterikon."""
     stem = word[:-2]
-    return [stem, stem + "en", stem + "n", word[:-3] + "en"]
+    forms = [stem, stem + "en", stem + "n", word[:-3] + "en"]
+    if stem.endswith("ik"):  # Swiss names in -ikon form their adjective in -iker: Musterikon → Musteriker
+        forms.append(stem + "on")
+    return forms
 
 
 # abbreviations of the first word of place names, spelled out: "Wr. Musterdorf", "wr-musterdorf"
