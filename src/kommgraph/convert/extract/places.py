@@ -237,7 +237,7 @@ def _name_only(span: str) -> str:
 
 
 SURNAME = compiled(
-    r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?P<surname>[A-ZÄÖÜ][a-zäöüß]+)\b(?!-)"
+    r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?=(?P<surname>[A-ZÄÖÜ][a-zäöüß]+)\b(?!-))"
 )
 
 
