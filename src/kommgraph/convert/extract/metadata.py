@@ -215,8 +215,10 @@ def _lone_kicker(name: str, article: str) -> bool:
     """``Entmachtet: Neuer Magistrat …``: a word before the headline's colon that the text never names again
     is a kicker (a participle, an adjective), not the place, which a report names more than once."""
     lines = _first_lines(article, 2)
-    if not any((m := TITLE_PREFIX_INLINE.match(line) or TITLE_PREFIX.match(line)) and m["name"] == name
-               for line in lines):
+    if not any(
+        (m := TITLE_PREFIX_INLINE.match(line) or TITLE_PREFIX.match(line)) and m["name"] == name
+        for line in lines
+    ):
         return False
     return len(re.findall(rf"(?<!\w){re.escape(name)}", article)) < 2
 

@@ -250,7 +250,12 @@ def _surnames(text: str) -> frozenset[str]:
 
 
 def _vote_mentions(
-    places, text: str, base: float, vote, surface: dict, written: dict | None = None,
+    places,
+    text: str,
+    base: float,
+    vote,
+    surface: dict,
+    written: dict | None = None,
     surnames: frozenset[str] = frozenset(),
 ) -> None:
     """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
