@@ -61,3 +61,18 @@ def test_a_lone_kicker_is_no_place(text: str, place: str) -> None:
 def test_a_swiss_adjective_in_iker(article: str, key: str) -> None:
     found = places.candidates("", article)
     assert found[0].key == key
+
+
+@pytest.mark.parametrize(
+    ("footer", "key"),
+    [  # a contact footer's mail or web address names the authority's site
+        ("Kontakt: presse@wetzlar.de", "06532023"),
+        ("Mehr unter www.wetzlar.de/rathaus", "06532023"),
+        # an address of no place names none
+        ("Mehr unter www.beispiel-portal.de", None),
+    ],
+)
+def test_a_web_or_mail_address_in_the_footer(footer: str, key: str | None) -> None:
+    body = "Das Ordnungsamt wird geteilt. Die Abteilung Verkehr entsteht neu.\n\n" + footer
+    found = places.candidates("Neue Abteilung", body, body=body)
+    assert (found[0].key if found else None) == key

@@ -181,6 +181,20 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     return out
 
 
+WEB_ADDRESS = compiled(r"(?:\bwww\.|@)(?P<host>[a-z0-9äöü-]+(?:\.[a-z0-9äöü-]+)*\.(?:de|at|ch|li))\b", re.I)
+WEB_WEIGHT = 0.25  # of a page address's host: a footer's mail or web address names the authority's site
+
+
+def _web_hosts(body: str) -> list[str]:
+    """The hosts of the first two distinct web or mail addresses of a text (``presse@muster.de``)."""
+    hosts: list[str] = []
+    for m in WEB_ADDRESS.finditer(body):
+        host = m["host"].casefold()
+        if host not in hosts:
+            hosts.append(host)
+    return hosts[:2]
+
+
 def _url_lookup(places, name: str):
     return (
         places.lookup(name)
@@ -370,6 +384,12 @@ def candidates(
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
         _vote_named(places, m["name"], POSTAL_WEIGHT, vote, surface)
+    for host in _web_hosts(body):
+        for name, weight in _url_names(f"https://{host}/"):
+            found = _url_lookup(places, name) if not name.startswith("#") else ()
+            if found:
+                vote(_first(found, country), weight * WEB_WEIGHT)
+                break
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")
