@@ -76,3 +76,17 @@ def test_a_web_or_mail_address_in_the_footer(footer: str, key: str | None) -> No
     body = "Das Ordnungsamt wird geteilt. Die Abteilung Verkehr entsteht neu.\n\n" + footer
     found = places.candidates("Neue Abteilung", body, body=body)
     assert (found[0].key if found else None) == key
+
+
+@pytest.mark.parametrize(
+    ("article", "key"),
+    [  # a place's people named by the noun of its adjective
+        ("Die Wetzlarer bekommen ein neues Amt. Das Ordnungsamt wird geteilt.", "06532023"),
+        ("Den Wetzlarern bringt das Ordnungsamt einen neuen Schalter.", "06532023"),
+        # a common noun in -er is no place's people, even where a place is named like its stem
+        ("Die Bürger bekommen ein neues Amt. Das Ordnungsamt wird geteilt.", None),
+    ],
+)
+def test_a_demonym_names_the_place(article: str, key: str | None) -> None:
+    found = places.candidates("Neues Amt", article)
+    assert (found[0].key if found else None) == key

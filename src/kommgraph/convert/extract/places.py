@@ -19,6 +19,8 @@ from kommgraph.convert.extract.patterns import compiled, load
 
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
+# "die Musterstädter", "den Musterstädtern": a place's people named by the noun of its adjective
+DEMONYM = compiled(r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])")
 STATE_CUES = compiled(_DATA["state_cues"])
 LOCAL_CUES = compiled(_DATA["local_cues"])
 DISTRICT_CUES = compiled(_DATA["district_cues"])
@@ -293,6 +295,12 @@ def _vote_mentions(
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
         for form in _adjective_forms(m["word"]):
+            found = places.lookup(form)
+            if found and found[0].kind not in ("Land",):
+                surface.setdefault(vote(found, base).key, form)
+                break
+    for m in DEMONYM.finditer(text):
+        for form in _adjective_forms(m["word"])[:3]:  # not the elided form: "die Bürger" is no "Büren"
             found = places.lookup(form)
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
