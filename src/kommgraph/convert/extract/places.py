@@ -20,7 +20,9 @@ from kommgraph.convert.extract.patterns import compiled, load
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
 # "die Musterstädter", "den Musterstädtern": a place's people named by the noun of its adjective
-DEMONYM = compiled(r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])")
+DEMONYM = compiled(
+    r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
+)
 STATE_CUES = compiled(_DATA["state_cues"])
 LOCAL_CUES = compiled(_DATA["local_cues"])
 DISTRICT_CUES = compiled(_DATA["district_cues"])
