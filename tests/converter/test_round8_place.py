@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.convert.extract import extract, places
+from kommgraph.convert.extract import dates, extract, places
 from kommgraph.store.sources import SourceDocument
 
 
@@ -90,3 +90,20 @@ def test_a_web_or_mail_address_in_the_footer(footer: str, key: str | None) -> No
 def test_a_demonym_names_the_place(article: str, key: str | None) -> None:
     found = places.candidates("Neues Amt", article)
     assert (found[0].key if found else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # a demonstrative refers back to the reorganisation the text states
+        ("Dieser Entscheid wird spätestens Ende Juni 2031 umgesetzt sein.", "2031-06"),
+        ("Diese Neuordnung tritt zum 1. März 2031 in Kraft.", "2031-03-01"),
+        # a noun of change followed by the date it takes effect
+        ("Für die Änderungen der Bezeichnungen zum 01.07.2031 ist der Rat zuständig.", "2031-07-01"),
+        # background in the past tense, and a date no change is tied to, are none
+        ("Dieser Entscheid wurde am 3. Mai 2031 umgesetzt.", None),
+        ("Der Oberbürgermeister ist seit dem 01.07.2031 im Amt.", None),
+    ],
+)
+def test_the_date_a_reorganisation_takes_effect(sentence: str, value: str | None) -> None:
+    found = dates.enactment_date([sentence], None)
+    assert (found.value if found else None) == value

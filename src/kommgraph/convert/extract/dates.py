@@ -190,6 +190,21 @@ def cue_before(text: str, match: DateMatch) -> str:
     return ""
 
 
+# "Dieser Entscheid wird … umgesetzt": a demonstrative refers back to the reorganisation the text states
+BACK_REFERENCE = compiled(r"\b[Dd]ies(?:er|es|en)\b")
+# "die Änderungen der Bezeichnungen zum 01.07.2031": a noun of change followed by the date it takes effect
+CHANGE_ON_DATE = compiled(
+    r"(?i)\b(?:änderung|neuordnung|neugliederung|umbenennung|zusammenlegung|umstrukturierung|umorganisation)"
+    r"\w*(?:\s+\w+){0,3}?\s+(?:zum|ab|per)\s+\d"
+)
+
+
+def _states_enactment(sentence: str) -> bool:
+    if ENACTMENT.search(sentence):
+        return bool(ENACTED.search(sentence) or BACK_REFERENCE.search(sentence))
+    return bool(CHANGE_ON_DATE.search(sentence))
+
+
 def enactment_date(sentences: list[str], published: DateValue | None) -> DateValue | None:
     """The date the document's reorganisation as a whole takes effect, said in a sentence of its own
     (``Die Musterverfügung soll zum 01.07.2031 wirksam werden``, ``wird sie auf den 1. Juni 2031 in
@@ -197,7 +212,7 @@ def enactment_date(sentences: list[str], published: DateValue | None) -> DateVal
     past tense (``Am 1. Juli 1999 trat das Gesetz in Kraft``) is none."""
     found = None
     for sentence in sentences:
-        if not ENACTMENT.search(sentence) or not ENACTED.search(sentence) or ENACTED_BEFORE.search(sentence):
+        if ENACTED_BEFORE.search(sentence) or not _states_enactment(sentence):
             continue
         effective = [d for d in find_dates(sentence, published) if cue_before(sentence, d) == "effective"]
         if effective:
