@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kommgraph.convert.extract import dates, extract, places
-from kommgraph.store.sources import SourceDocument
+from kommgraph.store.sources import SourceDocument, read_source
 
 
 def _place(text: str) -> str | None:
@@ -107,3 +107,26 @@ def test_a_demonym_names_the_place(article: str, key: str | None) -> None:
 def test_the_date_a_reorganisation_takes_effect(sentence: str, value: str | None) -> None:
     found = dates.enactment_date([sentence], None)
     assert (found.value if found else None) == value
+
+
+def _effective(tmp_path: Path, body: str, published: str = "2031-03-05") -> list[str | None]:
+    source = tmp_path / "t.txt"
+    header = f"title: Neues Amt\npublished: {published}\n---\n"
+    source.write_text(f"{header}Neues Amt\n\n{body}\n", encoding="utf-8")
+    facts = extract(read_source(source))
+    return [e.effective.value if e.effective else None for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "effective"),
+    [  # the deadline of a decision is no date of the change
+        ("Bis zum 30. Juni 2031 soll der Rat über die Gründung des Amtes für Digitales entscheiden.", [None]),
+        # a date the change takes effect on stays
+        ("Bis zum 30. Juni 2031 wird das Amt für Digitales gegründet.", ["2031-06-30"]),
+        ("Die Stadt gründet ab 1. Juni das Amt für Digitales.", ["2031-06-01"]),
+    ],
+)
+def test_a_decision_deadline_is_no_effective_date(
+    tmp_path: Path, body: str, effective: list[str | None]
+) -> None:
+    assert _effective(tmp_path, body) == effective

@@ -174,9 +174,19 @@ def _relative(text: str, published: DateValue, add) -> None:
         add(m.start(), m.end(), published.value, relative=True)
 
 
+# a deadline ("bis zum 30. Juni", "spätestens Ende Mai") for a decision or a filing, not for the change itself
+DEADLINE_BEFORE = compiled(r"\b(?:[Bb]is|spätestens)\s+(?:zum\s+|zur\s+|am\s+|Ende\s+|Mitte\s+)?$")
+DECISION_AFTER = compiled(
+    r"[^.;:]{0,120}?\b(?:entscheiden|entschieden\s+werden|beschließen|beschlossen\s+werden|befinden|abstimmen"
+    r"|vorlegen|vorgelegt\s+werden|einreichen|eingereicht\s+werden|bewerben|Stellung\s+nehmen)\b"
+)
+
+
 def cue_before(text: str, match: DateMatch) -> str:
     """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
+    if DEADLINE_BEFORE.search(before) and DECISION_AFTER.match(text, match.end):
+        return "announced"  # "bis zum 30. Juni soll der Rat entscheiden": the deadline of a decision
     if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"
         return "effective"
     if ANNOUNCED_NEAR.search(before):
