@@ -130,3 +130,16 @@ def test_a_decision_deadline_is_no_effective_date(
     tmp_path: Path, body: str, effective: list[str | None]
 ) -> None:
     assert _effective(tmp_path, body) == effective
+
+
+@pytest.mark.parametrize(
+    ("article", "key"),
+    [  # a local paper's dateline closed by a full stop names the place, even one that is also a verb
+        ("Neue Abteilung\n\nGießen. Das Landratsamt ordnet seine Verwaltung neu.", "06531"),
+        # a sentence that only starts with the word names none
+        ("Neue Abteilung\n\nGießen ist wichtig. Das Landratsamt ordnet seine Verwaltung neu.", None),
+    ],
+)
+def test_a_dateline_closed_by_a_full_stop(article: str, key: str | None) -> None:
+    found = places.candidates("", article)
+    assert (found[0].key if found else None) == key

@@ -49,6 +49,8 @@ def _module():
 
 TITLES = frozenset(_DATA["titles"])
 DATELINE = compiled(_DATA["dateline"])
+DATELINE_PERIOD = compiled(_DATA["dateline_period"])
+DATELINE_PERIOD_SCAN = 700  # the lead and a teaser may come before a local paper's dateline
 POSTAL = compiled(_DATA["postal"])
 DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
 POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
@@ -389,7 +391,7 @@ def candidates(
     if publisher:
         weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
         _vote_mentions(places, publisher, weight, vote, surface, written)
-    m = DATELINE.search(head[:300])
+    m = DATELINE.search(head[:300]) or DATELINE_PERIOD.search(head[:DATELINE_PERIOD_SCAN])
     if m:
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
