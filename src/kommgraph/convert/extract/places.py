@@ -194,6 +194,8 @@ WEB_WEIGHT = 0.25  # of a page address's host: a footer's mail or web address na
 def _web_hosts(body: str) -> list[str]:
     """The hosts of the first two distinct web or mail addresses of a text (``presse@muster.de``)."""
     hosts: list[str] = []
+    if "www." not in body and "@" not in body:  # most texts name none: skip the scan
+        return hosts
     for m in WEB_ADDRESS.finditer(body):
         host = m["host"].casefold()
         if host not in hosts:
@@ -256,17 +258,36 @@ def _name_only(span: str) -> str:
     return " ".join(words)
 
 
-SURNAME = compiled(
-    r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+(?=(?P<surname>[A-ZÄÖÜ][a-zäöüß]+)\b(?!-))"
-)
+GIVEN_BEFORE = compiled(r"(?<![\w-])(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+$")
 
 
-def _surnames(text: str) -> frozenset[str]:
-    """``Bürgermeister Hans Muster``: the word after a given name is a person's surname, in the whole text
-    (``bei Muster``), even where a place has that name."""
-    from kommgraph.convert.extract.firstnames import is_given_name
+class _Surnames:
+    """``Bürgermeister Hans Muster``: a word after a given name is a person's surname, in the whole ``text``
+    (``bei Muster``), even where a place has that name. Asked per mentioned name, and only then searched."""
 
-    return frozenset(m["surname"] for m in SURNAME.finditer(text) if is_given_name(m["given"]))
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, name: str) -> bool:
+        if name not in self.known:
+            self.known[name] = self._after_given_name(name)
+        return self.known[name]
+
+    def _after_given_name(self, name: str) -> bool:
+        from kommgraph.convert.extract.firstnames import is_given_name
+
+        if " " in name:
+            return False
+        at = self.text.find(name)
+        while at != -1:
+            end = at + len(name)
+            whole = end == len(self.text) or not (self.text[end].isalnum() or self.text[end] == "-")
+            m = GIVEN_BEFORE.search(self.text, max(0, at - 40), at) if whole else None
+            if m and is_given_name(m["given"]):
+                return True
+            at = self.text.find(name, end)
+        return False
 
 
 def _vote_mentions(
@@ -276,7 +297,7 @@ def _vote_mentions(
     vote,
     surface: dict,
     written: dict | None = None,
-    surnames: frozenset[str] = frozenset(),
+    surnames: _Surnames | frozenset[str] = frozenset(),
 ) -> None:
     """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
     for mention in places.mentions(text):
@@ -366,7 +387,7 @@ def candidates(
         if title and title not in lead
         else ((lead, 3.0), (rest, 1.0))
     )
-    surnames = _surnames(title + "\n" + head)
+    surnames = _Surnames(title + "\n" + head)
     for text, base in texts:
         _vote_mentions(places, text, base, vote, surface, written, surnames)
     taken: set[str] = set()
