@@ -22,8 +22,9 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 FLOORS = {"units": 0.77, "events": 0.58, "persons": 0.90}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
-# the events with an exact date stayed 34 (of 37 matched before, of 39 after).
-SHARE_FLOORS = {"event_dates_exact": 0.86, "place": 0.88}
+# the events with an exact date stayed 34 (of 37 matched before, of 39 after). Round 8 (conv-place8) raised
+# dev 196 to exact dates 0.920 and place 0.923: the floors follow with room for other branches' merges.
+SHARE_FLOORS = {"event_dates_exact": 0.89, "place": 0.90}
 
 
 @pytest.fixture(scope="module")

@@ -174,9 +174,19 @@ def _relative(text: str, published: DateValue, add) -> None:
         add(m.start(), m.end(), published.value, relative=True)
 
 
+# a deadline ("bis zum 30. Juni", "spätestens Ende Mai") for a decision or a filing, not for the change itself
+DEADLINE_BEFORE = compiled(r"\b(?:[Bb]is|spätestens)\s+(?:zum\s+|zur\s+|am\s+|Ende\s+|Mitte\s+)?$")
+DECISION_AFTER = compiled(
+    r"[^.;:]{0,120}?\b(?:entscheiden|entschieden\s+werden|beschließen|beschlossen\s+werden|befinden|abstimmen"
+    r"|vorlegen|vorgelegt\s+werden|einreichen|eingereicht\s+werden|bewerben|Stellung\s+nehmen)\b"
+)
+
+
 def cue_before(text: str, match: DateMatch) -> str:
     """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
+    if DEADLINE_BEFORE.search(before) and DECISION_AFTER.match(text, match.end):
+        return "announced"  # "bis zum 30. Juni soll der Rat entscheiden": the deadline of a decision
     if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"
         return "effective"
     if ANNOUNCED_NEAR.search(before):
@@ -190,6 +200,21 @@ def cue_before(text: str, match: DateMatch) -> str:
     return ""
 
 
+# "Dieser Entscheid wird … umgesetzt": a demonstrative refers back to the reorganisation the text states
+BACK_REFERENCE = compiled(r"\b[Dd]ies(?:er|es|en)\b")
+# "die Änderungen der Bezeichnungen zum 01.07.2031": a noun of change followed by the date it takes effect
+CHANGE_ON_DATE = compiled(
+    r"(?i)\b(?:änderung|neuordnung|neugliederung|umbenennung|zusammenlegung|umstrukturierung|umorganisation)"
+    r"\w*(?:\s+\w+){0,3}?\s+(?:zum|ab|per)\s+\d"
+)
+
+
+def _states_enactment(sentence: str) -> bool:
+    if ENACTMENT.search(sentence):
+        return bool(ENACTED.search(sentence) or BACK_REFERENCE.search(sentence))
+    return bool(CHANGE_ON_DATE.search(sentence))
+
+
 def enactment_date(sentences: list[str], published: DateValue | None) -> DateValue | None:
     """The date the document's reorganisation as a whole takes effect, said in a sentence of its own
     (``Die Musterverfügung soll zum 01.07.2031 wirksam werden``, ``wird sie auf den 1. Juni 2031 in
@@ -197,7 +222,7 @@ def enactment_date(sentences: list[str], published: DateValue | None) -> DateVal
     past tense (``Am 1. Juli 1999 trat das Gesetz in Kraft``) is none."""
     found = None
     for sentence in sentences:
-        if not ENACTMENT.search(sentence) or not ENACTED.search(sentence) or ENACTED_BEFORE.search(sentence):
+        if ENACTED_BEFORE.search(sentence) or not _states_enactment(sentence):
             continue
         effective = [d for d in find_dates(sentence, published) if cue_before(sentence, d) == "effective"]
         if effective:

@@ -211,6 +211,18 @@ def _titled_in_headline(name: str, title: str) -> bool:
     return len(name.split()) > 1 and name.split()[0] in places.TITLES and name in title
 
 
+def _lone_kicker(name: str, article: str) -> bool:
+    """``Entmachtet: Neuer Magistrat …``: a word before the headline's colon that the text never names again
+    is a kicker (a participle, an adjective), not the place, which a report names more than once."""
+    lines = _first_lines(article, 2)
+    if not any(
+        (m := TITLE_PREFIX_INLINE.match(line) or TITLE_PREFIX.match(line)) and m["name"] == name
+        for line in lines
+    ):
+        return False
+    return len(re.findall(rf"(?<!\w){re.escape(name)}", article)) < 2
+
+
 def _decide_place(
     meta: Metadata, title: str, article: str, gazetteer: dict[str, str], body: str = ""
 ) -> None:
@@ -235,7 +247,7 @@ def _decide_place(
         meta.place
         and places.available()
         and places.resolve(meta.place) is None
-        and (NOUN_LIKE.search(meta.place) or meta.place.isupper())
+        and (NOUN_LIKE.search(meta.place) or meta.place.isupper() or _lone_kicker(meta.place, article))
         and not _titled_in_headline(meta.place, title)
     ):
         # "Ordnungsamt:", "Beschlüsse:", a kicker in capitals ("ABSTIMMUNG:") before a headline name no place

@@ -19,6 +19,10 @@ from kommgraph.convert.extract.patterns import compiled, load
 
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
+# "die Musterstädter", "den Musterstädtern": a place's people named by the noun of its adjective
+DEMONYM = compiled(
+    r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
+)
 STATE_CUES = compiled(_DATA["state_cues"])
 LOCAL_CUES = compiled(_DATA["local_cues"])
 DISTRICT_CUES = compiled(_DATA["district_cues"])
@@ -45,6 +49,8 @@ def _module():
 
 TITLES = frozenset(_DATA["titles"])
 DATELINE = compiled(_DATA["dateline"])
+DATELINE_PERIOD = compiled(_DATA["dateline_period"])
+DATELINE_PERIOD_SCAN = 700  # the lead and a teaser may come before a local paper's dateline
 POSTAL = compiled(_DATA["postal"])
 DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
 POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
@@ -143,9 +149,12 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
 
 def _adjective_forms(word: str) -> list[str]:
     """``Beispielhausener`` → Beispielhausen, ``Beispieldner`` → Beispielden, ``Bremer`` → Bremen,
-    ``St. Mustergaller`` → St. Mustergallen."""
+    ``St. Mustergaller`` → St. Mustergallen, ``Musteriker`` → Musterikon."""
     stem = word[:-2]
-    return [stem, stem + "en", stem + "n", word[:-3] + "en"]
+    forms = [stem, stem + "en", stem + "n", word[:-3] + "en"]
+    if stem.endswith("ik"):  # Swiss names in -ikon form their adjective in -iker: Musterikon → Musteriker
+        forms.append(stem + "on")
+    return forms
 
 
 # abbreviations of the first word of place names, spelled out: "Wr. Musterdorf", "wr-musterdorf"
@@ -176,6 +185,22 @@ def _url_names(url: str) -> list[tuple[str, float]]:
                         continue
                     out.append((" ".join(run), weight / (1 + 0.5 * (3 - size))))
     return out
+
+
+WEB_ADDRESS = compiled(r"(?:\bwww\.|@)(?P<host>[a-z0-9äöü-]+(?:\.[a-z0-9äöü-]+)*\.(?:de|at|ch|li))\b", re.I)
+WEB_WEIGHT = 0.25  # of a page address's host: a footer's mail or web address names the authority's site
+
+
+def _web_hosts(body: str) -> list[str]:
+    """The hosts of the first two distinct web or mail addresses of a text (``presse@muster.de``)."""
+    hosts: list[str] = []
+    if "www." not in body and "@" not in body:  # most texts name none: skip the scan
+        return hosts
+    for m in WEB_ADDRESS.finditer(body):
+        host = m["host"].casefold()
+        if host not in hosts:
+            hosts.append(host)
+    return hosts[:2]
 
 
 def _url_lookup(places, name: str):
@@ -233,10 +258,52 @@ def _name_only(span: str) -> str:
     return " ".join(words)
 
 
-def _vote_mentions(places, text: str, base: float, vote, surface: dict, written: dict | None = None) -> None:
+GIVEN_BEFORE = compiled(r"(?<![\w-])(?P<given>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+$")
+
+
+class _Surnames:
+    """``Bürgermeister Hans Muster``: a word after a given name is a person's surname, in the whole ``text``
+    (``bei Muster``), even where a place has that name. Asked per mentioned name, and only then searched."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, name: str) -> bool:
+        if name not in self.known:
+            self.known[name] = self._after_given_name(name)
+        return self.known[name]
+
+    def _after_given_name(self, name: str) -> bool:
+        from kommgraph.convert.extract.firstnames import is_given_name
+
+        if " " in name:
+            return False
+        at = self.text.find(name)
+        while at != -1:
+            end = at + len(name)
+            whole = end == len(self.text) or not (self.text[end].isalnum() or self.text[end] == "-")
+            m = GIVEN_BEFORE.search(self.text, max(0, at - 40), at) if whole else None
+            if m and is_given_name(m["given"]):
+                return True
+            at = self.text.find(name, end)
+        return False
+
+
+def _vote_mentions(
+    places,
+    text: str,
+    base: float,
+    vote,
+    surface: dict,
+    written: dict | None = None,
+    surnames: _Surnames | frozenset[str] = frozenset(),
+) -> None:
     """Votes for every place ``text`` names, by name or in adjective form; a title word adds one."""
     for mention in places.mentions(text):
         if not mention.place_candidates:
+            continue
+        if text[mention.start : mention.end] in surnames:
             continue
         first = text[mention.start : mention.end].split()[0]
         found = mention.place_candidates
@@ -253,6 +320,12 @@ def _vote_mentions(places, text: str, base: float, vote, surface: dict, written:
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
         for form in _adjective_forms(m["word"]):
+            found = places.lookup(form)
+            if found and found[0].kind not in ("Land",):
+                surface.setdefault(vote(found, base).key, form)
+                break
+    for m in DEMONYM.finditer(text):
+        for form in _adjective_forms(m["word"])[:3]:  # not the elided form: "die Bürger" is no "Büren"
             found = places.lookup(form)
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
@@ -314,8 +387,9 @@ def candidates(
         if title and title not in lead
         else ((lead, 3.0), (rest, 1.0))
     )
+    surnames = _Surnames(title + "\n" + head)
     for text, base in texts:
-        _vote_mentions(places, text, base, vote, surface, written)
+        _vote_mentions(places, text, base, vote, surface, written, surnames)
     taken: set[str] = set()
     for name, weight in _url_names(url):
         if name.startswith("#"):
@@ -338,11 +412,17 @@ def candidates(
     if publisher:
         weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
         _vote_mentions(places, publisher, weight, vote, surface, written)
-    m = DATELINE.search(head[:300])
+    m = DATELINE.search(head[:300]) or DATELINE_PERIOD.search(head[:DATELINE_PERIOD_SCAN])
     if m:
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
         _vote_named(places, m["name"], POSTAL_WEIGHT, vote, surface)
+    for host in _web_hosts(body):
+        for name, weight in _url_names(f"https://{host}/"):
+            found = _url_lookup(places, name) if not name.startswith("#") else ()
+            if found:
+                vote(_first(found, country), weight * WEB_WEIGHT)
+                break
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")
