@@ -31,7 +31,9 @@ def _areas(text: str, scan: Scanner, i: int) -> bool:
     """``für die Bereiche X und Y``, ``der Straßenverkehr und die Bereiche X und Y``, ``werden Frau X die
     Bereiche Y und Z zugeordnet``: areas of work, not units. ``Bereiche`` names units only as a subject or
     object of its own: right after a definite article (and its adjectives) that follows no coordination
-    and no name."""
+    and no name. Quoted names after the head (``der Bereiche „A“ sowie „B“``) are proper names: units."""
+    if scan.word(i + 1) in QUOTES:
+        return False
     if re.fullmatch(r"[a-zäöü]+en", scan.word(i - 1)) and scan.word(i - 1) != "den":
         # "die bestehenden Bereiche", "die bereits bestehenden Bereiche": adjectives (and an adverb)
         # between article and head
@@ -101,16 +103,20 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     )
     items: list[list[Token]] = [[]]
     explained: dict[int, str] = {}  # item -> the text of its bracket
-    depth, opened = 0, 0
+    depth, opened, in_quotes = 0, 0, False
+    quoted_items: set[int] = set()  # items given in quotes: a name of their own
     for t in words:
         depth += (t.text == "(") - (t.text == ")")
         if t.text == "(" and depth == 1:
             opened = t.end
         if t.text == ")" and depth == 0 and items[-1]:
             explained[id(items[-1])] = clean(text[opened : t.start])
+        if t.text in QUOTES and not depth:
+            in_quotes = not in_quotes
+            quoted_items.add(id(items[-1]))
         if depth or t.text == ")" or t.text in QUOTES:
             continue
-        if t.text in separators:
+        if t.text in separators and not in_quotes:  # „Märkte, Plakatwesen und Veranstaltungen“ is one name
             items.append([])
         else:
             items[-1].append(t)
@@ -124,7 +130,13 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         if colon:
             item = item[:4]
         start, end = item[0].start, item[-1].end
-        name = clean(prefix + text[start:end])
+        # „Sportamt“, „Sportzentrum X“ have a head of their own; „Bauhof und Gärtnerei“ is a pair of fields
+        own_head = (
+            id(item) in quoted_items
+            and unit_word(item[0].text)
+            and not any(t.text in ITEM_SEPARATORS for t in item)
+        )
+        name = clean((prefix if not own_head else "") + text[start:end])
         numbered = ROMAN.match(item[0].text) and len(item) == 1 and id(item) in explained
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
