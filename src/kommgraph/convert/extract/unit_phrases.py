@@ -75,6 +75,13 @@ class Scanner:
             elif w.endswith("-") and nxt in ("und", "oder", "bzw"):
                 k += 2
             elif (
+                w in ("und", "sowie", "oder")
+                and k > j
+                and nxt == "-"
+                and re.fullmatch(r"[a-zäöüß]+", self.word(k + 2))
+            ):
+                k += 3  # the second part of a compound after a hyphen: "Immobilienwirtschaft und -planung"
+            elif (
                 re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
                 and w not in ARTICLES
                 and is_cap(nxt)
