@@ -79,6 +79,7 @@ class Scanner:
                 and k > j
                 and nxt == "-"
                 and re.fullmatch(r"[a-zäöüß]+", self.word(k + 2))
+                and self.t[k + 1].end == self.t[k + 2].start  # "-planung", not a dash "- wie"
             ):
                 k += 3  # the second part of a compound after a hyphen: "Immobilienwirtschaft und -planung"
             elif (

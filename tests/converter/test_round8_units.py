@@ -1,0 +1,75 @@
+"""Round-8 rules for unit names, stated from German morphology and syntax: each rule with sentences of our
+own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by dev
+halves: docs/converter-round8-conv-units8.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from kommgraph.convert.extract.units import find_mentions
+
+
+def _names(sentence: str) -> list[str | None]:
+    return [m.name for m in find_mentions(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # the yard of the authority's works: "-hof" after Bau-, Werk-, Betriebs-
+        ("Der Bauhof übernimmt den Winterdienst.", ["Bauhof"]),
+        ("Der Werkhof zieht an den Stadtrand.", ["Werkhof"]),
+        ("Der neue Baubetriebshof wird dem Tiefbauamt zugeordnet.", ["Baubetriebshof", "Tiefbauamt"]),
+        # other "-hof" nouns are places, not units
+        ("Der Friedhof und der Bahnhof werden saniert.", []),
+    ],
+)
+def test_yards_of_works(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # quoted names after a plural head in the genitive, with adjectives between article and head
+        (
+            "Seit 2005 gibt es sie durch Zusammenlegung der vorher eigenständigen Bereiche „Bauhof und "
+            "Gärtnerei“ sowie „Wasser und Abwasser“.",
+            ["Bereich Bauhof und Gärtnerei", "Bereich Wasser und Abwasser"],
+        ),
+        # a quoted name keeps its commas; a quoted name with a head of its own takes no second head
+        (
+            "Deren Bereiche „Sportamt“ sowie „Märkte, Plakate und Feste“ werden verlegt.",
+            ["Sportamt", "Bereich Märkte, Plakate und Feste"],
+        ),
+        # without quotes, a genitive plural "Bereiche" names fields of work, not units
+        ("Die Leitung der Bereiche Bau und Umwelt übernimmt Frau Muster.", []),
+    ],
+)
+def test_quoted_names_after_plural_heads(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # "und -planung": the second part of a compound after a hyphen continues the name
+        ("Der Fachdienst Immobilienwirtschaft und -planung wird gebildet.",
+         ["Fachdienst Immobilienwirtschaft und -planung"]),
+        ("Das Amt für Stadtentwicklung und -planung entsteht.", ["Amt für Stadtentwicklung und -planung"]),
+        # a dash between words is no hyphenated part
+        ("Die Abteilung Bau und - wie bisher - die Planung bleiben.", ["Abteilung Bau"]),
+    ],
+)
+def test_hyphenated_second_part(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # the town's own police is an institution of the authority, like its archive
+        ("Die Stadtpolizei wird dem Ordnungsamt zugeordnet.", ["Stadtpolizei", "Ordnungsamt"]),
+        ("Die Gemeindepolizei bekommt zwei Stellen mehr.", ["Gemeindepolizei"]),
+        # the state's police is another body
+        ("Die Landespolizei unterstützt den Einsatz.", []),
+    ],
+)
+def test_own_police(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
