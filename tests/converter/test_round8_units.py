@@ -51,8 +51,10 @@ def test_quoted_names_after_plural_heads(sentence: str, names: list[str]) -> Non
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [  # "und -planung": the second part of a compound after a hyphen continues the name
-        ("Der Fachdienst Immobilienwirtschaft und -planung wird gebildet.",
-         ["Fachdienst Immobilienwirtschaft und -planung"]),
+        (
+            "Der Fachdienst Immobilienwirtschaft und -planung wird gebildet.",
+            ["Fachdienst Immobilienwirtschaft und -planung"],
+        ),
         ("Das Amt für Stadtentwicklung und -planung entsteht.", ["Amt für Stadtentwicklung und -planung"]),
         # a dash between words is no hyphenated part
         ("Die Abteilung Bau und - wie bisher - die Planung bleiben.", ["Abteilung Bau"]),
@@ -72,4 +74,24 @@ def test_hyphenated_second_part(sentence: str, names: list[str]) -> None:
     ],
 )
 def test_own_police(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # after "für" a list of fields: a compound on a unit ending after "und", without article, is a field
+        (
+            "Das Amt für Hochbau und Gebäudeverwaltung wird gebildet.",
+            ["Amt für Hochbau und Gebäudeverwaltung"],
+        ),
+        (
+            "Die Stabsstelle für Recht und Vertragsverwaltung entsteht.",
+            ["Stabsstelle für Recht und Vertragsverwaltung"],
+        ),
+        # with an article, or with a name of its own after it, the compound is a unit of its own
+        ("Das Amt für Umwelt und das Bauamt werden zusammengelegt.", ["Amt für Umwelt", "Bauamt"]),
+        ("Das Amt für Schulen und Sportamt Nord werden verbunden.", ["Amt für Schulen", "Sportamt"]),
+    ],
+)
+def test_field_compound_after_fuer(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names

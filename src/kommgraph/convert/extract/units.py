@@ -149,7 +149,7 @@ def find_mentions(
                 i += 1
                 continue
             if scan.word(j) == "für":
-                end = scan.phrase(j + 1, allow_lists=True)
+                end = scan.phrase(j + 1, allow_lists=True, fields=True)
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
                 if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
