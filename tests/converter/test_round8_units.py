@@ -95,3 +95,21 @@ def test_own_police(sentence: str, names: list[str]) -> None:
 )
 def test_field_compound_after_fuer(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # an item that is a compound on a unit ending has a head of its own: no second head before it
+        (
+            "Die Sachgebiete Bauamt, Standesamt und Gewerbeamt bitten um Terminvereinbarung.",
+            ["Bauamt", "Standesamt", "Gewerbeamt"],
+        ),
+        # items that are fields take the plural head
+        (
+            "Die Abteilungen Bau, Planung und Vermessung werden zusammengelegt.",
+            ["Abteilung Bau", "Abteilung Planung", "Abteilung Vermessung"],
+        ),
+    ],
+)
+def test_list_items_with_own_head(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

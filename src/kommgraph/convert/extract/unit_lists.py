@@ -132,7 +132,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         start, end = item[0].start, item[-1].end
         # „Sportamt“, „Sportzentrum X“ have a head of their own; „Bauhof und Gärtnerei“ is a pair of fields
         own_head = (
-            id(item) in quoted_items
+            (id(item) in quoted_items or len(item) == 1)
             and unit_word(item[0].text)
             and not any(t.text in ITEM_SEPARATORS for t in item)
         )
