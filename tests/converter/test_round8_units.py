@@ -104,6 +104,11 @@ def test_field_compound_after_fuer(sentence: str, names: list[str]) -> None:
             "Die Sachgebiete Bauamt, Standesamt und Gewerbeamt bitten um Terminvereinbarung.",
             ["Bauamt", "Standesamt", "Gewerbeamt"],
         ),
+        # a single word that names a unit by itself (a yard of the works) too
+        (
+            "Die Bereiche Hochbau sowie Bauhof werden zusammengefasst.",
+            ["Bereich Hochbau", "Bauhof"],
+        ),
         # items that are fields take the plural head
         (
             "Die Abteilungen Bau, Planung und Vermessung werden zusammengelegt.",

@@ -133,7 +133,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         # „Sportamt“, „Sportzentrum X“ have a head of their own; „Bauhof und Gärtnerei“ is a pair of fields
         own_head = (
             (id(item) in quoted_items or len(item) == 1)
-            and unit_word(item[0].text)
+            and (unit_word(item[0].text) or item[0].text in lex.STANDALONE)
             and not any(t.text in ITEM_SEPARATORS for t in item)
         )
         name = clean((prefix if not own_head else "") + text[start:end])
