@@ -118,3 +118,21 @@ def test_field_compound_after_fuer(sentence: str, names: list[str]) -> None:
 )
 def test_list_items_with_own_head(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # truncated compounds, each with an article of its own: one unit per part, with the last unit ending
+        (
+            "Sie informieren über die Aufgaben der Kultur-, der Sport- und der Familienabteilung.",
+            ["Kulturabteilung", "Sportabteilung", "Familienabteilung"],
+        ),
+        ("Neu entstehen die Präsidial- und die Finanzdirektion.", ["Präsidialdirektion", "Finanzdirektion"]),
+        # without a second article the coordination is one name
+        ("Das Forst- und Jagdamt wird gebildet.", ["Forst- und Jagdamt"]),
+        # the last compound names no unit: no parts either
+        ("Die Hoch- und die Tiefbauarbeiten beginnen.", []),
+    ],
+)
+def test_truncated_parts_with_articles(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
