@@ -136,3 +136,18 @@ def test_list_items_with_own_head(sentence: str, names: list[str]) -> None:
 )
 def test_truncated_parts_with_articles(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a demonstrative with "für" stands for the head named before: one unit, its name the whole list
+        (
+            "Die Abteilung für Sport wird aufgelöst, sie wird in jene für Kultur und Bildung integriert.",
+            ["Abteilung für Sport", "Abteilung für Kultur und Bildung"],
+        ),
+        # without a head before, the demonstrative stands for nothing
+        ("Das sind jene für die Zukunft.", []),
+    ],
+)
+def test_demonstrative_for_head(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

@@ -116,7 +116,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             quoted_items.add(id(items[-1]))
         if depth or t.text == ")" or t.text in QUOTES:
             continue
-        if t.text in separators and not in_quotes:  # „Märkte, Plakatwesen und Veranstaltungen“ is one name
+        if t.text in separators and not in_quotes:  # „A, B und C“ is one name
             items.append([])
         else:
             items[-1].append(t)
@@ -130,7 +130,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         if colon:
             item = item[:4]
         start, end = item[0].start, item[-1].end
-        # „Sportamt“, „Sportzentrum X“ have a head of their own; „Bauhof und Gärtnerei“ is a pair of fields
+        # „Musteramt“, „Musterzentrum X“ have a head of their own; „A und B“ is a pair of fields
         own_head = (
             (id(item) in quoted_items or len(item) == 1)
             and (unit_word(item[0].text) or item[0].text in lex.STANDALONE)
@@ -216,8 +216,10 @@ def task_item(scan: Scanner, first: int) -> bool:
     )
 
 
+DEMONSTRATIVE = re.compile(r"jene|diejenige|derjenige|dasjenige")
 ELIDED = re.compile(
-    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+)"
+    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+"
+    r"|(?:jene[nrs]?|diejenigen?|derjenigen?|dasjenige)\s+)"  # "in jene für X": a demonstrative for the head
     r"für\s+(?=[A-ZÄÖÜ])"
 )
 
@@ -238,8 +240,9 @@ def elided_heads(text: str, scan: Scanner, mentions: list[Mention]) -> list[Ment
         head = nominative(text[before[-1].start :].split()[0])
         end = scan.phrase(j, allow_lists=True)
         items: list[list[Token]] = [[]]
+        one = DEMONSTRATIVE.match(elided.group())  # "jene für A und B": one unit, its name a list
         for t in scan.t[j:end]:
-            if t.text in (",", "und", "sowie"):
+            if t.text in (",", "und", "sowie") and not one:
                 items.append([])
             else:
                 items[-1].append(t)
