@@ -151,3 +151,15 @@ def test_truncated_parts_with_articles(sentence: str, names: list[str]) -> None:
 )
 def test_demonstrative_for_head(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a hyphenated spelling of an excluded compound is excluded too: the mayor's office is a post
+        ("Er scheidet zum Jahresende aus dem Bürgermeister-Amt aus.", []),
+        # a hyphenated unit compound stays a unit
+        ("Das Bau-Amt zieht um.", ["Bau-Amt"]),
+    ],
+)
+def test_hyphenated_spelling_of_excluded_compound(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
