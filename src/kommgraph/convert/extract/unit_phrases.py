@@ -64,7 +64,7 @@ class Scanner:
     def phrase(self, j: int, allow_lists: bool, fields: bool = False) -> int:
         """End index (exclusive) of a name phrase starting at token j; j when there is none. ``fields``:
         the phrase is the complement of ``für``, a list of fields, where a compound on a unit ending after
-        ``und`` without an article is one more field (``Amt für Hochbau und Gebäudeverwaltung``)."""
+        ``und`` without an article is one more field (``Amt für Musterbau und Probeverwaltung``)."""
         k = j
         while k < len(self.t):
             w = self.word(k)
@@ -84,7 +84,7 @@ class Scanner:
                 and re.fullmatch(r"[a-zäöüß]+", self.word(k + 2))
                 and self.t[k + 1].end == self.t[k + 2].start  # "-planung", not a dash "- wie"
             ):
-                k += 3  # the second part of a compound after a hyphen: "Immobilienwirtschaft und -planung"
+                k += 3  # the second part of a compound after a hyphen: "Musterwirtschaft und -planung"
             elif (
                 re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
                 and w not in ARTICLES

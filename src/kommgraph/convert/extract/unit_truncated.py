@@ -1,5 +1,5 @@
-"""Truncated compounds with an article each: ``die Präsidial- und die Finanzdirektion``, ``der Kultur-, der
-Sport- und der Familienabteilung``. A repeated article makes each part a unit of its own (without one,
+"""Truncated compounds with an article each: ``die Muster- und die Probedirektion``, ``der Muster-, der
+Probe- und der Beispielabteilung``. A repeated article makes each part a unit of its own (without one,
 ``das Forst- und Jagdamt`` stays one name); a part takes the unit ending of the last compound."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ SEPARATORS = frozenset({",", "und", "sowie", "oder"})
 
 
 def _unit_ending(word: str) -> str | None:
-    """The unit ending of a compound in the nominative: ``Finanzdirektion`` → ``direktion``."""
+    """The unit ending of a compound in the nominative: ``Probedirektion`` → ``direktion``."""
     word = lex.nominative(word)
     if not lex.compound_type(word, inflected=False):
         return None
@@ -39,7 +39,7 @@ def truncated_parts(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
 
 
 def _part_before(scan: Scanner, k: int) -> bool:
-    """``Sport- und der`` before token k: a truncated part, a separator and an article."""
+    """``Probe- und der`` before token k: a truncated part, a separator and an article."""
     return (
         scan.word(k - 1).lower() in lex.ARTICLES
         and scan.word(k - 2) in SEPARATORS
