@@ -31,14 +31,14 @@ def test_yards_of_works(sentence: str, names: list[str]) -> None:
     ("sentence", "names"),
     [  # quoted names after a plural head in the genitive, with adjectives between article and head
         (
-            "Seit 2005 gibt es sie durch Zusammenlegung der vorher eigenständigen Bereiche „Bauhof und "
-            "Gärtnerei“ sowie „Wasser und Abwasser“.",
-            ["Bereich Bauhof und Gärtnerei", "Bereich Wasser und Abwasser"],
+            "Der Betrieb entstand aus der Fusion der früher selbständigen Bereiche „Bauhof und "
+            "Friedhöfe“ sowie „Wasser und Kanal“.",
+            ["Bereich Bauhof und Friedhöfe", "Bereich Wasser und Kanal"],
         ),
         # a quoted name keeps its commas; a quoted name with a head of its own takes no second head
         (
-            "Deren Bereiche „Sportamt“ sowie „Märkte, Plakate und Feste“ werden verlegt.",
-            ["Sportamt", "Bereich Märkte, Plakate und Feste"],
+            "Ihre Bereiche „Bäderamt“ sowie „Märkte, Plakate und Feste“ werden verlegt.",
+            ["Bäderamt", "Bereich Märkte, Plakate und Feste"],
         ),
         # without quotes, a genitive plural "Bereiche" names fields of work, not units
         ("Die Leitung der Bereiche Bau und Umwelt übernimmt Frau Muster.", []),
@@ -52,8 +52,8 @@ def test_quoted_names_after_plural_heads(sentence: str, names: list[str]) -> Non
     ("sentence", "names"),
     [  # "und -planung": the second part of a compound after a hyphen continues the name
         (
-            "Der Fachdienst Immobilienwirtschaft und -planung wird gebildet.",
-            ["Fachdienst Immobilienwirtschaft und -planung"],
+            "Der Fachdienst Grünflächenpflege und -planung wird gebildet.",
+            ["Fachdienst Grünflächenpflege und -planung"],
         ),
         ("Das Amt für Stadtentwicklung und -planung entsteht.", ["Amt für Stadtentwicklung und -planung"]),
         # a dash between words is no hyphenated part
@@ -81,8 +81,8 @@ def test_own_police(sentence: str, names: list[str]) -> None:
     ("sentence", "names"),
     [  # after "für" a list of fields: a compound on a unit ending after "und", without article, is a field
         (
-            "Das Amt für Hochbau und Gebäudeverwaltung wird gebildet.",
-            ["Amt für Hochbau und Gebäudeverwaltung"],
+            "Das Amt für Schulbau und Liegenschaftsverwaltung wird gebildet.",
+            ["Amt für Schulbau und Liegenschaftsverwaltung"],
         ),
         (
             "Die Stabsstelle für Recht und Vertragsverwaltung entsteht.",
@@ -124,10 +124,10 @@ def test_list_items_with_own_head(sentence: str, names: list[str]) -> None:
     ("sentence", "names"),
     [  # truncated compounds, each with an article of its own: one unit per part, with the last unit ending
         (
-            "Sie informieren über die Aufgaben der Kultur-, der Sport- und der Familienabteilung.",
-            ["Kulturabteilung", "Sportabteilung", "Familienabteilung"],
+            "Sie informieren über die Aufgaben der Musik-, der Jugend- und der Seniorenabteilung.",
+            ["Musikabteilung", "Jugendabteilung", "Seniorenabteilung"],
         ),
-        ("Neu entstehen die Präsidial- und die Finanzdirektion.", ["Präsidialdirektion", "Finanzdirektion"]),
+        ("Neu entstehen die Steuer- und die Sozialdirektion.", ["Steuerdirektion", "Sozialdirektion"]),
         # without a second article the coordination is one name
         ("Das Forst- und Jagdamt wird gebildet.", ["Forst- und Jagdamt"]),
         # the last compound names no unit: no parts either
