@@ -105,9 +105,11 @@ def test_field_compound_after_fuer(sentence: str, names: list[str]) -> None:
             ["Bauamt", "Standesamt", "Gewerbeamt"],
         ),
         # a single word that names a unit by itself (a yard of the works) too
+        ("Die Bereiche Bauhof und Werkhof werden zusammengelegt.", ["Bauhof", "Werkhof"]),
+        # one item a field: every item keeps the plural head
         (
             "Die Bereiche Hochbau sowie Bauhof werden zusammengefasst.",
-            ["Bereich Hochbau", "Bauhof"],
+            ["Bereich Hochbau", "Bereich Bauhof"],
         ),
         # items that are fields take the plural head
         (

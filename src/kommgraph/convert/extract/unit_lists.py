@@ -126,14 +126,17 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     if len(items) < 2 and not prefix.startswith(head + " für"):
         return [], i
     found = []
+    # unquoted items drop the plural head only when every item names a unit by itself: "die Sachgebiete
+    # Musteramt und Probeamt"; "die Bereiche Druckerei oder Poststelle" keep it
+    all_own = all(len(item) == 1 and _names_unit(item[0].text) for item in items)
     for item in items:
         if colon:
             item = item[:4]
         start, end = item[0].start, item[-1].end
         # „Musteramt“, „Musterzentrum X“ have a head of their own; „A und B“ is a pair of fields
         own_head = (
-            (id(item) in quoted_items or len(item) == 1)
-            and (unit_word(item[0].text) or item[0].text in lex.STANDALONE)
+            (id(item) in quoted_items or all_own)
+            and _names_unit(item[0].text)
             and not any(t.text in ITEM_SEPARATORS for t in item)
         )
         name = clean((prefix if not own_head else "") + text[start:end])
@@ -141,6 +144,10 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k
+
+
+def _names_unit(word: str) -> bool:
+    return unit_word(word) or word in lex.STANDALONE
 
 
 ITEM_SEPARATORS = frozenset({",", "und", "sowie"})
