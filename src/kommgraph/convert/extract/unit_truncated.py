@@ -22,7 +22,12 @@ def _unit_ending(word: str) -> str | None:
     return next((s for s in lex.COMPOUND_TYPES if lower.endswith(s) and len(word) > len(s) + 1), None)
 
 
-def truncated_parts(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+HAS_TRUNCATED = re.compile(r"\w-,?\s+(?:und|sowie|oder|,)?\s*(?:der|die|das|des|dem|den)\s")
+
+
+def truncated_parts(text: str, scan: Scanner, mentions: list[Mention]) -> list[Mention]:
+    if not HAS_TRUNCATED.search(text):  # most sentences have none: skip the token scan
+        return []
     covered = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     for i, tok in enumerate(scan.t):

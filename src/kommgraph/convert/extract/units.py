@@ -231,7 +231,7 @@ def find_mentions(
     mentions = [_with_name_adjective(text, m) for m in mentions]
     mentions = synonym_heads(scan, mentions)
     mentions += elided_heads(text, scan, mentions)
-    mentions += truncated_parts(scan, mentions)
+    mentions += truncated_parts(text, scan, mentions)
     mentions = _with_bullets(mentions, bullets)
     mentions = sorted(mentions + named_by_phrase(text, scan, mentions), key=lambda m: m.start)
     mentions = mention_filters.drop_functions(text, mentions, functions)
