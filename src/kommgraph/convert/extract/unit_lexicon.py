@@ -104,6 +104,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
         return STANDALONE[word]
     if word in EXCLUDE or word.startswith(EXCLUDE_PREFIXES) or not word[:1].isupper():
         return None
+    if "-" in word and _joined(word) in EXCLUDE:
+        return None  # "Bürgermeister-Amt" is "Bürgermeisteramt", an office of a person
     if (
         word in NOT_COMPOUNDS
         or "/" in word
@@ -124,6 +126,12 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
             if stem.endswith("-") or len(stem) >= 3:
                 return unit_type
     return None
+
+
+def _joined(word: str) -> str:
+    """A hyphenated compound written as one word: ``Bürgermeister-Amt`` → ``Bürgermeisteramt``."""
+    first, *rest = word.split("-")
+    return first + "".join(part.lower() for part in rest)
 
 
 # a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"

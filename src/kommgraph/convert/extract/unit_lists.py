@@ -31,7 +31,9 @@ def _areas(text: str, scan: Scanner, i: int) -> bool:
     """``für die Bereiche X und Y``, ``der Straßenverkehr und die Bereiche X und Y``, ``werden Frau X die
     Bereiche Y und Z zugeordnet``: areas of work, not units. ``Bereiche`` names units only as a subject or
     object of its own: right after a definite article (and its adjectives) that follows no coordination
-    and no name."""
+    and no name. Quoted names after the head (``der Bereiche „A“ sowie „B“``) are proper names: units."""
+    if scan.word(i + 1) in QUOTES:
+        return False
     if re.fullmatch(r"[a-zäöü]+en", scan.word(i - 1)) and scan.word(i - 1) != "den":
         # "die bestehenden Bereiche", "die bereits bestehenden Bereiche": adjectives (and an adverb)
         # between article and head
@@ -101,16 +103,20 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     )
     items: list[list[Token]] = [[]]
     explained: dict[int, str] = {}  # item -> the text of its bracket
-    depth, opened = 0, 0
+    depth, opened, in_quotes = 0, 0, False
+    quoted_items: set[int] = set()  # items given in quotes: a name of their own
     for t in words:
         depth += (t.text == "(") - (t.text == ")")
         if t.text == "(" and depth == 1:
             opened = t.end
         if t.text == ")" and depth == 0 and items[-1]:
             explained[id(items[-1])] = clean(text[opened : t.start])
+        if t.text in QUOTES and not depth:
+            in_quotes = not in_quotes
+            quoted_items.add(id(items[-1]))
         if depth or t.text == ")" or t.text in QUOTES:
             continue
-        if t.text in separators:
+        if t.text in separators and not in_quotes:  # „A, B und C“ is one name
             items.append([])
         else:
             items[-1].append(t)
@@ -120,15 +126,28 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     if len(items) < 2 and not prefix.startswith(head + " für"):
         return [], i
     found = []
+    # unquoted items drop the plural head only when every item names a unit by itself: "die Sachgebiete
+    # Musteramt und Probeamt"; "die Bereiche Druckerei oder Poststelle" keep it
+    all_own = all(len(item) == 1 and _names_unit(item[0].text) for item in items)
     for item in items:
         if colon:
             item = item[:4]
         start, end = item[0].start, item[-1].end
-        name = clean(prefix + text[start:end])
+        # „Musteramt“, „Musterzentrum X“ have a head of their own; „A und B“ is a pair of fields
+        own_head = (
+            (id(item) in quoted_items or all_own)
+            and _names_unit(item[0].text)
+            and not any(t.text in ITEM_SEPARATORS for t in item)
+        )
+        name = clean((prefix if not own_head else "") + text[start:end])
         numbered = ROMAN.match(item[0].text) and len(item) == 1 and id(item) in explained
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k
+
+
+def _names_unit(word: str) -> bool:
+    return unit_word(word) or word in lex.STANDALONE
 
 
 ITEM_SEPARATORS = frozenset({",", "und", "sowie"})
@@ -204,8 +223,10 @@ def task_item(scan: Scanner, first: int) -> bool:
     )
 
 
+DEMONSTRATIVE = re.compile(r"jene|diejenige|derjenige|dasjenige")
 ELIDED = re.compile(
-    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+)"
+    r"\b(?:(?:zwei|drei|vier|fünf)\s+(?:(?:neue|eigene|weitere)[nrs]?\s+)?|eine?[nrs]?\s+(?:neue|eigene|weitere)[nrs]?\s+"
+    r"|(?:jene[nrs]?|diejenigen?|derjenigen?|dasjenige)\s+)"  # "in jene für X": a demonstrative for the head
     r"für\s+(?=[A-ZÄÖÜ])"
 )
 
@@ -226,8 +247,9 @@ def elided_heads(text: str, scan: Scanner, mentions: list[Mention]) -> list[Ment
         head = nominative(text[before[-1].start :].split()[0])
         end = scan.phrase(j, allow_lists=True)
         items: list[list[Token]] = [[]]
+        one = DEMONSTRATIVE.match(elided.group())  # "jene für A und B": one unit, its name a list
         for t in scan.t[j:end]:
-            if t.text in (",", "und", "sowie"):
+            if t.text in (",", "und", "sowie") and not one:
                 items.append([])
             else:
                 items[-1].append(t)

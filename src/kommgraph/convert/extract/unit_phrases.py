@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.firstnames import is_given_name
 from kommgraph.convert.extract.unit_lexicon import (
     ARTICLES,
@@ -60,8 +61,10 @@ class Scanner:
     def word(self, j: int) -> str:
         return self.t[j].text if 0 <= j < len(self.t) else ""
 
-    def phrase(self, j: int, allow_lists: bool) -> int:
-        """End index (exclusive) of a name phrase starting at token j; j when there is none."""
+    def phrase(self, j: int, allow_lists: bool, fields: bool = False) -> int:
+        """End index (exclusive) of a name phrase starting at token j; j when there is none. ``fields``:
+        the phrase is the complement of ``für``, a list of fields, where a compound on a unit ending after
+        ``und`` without an article is one more field (``Amt für Musterbau und Probeverwaltung``)."""
         k = j
         while k < len(self.t):
             w = self.word(k)
@@ -75,6 +78,14 @@ class Scanner:
             elif w.endswith("-") and nxt in ("und", "oder", "bzw"):
                 k += 2
             elif (
+                w in ("und", "sowie", "oder")
+                and k > j
+                and nxt == "-"
+                and re.fullmatch(r"[a-zäöüß]+", self.word(k + 2))
+                and self.t[k + 1].end == self.t[k + 2].start  # "-planung", not a dash "- wie"
+            ):
+                k += 3  # the second part of a compound after a hyphen: "Musterwirtschaft und -planung"
+            elif (
                 re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
                 and w not in ARTICLES
                 and is_cap(nxt)
@@ -86,6 +97,8 @@ class Scanner:
                 break  # a name's list closes with one "und": "Amt für A und B und Teile des C"
             elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
                 k += 1
+            elif w == "und" and fields and k > j and self._field_compound(k + 1):
+                k += 2
             elif w == "," and allow_lists and k > j and self._closed_list(k + 1):
                 k += 1
             elif w in NAME_AFTER_ADJECTIVE and k > j and re.fullmatch(r"[A-ZÄÖÜ]\w+en?", self.word(k - 1)):
@@ -95,6 +108,20 @@ class Scanner:
         while k > j and self.word(k - 1) in ("und", "sowie", "&", ",", "oder"):
             k -= 1
         return k
+
+    def _field_compound(self, j: int) -> bool:
+        """A compound on a unit ending (not a plain head) that closes the name: nothing capitalised and no
+        ``für`` after it."""
+        w, nxt = self.word(j), self.word(j + 1)
+        return (
+            is_cap(w)
+            and w not in STOP
+            and "-" not in w
+            and bool(lex.compound_type(w))
+            and not lex.head_type(w)
+            and not is_cap(nxt)
+            and nxt not in ("für", "des", "der")
+        )
 
     def _words(self, j: int, k: int) -> list[str]:
         return [t.text for t in self.t[j:k]]

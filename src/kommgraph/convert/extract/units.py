@@ -62,6 +62,7 @@ from kommgraph.convert.extract.unit_phrases import (
     tokenize,
 )
 from kommgraph.convert.extract.unit_titles import title_unit
+from kommgraph.convert.extract.unit_truncated import truncated_parts
 from kommgraph.convert.extract.unit_variants import with_variants
 
 __all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
@@ -149,7 +150,7 @@ def find_mentions(
                 i += 1
                 continue
             if scan.word(j) == "für":
-                end = scan.phrase(j + 1, allow_lists=True)
+                end = scan.phrase(j + 1, allow_lists=True, fields=True)
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
                 if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
@@ -230,6 +231,7 @@ def find_mentions(
     mentions = [_with_name_adjective(text, m) for m in mentions]
     mentions = synonym_heads(scan, mentions)
     mentions += elided_heads(text, scan, mentions)
+    mentions += truncated_parts(text, scan, mentions)
     mentions = _with_bullets(mentions, bullets)
     mentions = sorted(mentions + named_by_phrase(text, scan, mentions), key=lambda m: m.start)
     mentions = mention_filters.drop_functions(text, mentions, functions)
