@@ -1,6 +1,6 @@
 """Round-8 rules for the document's place and the effective dates, counted from the misses of corpus/dev
 without batches k and l: each rule with texts of our own, one the converter read wrongly before the rule and
-one that must stay as it was. Evidence by dev halves: docs/converter-round8-conv-place8.md."""
+one that must stay as it was. Evidence by dev halves: docs/converter.md, "Round 8" (conv-place8)."""
 
 from __future__ import annotations
 

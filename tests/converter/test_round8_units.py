@@ -1,6 +1,6 @@
 """Round-8 rules for unit names, stated from German morphology and syntax: each rule with sentences of our
 own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by dev
-halves: docs/converter-round8-conv-units8.md."""
+halves: docs/converter.md, "Round 8" (conv-units8)."""
 
 from __future__ import annotations
 
