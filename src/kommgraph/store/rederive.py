@@ -32,6 +32,8 @@ _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _REFERENCE = ox.NamedNode(str(REFERENCE_GRAPH))
 _TYPE = ox.NamedNode(str(RDF.type))
 _STAGING = ox.NamedNode("urn:kommgraph:rederive-staging")
+_NAME_WORD = ox.NamedNode("https://w3id.org/kommgraph/index#nameWord")
+_TEXT = ox.NamedNode("https://w3id.org/kommgraph/index#text")
 _CHUNK = 500  # IRIs per VALUES block
 
 
@@ -174,8 +176,16 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
         if q.predicate.value == str(KG.placement) and q.subject.value in subjects
     }
     keep = subjects | placements
-    indexed = local.quads_for_pattern(None, None, None, _INDEX)
-    return [q for q in [*derived, *indexed] if q.subject.value in keep], counts
+    indexed = list(local.quads_for_pattern(None, None, None, _INDEX))
+    # a word of the word index (91-index-name-words) is about no subject of the data: the words that
+    # the affected subjects' postings point at are kept (adding one again changes nothing; a word no
+    # posting points at any more stays until the next full derivation and leads nowhere)
+    words = {q.object for q in indexed if q.predicate == _NAME_WORD and q.subject.value in keep}
+    return [
+        q
+        for q in [*derived, *indexed]
+        if q.subject.value in keep or (q.subject in words and q.predicate == _TEXT)
+    ], counts
 
 
 def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
