@@ -101,7 +101,7 @@ class StoredQuery:
 
 def _one_word(value: str | None) -> bool:
     """A text the word index serves: not empty, no space (a word is a name's text between spaces)."""
-    return value is not None and value != "" and " " not in value
+    return value is not None and str(value) != "" and " " not in str(value)
 
 
 def parse_decorators(text: str) -> dict:
