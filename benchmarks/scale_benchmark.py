@@ -212,7 +212,7 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
         # the text `kommgraph query` runs: the indexed form where the store holds the index graph and
         # the values allow it (rdflib's copy holds the index graph too)
         stored = stored_queries[name]
-        text = bind(stored.text_for(holds_index, parameters), stored.bindings(parameters))
+        text = bind(_text_for(stored, holds_index, parameters), stored.bindings(parameters))
         times, cpu_times, rows = [], [], 0
         signal.signal(signal.SIGALRM, _out_of_time)
         try:
@@ -239,8 +239,16 @@ def phase_queries(data: Path, engine_name: str, repeats: int) -> None:
         )
 
 
+def _text_for(stored, holds_index: bool, parameters: dict[str, str]) -> str:
+    """``text_for`` of this checkout, or of an older one (before/after runs) that took no values."""
+    try:
+        return stored.text_for(holds_index, parameters)
+    except TypeError:
+        return stored.text_for(holds_index)
+
+
 def text_is_indexed(stored, holds_index: bool, parameters: dict[str, str]) -> bool:
-    return stored.indexed is not None and stored.text_for(holds_index, parameters) is stored.indexed
+    return stored.indexed is not None and _text_for(stored, holds_index, parameters) is stored.indexed
 
 
 def phase_temporal(data: Path, repeats: int = 3) -> None:

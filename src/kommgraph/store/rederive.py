@@ -179,7 +179,7 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
     indexed = list(local.quads_for_pattern(None, None, None, _INDEX))
     # a word of the word index (91-index-name-words) is about no subject of the data: the words that
     # the affected subjects' postings point at are kept (adding one again changes nothing; a word no
-    # posting points at any more stays until the next full derivation and leads nowhere)
+    # posting points at any more is dropped by add_conclusions)
     words = {q.object for q in indexed if q.predicate == _NAME_WORD and q.subject.value in keep}
     return [
         q
@@ -214,6 +214,12 @@ def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
     new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
     store.update(f"INSERT {{ GRAPH {_DERIVED} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
     store.update(f"DROP SILENT GRAPH {_STAGING}")
+    # a word no posting points at any more goes, as a full derivation would not make it
+    store.update(
+        f"DELETE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} }} "
+        f"WHERE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} "
+        f"FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?unit {_NAME_WORD} ?word }} }} }}"
+    )
 
 
 def counts_delta(before: dict[str, int], after: dict[str, int], stored: dict[str, int]) -> dict[str, int]:
