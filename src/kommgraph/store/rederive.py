@@ -32,7 +32,7 @@ _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _REFERENCE = ox.NamedNode(str(REFERENCE_GRAPH))
 _TYPE = ox.NamedNode(str(RDF.type))
 _STAGING = ox.NamedNode("urn:kommgraph:rederive-staging")
-_NAME_WORD = ox.NamedNode("https://w3id.org/kommgraph/index#nameWord")
+_IN_NAME_OF = ox.NamedNode("https://w3id.org/kommgraph/index#inNameOf")
 _TEXT = ox.NamedNode("https://w3id.org/kommgraph/index#text")
 _CHUNK = 500  # IRIs per VALUES block
 
@@ -178,14 +178,12 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
     keep = subjects | placements
     indexed = list(local.quads_for_pattern(None, None, None, _INDEX))
     # a word of the word index (91-index-name-words) is about no subject of the data: the words that
-    # the affected subjects' postings point at are kept (adding one again changes nothing; a word no
+    # postings of the affected units point at are kept (adding one again changes nothing; a word no
     # posting points at any more is dropped by add_conclusions)
-    words = {q.object for q in indexed if q.predicate == _NAME_WORD and q.subject.value in keep}
-    return [
-        q
-        for q in [*derived, *indexed]
-        if q.subject.value in keep or (q.subject in words and q.predicate == _TEXT)
-    ], counts
+    postings = [q for q in indexed if q.predicate == _IN_NAME_OF and q.object.value in keep]
+    words = {q.subject for q in postings}
+    kept = [q for q in [*derived, *indexed] if q.subject.value in keep and q.predicate != _IN_NAME_OF]
+    return kept + postings + [q for q in indexed if q.subject in words and q.predicate == _TEXT], counts
 
 
 def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
@@ -204,6 +202,10 @@ def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
             f"DELETE {{ GRAPH {_INDEX} {{ ?a ?p ?o }} }} "
             f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?a ?p ?o }} }}"
         )
+        store.update(
+            f"DELETE {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }} "
+            f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }}"
+        )
 
 
 def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
@@ -218,7 +220,7 @@ def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
     store.update(
         f"DELETE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} }} "
         f"WHERE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} "
-        f"FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?unit {_NAME_WORD} ?word }} }} }}"
+        f"FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?unit }} }} }}"
     )
 
 
