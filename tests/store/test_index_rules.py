@@ -44,14 +44,14 @@ CONFLICT_INDEX = {
 WORD = "https://w3id.org/kommgraph/index/word/"
 HAUPTAMT = f"{ID}unit/09999000/hauptamt"
 WORD_INDEX = {
-    (f"{WORD}amt", f"{KGX}inNameOf", f"<{DIGITAL}>"),
-    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f"<{DIGITAL}>"),
-    (f"{WORD}digitalisierung", f"{KGX}inNameOf", f"<{DIGITAL}>"),
-    (f"{WORD}amt", f"{KGX}inNameOf", f"<{AMT_FUER_IT}>"),
-    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f"<{AMT_FUER_IT}>"),
-    (f"{WORD}it", f"{KGX}inNameOf", f"<{AMT_FUER_IT}>"),
-    (f"{WORD}hauptamt", f"{KGX}inNameOf", f"<{HAUPTAMT}>"),
-    (f"{WORD}poststelle", f"{KGX}inNameOf", f"<{POSTSTELLE}>"),
+    (f"{WORD}amt", f"{KGX}inNameOf", f'"{DIGITAL}"'),
+    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f'"{DIGITAL}"'),
+    (f"{WORD}digitalisierung", f"{KGX}inNameOf", f'"{DIGITAL}"'),
+    (f"{WORD}amt", f"{KGX}inNameOf", f'"{AMT_FUER_IT}"'),
+    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f'"{AMT_FUER_IT}"'),
+    (f"{WORD}it", f"{KGX}inNameOf", f'"{AMT_FUER_IT}"'),
+    (f"{WORD}hauptamt", f"{KGX}inNameOf", f'"{HAUPTAMT}"'),
+    (f"{WORD}poststelle", f"{KGX}inNameOf", f'"{POSTSTELLE}"'),
     (f"{WORD}amt", f"{KGX}text", '"amt"'),
     (f"{WORD}f%C3%BCr", f"{KGX}text", '"für"'),
     (f"{WORD}digitalisierung", f"{KGX}text", '"digitalisierung"'),
@@ -182,9 +182,9 @@ def test_a_name_of_many_words_keeps_the_rest_after_the_fifth_space_as_one_segmen
     data = tmp_path / "long"
     shutil.copytree(CONFLICT, data)
     replace_in(data / "ttl" / "a_amtsblatt.ttl", '"Hauptamt"@de', '"Amt A B C D E F  G"@de')
-    words = {t for t in words_of(load(data, persist=False).store) if t[2] == f"<{HAUPTAMT}>"}
+    words = {t for t in words_of(load(data, persist=False).store) if t[2] == f'"{HAUPTAMT}"'}
     assert words == {
-        (f"{WORD}{word}", f"{KGX}inNameOf", f"<{HAUPTAMT}>")
+        (f"{WORD}{word}", f"{KGX}inNameOf", f'"{HAUPTAMT}"')
         for word in ("amt", "a", "b", "c", "d", "e%20f%20%20g")
     }
 
@@ -200,7 +200,7 @@ def test_an_edited_name_changes_the_word_index_incrementally(conflict):
     last = read_journal(loaded.persistent.folder, loaded.persistent.view)[-1]
     assert (last["full"], last["concluded"] is not None) == (False, True)
     zentrales = {
-        (f"{WORD}zentrales", f"{KGX}inNameOf", f"<{HAUPTAMT}>"),
+        (f"{WORD}zentrales", f"{KGX}inNameOf", f'"{HAUPTAMT}"'),
         (f"{WORD}zentrales", f"{KGX}text", '"zentrales"'),
     }
     assert words_of(loaded.store) == WORD_INDEX | zentrales

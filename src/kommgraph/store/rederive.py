@@ -202,9 +202,10 @@ def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
             f"DELETE {{ GRAPH {_INDEX} {{ ?a ?p ?o }} }} "
             f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?a ?p ?o }} }}"
         )
+        iris = block.replace("<", '"').replace(">", '"')  # a posting names its unit by a literal
         store.update(
             f"DELETE {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }} "
-            f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }}"
+            f"WHERE {{ VALUES ?a {{ {iris} }} GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }}"
         )
 
 
