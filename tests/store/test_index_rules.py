@@ -86,7 +86,7 @@ def conflict(tmp_path) -> Path:
 
 
 def test_the_index_rules_are_named_as_such():
-    assert [r.name for r in rules() if r.index] == ["90-index-conflicts", "91-index-name-words"]
+    assert [r.name for r in rules() if r.index] == ["90-index-conflicts"]
 
 
 def test_the_conflict_index_of_two_disagreeing_sources():
@@ -171,43 +171,3 @@ def test_an_empty_index_still_shows_the_store_holds_it(tmp_path):
         (INDEX_GRAPH, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{KGX}Index>")
     }
     assert OxigraphEngine(store).holds_index()
-
-
-def test_the_word_index_of_the_units_names():
-    """Every unit's name, lower-cased and cut at spaces: one posting per word, one text per word."""
-    assert words_of(load(CONFLICT, persist=False).store) == WORD_INDEX
-
-
-def test_a_name_of_many_words_keeps_the_rest_after_the_fifth_space_as_one_segment(tmp_path):
-    data = tmp_path / "long"
-    shutil.copytree(CONFLICT, data)
-    replace_in(data / "ttl" / "a_amtsblatt.ttl", '"Hauptamt"@de', '"Amt A B C D E F  G"@de')
-    words = {t for t in words_of(load(data, persist=False).store) if t[2] == f'"{HAUPTAMT}"'}
-    assert words == {
-        (f"{WORD}{word}", f"{KGX}inNameOf", f'"{HAUPTAMT}"')
-        for word in ("amt", "a", "b", "c", "d", "e%20f%20%20g")
-    }
-
-
-RENAME_HAUPTAMT = ('"Hauptamt"@de', '"Zentrales Hauptamt"@de')
-
-
-def test_an_edited_name_changes_the_word_index_incrementally(conflict):
-    source = conflict / "ttl" / "a_amtsblatt.ttl"
-    load(conflict).close()
-    replace_in(source, *RENAME_HAUPTAMT)
-    loaded = load(conflict)
-    last = read_journal(loaded.persistent.folder, loaded.persistent.view)[-1]
-    assert (last["full"], last["concluded"] is not None) == (False, True)
-    zentrales = {
-        (f"{WORD}zentrales", f"{KGX}inNameOf", f'"{HAUPTAMT}"'),
-        (f"{WORD}zentrales", f"{KGX}text", '"zentrales"'),
-    }
-    assert words_of(loaded.store) == WORD_INDEX | zentrales
-    assert words_of(loaded.store) == words_of(load(conflict, persist=False).store)
-    loaded.close()
-    replace_in(source, RENAME_HAUPTAMT[1], RENAME_HAUPTAMT[0])
-    loaded = load(conflict)
-    # the posting goes, and the word it alone pointed at
-    assert words_of(loaded.store) == WORD_INDEX
-    loaded.close()
