@@ -56,7 +56,8 @@ class KommGraph:
         Values may be str, int, bool or datetime.date; they are checked against the parameter's type.
         """
         stored = queries.resolve(name)
-        return self.engine.select(stored.text_for(self.engine.holds_index()), stored.bindings(params))
+        text = stored.text_for(self.engine.holds_index(), {k: str(v) for k, v in params.items()})
+        return self.engine.select(text, stored.bindings(params))
 
     def sparql(self, text: str) -> Result:
         """Run an ad-hoc SELECT query against the merged graph (or the endpoint's default graph)."""

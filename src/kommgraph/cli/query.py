@@ -98,7 +98,8 @@ def query(
     """
     guard.allow_hosts(*allow_hosts)
     stored = queries.resolve(name)
-    bindings = stored.bindings(parse_params(params))
+    values = parse_params(params)
+    bindings = stored.bindings(values)
     if endpoint:
         for option, given in (("--engine", engine), ("--data-dir", data_dir), ("--known-at", known_at)):
             if given:
@@ -112,7 +113,7 @@ def query(
         loaded = load(data_dir)
         store = known_at_view(loaded, known_at) if known_at else loaded.store
         runner = local_engine(store, engine or "oxigraph")
-    click.echo(render(runner.select(stored.text_for(runner.holds_index()), bindings), fmt), nl=False)
+    click.echo(render(runner.select(stored.text_for(runner.holds_index(), values), bindings), fmt), nl=False)
 
 
 @click.command("queries")

@@ -46,10 +46,28 @@ class StoredQuery:
     parameters: list[Parameter] = field(default_factory=list)
     decorators: dict = field(default_factory=dict)
     indexed: str | None = None  # the same query reading the index graph (queries/indexed/NAME.rq)
+    # the parameter whose text the indexed form finds through the word index (``#+ index-parameter:``
+    # in queries/indexed/NAME.rq): that form serves only a value without a space (see ``text_for``)
+    word_parameter: str | None = None
 
-    def text_for(self, holds_index: bool) -> str:
-        """The indexed form where the store holds the index graph, else the form every store answers."""
-        return self.indexed if self.indexed is not None and holds_index else self.text
+    def text_for(self, holds_index: bool, values: dict[str, str] | None = None) -> str:
+        """The indexed form where the store holds the index graph, else the form every store answers.
+
+        An indexed form that finds a name through its words (queries/rules/91-index-name-words.rq)
+        gives the same rows only for a text that cannot span two words: not empty, no space. For any
+        other value, or where the caller does not say which ``values`` it binds, the plain form.
+        """
+        if self.indexed is None or not holds_index:
+            return self.text
+        if self.word_parameter is not None and not _one_word(self._value(self.word_parameter, values)):
+            return self.text
+        return self.indexed
+
+    def _value(self, name: str, values: dict[str, str] | None) -> str | None:
+        if values is None:
+            return None
+        given = values.get(name)
+        return given if given is not None else self.parameter(name).default
 
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:
@@ -79,6 +97,11 @@ class StoredQuery:
     def bind(self, values: dict[str, str] | None = None) -> str:
         """The query text with its parameters bound."""
         return bind(self.text, self.bindings(values))
+
+
+def _one_word(value: str | None) -> bool:
+    """A text the word index serves: not empty, no space (a word is a name's text between spaces)."""
+    return value is not None and str(value) != "" and " " not in str(value)
 
 
 def parse_decorators(text: str) -> dict:
@@ -211,6 +234,10 @@ def load_query(path: Path) -> StoredQuery:
     indexed = path.parent / "indexed" / path.name
     if indexed.is_file():
         stored.indexed = indexed.read_text(encoding="utf-8")
+        word_parameter = parse_decorators(stored.indexed).get("index-parameter")
+        if word_parameter is not None:
+            stored.parameter(str(word_parameter))  # a ParameterError names the query when it has none
+            stored.word_parameter = str(word_parameter)
     return stored
 
 

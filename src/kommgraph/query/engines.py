@@ -73,7 +73,19 @@ class OxigraphEngine:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = [v.value for v in solutions.variables]
-        rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in solutions]
+        # each distinct term made once: rows repeat roles, dates, titles (an rdflib Literal with a
+        # datatype parses its value, the most of the time of a query of thousands of rows)
+        made: dict = {}
+
+        def term(value):
+            if value is None:
+                return None
+            known = made.get(value)
+            if known is None:
+                known = made[value] = to_rdflib(value)
+            return known
+
+        rows = [tuple(term(solution[v]) for v in variables) for solution in solutions]
         return Result(variables, rows)
 
 
