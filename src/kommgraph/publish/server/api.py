@@ -231,7 +231,7 @@ class QueryApi:
         if kind is None:
             return negotiation.not_acceptable(request, ROW_TYPES)
         try:
-            text = binding.bind(stored.text_for(self.holds_index), stored.bindings(values))
+            text = binding.bind(stored.text_for(self.holds_index, values), stored.bindings(values))
         except binding.ParameterError as exc:
             return error(request, 400, str(exc))
         reply = await self.protocol.run(request, Job(text), arrived)
