@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from kommgraph.core.vocab import DEFAULT_BASE, DERIVED_GRAPH, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kommgraph.store.dataset import GraphFile
+from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.terms import to_rdflib
 from kommgraph.validation.catalogue import rule_catalogue
 from kommgraph.validation.checks import Check, load_checks
@@ -39,8 +40,8 @@ def draft_only_subjects(store: ox.Store, files: list[GraphFile]) -> set[str]:
     for quad in store:
         if isinstance(quad.graph_name, ox.DefaultGraph) or not isinstance(quad.subject, ox.NamedNode):
             continue
-        if quad.graph_name.value == str(DERIVED_GRAPH):
-            continue  # what the rules derive from a draft is no curator's statement
+        if quad.graph_name.value in (str(DERIVED_GRAPH), INDEX_GRAPH):
+            continue  # what the rules derive or index from a draft is no curator's statement
         (in_draft if quad.graph_name.value in drafts else elsewhere).add(quad.subject.value)
     return in_draft - elsewhere
 
