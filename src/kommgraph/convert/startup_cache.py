@@ -26,10 +26,11 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from kommgraph.places.compact import write as write_marshalled
 
 try:  # the engine's own constructor and the compiler's two steps (CPython 3.11-3.13)
     import _sre
@@ -73,25 +74,8 @@ def stored(name: str, key: str, build: Callable[[], object]) -> object:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = build()
-    _write(path, value)
+    write_marshalled(path, value)
     return value
-
-
-def _write(path: Path, value: object) -> bool:
-    """Write ``value`` to ``path`` atomically; False when that is not possible (read-only, full disk)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps(value))
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, ValueError):  # ValueError: something marshal cannot write
-        return False
-    return True
 
 
 def _load() -> dict:
@@ -157,6 +141,6 @@ def save() -> None:
     path = cache_file()
     if not _added or path is None:
         return
-    if _write(path, {**_load(), **_added}):
+    if write_marshalled(path, {**_load(), **_added}):
         _stored.update(_added)
         _added.clear()

@@ -131,8 +131,9 @@ def read(path: Path) -> dict | None:
     return data
 
 
-def write(path: Path, data: dict) -> None:
-    """Write atomically; errors (a read-only home, a full disk) are ignored: the next run builds again."""
+def write(path: Path, data: object) -> bool:
+    """Write ``data`` marshalled, atomically; False when that is not possible (a read-only home, a full
+    disk, something marshal cannot write): the next run builds again. Also the start-up cache's writer."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -144,4 +145,5 @@ def write(path: Path, data: dict) -> None:
             os.unlink(temporary)
             raise
     except (OSError, ValueError):
-        pass
+        return False
+    return True
