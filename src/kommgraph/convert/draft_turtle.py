@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from kommgraph.core.namespaces import DEFAULT_BASE, PREFIXES, RDF, RDFS, XSD
+from kommgraph.core.namespaces import DEFAULT_BASE, PREFIXES, RDF, RDFS, XSD, bound_split
 
 
 class Lit(NamedTuple):
@@ -239,12 +239,7 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
     if found is None:
         raise _Unsupported(f"an IRI split by rdflib's Unicode rules: {uri!r}")
     namespace, local = uri[: found.start()], uri[found.start() :]
-    for candidate in _BOUND:
-        if len(candidate) > len(namespace) and candidate.startswith(namespace) and uri.startswith(candidate):
-            namespace = candidate  # bound namespaces do not nest: the one that begins the IRI
-            local = uri[len(candidate) :]
-            break
-    prefix = _BOUND.get(namespace)
+    prefix, local = bound_split(uri, namespace, local, _BOUND)
     if prefix is None:
         prefix = _BOUND.get(uri)
         return (f"{prefix}:", prefix) if prefix is not None else (None, "")

@@ -114,3 +114,13 @@ def function_iri(ags: str, name: str, base: str = DEFAULT_BASE) -> str:
 
 def membership_iri(ags: str, person: str, role: str, unit_or_authority: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}membership/{ags}/{segment(person)}-{segment(role)}-{segment(unit_or_authority)}"
+
+
+def bound_split(uri: str, namespace: str, local: str, bound: dict[str, str]) -> tuple[str | None, str]:
+    """The prefix and local name rdflib's Turtle writers choose for ``uri`` split at ``namespace``: the
+    longest bound namespace that extends the split point and begins the IRI (bound namespaces do not nest,
+    so the first found), else the split namespace; (None, local) where neither is bound."""
+    for candidate, prefix in bound.items():
+        if len(candidate) > len(namespace) and candidate.startswith(namespace) and uri.startswith(candidate):
+            return prefix, uri[len(candidate) :]
+    return bound.get(namespace), local

@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XMLNS, XSD, split_uri
 from rdflib.term import _is_valid_uri
 
+from kommgraph.core.namespaces import bound_split
 from kommgraph.core.vocab import PREFIXES
 
 
@@ -112,12 +113,7 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
     except ValueError:
         return _pname_by_rdflib(uri)
     bound = _bound_namespaces()
-    for candidate in bound:
-        if len(candidate) > len(namespace) and candidate.startswith(namespace) and uri.startswith(candidate):
-            namespace = candidate  # bound namespaces do not nest: the one that begins the IRI
-            local = uri[len(candidate) :]
-            break
-    prefix = bound.get(namespace)
+    prefix, local = bound_split(uri, namespace, local, bound)
     if prefix is None:
         prefix = bound.get(uri)
         return (f"{prefix}:", prefix) if prefix is not None else (None, "")  # "" marks: rdflib would generate
