@@ -41,41 +41,11 @@ CONFLICT_INDEX = {
 }
 
 
-WORD = "https://w3id.org/kommgraph/index/word/"
-HAUPTAMT = f"{ID}unit/09999000/hauptamt"
-WORD_INDEX = {
-    (f"{WORD}amt", f"{KGX}inNameOf", f'"{DIGITAL}"'),
-    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f'"{DIGITAL}"'),
-    (f"{WORD}digitalisierung", f"{KGX}inNameOf", f'"{DIGITAL}"'),
-    (f"{WORD}amt", f"{KGX}inNameOf", f'"{AMT_FUER_IT}"'),
-    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f'"{AMT_FUER_IT}"'),
-    (f"{WORD}it", f"{KGX}inNameOf", f'"{AMT_FUER_IT}"'),
-    (f"{WORD}hauptamt", f"{KGX}inNameOf", f'"{HAUPTAMT}"'),
-    (f"{WORD}poststelle", f"{KGX}inNameOf", f'"{POSTSTELLE}"'),
-    (f"{WORD}amt", f"{KGX}text", '"amt"'),
-    (f"{WORD}f%C3%BCr", f"{KGX}text", '"für"'),
-    (f"{WORD}digitalisierung", f"{KGX}text", '"digitalisierung"'),
-    (f"{WORD}it", f"{KGX}text", '"it"'),
-    (f"{WORD}hauptamt", f"{KGX}text", '"hauptamt"'),
-    (f"{WORD}poststelle", f"{KGX}text", '"poststelle"'),
-}
-WORD_TERMS = (f"{KGX}inNameOf", f"{KGX}text")
-
-
-def whole_index_of(store: ox.Store) -> set[tuple[str, str, str]]:
+def index_of(store: ox.Store) -> set[tuple[str, str, str]]:
     return {
         (q.subject.value, q.predicate.value, str(q.object))
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INDEX_GRAPH))
     }
-
-
-def index_of(store: ox.Store) -> set[tuple[str, str, str]]:
-    """The index without the word index (91-index-name-words, tested on its own)."""
-    return {t for t in whole_index_of(store) if t[1] not in WORD_TERMS}
-
-
-def words_of(store: ox.Store) -> set[tuple[str, str, str]]:
-    return {t for t in whole_index_of(store) if t[1] in WORD_TERMS}
 
 
 @pytest.fixture
