@@ -101,6 +101,11 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
             if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis"))
             else f"{place.kind} {official}"
         )
+    elif place.kind == "Bezirk" and place.key.startswith("AT-"):
+        # an Austrian district's authority is its Bezirkshauptmannschaft: texts and annotators name that
+        base = short.removeprefix("Bezirk ")
+        labels |= {base, f"Bezirkshauptmannschaft {base}", f"BH {base}"}
+        name = short
     else:
         labels.add(official.replace("Sankt ", "St. "))
         # Austrian and Swiss official names write "St." (St. Musterstadt, St. Beispielhausen); the
@@ -126,21 +131,23 @@ def _usual_forms(name: str, kind: str) -> set[str]:
     return forms | ({f"{title} {form}" for form in forms} if title else set())
 
 
+DISTRICT_KINDS = ("Landkreis", "Kreis", "Bezirk")
+STATE_KINDS = ("Land", "Kanton")
+
+
 def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
     """A text about a Land's or a district's body: the towns it names vote for their Land or district."""
     for key, weight in list(votes.items()):
         place = seen[key]
         while place is not None and place.parent_key:
-            if level == "district" and place.kind in ("Landkreis", "Kreis", "Bezirk"):
+            if level == "district" and place.kind in DISTRICT_KINDS:
                 break
-            if level == "state" and place.kind in ("Land", "Kanton"):
+            if level == "state" and place.kind in STATE_KINDS:
                 break
             place = places.by_key(place.parent_key)
-        if (
-            place is None
-            or place.key == key
-            or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton")
-        ):
+        # a district's body: a town outside every district (a city that is its own district) votes for no Land
+        wanted = DISTRICT_KINDS if level == "district" else (*DISTRICT_KINDS, *STATE_KINDS)
+        if place is None or place.key == key or place.kind not in wanted:
             continue
         # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
         votes[place.key] = votes.get(place.key, 0.0) + weight * (2.0 if level == "state" else 1.0)
@@ -175,7 +182,10 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     if m[1].endswith(".ch"):  # Swiss cantons' own sites: sh.ch, stadt.sg.ch, zh.ch
         out += [(f"#CH-{p.upper()}", 3.0) for p in host_parts if len(p) == 2 and p.isalpha()]
     skip = set(_DATA["url_words"])
-    for part, weight in [(p, 4.0) for p in host_parts] + [(p, 1.5) for p in m[2].split("/")[:4]]:
+    # a news site's path runs from region to town (``/muster-region/musterstadt/``): a deeper section counts a
+    # little more
+    path = [(p, 1.5 + 0.1 * depth) for depth, p in enumerate(m[2].split("/")[:4])]
+    for part, weight in [(p, 4.0) for p in host_parts] + path:
         for word in URL_PART.findall(part):
             pieces = [ABBREVIATIONS.get(w, w) for w in word.split("-") if w not in skip]
             for size in (3, 2, 1):  # the longest run of pieces that names a place
@@ -234,7 +244,13 @@ def _host_compound(places, word: str):
 DISTRICT_OFFICES = frozenset(
     {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
 )
-DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats")
+DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats", "Bezirkshauptmannschaft", "BH")
+# the word after a place's adjective names a district's office: "Musterer Landratsamt", "Musterer BH"
+DISTRICT_OFFICE_AFTER = compiled(r"(?:Landratsamt|Kreisverwaltung|Kreishaus|Bezirkshauptmannschaft|BH)\b")
+
+
+def _districts_first(found):
+    return tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
 STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
@@ -311,7 +327,7 @@ def _vote_mentions(
         # a Landrat's office, or a body of the district named before the place ("Kreisarchiv Muster"): the
         # Landkreis, not the town of that name
         if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
-            found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
+            found = _districts_first(found)
         # "Staat Musterburg", "Kanton Muster": the state, not a town of that name
         elif before and before[0] in STATE_WORDS:
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Land", "Kanton")))
@@ -319,8 +335,11 @@ def _vote_mentions(
             _note_written(written, found, _name_only(text[mention.start : mention.end]))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
+        office = DISTRICT_OFFICE_AFTER.match(text, m.end() - 1)
         for form in _adjective_forms(m["word"]):
             found = places.lookup(form)
+            if found and office:
+                found = _districts_first(found)
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
