@@ -165,6 +165,8 @@ def _relative(text: str, published: DateValue, add) -> None:
             turn = key == "next_year" and re.search(r"Jahres(?:beginn|wechsel)", m.group())
             just_begun = turn and published.value[5:7] in ("01", "02")  # "zum Jahresbeginn" in January
             add(m.start(), m.end(), str(year + (0 if just_begun else offset)), relative=True)
+    for m in REL["year_start"].finditer(text) if years else ():
+        add(m.start(), m.end(), f"{year:04d}-01", relative=True)
     for m in REL["years_ago"].finditer(text) if years else ():
         n = m["n"]
         count = int(n) if n.isdigit() else NUMBERS.get(n.lower(), 0)
