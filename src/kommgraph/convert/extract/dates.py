@@ -184,9 +184,19 @@ DECISION_AFTER = compiled(
 )
 
 
+# a verb-final clause in the perfect after the date: "(der) Anfang April in den Ruhestand getreten ist",
+# "(das) zum 1. März eingerichtet worden war": what it dates has happened, it is no change's date to come
+PERFECT_AFTER = compiled(
+    r"[^.;:,()]{0,80}?(?<!\bzu\s)\b[a-zäöüß]\w*(?:t|en)\s+(?:worden\s+)?(?:ist|sind|hat|haben|war|waren|hatte|hatten)"
+    r"\s*(?=[.,;:!?)]|$)"
+)
+
+
 def cue_before(text: str, match: DateMatch) -> str:
-    """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
+    """``effective``, ``announced``, ``background`` or ``""``: what the words around a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
+    if PERFECT_AFTER.match(text, match.end):
+        return "background"
     if DEADLINE_BEFORE.search(before) and DECISION_AFTER.match(text, match.end):
         return "announced"  # "bis zum 30. Juni soll der Rat entscheiden": the deadline of a decision
     if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"
