@@ -24,6 +24,12 @@ DEMONYM = compiled(
     r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
 )
 STATE_CUES = compiled(_DATA["state_cues"])
+# a Land's or canton's adjective before a body of the state: "Das Musterische Staatsministerium", "im
+# musterländischen Innenministerium", "die Musterer Landesregierung"
+STATE_ADJECTIVE = compiled(
+    r"(?<![\w-])(?P<word>[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?P<end>isch(?:e|es|en|er|em)?|er)\s+(?=" + _DATA["state_cues"] + r"|Regierung\b)"
+)
 LOCAL_CUES = compiled(_DATA["local_cues"])
 DISTRICT_CUES = compiled(_DATA["district_cues"])
 TOWN_CUES = compiled(_DATA["town_cues"])
@@ -343,12 +349,35 @@ def _vote_mentions(
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+    for m in STATE_ADJECTIVE.finditer(text) if ("isch" in text or "er " in text) else ():
+        found = _state_of_adjective(places, m["word"], m["end"])
+        if found:
+            vote(found, base)
     for m in DEMONYM.finditer(text):
         for form in _adjective_forms(m["word"])[:3]:  # not the elided form: "die Bürger" is no "Büren"
             found = places.lookup(form)
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+
+
+UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _state_of_adjective(places, word: str, end: str):
+    """``Musterisch`` → Muster, Musteren, Mustern; ``sächsisch`` → Sachsen; ``-ländisch`` → -land;
+    ``Musterer`` → Muster: the Länder and cantons the adjective may be formed from."""
+    word = word[0].upper() + word[1:]
+    if end == "er":
+        forms = _adjective_forms(word + "er")
+    else:
+        bare = word.translate(UMLAUTS)  # the adjective's umlaut is not the name's: sächsisch, -ländisch
+        forms = [word, word + "en", word + "n", bare, bare + "en"]
+    for form in forms:
+        found = tuple(p for p in places.lookup(form) if p.kind in STATE_KINDS)
+        if found:
+            return found
+    return ()
 
 
 def _vote_named(places, name: str, weight: float, vote, surface: dict) -> None:
