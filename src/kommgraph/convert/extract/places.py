@@ -100,11 +100,12 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels.add(f"Kanton {official.replace('Sankt ', 'St. ')}")
         name = f"Kanton {official.replace('Sankt ', 'St. ')}"
     elif place.kind in ("Landkreis", "Kreis"):
-        own_word = official.endswith(("kreis", "Kreis"))  # "Musterkreis", "Rhein-Muster-Kreis": no title word
+        # "Musterkreis", "Rhein-Muster-Kreis", "Musterkreis Beispielstadt": no title word
+        own_word = official.endswith(("kreis", "Kreis")) or official.split(" ")[0].endswith("kreis")
         labels |= {official} if own_word else {f"Landkreis {official}", f"Kreis {official}", official}
         name = (
             short
-            if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis"))
+            if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis")) or own_word
             else f"{place.kind} {official}"
         )
     elif place.kind == "Bezirk" and place.key.startswith("AT-"):
