@@ -258,6 +258,8 @@ DISTRICT_OFFICE_AFTER = compiled(r"(?:Landratsamt|Kreisverwaltung|Kreishaus|Bezi
 
 def _districts_first(found):
     return tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
+
+
 STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
