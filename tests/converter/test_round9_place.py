@@ -26,7 +26,7 @@ def _place_of(tmp_path: Path, header: dict[str, str], text: str):
     ("article", "name", "labels"),
     [  # an Austrian district's authority is its Bezirkshauptmannschaft: both are names of the place
         (
-            "Die Bezirkshauptmannschaft Zwettl ordnet ihre Fachgebiete neu. Die BH Zwettl bekommt ein Referat.",
+            "Die Bezirkshauptmannschaft Zwettl ordnet ihre Fachgebiete neu. Die BH Zwettl hat ein Referat.",
             "Bezirk Zwettl",
             {"Bezirkshauptmannschaft Zwettl", "BH Zwettl", "Zwettl"},
         ),
@@ -50,7 +50,7 @@ def test_a_german_district_gets_no_bh_label() -> None:
     [  # a place's adjective before a district office: the district, not a town of that name elsewhere
         ("Die Zwettler Bezirkshauptmannschaft feiert. Die Zwettler BH bekommt ein neues Referat.", "AT-325"),
         # the same adjective before a town's body stays the town the gazetteer ranks first
-        ("Der Zwettler Gemeinderat feiert. Der Zwettler Bürgermeister eröffnet das neue Referat.", "AT-41627"),
+        ("Der Zwettler Gemeinderat feiert. Der Zwettler Bürgermeister eröffnet ein Referat.", "AT-41627"),
     ],
 )
 def test_an_adjective_before_a_district_office(article: str, key: str) -> None:
@@ -92,7 +92,7 @@ def test_a_district_text_lifts_no_city_to_its_land(url: str, article: str, key: 
 def test_a_district_office_in_the_publisher_line(
     tmp_path: Path, publisher: str, place: str, labels: tuple[str, ...] | None
 ) -> None:
-    text = "Drucksache\n\nBetreff: Weiterentwicklung des Ordnungsamtes der Stadt Wetzlar\n\nDas Amt wird geteilt."
+    text = "Drucksache\n\nBetreff: Das Ordnungsamt der Stadt Wetzlar\n\nDas Amt wird geteilt."
     meta = _place_of(tmp_path, {"title": "Weiterentwicklung", "publisher": publisher}, text)
     assert (meta.place, labels is None or meta.place_labels == labels) == (place, True)
 
@@ -165,7 +165,7 @@ def test_a_year_start_needs_a_publication_date() -> None:
 @pytest.mark.parametrize(
     ("sentence", "cue"),
     [  # a date in a verb-final clause in the perfect: background, not a change's date
-        ("Grund ist das Ausscheiden von Hans Muster, der Anfang April in den Ruhestand getreten ist.", "background"),
+        ("Grund ist der Abschied von Hans Muster, der Anfang April in Rente gegangen ist.", "background"),
         ("Das Amt, das zum 1. März eingerichtet worden war, wird aufgelöst.", "background"),
         # "zu … ist" looks ahead; a main clause after the date is no perfect clause
         ("Die Arbeit, die ab 1. Mai zu leisten ist, wächst.", "effective"),
