@@ -175,3 +175,19 @@ def test_a_year_start_needs_a_publication_date() -> None:
 def test_a_date_in_a_perfect_clause(sentence: str, cue: str) -> None:
     found = dates.find_dates(sentence, DateValue("2021-04-29"))
     assert [dates.cue_before(sentence, d) for d in found] == [cue]
+
+
+FILLER = "Das Ordnungsamt wird geteilt. Die Abteilung Verkehr entsteht neu. Der Landrat sagt es. " * 12
+
+
+@pytest.mark.parametrize(
+    ("footer", "key"),
+    [  # the first line of an address block names the authority: the district, not the town of the postcode
+        ("Landratsamt Freising\nLandshuter Straße 31\n85356 Freising", "09178"),
+        # a line of no authority leaves the postcode's town
+        ("Verlag Muster GmbH\nLandshuter Straße 31\n85356 Freising", "09178124"),
+    ],
+)
+def test_the_authority_line_of_an_address_block(footer: str, key: str) -> None:
+    body = f"{FILLER}\n\n{footer}"
+    assert places.candidates("Neue Abteilung", body, body=body)[0].key == key

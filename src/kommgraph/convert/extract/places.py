@@ -58,6 +58,11 @@ DATELINE = compiled(_DATA["dateline"])
 DATELINE_PERIOD = compiled(_DATA["dateline_period"])
 DATELINE_PERIOD_SCAN = 700  # the lead and a teaser may come before a local paper's dateline
 POSTAL = compiled(_DATA["postal"])
+AUTHORITY_LINE = compiled(
+    r"[ \t]*(?:Landratsamt|Kreisverwaltung|Bezirkshauptmannschaft|Stadtverwaltung|Gemeindeverwaltung"
+    r"|Landkreis|Stadt|Gemeinde|Markt|Marktgemeinde|Stadtgemeinde|Samtgemeinde|Verbandsgemeinde)"
+    r"[ \t]+[A-ZÄÖÜ]"
+)
 DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
 POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
 AUSTRIAN = compiled(_DATA["austrian"])
@@ -468,6 +473,10 @@ def candidates(
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
         _vote_named(places, m["name"], POSTAL_WEIGHT, vote, surface)
+        # the address block's first lines name the authority: "Landratsamt Muster / Musterstraße 1 / 12345 …"
+        for line in body[max(0, m.start() - 160) : m.start()].splitlines()[-3:]:
+            if AUTHORITY_LINE.match(line):
+                _vote_mentions(places, line, POSTAL_WEIGHT, vote, surface)
     for host in _web_hosts(body):
         for name, weight in _url_names(f"https://{host}/"):
             found = _url_lookup(places, name) if not name.startswith("#") else ()
