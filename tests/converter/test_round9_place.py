@@ -177,7 +177,7 @@ def test_a_date_in_a_perfect_clause(sentence: str, cue: str) -> None:
     assert [dates.cue_before(sentence, d) for d in found] == [cue]
 
 
-FILLER = "Das Ordnungsamt wird geteilt. Die Abteilung Verkehr entsteht neu. Der Landrat sagt es. " * 12
+FILLER = "Das Ordnungsamt wird geteilt. Die Abteilung Verkehr entsteht neu. Der Leiter sagt es. " * 12
 
 
 @pytest.mark.parametrize(
