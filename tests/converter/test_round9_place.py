@@ -191,3 +191,18 @@ FILLER = "Das Ordnungsamt wird geteilt. Die Abteilung Verkehr entsteht neu. Der 
 def test_the_authority_line_of_an_address_block(footer: str, key: str) -> None:
     body = f"{FILLER}\n\n{footer}"
     assert places.candidates("Neue Abteilung", body, body=body)[0].key == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # the perfect with "haben" around a date without a year: it has passed, this year's
+        ("Das neue Amt hat am 1. Februar seine Arbeit aufgenommen.", "2024-02-01"),
+        ("Die Stadt hat im Februar das Amt eingerichtet.", "2024-02"),
+        # "hat" with a noun, an infinitive with "zu", or a participle in another clause: the next February
+        ("Das Amt hat ab 1. Februar 15 neue Kollegen.", "2025-02-01"),
+        ("Das Amt hat ab 1. Februar mehr zu tun.", "2025-02-01"),
+        ("Der Rat hat beschlossen, das Amt zum 1. Februar aufzulösen.", "2025-02-01"),
+    ],
+)
+def test_a_date_in_the_perfect_has_passed(sentence: str, value: str) -> None:
+    assert [d.value.value for d in dates.find_dates(sentence, DateValue("2024-05-15"))] == [value]

@@ -29,6 +29,11 @@ EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"], re.IGNORECASE)
 ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"], re.IGNORECASE)
 ANNOUNCED_NEAR = compiled(_DATA["cues"]["announced_near"], re.IGNORECASE)
 PAST_TENSE = compiled(_DATA["cues"]["past_tense"])
+# the perfect with "haben" around a date: a finite "hat/haben" before it in its clause and a past participle
+# (lower case, in -t or -en, no "zu" before it) closing the clause after it; a date's own full stops count
+_IN_CLAUSE = r"(?:[^.;:,]|(?<=\d)\.)"
+PERFECT_BEFORE = compiled(rf"\b(?:hat|haben)\b{_IN_CLAUSE}*$")
+PARTICIPLE_CLOSING = compiled(rf"{_IN_CLAUSE}{{0,120}}?(?<!\bzu\s)\b[a-zäöüß]\w*(?:t|en)\s*(?=[.;:,!?]|$)")
 FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
 EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
 ANNOUNCED_AFTER = compiled(_DATA["cues"]["announced_after"])
@@ -140,6 +145,12 @@ def _next_year(
     if len(published.value) < 7 or not FORWARD_CUE.search(text[max(0, start - 20) : start]):
         return 0
     if PAST_TENSE.search(text):  # "wurde zum 1. April umbenannt": the date has passed
+        return 0
+    if (  # "hat am 1. Februar seine Arbeit aufgenommen": the perfect around the date, it has passed
+        end is not None
+        and PERFECT_BEFORE.search(text[max(0, start - 120) : start])
+        and PARTICIPLE_CLOSING.match(text, end)
+    ):
         return 0
     if end is not None and PARTICIPLE_AFTER.match(text, end):  # "die im Januar neu geschaffene Stelle"
         return 0
