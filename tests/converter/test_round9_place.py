@@ -195,9 +195,16 @@ def test_the_authority_line_of_an_address_block(footer: str, key: str) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "value"),
-    [  # the perfect with "haben" around a date without a year: it has passed, this year's
+    [  # the perfect around a date without a year: it has passed, this year's
         ("Das neue Amt hat am 1. Februar seine Arbeit aufgenommen.", "2024-02-01"),
         ("Die Stadt hat im Februar das Amt eingerichtet.", "2024-02"),
+        ("Am 1. Februar hat das Amt seine Arbeit aufgenommen.", "2024-02-01"),
+        # the perfect with "sein" and a participle in ge-
+        ("Das Amt ist am 1. Februar gestartet.", "2024-02-01"),
+        ("Im Januar ist das neue Amt an den Start gegangen.", "2024-01"),
+        # after "ab" a participle states what will hold
+        ("Das Amt ist ab 1. Februar geschlossen.", "2025-02-01"),
+        ("Ab Februar hat das Amt geöffnet.", "2025-02"),
         # "hat" with a noun, an infinitive with "zu", or a participle in another clause: the next February
         ("Das Amt hat ab 1. Februar 15 neue Kollegen.", "2025-02-01"),
         ("Das Amt hat ab 1. Februar mehr zu tun.", "2025-02-01"),

@@ -32,8 +32,23 @@ PAST_TENSE = compiled(_DATA["cues"]["past_tense"])
 # the perfect with "haben" around a date: a finite "hat/haben" before it in its clause and a past participle
 # (lower case, in -t or -en, no "zu" before it) closing the clause after it; a date's own full stops count
 _IN_CLAUSE = r"(?:[^.;:,]|(?<=\d)\.)"
-PERFECT_BEFORE = compiled(rf"\b(?:hat|haben)\b{_IN_CLAUSE}*$")
-PARTICIPLE_CLOSING = compiled(rf"{_IN_CLAUSE}{{0,120}}?(?<!\bzu\s)\b[a-zäöüß]\w*(?:t|en)\s*(?=[.;:,!?]|$)")
+AUX_BEFORE = compiled(rf"\b(?P<aux>hat|haben|ist|sind)\b{_IN_CLAUSE}*$")
+AUX_AFTER = compiled(rf"{_IN_CLAUSE}{{0,40}}?\b(?P<aux>hat|haben|ist|sind)\b")
+PARTICIPLE_CLOSING = compiled(
+    rf"{_IN_CLAUSE}{{0,120}}?(?<!\bzu\s)\b(?P<part>[a-zäöüß]\w*(?:t|en))\s*(?=[.;:,!?]|$)"
+)
+
+
+def _in_perfect(text: str, start: int, end: int) -> bool:
+    """The date stands in a clause in the perfect (``hat am 1. Februar … aufgenommen``, ``Im Januar ist das
+    Amt … gestartet``); with ``ist/sind`` the participle has ``ge``. A date after ``ab`` looks ahead: ``ist ab
+    1. Juli geschlossen``, ``hat ab Juli geöffnet`` are states to come."""
+    before = text[max(0, start - 120) : start]
+    aux = AUX_BEFORE.search(before) or AUX_AFTER.match(text, end)
+    participle = PARTICIPLE_CLOSING.match(text, end) if aux else None
+    if participle is None or re.search(r"\b[Aa]b\s*$", before):
+        return False
+    return aux["aux"] in ("hat", "haben") or "ge" in participle["part"]
 FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
 EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
 ANNOUNCED_AFTER = compiled(_DATA["cues"]["announced_after"])
@@ -146,11 +161,7 @@ def _next_year(
         return 0
     if PAST_TENSE.search(text):  # "wurde zum 1. April umbenannt": the date has passed
         return 0
-    if (  # "hat am 1. Februar seine Arbeit aufgenommen": the perfect around the date, it has passed
-        end is not None
-        and PERFECT_BEFORE.search(text[max(0, start - 120) : start])
-        and PARTICIPLE_CLOSING.match(text, end)
-    ):
+    if end is not None and _in_perfect(text, start, end):  # "hat am 1. Februar … aufgenommen": it has passed
         return 0
     if end is not None and PARTICIPLE_AFTER.match(text, end):  # "die im Januar neu geschaffene Stelle"
         return 0
