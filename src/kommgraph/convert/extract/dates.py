@@ -49,6 +49,8 @@ def _in_perfect(text: str, start: int, end: int) -> bool:
     if participle is None or re.search(r"\b[Aa]b\s*$", before):
         return False
     return aux["aux"] in ("hat", "haben") or "ge" in participle["part"]
+
+
 FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
 EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
 ANNOUNCED_AFTER = compiled(_DATA["cues"]["announced_after"])
