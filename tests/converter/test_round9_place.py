@@ -205,6 +205,8 @@ def test_the_authority_line_of_an_address_block(footer: str, key: str) -> None:
         # after "ab" a participle states what will hold
         ("Das Amt ist ab 1. Februar geschlossen.", "2025-02-01"),
         ("Ab Februar hat das Amt geöffnet.", "2025-02"),
+        # a decision in the perfect dates what it decides: the next January
+        ("Der Rat hat zum 1. Januar die Gründung beschlossen.", "2025-01-01"),
         # "hat" with a noun, an infinitive with "zu", or a participle in another clause: the next February
         ("Das Amt hat ab 1. Februar 15 neue Kollegen.", "2025-02-01"),
         ("Das Amt hat ab 1. Februar mehr zu tun.", "2025-02-01"),

@@ -39,14 +39,21 @@ PARTICIPLE_CLOSING = compiled(
 )
 
 
+DECIDED = frozenset(
+    "beschlossen entschieden verabschiedet zugestimmt gebilligt genehmigt angekündigt bekanntgegeben"
+    " vorgestellt mitgeteilt festgelegt vereinbart".split()
+)
+
+
 def _in_perfect(text: str, start: int, end: int) -> bool:
     """The date stands in a clause in the perfect (``hat am 1. Februar … aufgenommen``, ``Im Januar ist das
-    Amt … gestartet``); with ``ist/sind`` the participle has ``ge``. A date after ``ab`` looks ahead: ``ist ab
-    1. Juli geschlossen``, ``hat ab Juli geöffnet`` are states to come."""
+    Amt … gestartet``); with ``ist/sind`` the participle has ``ge``. A date after ``ab`` looks ahead (``ist ab
+    1. Juli geschlossen``), and so does the date of what a decision decides (``hat zum 1. Januar die Gründung
+    beschlossen``)."""
     before = text[max(0, start - 120) : start]
     aux = AUX_BEFORE.search(before) or AUX_AFTER.match(text, end)
     participle = PARTICIPLE_CLOSING.match(text, end) if aux else None
-    if participle is None or re.search(r"\b[Aa]b\s*$", before):
+    if participle is None or re.search(r"\b[Aa]b\s*$", before) or participle["part"] in DECIDED:
         return False
     return aux["aux"] in ("hat", "haben") or "ge" in participle["part"]
 
