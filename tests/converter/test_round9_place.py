@@ -215,3 +215,16 @@ def test_the_authority_line_of_an_address_block(footer: str, key: str) -> None:
 )
 def test_a_date_in_the_perfect_has_passed(sentence: str, value: str) -> None:
     assert [d.value.value for d in dates.find_dates(sentence, DateValue("2024-05-15"))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [  # a numeric day and month without a year after a word of dating: resolved like "zum 1. Juli"
+        ("Das Ordnungsamt wird zum 01.07. aufgelöst.", ["2024-07-01"]),
+        ("Das Amt wird zum 1.3. gegründet.", ["2025-03-01"]),
+        # without such a word a numbered section is no date
+        ("Siehe Abschnitt 1.2. der Vorlage.", []),
+    ],
+)
+def test_a_numeric_day_and_month_without_a_year(sentence: str, values: list[str]) -> None:
+    assert [d.value.value for d in dates.find_dates(sentence, DateValue("2024-05-15"))] == values

@@ -22,6 +22,12 @@ ISO = compiled(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 DAY_MONTH_YEAR = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
 DAY_MONTH = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}(?!\s*\d)")
 MONTH_YEAR = compiled(rf"\b{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
+# "zum 01.07.", "am 1.7.": a numeric day and month without a year, trusted only after a word of dating
+DAY_MONTH_NUMERIC = compiled(
+    r"\b(?:zum|ab|am|per|vom|seit|bis\s+zum|auf\s+den|Wirkung\s+vom)\s+(?:dem\s+)?"
+    r"(?P<date>(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.)(?!\s?\d)",
+    re.IGNORECASE,
+)
 MONTH_ONLY = compiled(rf"\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Im|Seit|Ab)\s+{_MONTH_WORD}(?!\s*\d)\b")
 YEAR = compiled(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?![\d/.]\d|-\d)")
 REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["relative"]}
@@ -149,6 +155,11 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
             month, day = MONTHS[m["mon"].lower()], int(m["d"])
             y = year + _next_year(text, m.start(), published, month, day, m.end())
             add(m.start(), m.end(), _date(y, month, day), relative=True)
+        for m in DAY_MONTH_NUMERIC.finditer(text):
+            month, day = int(m["m"]), int(m["d"])
+            if 1 <= month <= 12:
+                y = year + _next_year(text, m.start("date"), published, month, day, m.end("date"))
+                add(m.start("date"), m.end("date"), _date(y, month, day), relative=True)
         for m in MONTH_ONLY.finditer(text):
             month = MONTHS[m["mon"].lower()]
             y = year + _next_year(text, m.start("mon"), published, month, None, m.end())
