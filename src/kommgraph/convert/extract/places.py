@@ -24,8 +24,8 @@ DEMONYM = compiled(
     r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
 )
 STATE_CUES = compiled(_DATA["state_cues"])
-# a Land's or canton's adjective before a body of the state: "Das Musterische Staatsministerium", "im
-# musterländischen Innenministerium", "die Musterer Landesregierung"
+DISTRICT_KINDS, STATE_KINDS = ("Landkreis", "Kreis", "Bezirk"), ("Land", "Kanton")
+# a Land's or canton's adjective before a state body: "Das Musterische Staatsministerium", "im musterischen"
 STATE_ADJECTIVE = compiled(
     r"(?<![\w-])(?P<word>[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
     r"(?P<end>isch(?:e|es|en|er|em)?|er)\s+(?=" + _DATA["state_cues"] + r"|Regierung\b)"
@@ -58,11 +58,7 @@ DATELINE = compiled(_DATA["dateline"])
 DATELINE_PERIOD = compiled(_DATA["dateline_period"])
 DATELINE_PERIOD_SCAN = 700  # the lead and a teaser may come before a local paper's dateline
 POSTAL = compiled(_DATA["postal"])
-AUTHORITY_LINE = compiled(
-    r"[ \t]*(?:Landratsamt|Kreisverwaltung|Bezirkshauptmannschaft|Stadtverwaltung|Gemeindeverwaltung"
-    r"|Landkreis|Stadt|Gemeinde|Markt|Marktgemeinde|Stadtgemeinde|Samtgemeinde|Verbandsgemeinde)"
-    r"[ \t]+[A-ZÄÖÜ]"
-)
+AUTHORITY_LINE = compiled(_DATA["authority_line"])
 DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
 POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
 AUSTRIAN = compiled(_DATA["austrian"])
@@ -141,10 +137,6 @@ def _usual_forms(name: str, kind: str) -> set[str]:
     forms = {name, *usual_forms(name)}
     title = _TOWN_TITLE.get(kind)
     return forms | ({f"{title} {form}" for form in forms} if title else set())
-
-
-DISTRICT_KINDS = ("Landkreis", "Kreis", "Bezirk")
-STATE_KINDS = ("Land", "Kanton")
 
 
 def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
@@ -259,12 +251,6 @@ DISTRICT_OFFICES = frozenset(
 DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats", "Bezirkshauptmannschaft", "BH")
 # the word after a place's adjective names a district's office: "Musterer Landratsamt", "Musterer BH"
 DISTRICT_OFFICE_AFTER = compiled(r"(?:Landratsamt|Kreisverwaltung|Kreishaus|Bezirkshauptmannschaft|BH)\b")
-
-
-def _districts_first(found):
-    return tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
-
-
 STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
@@ -341,7 +327,7 @@ def _vote_mentions(
         # a Landrat's office, or a body of the district named before the place ("Kreisarchiv Muster"): the
         # Landkreis, not the town of that name
         if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
-            found = _districts_first(found)
+            found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
         # "Staat Musterburg", "Kanton Muster": the state, not a town of that name
         elif before and before[0] in STATE_WORDS:
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Land", "Kanton")))
@@ -353,7 +339,7 @@ def _vote_mentions(
         for form in _adjective_forms(m["word"]):
             found = places.lookup(form)
             if found and office:
-                found = _districts_first(found)
+                found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
@@ -369,9 +355,6 @@ def _vote_mentions(
                 break
 
 
-UMLAUTS = str.maketrans("äöü", "aou")
-
-
 def _state_of_adjective(places, word: str, end: str):
     """``Musterisch`` → Muster, Musteren, Mustern; ``sächsisch`` → Sachsen; ``-ländisch`` → -land;
     ``Musterer`` → Muster: the Länder and cantons the adjective may be formed from."""
@@ -379,7 +362,7 @@ def _state_of_adjective(places, word: str, end: str):
     if end == "er":
         forms = _adjective_forms(word + "er")
     else:
-        bare = word.translate(UMLAUTS)  # the adjective's umlaut is not the name's: sächsisch, -ländisch
+        bare = word.translate(str.maketrans("äöü", "aou"))  # the adjective's umlaut: sächsisch, -ländisch
         forms = [word, word + "en", word + "n", bare, bare + "en"]
     for form in forms:
         found = tuple(p for p in places.lookup(form) if p.kind in STATE_KINDS)
