@@ -113,9 +113,14 @@ def usual_forms(short: str) -> list[str]:
 
 def _add_usual_forms(rows: list[list], names: dict[str, list[int]], forms: dict) -> None:
     """Adds, as other usual forms, the bare name and the spelled-out addition of official names such as
-    "Limburg a. d. Lahn" and "Halle (Saale)" (tools/build_places.py indexes only the official spelling)."""
+    "Limburg a. d. Lahn" and "Halle (Saale)" (tools/build_places.py indexes only the official spelling), and
+    the -kreis compound of a district's two-word name."""
     for number, row in enumerate(rows):
         short, kind = row[2], row[3]
+        head = short.split(" ")[0]
+        if kind in ("Kreis", "Landkreis") and " " in short and head.endswith("kreis") and head != "Landkreis":
+            # a compound in -kreis names the district alone: "Musterkreis Beispielstadt" → "Musterkreis"
+            _add_form(number, fold(head), names, forms)
         if "." not in short and "(" not in short or kind in ("Stadtkreis", "Statutarstadt (Bezirk)"):
             continue
         for form in usual_forms(short):

@@ -22,6 +22,12 @@ ISO = compiled(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 DAY_MONTH_YEAR = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
 DAY_MONTH = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}(?!\s*\d)")
 MONTH_YEAR = compiled(rf"\b{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
+# "zum 01.07.", "am 1.7.": a numeric day and month without a year, trusted only after a word of dating
+DAY_MONTH_NUMERIC = compiled(
+    r"\b(?:zum|ab|am|per|vom|seit|bis\s+zum|auf\s+den|Wirkung\s+vom)\s+(?:dem\s+)?"
+    r"(?P<date>(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.)(?!\s?\d)",
+    re.IGNORECASE,
+)
 MONTH_ONLY = compiled(rf"\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Im|Seit|Ab)\s+{_MONTH_WORD}(?!\s*\d)\b")
 YEAR = compiled(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?![\d/.]\d|-\d)")
 REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["relative"]}
@@ -29,6 +35,35 @@ EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"], re.IGNORECASE)
 ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"], re.IGNORECASE)
 ANNOUNCED_NEAR = compiled(_DATA["cues"]["announced_near"], re.IGNORECASE)
 PAST_TENSE = compiled(_DATA["cues"]["past_tense"])
+# the perfect with "haben" around a date: a finite "hat/haben" before it in its clause and a past participle
+# (lower case, in -t or -en, no "zu" before it) closing the clause after it; a date's own full stops count
+_IN_CLAUSE = r"(?:[^.;:,]|(?<=\d)\.)"
+AUX_BEFORE = compiled(rf"\b(?P<aux>hat|haben|ist|sind)\b{_IN_CLAUSE}*$")
+AUX_AFTER = compiled(rf"{_IN_CLAUSE}{{0,40}}?\b(?P<aux>hat|haben|ist|sind)\b")
+PARTICIPLE_CLOSING = compiled(
+    rf"{_IN_CLAUSE}{{0,120}}?(?<!\bzu\s)\b(?P<part>[a-zäöüß]\w*(?:t|en))\s*(?=[.;:,!?]|$)"
+)
+
+
+DECIDED = frozenset(
+    "beschlossen entschieden verabschiedet zugestimmt gebilligt genehmigt angekündigt bekanntgegeben"
+    " vorgestellt mitgeteilt festgelegt vereinbart".split()
+)
+
+
+def _in_perfect(text: str, start: int, end: int) -> bool:
+    """The date stands in a clause in the perfect (``hat am 1. Februar … aufgenommen``, ``Im Januar ist das
+    Amt … gestartet``); with ``ist/sind`` the participle has ``ge``. A date after ``ab`` looks ahead (``ist ab
+    1. Juli geschlossen``), and so does the date of what a decision decides (``hat zum 1. Januar die Gründung
+    beschlossen``)."""
+    before = text[max(0, start - 120) : start]
+    aux = AUX_BEFORE.search(before) or AUX_AFTER.match(text, end)
+    participle = PARTICIPLE_CLOSING.match(text, end) if aux else None
+    if participle is None or re.search(r"\b[Aa]b\s*$", before) or participle["part"] in DECIDED:
+        return False
+    return aux["aux"] in ("hat", "haben") or "ge" in participle["part"]
+
+
 FORWARD_CUE = compiled(_DATA["cues"]["forward"], re.IGNORECASE)
 EFFECTIVE_AFTER = compiled(_DATA["cues"]["effective_after"], re.IGNORECASE)
 ANNOUNCED_AFTER = compiled(_DATA["cues"]["announced_after"])
@@ -120,6 +155,11 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
             month, day = MONTHS[m["mon"].lower()], int(m["d"])
             y = year + _next_year(text, m.start(), published, month, day, m.end())
             add(m.start(), m.end(), _date(y, month, day), relative=True)
+        for m in DAY_MONTH_NUMERIC.finditer(text):
+            month, day = int(m["m"]), int(m["d"])
+            if 1 <= month <= 12:
+                y = year + _next_year(text, m.start("date"), published, month, day, m.end("date"))
+                add(m.start("date"), m.end("date"), _date(y, month, day), relative=True)
         for m in MONTH_ONLY.finditer(text):
             month = MONTHS[m["mon"].lower()]
             y = year + _next_year(text, m.start("mon"), published, month, None, m.end())
@@ -140,6 +180,8 @@ def _next_year(
     if len(published.value) < 7 or not FORWARD_CUE.search(text[max(0, start - 20) : start]):
         return 0
     if PAST_TENSE.search(text):  # "wurde zum 1. April umbenannt": the date has passed
+        return 0
+    if end is not None and _in_perfect(text, start, end):  # "hat am 1. Februar … aufgenommen": it has passed
         return 0
     if end is not None and PARTICIPLE_AFTER.match(text, end):  # "die im Januar neu geschaffene Stelle"
         return 0
@@ -165,6 +207,8 @@ def _relative(text: str, published: DateValue, add) -> None:
             turn = key == "next_year" and re.search(r"Jahres(?:beginn|wechsel)", m.group())
             just_begun = turn and published.value[5:7] in ("01", "02")  # "zum Jahresbeginn" in January
             add(m.start(), m.end(), str(year + (0 if just_begun else offset)), relative=True)
+    for m in REL["year_start"].finditer(text) if years else ():
+        add(m.start(), m.end(), f"{year:04d}-01", relative=True)
     for m in REL["years_ago"].finditer(text) if years else ():
         n = m["n"]
         count = int(n) if n.isdigit() else NUMBERS.get(n.lower(), 0)
@@ -182,9 +226,19 @@ DECISION_AFTER = compiled(
 )
 
 
+# a verb-final clause in the perfect after the date: "(der) Anfang April in den Ruhestand getreten ist",
+# "(das) zum 1. März eingerichtet worden war": what it dates has happened, it is no change's date to come
+PERFECT_AFTER = compiled(
+    r"[^.;:,()]{0,80}?(?<!\bzu\s)\b[a-zäöüß]\w*(?:t|en)\s+(?:worden\s+)?(?:ist|sind|hat|haben|war|waren|hatte|hatten)"
+    r"\s*(?=[.,;:!?)]|$)"
+)
+
+
 def cue_before(text: str, match: DateMatch) -> str:
-    """``effective``, ``announced`` or ``""``: what the words before a date make of it."""
+    """``effective``, ``announced``, ``background`` or ``""``: what the words around a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
+    if PERFECT_AFTER.match(text, match.end):
+        return "background"
     if DEADLINE_BEFORE.search(before) and DECISION_AFTER.match(text, match.end):
         return "announced"  # "bis zum 30. Juni soll der Rat entscheiden": the deadline of a decision
     if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"

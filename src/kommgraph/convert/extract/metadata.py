@@ -232,11 +232,15 @@ def _decide_place(
 
     if meta.place and meta.place in gazetteer:
         return
-    district_office = [m["name"] for m in DISTRICT_OFFICE.finditer(article[:1500])]
+    # the publisher line counts too: a council information system names its district office only there
+    searched = (meta.publisher or "") + "\n" + article[:1500]
+    district_office = [m["name"] for m in DISTRICT_OFFICE.finditer(searched)]
     if district_office:  # Hamburg's and Berlin's districts: "Bezirksamt Muster", "Bezirksamt Muster-Mitte"
         longest = max(district_office, key=len)
         meta.place = f"Bezirksamt {longest}"
-        meta.place_labels = tuple(sorted({f"Bezirksamt {n}" for n in district_office} - {meta.place}))
+        # the district an office serves is named by its name alone and as "Bezirk Muster"
+        names = {f"Bezirksamt {n}" for n in district_office} | {longest, f"Bezirk {longest}"}
+        meta.place_labels = tuple(sorted(names - {meta.place}))
         return
     title = "" if title == "unknown" else title
     federal = _federal_body(title + "\n" + article[:FEDERAL_SCAN])

@@ -24,6 +24,12 @@ DEMONYM = compiled(
     r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
 )
 STATE_CUES = compiled(_DATA["state_cues"])
+DISTRICT_KINDS, STATE_KINDS = ("Landkreis", "Kreis", "Bezirk"), ("Land", "Kanton")
+# a Land's or canton's adjective before a state body: "Das Musterische Staatsministerium", "im musterischen"
+STATE_ADJECTIVE = compiled(
+    r"(?<![\w-])(?P<word>[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?P<end>isch(?:e|es|en|er|em)?|er)\s+(?=" + _DATA["state_cues"] + r"|Regierung\b)"
+)
 LOCAL_CUES = compiled(_DATA["local_cues"])
 DISTRICT_CUES = compiled(_DATA["district_cues"])
 TOWN_CUES = compiled(_DATA["town_cues"])
@@ -52,6 +58,7 @@ DATELINE = compiled(_DATA["dateline"])
 DATELINE_PERIOD = compiled(_DATA["dateline_period"])
 DATELINE_PERIOD_SCAN = 700  # the lead and a teaser may come before a local paper's dateline
 POSTAL = compiled(_DATA["postal"])
+AUTHORITY_LINE = compiled(_DATA["authority_line"])
 DATELINE_WEIGHT = 1.5  # on top of the lead's votes: the place a press release or agency report is sent from
 POSTAL_WEIGHT = 1.0  # each address, at most two: a contact block names the authority's own town
 AUSTRIAN = compiled(_DATA["austrian"])
@@ -94,13 +101,19 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels.add(f"Kanton {official.replace('Sankt ', 'St. ')}")
         name = f"Kanton {official.replace('Sankt ', 'St. ')}"
     elif place.kind in ("Landkreis", "Kreis"):
-        own_word = official.endswith(("kreis", "Kreis"))  # "Musterkreis", "Rhein-Muster-Kreis": no title word
+        # "Musterkreis", "Rhein-Muster-Kreis", "Musterkreis Beispielstadt": no title word
+        own_word = official.endswith(("kreis", "Kreis")) or official.split(" ")[0].endswith("kreis")
         labels |= {official} if own_word else {f"Landkreis {official}", f"Kreis {official}", official}
         name = (
             short
-            if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis"))
+            if short.startswith(("Landkreis", "Kreis")) or short.endswith(("kreis", "Kreis")) or own_word
             else f"{place.kind} {official}"
         )
+    elif place.kind == "Bezirk" and place.key.startswith("AT-"):
+        # an Austrian district's authority is its Bezirkshauptmannschaft: texts and annotators name that
+        base = short.removeprefix("Bezirk ")
+        labels |= {base, f"Bezirkshauptmannschaft {base}", f"BH {base}"}
+        name = short
     else:
         labels.add(official.replace("Sankt ", "St. "))
         # Austrian and Swiss official names write "St." (St. Musterstadt, St. Beispielhausen); the
@@ -131,16 +144,14 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
     for key, weight in list(votes.items()):
         place = seen[key]
         while place is not None and place.parent_key:
-            if level == "district" and place.kind in ("Landkreis", "Kreis", "Bezirk"):
+            if level == "district" and place.kind in DISTRICT_KINDS:
                 break
-            if level == "state" and place.kind in ("Land", "Kanton"):
+            if level == "state" and place.kind in STATE_KINDS:
                 break
             place = places.by_key(place.parent_key)
-        if (
-            place is None
-            or place.key == key
-            or place.kind not in ("Landkreis", "Kreis", "Bezirk", "Land", "Kanton")
-        ):
+        # a district's body: a town outside every district (a city that is its own district) votes for no Land
+        wanted = DISTRICT_KINDS if level == "district" else (*DISTRICT_KINDS, *STATE_KINDS)
+        if place is None or place.key == key or place.kind not in wanted:
             continue
         # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
         votes[place.key] = votes.get(place.key, 0.0) + weight * (2.0 if level == "state" else 1.0)
@@ -175,7 +186,10 @@ def _url_names(url: str) -> list[tuple[str, float]]:
     if m[1].endswith(".ch"):  # Swiss cantons' own sites: sh.ch, stadt.sg.ch, zh.ch
         out += [(f"#CH-{p.upper()}", 3.0) for p in host_parts if len(p) == 2 and p.isalpha()]
     skip = set(_DATA["url_words"])
-    for part, weight in [(p, 4.0) for p in host_parts] + [(p, 1.5) for p in m[2].split("/")[:4]]:
+    # a news site's path runs from region to town (``/muster-region/musterstadt/``): a deeper section counts a
+    # little more
+    path = [(p, 1.5 + 0.1 * depth) for depth, p in enumerate(m[2].split("/")[:4])]
+    for part, weight in [(p, 4.0) for p in host_parts] + path:
         for word in URL_PART.findall(part):
             pieces = [ABBREVIATIONS.get(w, w) for w in word.split("-") if w not in skip]
             for size in (3, 2, 1):  # the longest run of pieces that names a place
@@ -234,7 +248,9 @@ def _host_compound(places, word: str):
 DISTRICT_OFFICES = frozenset(
     {"Landratsamt", "Landratsamts", "Landratsamtes", "Kreisverwaltung", "Kreisverwaltungen", "Kreishaus"}
 )
-DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats")
+DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats", "Bezirkshauptmannschaft", "BH")
+# the word after a place's adjective names a district's office: "Musterer Landratsamt", "Musterer BH"
+DISTRICT_OFFICE_AFTER = compiled(r"(?:Landratsamt|Kreisverwaltung|Kreishaus|Bezirkshauptmannschaft|BH)\b")
 STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
 #: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
 PUBLISHER_WEIGHT = 3.0
@@ -311,7 +327,7 @@ def _vote_mentions(
         # a Landrat's office, or a body of the district named before the place ("Kreisarchiv Muster"): the
         # Landkreis, not the town of that name
         if first in DISTRICT_OFFICES or (before and before[0].startswith(DISTRICT_WORDS)):
-            found = tuple(sorted(found, key=lambda p: p.kind not in ("Landkreis", "Kreis", "Bezirk")))
+            found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
         # "Staat Musterburg", "Kanton Muster": the state, not a town of that name
         elif before and before[0] in STATE_WORDS:
             found = tuple(sorted(found, key=lambda p: p.kind not in ("Land", "Kanton")))
@@ -319,17 +335,40 @@ def _vote_mentions(
             _note_written(written, found, _name_only(text[mention.start : mention.end]))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
     for m in ADJECTIVE.finditer(text):
+        office = DISTRICT_OFFICE_AFTER.match(text, m.end() - 1)
         for form in _adjective_forms(m["word"]):
             found = places.lookup(form)
+            if found and office:
+                found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+    for m in STATE_ADJECTIVE.finditer(text) if ("isch" in text or "er " in text) else ():
+        found = _state_of_adjective(places, m["word"], m["end"])
+        if found:
+            vote(found, base)
     for m in DEMONYM.finditer(text):
         for form in _adjective_forms(m["word"])[:3]:  # not the elided form: "die Bürger" is no "Büren"
             found = places.lookup(form)
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+
+
+def _state_of_adjective(places, word: str, end: str):
+    """``Musterisch`` → Muster, Musteren, Mustern; ``sächsisch`` → Sachsen; ``-ländisch`` → -land;
+    ``Musterer`` → Muster: the Länder and cantons the adjective may be formed from."""
+    word = word[0].upper() + word[1:]
+    if end == "er":
+        forms = _adjective_forms(word + "er")
+    else:
+        bare = word.translate(str.maketrans("äöü", "aou"))  # the adjective's umlaut: sächsisch, -ländisch
+        forms = [word, word + "en", word + "n", bare, bare + "en"]
+    for form in forms:
+        found = tuple(p for p in places.lookup(form) if p.kind in STATE_KINDS)
+        if found:
+            return found
+    return ()
 
 
 def _vote_named(places, name: str, weight: float, vote, surface: dict) -> None:
@@ -417,6 +456,10 @@ def candidates(
         _vote_named(places, m["name"], DATELINE_WEIGHT, vote, surface)
     for m in islice(POSTAL.finditer(body), 2):
         _vote_named(places, m["name"], POSTAL_WEIGHT, vote, surface)
+        # the address block's first lines name the authority: "Landratsamt Muster / Musterstraße 1 / 12345 …"
+        for line in body[max(0, m.start() - 160) : m.start()].splitlines()[-3:]:
+            if AUTHORITY_LINE.match(line):
+                _vote_mentions(places, line, POSTAL_WEIGHT, vote, surface)
     for host in _web_hosts(body):
         for name, weight in _url_names(f"https://{host}/"):
             found = _url_lookup(places, name) if not name.startswith("#") else ()
