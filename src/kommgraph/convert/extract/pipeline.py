@@ -38,6 +38,10 @@ OWN = re.compile(
     r"\b(?:eigene[nrsm]?|selbst(?:st)?ändige[nrsm]?)\s+$"
 )  # "als eigenes Amt": a new one, unnamed
 CLAUSE = re.compile(r";\s+")
+# "ein neues Amt", "eines vierten Fachbereiches", "zu einer Abteilung": an indefinite article introduces a
+# unit not spoken of before, so it never refers back to a unit named earlier
+UNNAMED_NEW = "\u2063unnamed"  # stands for such a unit in an event until the name is known; never a name
+INDEFINITE = re.compile(r"\b(?:[Ee]in|[Ee]ine[mnrs]?)\s+(?:[\w-]+e[nmrs]?\s+){0,2}[\"„“]?$")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
 SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
 YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
@@ -67,7 +71,7 @@ class _Doc:
         self.explicit: list[Event] = []  # foundings said by a verb of founding
         self.group_founding: tuple[int | None, Event | None] = (None, None)  # a group's founding being read
 
-    def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
+    def resolve(self, mention: units.Mention, new: bool = False, indefinite: bool = False) -> str | None:
         if mention.name:
             return mention.name
         if new:  # an event's result may be a name that no mention registered as a unit
@@ -75,6 +79,8 @@ class _Doc:
                 unit = self.facts.units.get(name)
                 if unit and unit.unit_type == mention.unit_type:
                     return name
+        if indefinite:  # a unit not spoken of before: not the last one named; its name may follow
+            return UNNAMED_NEW
         for unit_type, name in reversed(self.recent):
             if unit_type == mention.unit_type:
                 return name
@@ -121,11 +127,41 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     enacted = enactment_date([s.folded for s, in_article in sentences if in_article], meta.issued)
     for event in facts.events if enacted else ():  # dated nowhere else: the date the whole takes effect
         event.effective = event.effective or enacted
+    _without_unnamed(facts)
     _keep_headline_units(state)
     _drop_function_names(state)
     _full_names(facts)
     _finish(facts, state.explicit)
     return facts
+
+
+def _without_unnamed(facts: Facts) -> None:
+    """An unnamed new unit (``zu einem neuen Amt``) takes no part in the events: a merger into it keeps no
+    result (the founding of the unit named later gives it one), a founding of it alone is dropped."""
+    kept = []
+    for event in facts.events:
+        unnamed = UNNAMED_NEW in event.original or UNNAMED_NEW in event.resulting
+        event.original = [n for n in event.original if n != UNNAMED_NEW]
+        event.resulting = [n for n in event.resulting if n != UNNAMED_NEW]
+        event.spun_off_from = None if event.spun_off_from == UNNAMED_NEW else event.spun_off_from
+        event.new_parent = None if event.new_parent == UNNAMED_NEW else event.new_parent
+        if not unnamed or _still_stated(event):
+            kept.append(event)
+    facts.events = kept
+    for unit in facts.units.values():
+        unit.parent = None if unit.parent == UNNAMED_NEW else unit.parent
+
+
+def _still_stated(event: Event) -> bool:
+    """What is left of an event once an unnamed unit is taken out: a merger of two or more units, the
+    parting of a unit, a founding of a named one; a change between two units that lost one is none."""
+    if event.event_type == "Merger":
+        return len(event.original) > 1
+    if event.event_type in ("Split", "SpinOff", "Dissolution"):
+        return bool(event.original)
+    if event.event_type == "Founding":
+        return bool(event.resulting)
+    return bool(event.original and event.resulting)
 
 
 def _drop_function_names(state: _Doc) -> None:
@@ -227,12 +263,14 @@ def _read_sentence(
             if new:
                 state.fresh.append(m.name)
         followed = sentence.folded[m.end : m.end + 5]
+        before = sentence.folded[max(0, m.start - 40) : m.start]
+        indefinite = m.name is None and bool(INDEFINITE.search(before))
         generic = m.name is None and units.nominative(sentence.folded[m.start : m.end]) in GENERIC_HEADS
         own = m.name is None and OWN.search(sentence.folded[max(0, m.start - 25) : m.start])
         names.append(
             None
             if m.name is None and (followed.startswith((" des ", " der ")) and not generic or own)
-            else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new))
+            else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new, indefinite))
         )
         if m.name:
             state.recent.append((m.unit_type, m.name))
@@ -262,13 +300,15 @@ def _read_sentence(
                 texts = [sentence.folded[m.start : m.end] for m in mentions]
                 _add_event(state, found, clause_names, sentence.span, clause, (mentions, texts))
             first = events.PLACEHOLDER.search(clause)
-            if k + 1 < len(clauses) and first and clause_names[int(first.group(1))]:
-                state.topic = clause_names[int(first.group(1))]  # the unit a pronoun stood for, too
+            spoken = clause_names[int(first.group(1))] if first else None
+            if k + 1 < len(clauses) and spoken not in (None, UNNAMED_NEW):
+                state.topic = spoken  # the unit a pronoun stood for, too
             _approximate_start(state, clause, names, dates)
     if in_article and not headline:
         _listed_founding(state, sentence, mentions, published)
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
+        unit = None if unit == UNNAMED_NEW else unit
         if unit is None and p.role in ("Head", "CoHead"):
             unit = next((n for n in names if n), None) or _unit_of_title(state, p.title)
         state.facts.memberships.append(

@@ -1,0 +1,44 @@
+"""Round-9 event rules (issue 10), from the failures of batches k and l (in dev, never tuned on before):
+each rule with a sentence of our own that failed before, one that passes, and one where it must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.store.sources import SourceDocument
+
+
+def _events(body: str) -> list[tuple]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: "eines dritten Fachbereiches" was read as the Fachbereich named before
+            "Der Fachbereich Finanzen hat zu viele Aufgaben. Mit der Einrichtung eines dritten "
+            "Fachbereiches sollen die Aufgaben besser verteilt werden.",
+            [],
+        ),
+        (  # failed before: the two Ämter were merged into the Amt named in the sentence before
+            "Das Amt für Kultur bleibt bestehen. Die Stadt legt das Amt für Sport und das Amt für Schulen "
+            "zu einem neuen Amt zusammen.",
+            [("Merger", ["Amt für Sport", "Amt für Schulen"], [])],
+        ),
+        (  # passes: the unnamed new Amt takes the name given in the next sentence
+            "Die Stadt legt das Amt für Sport und das Amt für Schulen zu einem neuen Amt zusammen. "
+            "Dieses nennt sie das „Amt für Bildung und Sport“.",
+            [("Merger", ["Amt für Sport", "Amt für Schulen"], ["Amt für Bildung und Sport"])],
+        ),
+        (  # must stay: a definite "das Amt" still refers back to the Amt named before
+            "Das Amt für Sport zieht um. Das Amt wird zum 1. Juli aufgelöst.",
+            [("Dissolution", ["Amt für Sport"], [])],
+        ),
+    ],
+)
+def test_an_indefinite_unit_refers_to_no_unit_named_before(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
