@@ -42,3 +42,27 @@ def _events(body: str) -> list[tuple]:
 )
 def test_an_indefinite_unit_refers_to_no_unit_named_before(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: a Merger of the two units; the relative clause says what the new Bereich holds
+            "Im Amt für Schulen entsteht der Bereich Ganztag, in dem alle Aufgaben der Nachmittagsbetreuung "
+            "zusammengefasst sind.",
+            [("Founding", [], ["Bereich Ganztag"])],
+        ),
+        (  # failed before: a Merger of the two units of the main clause; the purpose clause bundles a topic
+            "Um das Thema Personal stärker zu bündeln, wird die Sachbearbeitung im Hauptamt zentralisiert – "
+            "konkret in der Abteilung Personal.",
+            [],
+        ),
+        (  # must still fire: units are merged in the relative clause
+            "Neu ist das Amt für Bildung, in dem das Amt für Sport und das Amt für Schulen "
+            "zusammengefasst werden.",
+            [("Merger", ["Amt für Sport", "Amt für Schulen"], ["Amt für Bildung"])],
+        ),
+    ],
+)
+def test_an_aim_or_a_units_content_is_no_change(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
