@@ -66,3 +66,27 @@ def test_an_indefinite_unit_refers_to_no_unit_named_before(body: str, events: li
 )
 def test_an_aim_or_a_units_content_is_no_change(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: no event ("Neu ist ..." first in the sentence says the unit is new)
+            "Neu ist die Abteilung Stadtgrün, die Frau Muster leiten wird.",
+            [("Founding", [], ["Abteilung Stadtgrün"])],
+        ),
+        (  # failed before: only the Relocation of the relative clause
+            "Neu ist das Büro des Bürgermeisters, dem die Stabsstelle Presse unterstellt wurde.",
+            [
+                ("Relocation", ["Stabsstelle Presse"], ["Stabsstelle Presse"]),
+                ("Founding", [], ["Büro des Bürgermeisters"]),
+            ],
+        ),
+        # must not fire: what is new is a responsibility, not a unit
+        ("Neu ist u. a. die Zuständigkeit des Amtes für Sport für die Bäder.", []),
+        # must not fire: "neu" is not first; the unit is new to someone
+        ("Für Frau Muster ist die Abteilung Stadtgrün neu.", []),
+    ],
+)
+def test_neu_ist_first_founds_the_unit(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
