@@ -90,3 +90,27 @@ def test_an_aim_or_a_units_content_is_no_change(body: str, events: list[tuple]) 
 )
 def test_neu_ist_first_founds_the_unit(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: "dem neuen Amt" founded the Amt named first, not the unit founded just before
+            "Das Amt für Sport bleibt, wie es ist. Die Stadt gründet das Büro für Bürgerdienste. Zehn "
+            "Mitarbeiter gehören dem neuen Amt an.",
+            [("Founding", [], ["Büro für Bürgerdienste"])],
+        ),
+        (  # failed before: the same, with the new unit as the subject
+            "Das Amt für Sport bleibt, wie es ist. Die Stadt gründet das Büro für Bürgerdienste. Das neue "
+            "Amt nimmt am 1. Juli die Arbeit auf.",
+            [("Founding", [], ["Büro für Bürgerdienste"])],
+        ),
+        # unchanged: no unit was founded before, "das neue Amt" is the last Amt named (round 8's reading)
+        (
+            "Das Amt für Sport bleibt, wie es ist. Das neue Amt nimmt am 1. Juli die Arbeit auf.",
+            [("Founding", [], ["Amt für Sport"])],
+        ),
+    ],
+)
+def test_the_new_unit_is_the_newest_founded(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events

@@ -81,6 +81,8 @@ class _Doc:
                     return name
         if indefinite:  # a unit not spoken of before: not the last one named; its name may follow
             return UNNAMED_NEW
+        if new and self.fresh and self.fresh[-1] in self.facts.units:
+            return self.fresh[-1]  # "das neue Amt" said of the newest unit, whose name has another head
         for unit_type, name in reversed(self.recent):
             if unit_type == mention.unit_type:
                 return name
