@@ -15,6 +15,7 @@ from kommgraph.convert.extract import (
     units,
 )
 from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, enactment_date, find_dates
+from kommgraph.convert.extract.event_unnamed import INDEFINITE, UNNAMED_NEW, without_unnamed
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
 from kommgraph.convert.extract.sentences import Sentence, split
@@ -38,10 +39,6 @@ OWN = re.compile(
     r"\b(?:eigene[nrsm]?|selbst(?:st)?ändige[nrsm]?)\s+$"
 )  # "als eigenes Amt": a new one, unnamed
 CLAUSE = re.compile(r";\s+")
-# "ein neues Amt", "eines vierten Fachbereiches", "zu einer Abteilung": an indefinite article introduces a
-# unit not spoken of before, so it never refers back to a unit named earlier
-UNNAMED_NEW = "\u2063unnamed"  # stands for such a unit in an event until the name is known; never a name
-INDEFINITE = re.compile(r"\b(?:[Ee]in|[Ee]ine[mnrs]?)\s+(?:[\w-]+e[nmrs]?\s+){0,2}[\"„“]?$")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
 SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
 YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
@@ -129,41 +126,12 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     enacted = enactment_date([s.folded for s, in_article in sentences if in_article], meta.issued)
     for event in facts.events if enacted else ():  # dated nowhere else: the date the whole takes effect
         event.effective = event.effective or enacted
-    _without_unnamed(facts)
+    without_unnamed(facts)
     _keep_headline_units(state)
     _drop_function_names(state)
     _full_names(facts)
     _finish(facts, state.explicit)
     return facts
-
-
-def _without_unnamed(facts: Facts) -> None:
-    """An unnamed new unit (``zu einem neuen Amt``) takes no part in the events: a merger into it keeps no
-    result (the founding of the unit named later gives it one), a founding of it alone is dropped."""
-    kept = []
-    for event in facts.events:
-        unnamed = UNNAMED_NEW in event.original or UNNAMED_NEW in event.resulting
-        event.original = [n for n in event.original if n != UNNAMED_NEW]
-        event.resulting = [n for n in event.resulting if n != UNNAMED_NEW]
-        event.spun_off_from = None if event.spun_off_from == UNNAMED_NEW else event.spun_off_from
-        event.new_parent = None if event.new_parent == UNNAMED_NEW else event.new_parent
-        if not unnamed or _still_stated(event):
-            kept.append(event)
-    facts.events = kept
-    for unit in facts.units.values():
-        unit.parent = None if unit.parent == UNNAMED_NEW else unit.parent
-
-
-def _still_stated(event: Event) -> bool:
-    """What is left of an event once an unnamed unit is taken out: a merger of two or more units, the
-    parting of a unit, a founding of a named one; a change between two units that lost one is none."""
-    if event.event_type == "Merger":
-        return len(event.original) > 1
-    if event.event_type in ("Split", "SpinOff", "Dissolution"):
-        return bool(event.original)
-    if event.event_type == "Founding":
-        return bool(event.resulting)
-    return bool(event.original and event.resulting)
 
 
 def _drop_function_names(state: _Doc) -> None:
