@@ -22,7 +22,11 @@ that state no change):
 - an attributive participle before another noun: ``die aufgehobenen Massnahmen`` (what ends is the
   measures, not a unit);
 - a unit that goes on or opens again (round 8): ``Das Büro X wird es weiter geben``, ``nach der
-  vorübergehenden Schließung ... in der neu eröffneten Stelle``.
+  vorübergehenden Schließung ... in der neu eröffneten Stelle``;
+- an aim or a unit's content, in a clause that names no unit (round 9): a purpose clause (``Um das Thema
+  stärker zu bündeln, wird ...``) says what a change is for; a relative clause of place (``der Bereich X,
+  in dem alle Aufgaben der Betreuung zusammengefasst sind``) says what a unit holds. What is bundled there
+  is tasks or topics, not units.
 """
 
 from __future__ import annotations
@@ -136,10 +140,22 @@ def _goes_on(text: str, trigger: re.Match) -> bool:
     return bool(OPENING.search(word) and OPENS_AGAIN.search(text))
 
 
+# "Um ... zu bündeln, ...", "..., um ... zu stärken": a purpose clause; ", in dem ...", ", in der ...": a
+# relative clause of place
+AIM_OR_CONTENT = re.compile(r"^\s*(?:[Uu]m|in\s+(?:dem|der|denen|welche[mr]))\s")
+
+
+def _aim_or_content(text: str, trigger: re.Match) -> bool:
+    """``Um das Thema stärker zu bündeln, ...``, ``..., in dem alle Aufgaben zusammengefasst sind``: the
+    trigger's clause names no unit and states an aim or what a unit holds, not a change of units."""
+    clause, _ = _clause(text, trigger.start(), trigger.end())
+    return bool(AIM_OR_CONTENT.match(clause)) and "«U" not in clause
+
+
 def other_sense(text: str, trigger: re.Match) -> bool:
     """True when the trigger word is used in a sense that changes no unit (see the module's docstring)."""
     word = trigger.group()
-    if _goes_on(text, trigger):
+    if _goes_on(text, trigger) or _aim_or_content(text, trigger):
         return True
     if NEW_UNIT.match(word):
         return _new_for_someone(text, trigger)

@@ -15,6 +15,7 @@ from kommgraph.convert.extract import (
     units,
 )
 from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, enactment_date, find_dates
+from kommgraph.convert.extract.event_unnamed import INDEFINITE, UNNAMED_NEW, without_unnamed
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
 from kommgraph.convert.extract.sentences import Sentence, split
@@ -67,7 +68,7 @@ class _Doc:
         self.explicit: list[Event] = []  # foundings said by a verb of founding
         self.group_founding: tuple[int | None, Event | None] = (None, None)  # a group's founding being read
 
-    def resolve(self, mention: units.Mention, new: bool = False) -> str | None:
+    def resolve(self, mention: units.Mention, new: bool = False, indefinite: bool = False) -> str | None:
         if mention.name:
             return mention.name
         if new:  # an event's result may be a name that no mention registered as a unit
@@ -75,6 +76,10 @@ class _Doc:
                 unit = self.facts.units.get(name)
                 if unit and unit.unit_type == mention.unit_type:
                     return name
+        if indefinite:  # a unit not spoken of before: not the last one named; its name may follow
+            return UNNAMED_NEW
+        if new and self.fresh and self.fresh[-1] in self.facts.units:
+            return self.fresh[-1]  # "das neue Amt" said of the newest unit, whose name has another head
         for unit_type, name in reversed(self.recent):
             if unit_type == mention.unit_type:
                 return name
@@ -121,6 +126,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     enacted = enactment_date([s.folded for s, in_article in sentences if in_article], meta.issued)
     for event in facts.events if enacted else ():  # dated nowhere else: the date the whole takes effect
         event.effective = event.effective or enacted
+    without_unnamed(facts)
     _keep_headline_units(state)
     _drop_function_names(state)
     _full_names(facts)
@@ -227,12 +233,14 @@ def _read_sentence(
             if new:
                 state.fresh.append(m.name)
         followed = sentence.folded[m.end : m.end + 5]
+        before = sentence.folded[max(0, m.start - 40) : m.start]
+        indefinite = m.name is None and bool(INDEFINITE.search(before))
         generic = m.name is None and units.nominative(sentence.folded[m.start : m.end]) in GENERIC_HEADS
         own = m.name is None and OWN.search(sentence.folded[max(0, m.start - 25) : m.start])
         names.append(
             None
             if m.name is None and (followed.startswith((" des ", " der ")) and not generic or own)
-            else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new))
+            else (state.recent[-1][1] if generic and state.recent else state.resolve(m, new, indefinite))
         )
         if m.name:
             state.recent.append((m.unit_type, m.name))
@@ -262,13 +270,15 @@ def _read_sentence(
                 texts = [sentence.folded[m.start : m.end] for m in mentions]
                 _add_event(state, found, clause_names, sentence.span, clause, (mentions, texts))
             first = events.PLACEHOLDER.search(clause)
-            if k + 1 < len(clauses) and first and clause_names[int(first.group(1))]:
-                state.topic = clause_names[int(first.group(1))]  # the unit a pronoun stood for, too
+            spoken = clause_names[int(first.group(1))] if first else None
+            if k + 1 < len(clauses) and spoken not in (None, UNNAMED_NEW):
+                state.topic = spoken  # the unit a pronoun stood for, too
             _approximate_start(state, clause, names, dates)
     if in_article and not headline:
         _listed_founding(state, sentence, mentions, published)
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
+        unit = None if unit == UNNAMED_NEW else unit
         if unit is None and p.role in ("Head", "CoHead"):
             unit = next((n for n in names if n), None) or _unit_of_title(state, p.title)
         state.facts.memberships.append(
