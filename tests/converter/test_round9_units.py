@@ -1,0 +1,46 @@
+"""Round-9 rules for unit names, stated from German morphology and syntax: each rule with sentences of our
+own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by dev
+halves: docs/converter-round9-conv-units9.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from kommgraph.convert.extract.units import find_mentions
+
+
+def _names(sentence: str) -> list[str | None]:
+    return [m.name for m in find_mentions(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # an "und" before the list's last comma joins two words of one item
+        (
+            "Zur Abteilung gehören die Bereiche Muster und Probe, Lehre und Forschung und Planung und Bau.",
+            [None, "Bereich Muster und Probe", "Bereich Lehre und Forschung", "Bereich Planung und Bau"],
+        ),
+        (
+            "Das Amt besteht aus den Sachgebieten Muster und Probe, Beispielwesen, Lehre und Forschung.",
+            [
+                None,
+                "Sachgebiet Muster und Probe",
+                "Sachgebiet Beispielwesen",
+                "Sachgebiet Lehre",
+                "Sachgebiet Forschung",
+            ],
+        ),
+        # a list closed by "sowie" (also where "sowie" leads out of the list) keeps "und" inside its items
+        (
+            "Ihm unterstehen die Sachgebiete Muster, Lehre und Forschung, Planung und Bau sowie das Bauamt.",
+            ["Sachgebiet Muster", "Sachgebiet Lehre und Forschung", "Sachgebiet Planung und Bau", "Bauamt"],
+        ),
+        # must not fire: one closing "und"
+        (
+            "Neu sind die Abteilungen Muster, Probe und Beispielwesen.",
+            ["Abteilung Muster", "Abteilung Probe", "Abteilung Beispielwesen"],
+        ),
+    ],
+)
+def test_und_inside_list_items(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
