@@ -44,3 +44,17 @@ def _names(sentence: str) -> list[str | None]:
 )
 def test_und_inside_list_items(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a kind prefix (Fach-, Verwaltungs-) before a head makes a head: named after it, bare it names none
+        ("Neu ist die Fachabteilung Muster- und Probebau.", ["Fachabteilung Muster- und Probebau"]),
+        ("Künftig gibt es pro Ressort eine Verwaltungsabteilung.", [None]),
+        ("Geplant ist eine neue Fachabteilung unter dem Dach der Verwaltung.", [None]),
+        # must not fire: a field before the head stays a compound that names a unit
+        ("Die Bauabteilung zieht um.", ["Bauabteilung"]),
+    ],
+)
+def test_kind_prefix_heads(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
