@@ -58,3 +58,21 @@ def test_und_inside_list_items(sentence: str, names: list[str]) -> None:
 )
 def test_kind_prefix_heads(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a list item of a name may start with inflected adjectives
+        (
+            "Die Ämter gehen in das Referat Muster, Probe, öffentliche Sicherheit und Ordnung über.",
+            ["Referat Muster, Probe, öffentliche Sicherheit und Ordnung"],
+        ),
+        # must not fire: an article after the comma starts a unit of its own
+        (
+            "Das Referat Muster, das Bauamt und die Stadtkasse ziehen um.",
+            ["Referat Muster", "Bauamt", "Stadtkasse"],
+        ),
+    ],
+)
+def test_adjectives_in_list_items(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names

@@ -93,6 +93,13 @@ class Scanner:
                 and self.word(k - 1) in ("für", "und", ",")
             ):
                 k += 1
+            elif (
+                self.word(k - 1) == ","
+                and nxt == "und"
+                and self._item_adjective(k)
+                and self._past_adjectives(k) > k
+            ):
+                k += 2  # "wirtschaftliche und ländliche Entwicklung" after a comma of the name's list
             elif w in ("und", "&") and k > j and "und" in self._words(j, k):
                 break  # a name's list closes with one "und": "Amt für A und B und Teile des C"
             elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
@@ -145,18 +152,37 @@ class Scanner:
         )
 
     def _closed_list(self, j: int) -> bool:
-        """True when ``X, Y und Z`` follows: single name words closed by ``und``/``sowie``."""
+        """True when ``X, Y und Z`` follows: name words closed by ``und``/``sowie``. An item may have
+        inflected adjectives before its noun (``öffentliche Sicherheit``), also coordinated ones
+        (``wirtschaftliche und ländliche Entwicklung``)."""
         k = j
         while k < len(self.t):
+            k = self._past_adjectives(k)
             if not self._list_word(k):
                 return False
             sep = self.word(k + 1)
             if sep in ("und", "sowie"):
-                return self._list_word(k + 2)
+                return self._list_word(self._past_adjectives(k + 2))
             if sep != ",":
                 return False
             k += 2
         return False
+
+    def _past_adjectives(self, k: int) -> int:
+        """The index after the inflected adjectives that start an item: ``öffentliche`` in ``öffentliche
+        Sicherheit``, ``wirtschaftliche und ländliche`` in ``wirtschaftliche und ländliche Entwicklung``."""
+        start = k
+        while self._item_adjective(k):
+            if self.word(k + 1) == "und" and self._item_adjective(k + 2):
+                k += 2
+            k += 1
+        return k if k > start and self._list_word(k) else start
+
+    def _item_adjective(self, k: int) -> bool:
+        w = self.word(k)
+        return bool(re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)) and w not in ARTICLES and not w.startswith(
+            QUANTIFIERS
+        )
 
     def _list_word(self, k: int) -> bool:
         w = self.word(k)
