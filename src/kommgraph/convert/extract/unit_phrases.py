@@ -180,8 +180,10 @@ class Scanner:
 
     def _item_adjective(self, k: int) -> bool:
         w = self.word(k)
-        return bool(re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)) and w not in ARTICLES and not w.startswith(
-            QUANTIFIERS
+        return (
+            bool(re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w))
+            and w not in ARTICLES
+            and not w.startswith(QUANTIFIERS)
         )
 
     def _list_word(self, k: int) -> bool:
