@@ -76,3 +76,22 @@ def test_kind_prefix_heads(sentence: str, names: list[str | None]) -> None:
 )
 def test_adjectives_in_list_items(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a list without "und" after a singular head that ends the clause is the head's one name
+        (
+            "Sie führt weiter das Departement Muster, Probe, Beispielwesen.",
+            ["Departement Muster, Probe, Beispielwesen"],
+        ),
+        (
+            "Die Abteilung, die zur Direktion Muster, wirtschaftliche und ländliche Probe gehört, zieht um.",
+            [None, "Direktion Muster, wirtschaftliche und ländliche Probe"],
+        ),
+        # must not fire: the list goes on past the clause (a comma and a lower-case word after one item)
+        ("Das Amt Muster, erklärte sie, wird geteilt.", ["Amt Muster"]),
+    ],
+)
+def test_list_name_ending_the_clause(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
