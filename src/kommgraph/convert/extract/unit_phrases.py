@@ -163,10 +163,24 @@ class Scanner:
             sep = self.word(k + 1)
             if sep in ("und", "sowie"):
                 return self._list_word(self._past_adjectives(k + 2))
+            if self.word(j - 1) == "," and (sep in (".", ";", "") or self._clause_end(k + 1)):
+                return True  # "das Departement A, B, C.": a list without "und" that ends the clause
             if sep != ",":
                 return False
             k += 2
         return False
+
+    def _clause_end(self, k: int) -> bool:
+        """A finite verb that closes a clause: lower case, no article, adjective or conjunction, and a
+        punctuation mark after it (``…, die zur Direktion A, B gehört.``)."""
+        w = self.word(k)
+        return (
+            bool(re.fullmatch(r"[a-zäöüß]+", w))
+            and w not in ARTICLES
+            and w not in ("und", "sowie", "oder", "für", "von", "mit", "zu", "in")
+            and not self._item_adjective(k)
+            and self.word(k + 1) in (".", ",", ";")
+        )
 
     def _past_adjectives(self, k: int) -> int:
         """The index after the inflected adjectives that start an item: ``öffentliche`` in ``öffentliche
