@@ -95,3 +95,23 @@ def test_adjectives_in_list_items(sentence: str, names: list[str | None]) -> Non
 )
 def test_list_name_ending_the_clause(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # "Dezernat", "Referat" owned by the head of the administration (genitive)
+        (
+            "Das Amt wird ins Referat des Oberbürgermeisters integriert.",
+            [None, "Referat des Oberbürgermeisters"],
+        ),
+        ("Zum Dezernat der Landrätin gehört das Bauamt.", ["Dezernat der Landrätin", "Bauamt"]),
+        (
+            "Die Ämter gehen an die Referate des Oberbürgermeisters und der Landrätin.",
+            ["Referat des Oberbürgermeisters", "Referat der Landrätin"],
+        ),
+        # must not fire: another member of the executive names the portfolio by its fields
+        ("Zum Dezernat des Kreisbeigeordneten gehört das Bauamt.", [None, "Bauamt"]),
+    ],
+)
+def test_heads_owned_by_the_chief(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names

@@ -77,6 +77,8 @@ OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
 PAIR_OWNER_HEADS = frozenset(_DATA["exclude"]["pair_owner_heads"])
 PAIR_OWNER = re.compile(_DATA["exclude"]["pair_owner"])
 OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
+CHIEF_OWNED_HEADS = frozenset(_DATA["exclude"]["chief_owned_heads"])
+CHIEF_OWNER = re.compile(_DATA["exclude"]["chief_owner"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 
 TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")

@@ -138,6 +138,8 @@ def find_mentions(
             if scan.word(j) in QUOTES:
                 j += 1
             owner = OWNER.match(text[tok.end :].lstrip()) if nominative(w) in OWNED_HEADS else None
+            if owner and nominative(w) in lex.CHIEF_OWNED_HEADS and not lex.CHIEF_OWNER.match(owner.group()):
+                owner = None  # "Dezernat des Kreisbeigeordneten": a portfolio, named by its fields
             if nominative(w) in lex.PAIR_OWNER_HEADS:
                 owner = lex.PAIR_OWNER.match(text[tok.end :].lstrip()) or owner
             if owner and scan.word(j) in ("des", "der"):
