@@ -115,3 +115,20 @@ def test_list_name_ending_the_clause(sentence: str, names: list[str | None]) -> 
 )
 def test_heads_owned_by_the_chief(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # an enumeration of nouns with their own articles holds things of one kind: with a named unit in it,
+        # an institution-like noun in it is a unit too
+        (
+            "Sie leitet das Amt Muster mit der Wirtschaftsförderung, den Beauftragten, dem Rechtsamt und "
+            "der Pressestelle.",
+            ["Amt Muster", "Wirtschaftsförderung", "Rechtsamt", "Pressestelle"],
+        ),
+        # must not fire: no named unit in the enumeration
+        ("Wichtig sind die Wirtschaftsförderung, die Stadtplanung und die Entwicklung.", []),
+    ],
+)
+def test_enumeration_with_a_unit(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
