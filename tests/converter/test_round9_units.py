@@ -132,3 +132,16 @@ def test_heads_owned_by_the_chief(sentence: str, names: list[str | None]) -> Non
 )
 def test_enumeration_with_a_unit(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a plural compound in the genitive ("der ...ämter") speaks of the kind, not of a group of units
+        ("Das Projekt dient der Evaluierung der Musterämter im ganzen Land.", []),
+        ("Das Jubiläum der Bezirksverwaltungsbehörden wird gefeiert.", []),
+        # must not fire: a plural with a definite nominative article or a numeral names a group of units
+        ("Die vier Musterämter werden zusammengelegt.", ["Musterämter"]),
+    ],
+)
+def test_genitive_plural_compounds(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
