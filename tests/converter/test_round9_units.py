@@ -145,3 +145,18 @@ def test_enumeration_with_a_unit(sentence: str, names: list[str | None]) -> None
 )
 def test_genitive_plural_compounds(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a compound on "-bereich" after "für die" names areas of work, like "Bereiche" does
+        ("Die Stellen für die Geschäftsbereiche Muster, Probe und Beispielwesen werden ausgeschrieben.", []),
+        # must not fire: as subject the plural head lists units
+        (
+            "Die Geschäftsbereiche Muster und Probe werden zusammengelegt.",
+            ["Geschäftsbereich Muster", "Geschäftsbereich Probe"],
+        ),
+    ],
+)
+def test_compound_areas_after_fuer(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
