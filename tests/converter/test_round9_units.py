@@ -160,3 +160,15 @@ def test_genitive_plural_compounds(sentence: str, names: list[str | None]) -> No
 )
 def test_compound_areas_after_fuer(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a settlement's "-zentrum" is the middle of a place (like Stadtzentrum, Ortszentrum)
+        ("Das neue Gemeindehaus steht im Dorfzentrum.", []),
+        # must not fire: other "-zentrum" compounds name units
+        ("Das Kompetenzzentrum Muster wird gegründet.", ["Kompetenzzentrum Muster"]),
+    ],
+)
+def test_place_centres(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
