@@ -172,3 +172,16 @@ def test_compound_areas_after_fuer(sentence: str, names: list[str | None]) -> No
 )
 def test_place_centres(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a leader's title names its unit also with a plural field word or a truncated compound after it
+        ("Sie wird Sachgebietsleiterin Musterangelegenheiten.", ["Sachgebiet Musterangelegenheiten"]),
+        ("Er ist künftig Sachgebietsleiter Tief- und Musterbau.", ["Sachgebiet Tief- und Musterbau"]),
+        # must not fire: a person's name after the title
+        ("Er begrüßte Abteilungsleiter Max Beispiel.", []),
+    ],
+)
+def test_title_with_plural_field(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
