@@ -185,3 +185,18 @@ def test_place_centres(sentence: str, names: list[str | None]) -> None:
 )
 def test_title_with_plural_field(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a truncated part with its own article before a coordinated compound takes its unit ending
+        (
+            "Er übernimmt das Ressort Muster mit dem Beispiel- sowie dem Tief- und Musterbauamt.",
+            ["Ressort Muster", "Beispielamt", "Tief- und Musterbauamt"],
+        ),
+        # must not fire: without a second article the coordination is one name
+        ("Das Forst- und Musteramt bleibt.", ["Forst- und Musteramt"]),
+    ],
+)
+def test_truncated_part_before_a_coordination(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
