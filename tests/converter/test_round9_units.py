@@ -200,3 +200,18 @@ def test_title_with_plural_field(sentence: str, names: list[str | None]) -> None
 )
 def test_truncated_part_before_a_coordination(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a quoted name that opens the sentence as the object of a verb of leading, a person its subject
+        ("„Kunst und Muster“ übernimmt Maria Beispiel, zuletzt Leiterin des Museums.", ["Kunst und Muster"]),
+        # not read: an adverb between the verb and the person
+        ("„Muster, Probe, Beispielwesen“ leitet künftig Max Beispiel.", []),
+        # must not fire: quoted speech, or no person after the verb
+        ("„Wir schaffen das“ führt Maria weiter aus.", []),
+        ("„Kunst und Muster“ übernimmt die Aufgaben.", []),
+    ],
+)
+def test_quoted_name_led_by_a_person(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names

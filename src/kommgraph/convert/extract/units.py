@@ -25,6 +25,7 @@ from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
 from kommgraph.convert.extract.unit_bullets import ListContext, announce, bullet_mentions
+from kommgraph.convert.extract.unit_led import led_quoted
 from kommgraph.convert.extract.unit_lexicon import (
     HEADS,
     NUMBERED_ONLY,
@@ -235,7 +236,9 @@ def find_mentions(
     mentions += elided_heads(text, scan, mentions)
     mentions += truncated_parts(text, scan, mentions)
     mentions = _with_bullets(mentions, bullets)
-    mentions = sorted(mentions + named_by_phrase(text, scan, mentions), key=lambda m: m.start)
+    mentions = sorted(
+        mentions + named_by_phrase(text, scan, mentions) + led_quoted(text, mentions), key=lambda m: m.start
+    )
     mentions = mention_filters.drop_functions(text, mentions, functions)
     mentions = mention_filters.drop_descriptions(text, mentions)
     mentions = sorted(
