@@ -54,6 +54,9 @@ QUANTIFIERS = tuple(
 )
 
 
+INFLECTED_ADJECTIVE = re.compile(r"[a-zäöü]+(?:e|en|er|es)")
+
+
 class Scanner:
     def __init__(self, tokens: list[Token]):
         self.t = tokens
@@ -194,11 +197,7 @@ class Scanner:
 
     def _item_adjective(self, k: int) -> bool:
         w = self.word(k)
-        return (
-            bool(re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w))
-            and w not in ARTICLES
-            and not w.startswith(QUANTIFIERS)
-        )
+        return bool(INFLECTED_ADJECTIVE.fullmatch(w)) and w not in ARTICLES and not w.startswith(QUANTIFIERS)
 
     def _list_word(self, k: int) -> bool:
         w = self.word(k)
