@@ -19,7 +19,7 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # texts and its scores fell from units 0.881, events 0.658, persons 0.944 to units 0.798, events 0.554,
 # persons 0.922, exact dates 0.889, place 0.908 (main 165f6db); round 8's event rules (conv-events8) then
 # gave events 0.603, and its unit rules (conv-units8) units 0.817: the floors follow.
-FLOORS = {"units": 0.79, "events": 0.58, "persons": 0.90}
+FLOORS = {"units": 0.80, "events": 0.58, "persons": 0.90}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after). Round 8 (conv-place8) raised

@@ -191,7 +191,7 @@ def test_people_of_a_unit_move_not_the_unit(body: str, events: list[tuple]) -> N
             "Umweltamt",
         ),
         (  # a move whose new parent is no named unit stays a relocation
-            "Die Abteilung Verkehr wechselt in das Dezernat des Oberbürgermeisters.",
+            "Die Abteilung Verkehr wechselt in das Dezernat des Kreisbeigeordneten.",
             [("Relocation", ["Abteilung Verkehr"], ["Abteilung Verkehr"])],
             None,
         ),

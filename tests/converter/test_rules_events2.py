@@ -107,7 +107,8 @@ def test_event_rules(body: str, events: list[tuple]) -> None:
          ["Stab Planung, Grundsatzfragen und Sonderaufgaben"]),
         ("Der Krisenstab tagte.", ["Krisenstab"]),
         ("Zuständig ist die Pressestelle, Tel.: 0331 289.", ["Pressestelle"]),
-        ("Der Bereich Stadt-, Verkehrsplanung und öffentlicher Raum entsteht.", []),
+        ("Der Bereich Stadt-, Verkehrsplanung und öffentlicher Raum entsteht.",
+         ["Bereich Stadt-, Verkehrsplanung und öffentlicher Raum"]),
         ("Das setzt Maßstäbe, sagte er und übergab den Staffelstab.", []),
     ],
 )  # fmt: skip

@@ -218,14 +218,50 @@ def coordinated(text: str, tokens: list[Token], mentions: list[Mention]) -> list
             continue
         before = tokens[k - 2].text if k >= 2 else ""
         nxt = tokens[k + 3].start if k + 3 < len(tokens) else -1
-        linked = (after in ("und", "sowie") and nxt in by_start and by_start[nxt].name) or (
-            before in ("und", "sowie")
-            and k >= 3
-            and any(m.end == tokens[k - 3].end and m.name for m in mentions)
+        linked = (
+            (after in ("und", "sowie") and nxt in by_start and by_start[nxt].name)
+            or (
+                before in ("und", "sowie")
+                and k >= 3
+                and any(m.end == tokens[k - 3].end and m.name for m in mentions)
+            )
+            or _enumerated_with_unit(tokens, k, by_start)
         )
         if linked:
             extra.append(Mention(tok.start, tok.end, lemma(w) if w.endswith("s") else w, "OtherUnit", 0.6))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+ENUMERATION = frozenset({",", "und", "sowie"})
+DEFINITE = frozenset({"der", "dem", "die", "den", "des", "das"})
+
+
+def _enumerated_with_unit(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> bool:
+    """``mit dem Musterservice, der Wirtschaftsförderung, dem Rechtsamt und der Pressestelle``: an
+    enumeration of single nouns, each with its own article, that closes with ``und``/``sowie`` holds
+    things of one kind; when one of them is a named unit, the others are units too."""
+    items, n = [k], k
+    while (
+        n >= 4
+        and tokens[n - 2].text in ENUMERATION
+        and (tokens[n - 2].text == "," or n == k)
+        and tokens[n - 4].text in DEFINITE
+        and tokens[n - 3].text[:1].isupper()
+    ):
+        n -= 3
+        items.insert(0, n)
+    n = k
+    while n + 3 < len(tokens) and tokens[n + 1].text in ENUMERATION and tokens[n + 2].text in DEFINITE:
+        n += 3
+        items.append(n)
+        if tokens[n - 2].text != ",":
+            break
+    closed = any(tokens[i - 2].text in ("und", "sowie") for i in items[1:])
+    return (
+        len(items) >= 3
+        and closed
+        and any(tokens[i].start in by_start and by_start[tokens[i].start].name for i in items if i != k)
+    )
 
 
 # after "die kommunale": an activity or the authority itself ("Wärmeplanung", "Selbstverwaltung")

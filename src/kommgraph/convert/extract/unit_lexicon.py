@@ -12,7 +12,28 @@ from functools import cache
 from kommgraph.convert.extract.patterns import load
 
 _DATA = load("units")
-HEADS: dict[str, str] = _DATA["heads"]
+HEADS: dict[str, str] = dict(_DATA["heads"])
+PLURALS: dict[str, str] = dict(_DATA["plurals"])
+
+
+def _kind_prefixed() -> None:
+    """``Fachabteilung``, ``Verwaltungsabteilungen``: a kind prefix before a head gives a head (and its
+    plural), unless the word is listed as naming no unit (``Fachamt``)."""
+    kinds = _DATA["kind_prefixes"]
+    listed = set(_DATA["exclude"]["words"]) | set(_DATA["exclude"]["not_compounds"])
+    plurals = [(p, s) for p, s in PLURALS.items() if s in kinds["heads"]]
+    for prefix in kinds["prefixes"]:
+        for head in kinds["heads"]:
+            word = prefix + head.lower()
+            if word not in HEADS and word not in listed:
+                HEADS[word] = HEADS[head]
+        for plural, singular in plurals:
+            word = prefix + plural.lower()
+            if word not in PLURALS and prefix + singular.lower() in HEADS:
+                PLURALS[word] = prefix + singular.lower()
+
+
+_kind_prefixed()
 PLAIN_ONLY = frozenset(_DATA["plain_only"])
 COMPOUND_TYPES: dict[str, str] = _DATA["compound_types"]
 ENDINGS: list[tuple[str, str]] = sorted(
@@ -35,7 +56,6 @@ OTHER_BODY_BEFORE = re.compile(_DATA["other_bodies"]["before"])
 OTHER_BODY_AFTER = re.compile(_DATA["other_bodies"]["after"])
 NOT_COMPOUNDS = frozenset(_DATA["exclude"]["not_compounds"])
 STATE_ONLY = tuple(_DATA["exclude"]["state_only"])
-PLURALS: dict[str, str] = _DATA["plurals"]
 NUMBERED_ONLY = frozenset(_DATA["numbered_only"])
 SEAT_HEADS = frozenset(_DATA["seat_heads"])
 NAME_ADJECTIVES: dict[str, str] = _DATA["name_adjectives"]
@@ -57,6 +77,8 @@ OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
 PAIR_OWNER_HEADS = frozenset(_DATA["exclude"]["pair_owner_heads"])
 PAIR_OWNER = re.compile(_DATA["exclude"]["pair_owner"])
 OWNER_ONLY = frozenset(_DATA["exclude"]["owner_only"])
+CHIEF_OWNED_HEADS = frozenset(_DATA["exclude"]["chief_owned_heads"])
+CHIEF_OWNER = re.compile(_DATA["exclude"]["chief_owner"])
 LIST_END = frozenset({".", ";", ":", "(", ")", "!", "?"})
 
 TOKEN = re.compile(r"\w+(?:[-–/]\w+)*-?|[^\w\s]")

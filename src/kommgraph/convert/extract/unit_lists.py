@@ -54,6 +54,8 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
     if head == "Bereich" and _areas(text, scan, i):
         return [], i
+    if head.endswith("bereich") and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+        return [], i  # "Stellen für die Geschäftsbereiche A und B": a compound on "-bereich" too
     j = i + 1
     if scan.word(j) == "(" and scan.word(j + 2) == ")" and scan.word(j + 1).isupper():
         j += 3  # "die Bezirkshauptmannschaften (BH) A und B": the head's abbreviation
@@ -96,11 +98,19 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     if k <= j:
         return [], i
     words = scan.t[j:k]
+    closed_by_sowie = scan.word(k) == "sowie"  # "A und B, C und D sowie das Sachgebiet E"
     separators = (
         {";"}
         if colon
-        else ({",", "sowie", "oder"} if any(t.text == "sowie" for t in words) else {",", "und", "oder"})
+        else (
+            {",", "sowie", "oder"}
+            if closed_by_sowie or any(t.text == "sowie" for t in words)
+            else {",", "und", "oder"}
+        )
     )
+    inner_und = not colon and "und" in separators and _und_inside_items(words)
+    if inner_und:
+        separators = {",", "oder"}
     items: list[list[Token]] = [[]]
     explained: dict[int, str] = {}  # item -> the text of its bracket
     depth, opened, in_quotes = 0, 0, False
@@ -120,6 +130,8 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             items.append([])
         else:
             items[-1].append(t)
+    if inner_und:
+        items = [*items[:-1], *_last_segment(items[-1], paired=all(_has_und(item) for item in items[:-1]))]
     if prefix.endswith(" für "):  # "die Ämter für Sport und für Kultur": the repeated "für" is the prefix's
         items = [item[1:] if item and item[0].text == "für" else item for item in items]
     items = [item for item in items if item and (is_cap(item[0].text) or ROMAN.match(item[0].text))]
@@ -144,6 +156,38 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k
+
+
+def _has_und(item: list[Token]) -> bool:
+    return any(t.text == "und" for t in item)
+
+
+def _und_inside_items(words: list[Token]) -> bool:
+    """``die Bereiche A und B, C und D``: a German enumeration closes with one ``und`` before its last
+    item; an ``und`` before the list's last comma joins two words inside one item."""
+    depth, in_quotes, last_comma, first_und = 0, False, -1, None
+    for n, t in enumerate(words):
+        depth += (t.text == "(") - (t.text == ")")
+        in_quotes ^= t.text in QUOTES
+        if depth or in_quotes:
+            continue
+        if t.text == ",":
+            last_comma = n
+        elif t.text == "und" and first_und is None:
+            first_und = n
+    return first_und is not None and first_und < last_comma
+
+
+def _last_segment(item: list[Token], paired: bool) -> list[list[Token]]:
+    """The part after the last comma of a list whose earlier items hold ``und``: ``A und B`` stays one
+    item when every earlier item is such a pair, else its ``und`` closes the list (``A``, ``B``); with
+    three (``A und B und C und D``) the middle ``und`` closes it and each side is a pair."""
+    unds = [n for n, t in enumerate(item) if t.text == "und"]
+    if len(unds) == 1 and not paired:
+        return [item[: unds[0]], item[unds[0] + 1 :]]
+    if len(unds) == 3:
+        return [item[: unds[1]], item[unds[1] + 1 :]]
+    return [item]
 
 
 def _names_unit(word: str) -> bool:

@@ -54,6 +54,9 @@ QUANTIFIERS = tuple(
 )
 
 
+INFLECTED_ADJECTIVE = re.compile(r"[a-zäöü]+(?:e|en|er|es)")
+
+
 class Scanner:
     def __init__(self, tokens: list[Token]):
         self.t = tokens
@@ -93,6 +96,13 @@ class Scanner:
                 and self.word(k - 1) in ("für", "und", ",")
             ):
                 k += 1
+            elif (
+                self.word(k - 1) == ","
+                and nxt == "und"
+                and self._item_adjective(k)
+                and self._past_adjectives(k) > k
+            ):
+                k += 2  # "wirtschaftliche und ländliche Entwicklung" after a comma of the name's list
             elif w in ("und", "&") and k > j and "und" in self._words(j, k):
                 break  # a name's list closes with one "und": "Amt für A und B und Teile des C"
             elif w in ("und", "sowie", "&") and k > j and self._continues(k + 1):
@@ -145,18 +155,49 @@ class Scanner:
         )
 
     def _closed_list(self, j: int) -> bool:
-        """True when ``X, Y und Z`` follows: single name words closed by ``und``/``sowie``."""
+        """True when ``X, Y und Z`` follows: name words closed by ``und``/``sowie``. An item may have
+        inflected adjectives before its noun (``öffentliche Sicherheit``), also coordinated ones
+        (``wirtschaftliche und ländliche Entwicklung``)."""
         k = j
         while k < len(self.t):
+            k = self._past_adjectives(k)
             if not self._list_word(k):
                 return False
             sep = self.word(k + 1)
             if sep in ("und", "sowie"):
-                return self._list_word(k + 2)
+                return self._list_word(self._past_adjectives(k + 2))
+            if self.word(j - 1) == "," and (sep in (".", ";", "") or self._clause_end(k + 1)):
+                return True  # "das Departement A, B, C.": a list without "und" that ends the clause
             if sep != ",":
                 return False
             k += 2
         return False
+
+    def _clause_end(self, k: int) -> bool:
+        """A finite verb that closes a clause: lower case, no article, adjective or conjunction, and a
+        punctuation mark after it (``…, die zur Direktion A, B gehört.``)."""
+        w = self.word(k)
+        return (
+            bool(re.fullmatch(r"[a-zäöüß]+", w))
+            and w not in ARTICLES
+            and w not in ("und", "sowie", "oder", "für", "von", "mit", "zu", "in")
+            and not self._item_adjective(k)
+            and self.word(k + 1) in (".", ",", ";")
+        )
+
+    def _past_adjectives(self, k: int) -> int:
+        """The index after the inflected adjectives that start an item: ``öffentliche`` in ``öffentliche
+        Sicherheit``, ``wirtschaftliche und ländliche`` in ``wirtschaftliche und ländliche Entwicklung``."""
+        start = k
+        while self._item_adjective(k):
+            if self.word(k + 1) == "und" and self._item_adjective(k + 2):
+                k += 2
+            k += 1
+        return k if k > start and self._list_word(k) else start
+
+    def _item_adjective(self, k: int) -> bool:
+        w = self.word(k)
+        return bool(INFLECTED_ADJECTIVE.fullmatch(w)) and w not in ARTICLES and not w.startswith(QUANTIFIERS)
 
     def _list_word(self, k: int) -> bool:
         w = self.word(k)

@@ -21,6 +21,7 @@ HEAD_OF_DEZERNENT = re.compile(r"Dezernent(?:in|en)?")
 # a field of work by its ending (``Kultur``, ``Industrie``, ``Bürgerservice``), unlike a surname
 FIELD_WORD = re.compile(
     r"[A-ZÄÖÜ]\w*(?:ung|ur|ie|ik|heit|keit|schaft|wesen|service|ales|ät|tion|recht|bau|planung|it|IT|ales)"
+    r"|[A-ZÄÖÜ]\w*(?:ungen|heiten|keiten|schaften|ien|äten|ionen)"  # the plural: "Rechtsangelegenheiten"
 )
 TITLE_NAME_WORDS = 6
 
@@ -56,4 +57,6 @@ def title_unit(text: str, scan: Scanner, i: int) -> Mention | None:
 
 def _field(scan: Scanner, j: int) -> bool:
     first = scan.word(j)
+    if first.endswith("-") and scan.word(j + 1) in ("und", "oder"):  # "Tief- und Gartenbau"
+        first = scan.word(j + 2)
     return bool(ROMAN.fullmatch(first)) or (not is_given_name(first) and bool(FIELD_WORD.fullmatch(first)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kommgraph.convert.extract import unit_lexicon as lex
-from kommgraph.convert.extract.unit_phrases import Mention, Scanner
+from kommgraph.convert.extract.unit_phrases import Mention, Scanner, coordinated_start
 
 TRUNCATED = re.compile(r"[A-ZÄÖÜ][\wäöüß]*-")
 SEPARATORS = frozenset({",", "und", "sowie", "oder"})
@@ -31,9 +31,10 @@ def truncated_parts(text: str, scan: Scanner, mentions: list[Mention]) -> list[M
     covered = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     for i, tok in enumerate(scan.t):
-        if not _part_before(scan, i) or not (ending := _unit_ending(tok.text)):
+        first = coordinated_start(scan, i) if scan.word(i - 1) in ("und", "oder", "sowie") else i
+        if not _part_before(scan, first) or not (ending := _unit_ending(tok.text)):
             continue
-        k = i
+        k = first  # "dem Muster- sowie dem Probe- und Beispielamt": the chain starts at "Probe-"
         while _part_before(scan, k):
             part = scan.t[k - 3]
             if not any(a <= part.start < b for a, b in covered):

@@ -25,6 +25,7 @@ from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
 from kommgraph.convert.extract.unit_bullets import ListContext, announce, bullet_mentions
+from kommgraph.convert.extract.unit_led import led_quoted
 from kommgraph.convert.extract.unit_lexicon import (
     HEADS,
     NUMBERED_ONLY,
@@ -138,6 +139,8 @@ def find_mentions(
             if scan.word(j) in QUOTES:
                 j += 1
             owner = OWNER.match(text[tok.end :].lstrip()) if nominative(w) in OWNED_HEADS else None
+            if owner and nominative(w) in lex.CHIEF_OWNED_HEADS and not lex.CHIEF_OWNER.match(owner.group()):
+                owner = None  # "Dezernat des Kreisbeigeordneten": a portfolio, named by its fields
             if nominative(w) in lex.PAIR_OWNER_HEADS:
                 owner = lex.PAIR_OWNER.match(text[tok.end :].lstrip()) or owner
             if owner and scan.word(j) in ("des", "der"):
@@ -233,7 +236,9 @@ def find_mentions(
     mentions += elided_heads(text, scan, mentions)
     mentions += truncated_parts(text, scan, mentions)
     mentions = _with_bullets(mentions, bullets)
-    mentions = sorted(mentions + named_by_phrase(text, scan, mentions), key=lambda m: m.start)
+    mentions = sorted(
+        mentions + named_by_phrase(text, scan, mentions) + led_quoted(text, mentions), key=lambda m: m.start
+    )
     mentions = mention_filters.drop_functions(text, mentions, functions)
     mentions = mention_filters.drop_descriptions(text, mentions)
     mentions = sorted(
@@ -250,7 +255,7 @@ def find_mentions(
 # "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
 DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
 
-PLURAL_BEFORE = frozenset("die der den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
+PLURAL_BEFORE = frozenset("die den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
 
 
 def _owned(tokens: list[Token], i: int, end: int, name: str, kind: str) -> list[Mention]:
