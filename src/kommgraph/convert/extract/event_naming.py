@@ -2,7 +2,7 @@
 von „A“ in „B“ geändert``.
 
 A quoted name often lacks the unit's head word; the head comes from the unit the sentence speaks of
-(``Das Dezernat IV erhält die Bezeichnung „Beispielwesen“`` names the ``Dezernat Beispielwesen``). A unit
+(``Das Dezernat XIV erhält die Bezeichnung „Beispielwesen“`` names the ``Dezernat Beispielwesen``). A unit
 spoken of as new (``Das neue Dezernat erhält die Bezeichnung ...``) is founded under that name; any other
 is renamed.
 """
@@ -90,7 +90,7 @@ def _named_unit(text: str) -> list[Found]:
 
 
 def completed_name(new_name: str, mention_text: str) -> str:
-    """A quoted name with the head word of the unit it names: ``Beispielwesen`` said of ``Dezernat IV``
+    """A quoted name with the head word of the unit it names: ``Beispielwesen`` said of ``Dezernat XIV``
     is ``Dezernat Beispielwesen``; a name that has a head, or a unit named by a compound (``Hauptamt``),
     stays."""
     words = mention_text.split()

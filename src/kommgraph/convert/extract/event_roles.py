@@ -329,7 +329,7 @@ STATE_PASSIVE = re.compile(
 
 def split(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     results = [s for s in p if s.cues & {"to", "new"} and "from" not in s.cues]
-    # "in eine Abteilung A (diese wie bisher im Ressort 3) und in die neue B": a bracket names where a part
+    # "in eine Abteilung A (diese wie bisher im Ressort 9) und in die neue B": a bracket names where a part
     # belongs, not a part
     bracketed = [s for s in results if text.count("(", 0, s.start) > text.count(")", 0, s.start)]
     results = [s for s in results if s not in bracketed] or results

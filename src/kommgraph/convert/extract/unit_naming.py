@@ -1,6 +1,6 @@
 """Names a text gives a unit besides head and complement: a quoted name (``Abteilung "Musterstadt Digital"``),
 naming words (``namens X``), naming phrases (``erhält die Bezeichnung „X“``), two heads for one unit
-(``Dezernat/ Sachgebiet IV``) and the other name in brackets or after a dash of a numbered unit.
+(``Dezernat/ Sachgebiet XIV``) and the other name in brackets or after a dash of a numbered unit.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def called(text: str, scan: Scanner, i: int) -> Mention | None:
 
 
 def synonym_heads(scan: Scanner, mentions: list[Mention]) -> list[Mention]:
-    """``Das Dezernat/ Sachgebiet IV`` (also ``bzw.``): two heads for one unit → ``Dezernat IV``, also
-    known as ``Sachgebiet IV``."""
+    """``Das Dezernat/ Sachgebiet XIV`` (also ``bzw.``): two heads for one unit → ``Dezernat XIV``, also
+    known as ``Sachgebiet XIV``."""
     if not any(t.text in ("/", "bzw") for t in scan.t):
         return mentions
     by_start = {m.start: m for m in mentions}

@@ -222,7 +222,7 @@ def numbered_name(scan: Scanner, end: int) -> int:
 
 
 def coordinated_start(scan: Scanner, i: int) -> int:
-    """First token of ``Forst- und Jagdamt`` / ``Haupt-, Personal- und Organisationsamt``."""
+    """First token of ``Forst- und Jagdamt`` / ``Haupt-, Bau- und Beispielamt``."""
     k = i
     if scan.word(k - 1) in ("und", "oder", "sowie") and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
         k -= 2
