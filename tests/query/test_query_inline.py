@@ -90,3 +90,10 @@ def test_bind_keeps_the_values_block_for_a_projected_parameter():
 def test_a_list_of_terms_stays_a_values_block():
     text = bind(Q, {"_v": [Literal("a"), Literal("b")]})
     assert text == 'SELECT ?x WHERE {\n  VALUES ?_v { "a" "b" }\n ?x <http://e/p> ?_v }'
+
+
+def test_a_query_may_keep_its_parameters_as_variables():
+    text = "#+ bound-by: values\n" + Q
+    assert bind(text, {"_v": Literal("a")}) == (
+        '#+ bound-by: values\nSELECT ?x WHERE {\n  VALUES (?_v) { ("a") }\n ?x <http://e/p> ?_v }'
+    )

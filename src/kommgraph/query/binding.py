@@ -174,11 +174,15 @@ def bind(text: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> str
         )
     for name in several:
         blocks.append(f"VALUES ?{name} {{ " + " ".join(serialise(term) for term in bindings[name]) + " }")
-    text = inline(text, {n: bindings[n] for n in single})
+    if not _VALUES_ONLY.search(text):
+        text = inline(text, {n: bindings[n] for n in single})
     position = where_brace(text)
     return text[: position + 1] + "\n  " + "\n  ".join(blocks) + "\n" + text[position + 1 :]
 
 
+# a query whose plan is better with its parameters as variables bound by the block (lineage: a constant
+# at the start of a property path made Oxigraph evaluate the rest of the query for every unit)
+_VALUES_ONLY = re.compile(r"^#\+ bound-by: values[ \t]*$", re.MULTILINE)
 _VAR = re.compile(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _IRI_REF = re.compile(r"<[^\s<>\"{}|^`\\]*>")

@@ -272,6 +272,7 @@ KNOWN_DECORATORS = (
     "pagination",
     "transform",
     "endpoint_in_url",
+    "bound-by",  # kommgraph: `#+ bound-by: values` keeps parameters as variables (query/binding.py)
 )
 _SAMPLES = {"iri": "https://example.org/x", "string": "x"}
 
