@@ -60,6 +60,8 @@ WORD_INDEX = {
     (f"{WORD}poststelle", f"{KGX}text", '"poststelle"'),
 }
 WORD_TERMS = (f"{KGX}inNameOf", f"{KGX}text")
+MUSTERSTADT = f"{ID}authority/09999000"
+AUTHORITY_KEYS = {(MUSTERSTADT, f"{KGX}key", '"09999000"'), (MUSTERSTADT, f"{KGX}key", '"musterstadt"')}
 
 
 def whole_index_of(store: ox.Store) -> set[tuple[str, str, str]]:
@@ -71,11 +73,15 @@ def whole_index_of(store: ox.Store) -> set[tuple[str, str, str]]:
 
 def index_of(store: ox.Store) -> set[tuple[str, str, str]]:
     """The index without the word index (91-index-name-words, tested on its own)."""
-    return {t for t in whole_index_of(store) if t[1] not in WORD_TERMS}
+    return {t for t in whole_index_of(store) if t[1] not in (*WORD_TERMS, f"{KGX}key")}
 
 
 def words_of(store: ox.Store) -> set[tuple[str, str, str]]:
     return {t for t in whole_index_of(store) if t[1] in WORD_TERMS}
+
+
+def keys_of(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {t for t in whole_index_of(store) if t[1] == f"{KGX}key"}
 
 
 @pytest.fixture
@@ -86,7 +92,11 @@ def conflict(tmp_path) -> Path:
 
 
 def test_the_index_rules_are_named_as_such():
-    assert [r.name for r in rules() if r.index] == ["90-index-conflicts", "91-index-name-words"]
+    assert [r.name for r in rules() if r.index] == [
+        "90-index-conflicts",
+        "91-index-name-words",
+        "92-index-authority-keys",
+    ]
 
 
 def test_the_conflict_index_of_two_disagreeing_sources():
@@ -211,3 +221,22 @@ def test_an_edited_name_changes_the_word_index_incrementally(conflict):
     # the posting goes, and the word it alone pointed at
     assert words_of(loaded.store) == WORD_INDEX
     loaded.close()
+
+
+def test_the_keys_of_the_local_authorities():
+    """Its AGS and its name, lower-cased: units-on-date's indexed form looks the authority up by them."""
+    assert keys_of(load(CONFLICT, persist=False).store) == AUTHORITY_KEYS
+
+
+def test_an_edited_authority_name_changes_its_keys(conflict):
+    reference = conflict / "ttl" / "reference" / "authorities.ttl"
+    load(conflict).close()
+    replace_in(reference, '"Musterstadt"@de', '"Neustadt an der Probe"@de')
+    loaded = load(conflict)
+    renamed = {
+        (MUSTERSTADT, f"{KGX}key", '"09999000"'),
+        (MUSTERSTADT, f"{KGX}key", '"neustadt an der probe"'),
+    }
+    assert keys_of(loaded.store) == renamed
+    loaded.close()
+    assert keys_of(load(conflict, persist=False).store) == renamed
