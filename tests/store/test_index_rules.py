@@ -41,11 +41,47 @@ CONFLICT_INDEX = {
 }
 
 
-def index_of(store: ox.Store) -> set[tuple[str, str, str]]:
+WORD = "https://w3id.org/kommgraph/index/word/"
+HAUPTAMT = f"{ID}unit/09999000/hauptamt"
+WORD_INDEX = {
+    (f"{WORD}amt", f"{KGX}inNameOf", f"<{DIGITAL}>"),
+    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f"<{DIGITAL}>"),
+    (f"{WORD}digitalisierung", f"{KGX}inNameOf", f"<{DIGITAL}>"),
+    (f"{WORD}amt", f"{KGX}inNameOf", f"<{AMT_FUER_IT}>"),
+    (f"{WORD}f%C3%BCr", f"{KGX}inNameOf", f"<{AMT_FUER_IT}>"),
+    (f"{WORD}it", f"{KGX}inNameOf", f"<{AMT_FUER_IT}>"),
+    (f"{WORD}hauptamt", f"{KGX}inNameOf", f"<{HAUPTAMT}>"),
+    (f"{WORD}poststelle", f"{KGX}inNameOf", f"<{POSTSTELLE}>"),
+    (f"{WORD}amt", f"{KGX}text", '"amt"'),
+    (f"{WORD}f%C3%BCr", f"{KGX}text", '"für"'),
+    (f"{WORD}digitalisierung", f"{KGX}text", '"digitalisierung"'),
+    (f"{WORD}it", f"{KGX}text", '"it"'),
+    (f"{WORD}hauptamt", f"{KGX}text", '"hauptamt"'),
+    (f"{WORD}poststelle", f"{KGX}text", '"poststelle"'),
+}
+WORD_TERMS = (f"{KGX}inNameOf", f"{KGX}text")
+MUSTERSTADT = f"{ID}authority/09999000"
+AUTHORITY_KEYS = {(MUSTERSTADT, f"{KGX}key", '"09999000"'), (MUSTERSTADT, f"{KGX}key", '"musterstadt"')}
+
+
+def whole_index_of(store: ox.Store) -> set[tuple[str, str, str]]:
     return {
         (q.subject.value, q.predicate.value, str(q.object))
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INDEX_GRAPH))
     }
+
+
+def index_of(store: ox.Store) -> set[tuple[str, str, str]]:
+    """The index without the word index (91-index-name-words, tested on its own)."""
+    return {t for t in whole_index_of(store) if t[1] not in (*WORD_TERMS, f"{KGX}key")}
+
+
+def words_of(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {t for t in whole_index_of(store) if t[1] in WORD_TERMS}
+
+
+def keys_of(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {t for t in whole_index_of(store) if t[1] == f"{KGX}key"}
 
 
 @pytest.fixture
@@ -56,7 +92,11 @@ def conflict(tmp_path) -> Path:
 
 
 def test_the_index_rules_are_named_as_such():
-    assert [r.name for r in rules() if r.index] == ["90-index-conflicts"]
+    assert [r.name for r in rules() if r.index] == [
+        "90-index-conflicts",
+        "91-index-name-words",
+        "92-index-authority-keys",
+    ]
 
 
 def test_the_conflict_index_of_two_disagreeing_sources():
@@ -141,3 +181,62 @@ def test_an_empty_index_still_shows_the_store_holds_it(tmp_path):
         (INDEX_GRAPH, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{KGX}Index>")
     }
     assert OxigraphEngine(store).holds_index()
+
+
+def test_the_word_index_of_the_units_names():
+    """Every unit's name, lower-cased and cut at spaces: one posting per word, one text per word."""
+    assert words_of(load(CONFLICT, persist=False).store) == WORD_INDEX
+
+
+def test_a_name_of_many_words_keeps_the_rest_after_the_fifth_space_as_one_segment(tmp_path):
+    data = tmp_path / "long"
+    shutil.copytree(CONFLICT, data)
+    replace_in(data / "ttl" / "a_amtsblatt.ttl", '"Hauptamt"@de', '"Amt A B C D E F  G"@de')
+    words = {t for t in words_of(load(data, persist=False).store) if t[2] == f"<{HAUPTAMT}>"}
+    assert words == {
+        (f"{WORD}{word}", f"{KGX}inNameOf", f"<{HAUPTAMT}>")
+        for word in ("amt", "a", "b", "c", "d", "e%20f%20%20g")
+    }
+
+
+RENAME_HAUPTAMT = ('"Hauptamt"@de', '"Zentrales Hauptamt"@de')
+
+
+def test_an_edited_name_changes_the_word_index_incrementally(conflict):
+    source = conflict / "ttl" / "a_amtsblatt.ttl"
+    load(conflict).close()
+    replace_in(source, *RENAME_HAUPTAMT)
+    loaded = load(conflict)
+    last = read_journal(loaded.persistent.folder, loaded.persistent.view)[-1]
+    assert (last["full"], last["concluded"] is not None) == (False, True)
+    zentrales = {
+        (f"{WORD}zentrales", f"{KGX}inNameOf", f"<{HAUPTAMT}>"),
+        (f"{WORD}zentrales", f"{KGX}text", '"zentrales"'),
+    }
+    assert words_of(loaded.store) == WORD_INDEX | zentrales
+    assert words_of(loaded.store) == words_of(load(conflict, persist=False).store)
+    loaded.close()
+    replace_in(source, RENAME_HAUPTAMT[1], RENAME_HAUPTAMT[0])
+    loaded = load(conflict)
+    # the posting goes, and the word it alone pointed at
+    assert words_of(loaded.store) == WORD_INDEX
+    loaded.close()
+
+
+def test_the_keys_of_the_local_authorities():
+    """Its AGS and its name, lower-cased: units-on-date's indexed form looks the authority up by them."""
+    assert keys_of(load(CONFLICT, persist=False).store) == AUTHORITY_KEYS
+
+
+def test_an_edited_authority_name_changes_its_keys(conflict):
+    reference = conflict / "ttl" / "reference" / "authorities.ttl"
+    load(conflict).close()
+    replace_in(reference, '"Musterstadt"@de', '"Neustadt an der Probe"@de')
+    loaded = load(conflict)
+    renamed = {
+        (MUSTERSTADT, f"{KGX}key", '"09999000"'),
+        (MUSTERSTADT, f"{KGX}key", '"neustadt an der probe"'),
+    }
+    assert keys_of(loaded.store) == renamed
+    loaded.close()
+    assert keys_of(load(conflict, persist=False).store) == renamed

@@ -39,6 +39,7 @@ from kommgraph.publish.store_turtle import (
     trig_head,
     turtle_head,
 )
+from kommgraph.store.derive import INDEX_GRAPH
 
 log = logging.getLogger("kommgraph.publish")
 
@@ -354,8 +355,9 @@ def _merged_turtle(
     """The merged Turtle: the old subject blocks outside ``affected`` copied, those inside rendered again,
     all in the full write's order."""
     by_subject = _merged_about(store, affected, data)
-    # names are every named graph of the store (dumps.graph_order): the others are not data
-    references = _reference_counts(store, by_subject, sorted(set(names) - data))
+    # names are every named graph of the store (dumps.graph_order): the others are not data, nor is the
+    # index graph (never released; a word index names units as objects)
+    references = _reference_counts(store, by_subject, sorted((set(names) - data) | {INDEX_GRAPH}))
     fresh = longturtle_blocks(by_subject, references, labels)
     if fresh and not joinable(fresh):
         return None

@@ -3,9 +3,12 @@
 A parameter value is checked (type, length, no ``\\u`` escapes, no control characters) and turned into an
 RDF term (``Parameter.term``); the terms go into the query as a ``VALUES`` block of serialised terms at the
 start of the WHERE clause (``bind``), which every engine (embedded Oxigraph, rdflib, a remote endpoint)
-and the temporal queries use. Values are never formatted into the text otherwise.
-Because a ``VALUES`` block joins with the top-level group, a parameter belongs in the top-level group or
-in a triple pattern; inside a nested group's BIND or a sub-SELECT it would be unbound.
+and the temporal queries use. Besides, ``inline`` writes each single term, escaped by ``serialise``, in
+place of its variable inside the WHERE clause, so that an engine can look it up where it starts a
+pattern, also inside a sub-SELECT or a nested group, which the ``VALUES`` block does not reach (Oxigraph
+scans instead of looking up a value bound by ``VALUES``). Values are never formatted into the text
+otherwise. Where only a variable may stand (projection, ``AS``, ``BOUND``, ``VALUES``, ``GROUP BY``,
+``ORDER BY``) the variable stays, bound by the block.
 """
 
 from __future__ import annotations
@@ -171,8 +174,83 @@ def bind(text: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> str
         )
     for name in several:
         blocks.append(f"VALUES ?{name} {{ " + " ".join(serialise(term) for term in bindings[name]) + " }")
+    if not _VALUES_ONLY.search(text):
+        text = inline(text, {n: bindings[n] for n in single})
     position = where_brace(text)
     return text[: position + 1] + "\n  " + "\n  ".join(blocks) + "\n" + text[position + 1 :]
+
+
+# a query whose plan is better with its parameters as variables bound by the block (lineage: a constant
+# at the start of a property path made Oxigraph evaluate the rest of the query for every unit)
+_VALUES_ONLY = re.compile(r"^#\+ bound-by: values[ \t]*$", re.MULTILINE)
+_VAR = re.compile(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)")
+_WORD = re.compile(r"[A-Za-z]+")
+_IRI_REF = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+
+
+def inline(text: str, terms: Mapping[str, Node]) -> str:
+    """The WHERE clause with each bound variable written as its term (escaped by ``serialise``), so that
+    an engine can look the value up where it starts a pattern, also inside a sub-SELECT, which the
+    ``VALUES`` block does not reach (Oxigraph scanned instead: units-on-date). ``bind`` keeps the
+    ``VALUES`` block, so a projected parameter stays bound. Where only a variable may stand (a SELECT's
+    projection, ``AS``, ``BOUND``, ``VALUES``, ``GROUP BY``/``ORDER BY``) it stays, bound by the block."""
+    if not terms:
+        return text
+    out, last = [], 0
+    for start, end, name in _occurrences(text, set(terms)):
+        out.append(text[last:start])
+        out.append(serialise(terms[name]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """Where the variables ``names`` occur in the WHERE clause (outside strings, IRIs and comments) in a
+    place a term may take."""
+    found: list[tuple[int, int, str]] = []
+    only_variables = False  # inside a projection, a VALUES header or a GROUP/ORDER BY list
+    i, n = where_brace(text), len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<" and (match := _IRI_REF.match(text, i)):
+            i = match.end()
+            continue
+        if c in "?$" and (match := _VAR.match(text, i)):
+            name = match.group(1)
+            if name in names and not only_variables and _previous_word(text, i) not in ("AS", "BOUND"):
+                found.append((i, match.end(), name))
+            i = match.end()
+            continue
+        if c in "{}":
+            only_variables = False
+        elif c.isalpha() and not (i and (text[i - 1].isalnum() or text[i - 1] in "_:")):
+            word = _WORD.match(text, i).group(0)
+            upper = word.upper() if text[i + len(word) : i + len(word) + 1] != ":" else ""
+            if upper in ("SELECT", "VALUES", "BY"):
+                only_variables = True
+            elif upper in ("WHERE", "HAVING", "LIMIT", "OFFSET"):
+                only_variables = False
+            i += len(word)
+            continue
+        i += 1
+    return found
+
+
+def _previous_word(text: str, position: int) -> str:
+    match = re.search(r"([A-Za-z]+)\s*\(?\s*$", text[max(0, position - 20) : position])
+    return match.group(1).upper() if match else ""
 
 
 def where_brace(text: str) -> int:

@@ -53,10 +53,9 @@ class StoredQuery:
     def text_for(self, holds_index: bool, values: dict[str, str] | None = None) -> str:
         """The indexed form where the store holds the index graph, else the form every store answers.
 
-        An indexed form that finds a name through its words (a word index; none is enabled yet:
-        ontology/index.md) gives the same rows only for a text that cannot span two words: not empty,
-        no space. For any other value, or where the caller does not say which ``values`` it binds, the
-        plain form.
+        An indexed form that finds a name through its words (queries/rules/91-index-name-words.rq)
+        gives the same rows only for a text that cannot span two words: not empty, no space. For any
+        other value, or where the caller does not say which ``values`` it binds, the plain form.
         """
         if self.indexed is None or not holds_index:
             return self.text
@@ -273,6 +272,7 @@ KNOWN_DECORATORS = (
     "pagination",
     "transform",
     "endpoint_in_url",
+    "bound-by",  # kommgraph: `#+ bound-by: values` keeps parameters as variables (query/binding.py)
 )
 _SAMPLES = {"iri": "https://example.org/x", "string": "x"}
 

@@ -29,7 +29,7 @@ from rdflib.term import Node
 from kommgraph.core.errors import QueryError
 from kommgraph.core.version import __version__
 from kommgraph.query.binding import bind
-from kommgraph.query.guard import refuse_network
+from kommgraph.query.guard import no_graph_loading, refuse_network
 from kommgraph.query.result import Result
 from kommgraph.store.derive import INDEX_GRAPH
 from kommgraph.store.terms import to_rdflib
@@ -125,6 +125,7 @@ class RdflibEngine:
         return cls(dataset)
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        no_graph_loading()
         with warnings.catch_warnings():
             # rdflib 7.6's own GRAPH evaluation still calls Dataset.default_context/.contexts it deprecates
             warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)

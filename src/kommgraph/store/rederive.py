@@ -32,6 +32,8 @@ _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _REFERENCE = ox.NamedNode(str(REFERENCE_GRAPH))
 _TYPE = ox.NamedNode(str(RDF.type))
 _STAGING = ox.NamedNode("urn:kommgraph:rederive-staging")
+_IN_NAME_OF = ox.NamedNode("https://w3id.org/kommgraph/index#inNameOf")
+_TEXT = ox.NamedNode("https://w3id.org/kommgraph/index#text")
 _CHUNK = 500  # IRIs per VALUES block
 
 
@@ -174,8 +176,14 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
         if q.predicate.value == str(KG.placement) and q.subject.value in subjects
     }
     keep = subjects | placements
-    indexed = local.quads_for_pattern(None, None, None, _INDEX)
-    return [q for q in [*derived, *indexed] if q.subject.value in keep], counts
+    indexed = list(local.quads_for_pattern(None, None, None, _INDEX))
+    # a word of the word index (91-index-name-words) is about no subject of the data: the words that
+    # postings of the affected units point at are kept (adding one again changes nothing; a word no
+    # posting points at any more is dropped by add_conclusions)
+    postings = [q for q in indexed if q.predicate == _IN_NAME_OF and q.object.value in keep]
+    words = {q.subject for q in postings}
+    kept = [q for q in [*derived, *indexed] if q.subject.value in keep and q.predicate != _IN_NAME_OF]
+    return kept + postings + [q for q in indexed if q.subject in words and q.predicate == _TEXT], counts
 
 
 def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
@@ -194,6 +202,10 @@ def remove_conclusions(store: ox.Store, subjects: set[str]) -> None:
             f"DELETE {{ GRAPH {_INDEX} {{ ?a ?p ?o }} }} "
             f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?a ?p ?o }} }}"
         )
+        store.update(
+            f"DELETE {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }} "
+            f"WHERE {{ VALUES ?a {{ {block} }} GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?a }} }}"
+        )
 
 
 def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
@@ -204,6 +216,12 @@ def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
     new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
     store.update(f"INSERT {{ GRAPH {_DERIVED} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
     store.update(f"DROP SILENT GRAPH {_STAGING}")
+    # a word no posting points at any more goes, as a full derivation would not make it
+    store.update(
+        f"DELETE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} }} "
+        f"WHERE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} "
+        f"FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?unit }} }} }}"
+    )
 
 
 def counts_delta(before: dict[str, int], after: dict[str, int], stored: dict[str, int]) -> dict[str, int]:
