@@ -94,7 +94,9 @@ def query(
 ):
     """Run a stored query NAME (see `kommgraph queries`) or a .rq file.
 
-    Parameters are checked before the query runs and bound as RDF terms, never written into the text.
+    Parameters are checked before the query runs and bound as RDF terms: written into the query as escaped
+    constants (so the engine can look them up) beside a VALUES block; a value that cannot be written safely is
+    refused.
     """
     guard.allow_hosts(*allow_hosts)
     stored = queries.resolve(name)
