@@ -39,6 +39,10 @@ class Loaded:
         memory.bulk_extend(self.store)
         return memory
 
+    def finish(self) -> bool:
+        """Wait for the persistent store's write in the background (see ``load``); False if it failed."""
+        return self.persistent.finish() if self.persistent is not None else True
+
     def close(self) -> None:
         """Let go of the persistent store (and its lock); the in-memory store needs nothing."""
         if self.persistent is not None:
@@ -56,20 +60,27 @@ class Loaded:
         return sum(1 for g in graphs for _ in self.store.quads_for_pattern(None, None, None, g))
 
 
-def load(data_dir: Path | None = None, *, include_drafts: bool = True, persist: bool | None = None) -> Loaded:
+def load(
+    data_dir: Path | None = None,
+    *,
+    include_drafts: bool = True,
+    persist: bool | None = None,
+    background: bool = False,
+) -> Loaded:
     """Load a data directory. Without ``include_drafts`` the draft graphs are left out of the store
     (what ``publish`` and ``serve`` show unless asked): drafts stay drafts until a person accepts them.
 
     The data comes from the persistent store in ``DATA/.kommgraph/`` (brought up to date first) unless
     ``persist`` is False, ``$KOMMGRAPH_NO_STORE`` is set, the data is the bundled sample or the data
-    directory is not writable; then it is loaded into memory.
+    directory is not writable; then it is loaded into memory. ``background``: a store rebuilt from
+    scratch may still be written to disk when this returns; ``Loaded.finish`` waits for it.
     """
     root = Path(data_dir) if data_dir else paths.default_data_dir()
     files = dataset.discover(root)
     layout = DataLayout(root)
     if persist is None:
         persist = persistent.wanted(root)
-    opened = persistent.open_view(root, files, include_drafts) if persist else None
+    opened = persistent.open_view(root, files, include_drafts, background) if persist else None
     if opened is not None:
         manifest = opened.manifest
         kept = [f for f in files if include_drafts or f.graph not in manifest.drafts]
