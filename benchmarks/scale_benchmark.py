@@ -57,6 +57,7 @@ def phase_bare(data: Path, on_disk: Path | None = None) -> None:
 
     if on_disk is not None:
         shutil.rmtree(on_disk, ignore_errors=True)
+        on_disk.parent.mkdir(parents=True, exist_ok=True)
     start = _clock()
     files = discover(data)
     if on_disk is None:

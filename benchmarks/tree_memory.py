@@ -45,7 +45,7 @@ def _memory_kb(pid: int) -> tuple[int, int]:
 
 def main(command: list[str]) -> None:
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(command)  # its output passes through, before this line
     peak_pss = peak_rss = most = 0
     while process.poll() is None:
         sizes = [_memory_kb(pid) for pid in _tree(process.pid)]
