@@ -1,6 +1,7 @@
 """Before/after CPU of ``kommgraph build`` and ``kommgraph validate`` at several sizes, alternating.
 
-Each round measures, per size, the bare pyoxigraph bulk load (the reference) and then, for each version
+Each round measures, per size, the bare pyoxigraph bulk loads (the references: into memory, and into a
+store on disk, what a persistent store needs at the least) and then, for each version
 of kommgraph in turn (the order alternates between rounds), ``build`` with ``KOMMGRAPH_NO_STORE=1``,
 the default first ``build`` (``DATA/.kommgraph/`` emptied before) and ``validate`` with
 ``KOMMGRAPH_NO_STORE=1``: every one a child of its own, CPU = user + system of all its threads.
@@ -25,10 +26,14 @@ from scale_benchmark import measured_child
 ME = Path(__file__).resolve()
 
 
-def _bare(data: Path) -> dict:
+def _bare(data: Path, on_disk: Path | None = None) -> dict:
+    """The bare pyoxigraph bulk load of the same files, into memory or (``on_disk``) into a store on disk."""
+    phase = ["bare", str(data)] if on_disk is None else ["bare-disk", str(data), str(on_disk)]
     out, err, summary = measured_child(
-        [sys.executable, str(ME.parent / "scale_benchmark.py"), "--phase", "bare", str(data)], 3600
+        [sys.executable, str(ME.parent / "scale_benchmark.py"), "--phase", *phase], 3600
     )
+    if on_disk is not None:
+        shutil.rmtree(on_disk, ignore_errors=True)
     records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     return {**summary, "load_cpu": records[0]["cpu"] if records else None}
 
@@ -62,17 +67,20 @@ def summarise(runs: list[dict]) -> dict:
     """Median CPU per size, version and measurement; the bare load's median per size."""
     table: dict = {}
     for run in runs:
-        size = table.setdefault(run["size"], {"bare": []})
+        size = table.setdefault(run["size"], {"bare": [], "bare-disk": []})
         size["bare"].append(run["bare"]["cpu"])
+        if "bare-disk" in run:
+            size["bare-disk"].append(run["bare-disk"]["cpu"])
         for version, measured in run["versions"].items():
             for name, summary in measured.items():
                 size.setdefault(version, {}).setdefault(name, []).append(summary["cpu"])
     return {
         size: {
             key: statistics.median(value)
-            if key == "bare"
+            if key in ("bare", "bare-disk")
             else {n: statistics.median(v) for n, v in value.items()}
             for key, value in entries.items()
+            if value
         }
         for size, entries in table.items()
     }
@@ -94,6 +102,7 @@ def main(argv: list[str] | None = None) -> None:
         order = versions if number % 2 == 0 else versions[::-1]
         for size, data in sizes:
             run = {"round": number + 1, "size": size, "bare": _bare(Path(data)), "versions": {}}
+            run["bare-disk"] = _bare(Path(data), args.out / "bare-disk-store")
             for name, src in order:
                 run["versions"][name] = measure(
                     Path(data), Path(src), args.out / name, args.measure.split(",")

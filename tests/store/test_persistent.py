@@ -268,3 +268,15 @@ def test_the_first_curated_load_with_drafts_works_on_the_curated_store(data):
     assert contents(loaded.store) == contents(fresh(data, include_drafts=False).store)
     loaded.close()
     assert_equal_to_fresh(data, include_drafts=False)  # read from disk
+
+
+@pytest.mark.parametrize("small", [True, False])
+def test_a_store_on_disk_is_taken_into_memory_whole(data, monkeypatch, small):
+    """Small: loaded from the files again (quicker than reading the disk); else copied from the disk."""
+    load(data).close()
+    monkeypatch.setattr("kommgraph.store.load.SMALL_STORE", 10**9 if small else 0)
+    loaded = load(data)
+    assert loaded.persistent.memory is None
+    assert loaded.small_on_disk() is small
+    assert contents(loaded.in_memory()) == contents(loaded.store)
+    loaded.close()

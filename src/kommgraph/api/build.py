@@ -39,7 +39,19 @@ def build(
     """Validate and write the dataset files; draft graphs stay out unless ``include_drafts``.
     ``phase`` is told the name of each step as it begins (a progress bar)."""
     phase("loading and deriving")
-    loaded = load(data_dir, include_drafts=include_drafts)
+    # a persistent store built from scratch is written to disk by a child meanwhile (store.background)
+    loaded = load(data_dir, include_drafts=include_drafts, background=True)
+    try:
+        result = _validate_and_write(loaded, Path(out_dir), fail_on, phase)
+    except BaseException:
+        loaded.close()  # the store's write is stopped and stays marked unfinished
+        raise
+    phase("finishing the store")
+    loaded.finish()
+    return result
+
+
+def _validate_and_write(loaded: Loaded, out_dir: Path, fail_on: str, phase) -> BuildResult:
     phase("validating")
     # validation.validate, or what changed since the cached findings; with drafts, only what the curated
     # data alone has can stop it
@@ -49,7 +61,7 @@ def build(
         return result
     phase("writing")
     files = build_files(loaded.store, _release_cache(loaded))
-    result.written = write_release(Path(out_dir), files)
+    result.written = write_release(out_dir, files)
     return result
 
 

@@ -15,6 +15,12 @@ from kommgraph.store import dataset, derive, persistent
 from kommgraph.store.dataset import DataLayout, GraphFile, draft_graphs
 from kommgraph.store.terms import to_rdflib
 
+# Triples of the merged default graph up to which a store on disk is loaded from the files again for
+# whole-store work (full validation): at 10k triples loading and deriving takes 0.14 s CPU, copying the
+# store from disk 0.25 s, and validating on disk instead of in memory 0.3-0.5 s more
+# (benchmarks/results/scale-build9.md).
+SMALL_STORE = 100_000
+
 
 @dataclass
 class Loaded:
@@ -32,12 +38,28 @@ class Loaded:
 
     def in_memory(self) -> ox.Store:
         """The store itself when it is in memory; else a copy in memory (for a long-running reader such
-        as the server, which should not keep the persistent store and its lock)."""
+        as the server, which should not keep the persistent store and its lock). A small store is loaded
+        from the files again: quicker than reading it from disk (see ``SMALL_STORE``)."""
         if self.persistent is None or self.store is self.persistent.memory:
             return self.store
+        if self.small_on_disk():
+            memory = dataset.load_store(self.files)
+            derive.derive(memory)
+            return memory
         memory = ox.Store()
         memory.bulk_extend(self.store)
         return memory
+
+    def finish(self) -> bool:
+        """Wait for the persistent store's write in the background (see ``load``); False if it failed."""
+        return self.persistent.finish() if self.persistent is not None else True
+
+    def small_on_disk(self) -> bool:
+        """Read from a persistent store on disk that is small enough to load into memory again."""
+        opened = self.persistent
+        return (
+            opened is not None and self.store is not opened.memory and opened.manifest.triples <= SMALL_STORE
+        )
 
     def close(self) -> None:
         """Let go of the persistent store (and its lock); the in-memory store needs nothing."""
@@ -56,20 +78,27 @@ class Loaded:
         return sum(1 for g in graphs for _ in self.store.quads_for_pattern(None, None, None, g))
 
 
-def load(data_dir: Path | None = None, *, include_drafts: bool = True, persist: bool | None = None) -> Loaded:
+def load(
+    data_dir: Path | None = None,
+    *,
+    include_drafts: bool = True,
+    persist: bool | None = None,
+    background: bool = False,
+) -> Loaded:
     """Load a data directory. Without ``include_drafts`` the draft graphs are left out of the store
     (what ``publish`` and ``serve`` show unless asked): drafts stay drafts until a person accepts them.
 
     The data comes from the persistent store in ``DATA/.kommgraph/`` (brought up to date first) unless
     ``persist`` is False, ``$KOMMGRAPH_NO_STORE`` is set, the data is the bundled sample or the data
-    directory is not writable; then it is loaded into memory.
+    directory is not writable; then it is loaded into memory. ``background``: a store rebuilt from
+    scratch may still be written to disk when this returns; ``Loaded.finish`` waits for it.
     """
     root = Path(data_dir) if data_dir else paths.default_data_dir()
     files = dataset.discover(root)
     layout = DataLayout(root)
     if persist is None:
         persist = persistent.wanted(root)
-    opened = persistent.open_view(root, files, include_drafts) if persist else None
+    opened = persistent.open_view(root, files, include_drafts, background) if persist else None
     if opened is not None:
         manifest = opened.manifest
         kept = [f for f in files if include_drafts or f.graph not in manifest.drafts]

@@ -25,8 +25,11 @@ the fourth part on, RocksDB has overlapping level-0 files to compact (with lists
 Writing the 1.24M quads of the named graphs alone (no merged default graph) costs 13 s: RocksDB's
 ingestion, ≈ 8 µs a quad, is the floor, ≈ 3× a bare bulk load of the files into memory by itself.
 ``bulk_extend`` holds the GIL (a second Python thread did not run meanwhile), so it cannot overlap
-validation in a thread; ``bulk_load`` of a dump releases it and would shorten the wall time on two
-cores, but costs about a quarter more CPU.
+validation in a thread; ``bulk_load`` of a dump releases it but costs about a quarter more CPU. ``build``
+asks for the write in the background (``open_view(..., background=True)``): a forked child writes the
+store (:mod:`kommgraph.store.background`) while the command validates and writes the release; the
+store's manifest and journal are written at once, its ``dirty`` marker is removed only when the child
+has written everything (``Opened.finish``), and the exclusive lock is kept until then.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import math
 import os
 import shutil
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -46,6 +50,7 @@ from kommgraph.core import paths
 from kommgraph.core.files import write_atomically
 from kommgraph.core.vocab import DERIVED_GRAPH
 from kommgraph.store import dataset, derive, rederive
+from kommgraph.store.background import Writer, can_fork, start
 from kommgraph.store.dataset import GraphFile, draft_graphs
 from kommgraph.store.lock import Busy, StoreLock
 from kommgraph.store.manifest import Manifest, compare, read_manifest, rules_hash
@@ -70,11 +75,43 @@ class Opened:
     # the same dataset in memory, when this process has just built the view from the files: validation
     # and the release write read it there instead of copying the store on disk back into memory
     memory: ox.Store | None = None
+    # the child writing this view to disk (``store`` is None until it has finished; see ``finish``)
+    writer: PendingWrite | None = None
+
+    def finish(self) -> bool:
+        """Wait for the store's write in the background, if there is one; mark the store valid when the
+        write succeeded, and let other commands read it. False: the store was not written (the next
+        command rebuilds it; what this command did from the store in memory stands)."""
+        if self.writer is None:
+            return True
+        pending, self.writer = self.writer, None
+        written = pending.process.wait()
+        if written:
+            pending.dirty.unlink()
+            self.lock.shared(float(os.environ.get(WAIT_VARIABLE) or 120))
+        else:
+            log.warning(
+                "kommgraph: the store in %s was not written; it is rebuilt at the next use", self.folder
+            )
+        return written
 
     def close(self) -> None:
+        if self.writer is not None:  # not waited for: the store stays marked unfinished
+            self.writer.process.abort()
+            self.writer = None
         self.store = None
         self.memory = None
         self.lock.release()
+
+
+@dataclass
+class PendingWrite:
+    """A view being written to disk by a child process, and its marker of an unfinished update."""
+
+    process: Writer
+    view: str
+    manifest: Manifest
+    dirty: Path
 
 
 def wanted(root: Path) -> bool:
@@ -87,9 +124,13 @@ def wanted(root: Path) -> bool:
         return True
 
 
-def open_view(root: Path, files: list[GraphFile], include_drafts: bool) -> Opened | None:
+def open_view(
+    root: Path, files: list[GraphFile], include_drafts: bool, background: bool = False
+) -> Opened | None:
     """The up-to-date view of ``root``'s persistent store; None where it cannot be kept (the data
-    directory is not writable, or another command holds the store too long): load into memory then."""
+    directory is not writable, or another command holds the store too long): load into memory then.
+    ``background``: a view rebuilt from scratch may be written to disk while the command goes on with
+    it in memory; the caller must call ``Opened.finish`` (or ``close``) when done."""
     folder = Path(root) / FOLDER
     try:
         folder.mkdir(exist_ok=True)
@@ -110,7 +151,9 @@ def open_view(root: Path, files: list[GraphFile], include_drafts: bool) -> Opene
             lock.release()
             return None
         lock.exclusive(wait)
-        built = _update(folder, files, include_drafts)
+        built, pending = _update(folder, files, include_drafts, background)
+        if pending is not None:  # the exclusive lock is kept until the write has finished
+            return Opened(None, pending.manifest, lock, folder, pending.view, built[pending.view], pending)
         lock.shared(wait)
         opened = _current(folder, files, include_drafts, lock)
         if opened is not None:
@@ -160,23 +203,30 @@ def _whole_manifest(folder: Path, view: str) -> Manifest | None:
     return manifest if manifest is not None and manifest.include_drafts == (view == ALL) else None
 
 
-def _update(folder: Path, files: list[GraphFile], include_drafts: bool) -> dict[str, ox.Store]:
+def _update(
+    folder: Path, files: list[GraphFile], include_drafts: bool, background: bool = False
+) -> tuple[dict[str, ox.Store], PendingWrite | None]:
     """Bring the view up to date under the exclusive lock. The curated view needs the ``all`` view
     first: only that tells whether there are drafts to leave out. Returns the in-memory stores of the
-    views rebuilt from the files."""
+    views rebuilt from the files, and the write still running in the background (only of the view the
+    command reads: the ``all`` view when it has no drafts or drafts are included)."""
     built = {}
-    memory = _update_view(folder, ALL, files)
+    pending = None
+    last = background and include_drafts
+    memory, pending = _update_view(folder, ALL, files, background, last)
     if memory is not None:
         built[ALL] = memory
-    if not include_drafts and _whole_manifest(folder, ALL).drafts:
+    if pending is None and not include_drafts and _whole_manifest(folder, ALL).drafts:
         built.pop(ALL, None)  # not the view asked for: let it go before the next one is loaded
-        memory = _update_view(folder, CURATED, files)
+        memory, pending = _update_view(folder, CURATED, files, background, True)
         if memory is not None:
             built[CURATED] = memory
-    return built
+    return built, pending
 
 
-def _update_view(folder: Path, view: str, files: list[GraphFile]) -> ox.Store | None:
+def _update_view(
+    folder: Path, view: str, files: list[GraphFile], background: bool = False, last: bool = True
+) -> tuple[ox.Store | None, PendingWrite | None]:
     """Incrementally where the store is whole, else rebuilt from scratch (then its store in memory)."""
     manifest = _whole_manifest(folder, view)
     if manifest is not None and manifest.rules == rules_hash():
@@ -186,14 +236,18 @@ def _update_view(folder: Path, view: str, files: list[GraphFile]) -> ox.Store | 
             store = None
         if store is not None:
             _apply_changes(folder, view, store, manifest, files)
-            return None
+            return None, None
         log.warning("kommgraph: the store in %s cannot be opened; rebuilding it", folder)
-    return _rebuild(folder, view, files)
+    return _rebuild(folder, view, files, background, last)
 
 
-def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
+def _rebuild(
+    folder: Path, view: str, files: list[GraphFile], background: bool = False, last: bool = True
+) -> tuple[ox.Store, PendingWrite | None]:
     """Load and derive in memory (the fastest way), then write it to disk in one bulk load; the store
-    in memory is returned, for the command to work on."""
+    in memory is returned, for the command to work on. With ``background``, where it is the view the
+    command reads (``last``, or the ``all`` view without drafts) and this process may fork, the write
+    runs in a child and its pending write is returned."""
     include_drafts = view == ALL
     previous = read_manifest(folder / f"{view}.json")
     memory = dataset.load_store(files)
@@ -204,14 +258,21 @@ def _rebuild(folder: Path, view: str, files: list[GraphFile]) -> ox.Store:
     triples = default_graph_size(memory)
     dirty = _mark_dirty(folder, view)
     shutil.rmtree(folder / view, ignore_errors=True)
-    persist(memory, folder / view)
     states = compare(files, []).states
     generation = (previous.generation if previous else 0) + 1
     manifest = Manifest(include_drafts, rules_hash(), states, drafts, counts, generation, triples)
+    read_here = last or (view == ALL and not drafts)
+    if background and read_here and can_fork():
+        # the manifest and journal first (the dirty marker keeps the store untrusted until the child is done)
+        manifest.write(folder / f"{view}.json")
+        append_journal(folder, view, generation, (), (), full=True)
+        process = start(partial(persist, memory, folder / view))
+        return memory, PendingWrite(process, view, manifest, dirty)
+    persist(memory, folder / view)
     manifest.write(folder / f"{view}.json")
     append_journal(folder, view, generation, (), (), full=True)
     dirty.unlink()
-    return memory
+    return memory, None
 
 
 # Parts of the bulk load into the store on disk: Oxigraph's bulk loader buffers what it is given before it

@@ -51,6 +51,8 @@ def validate_loaded(
     :mod:`kommgraph.validation.attribution`); False validates every source alone (the reference).
     """
     quiet_rdflib_conversions()
+    if loaded.small_on_disk() and since is None and sources is None:
+        loaded = incremental.in_memory(loaded)  # a whole run over a small store: quicker in memory
     store, files, layout = loaded.store, loaded.files, loaded.layout
     by_id = {f.source_id: f for f in files if f.kind == "source"}
     if since is not None:
