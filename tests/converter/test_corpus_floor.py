@@ -19,14 +19,19 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # texts and its scores fell from units 0.881, events 0.658, persons 0.944 to units 0.798, events 0.554,
 # persons 0.922, exact dates 0.889, place 0.908 (main 165f6db); round 8's event rules (conv-events8) then
 # gave events 0.603, and its unit rules (conv-units8) units 0.817: the floors follow.
-FLOORS = {"units": 0.80, "events": 0.58, "persons": 0.90}
+# Round 9 folded round 8's unseen set (batches i and j, 46 texts) into dev and added batches o and p (49 texts
+# annotated blind, never read by any rule): dev went from 196 to 291 texts and, with round 9's rules, scores
+# units 0.785, events 0.553, persons 0.919, exact dates 0.876, place 0.914 (main 042d227). The floors are lower
+# than round 8's because the set changed (a harder mix), not because the converter got worse: on the 196 texts
+# of round 8 every score rose (docs/converter.md, "Round 9").
+FLOORS = {"units": 0.77, "events": 0.54, "persons": 0.90}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after). Round 8 (conv-place8) raised
 # dev 196 to exact dates 0.920 and place 0.923: the floors follow with room for other branches' merges.
 # round 9 (conv-place9) gave dev 242 exact dates 0.909 and place 0.930: the place floor follows; the dates
 # floor stays, as other branches' events change which events match.
-SHARE_FLOORS = {"event_dates_exact": 0.89, "place": 0.92}
+SHARE_FLOORS = {"event_dates_exact": 0.86, "place": 0.90}
 
 
 @pytest.fixture(scope="module")
