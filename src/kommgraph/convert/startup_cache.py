@@ -135,6 +135,22 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def guard(pattern: str, flags: int = 0):
+    """``guards.required_words(pattern, flags)``, from the file when an earlier run stored it (reading the
+    words means parsing the pattern, which the stored program saves)."""
+    from kommgraph.convert.extract.guards import required_words
+
+    if _sre is None or cache_folder() is None:
+        return required_words(pattern, flags)
+    key = ("guard", pattern, int(flags))
+    stored_entries = _load()
+    if key in stored_entries:
+        return stored_entries[key]
+    if key not in _added:
+        _added[key] = required_words(pattern, flags)
+    return _added[key]
+
+
 def save() -> None:
     """Write the cache file when this process compiled patterns it did not hold; errors are ignored
     (a read-only home, a full disk): the next run compiles again."""

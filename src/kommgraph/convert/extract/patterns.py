@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kommgraph.convert import startup_cache
+from kommgraph.convert.extract.guards import Guarded, probe_pattern
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
@@ -32,7 +33,13 @@ def _parse(path: Path) -> dict:
 
 @cache
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return startup_cache.compile(pattern, flags)  # from the program stored by an earlier run, if any
+    """The compiled pattern (from the program stored by an earlier run, if any), behind a test for the
+    words any match needs when there are such words (``guards``: same answers, most texts skip it)."""
+    program = startup_cache.compile(pattern, flags)
+    guard = startup_cache.guard(pattern, flags)
+    if not guard:
+        return program
+    return Guarded(program, guard, startup_cache.compile(probe_pattern(guard[0])))  # type: ignore[return-value]
 
 
 def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
