@@ -16,6 +16,7 @@ pattern's own method. The answer is therefore the same as the pattern's in every
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 try:
@@ -51,9 +52,12 @@ def required_words(pattern: str, flags: int = 0) -> Guard | None:
         return None
     if (flags | parsed.state.flags) & re.IGNORECASE:
         return None
+    top = _top_alternatives(list(parsed), False)
+    if all(_starts_cheaply(items) for items, _case in top):
+        return None
     words: set[str] = set()
     alternatives: list[Alternative] = []
-    for items, ignore_case in _top_alternatives(list(parsed), False):
+    for items, ignore_case in top:
         clauses = sorted(_sequence(items, ignore_case), key=_rank, reverse=True)
         if not clauses:
             return None
@@ -83,6 +87,30 @@ def _top_alternatives(items: list, ignore_case: bool) -> list[tuple[list, bool]]
             case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
             return _top_alternatives(list(sub), case)
     return [(items, ignore_case)]
+
+
+def _starts_cheaply(items: list) -> bool:
+    """True when the engine rejects most positions by itself: the alternative is anchored at the start
+    (``^``), or its first element is a literal or a choice of literals (``\\b(?:aufgelöst|...)``), so a
+    probe for words would scan the text the same way."""
+    for op, arg in items:
+        if op is _c.AT:
+            if arg in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+                return True
+            continue
+        return _literal_first(op, arg)
+    return False
+
+
+def _literal_first(op, arg) -> bool:
+    if op is _c.LITERAL:
+        return True
+    if op is _c.SUBPATTERN:
+        sub = list(arg[3])
+        return bool(sub) and not arg[1] & re.IGNORECASE and _literal_first(*sub[0])
+    if op is _c.BRANCH:
+        return all(alt and _literal_first(*list(alt)[0]) for alt in arg[1])
+    return False
 
 
 def _quality(word: str) -> int:
@@ -204,3 +232,34 @@ class Guarded:
 
     def __repr__(self) -> str:
         return f"Guarded({self.pattern_object!r}, guard={self.guard!r})"
+
+
+def guard_module_patterns(prefix: str, guard_of, compile_probe) -> int:
+    """Put a guard before every compiled pattern held by the modules named ``prefix...`` (as a module
+    constant or inside a module-level dict or list): a rule module's ``re.compile`` needs no edit.
+    ``guard_of(pattern, flags)`` gives :func:`required_words` (cached), ``compile_probe`` compiles a
+    probe. Functions read module constants when they run, so they use the guarded object from then on.
+    Returns how many patterns got a guard."""
+    guarded: dict[int, Guarded] = {}
+
+    def wrap(value):
+        if not isinstance(value, re.Pattern) or not isinstance(value.pattern, str):
+            return value
+        if id(value) not in guarded:
+            guard = guard_of(value.pattern, value.flags & ~re.UNICODE)
+            guarded[id(value)] = Guarded(value, guard, compile_probe(probe_pattern(guard[0]))) if guard else value
+        return guarded[id(value)]
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(prefix) or module is None:
+            continue
+        for key, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                setattr(module, key, wrap(value))
+            elif isinstance(value, dict) and not key.startswith("__"):
+                for k, v in list(value.items()):
+                    if isinstance(v, re.Pattern):
+                        value[k] = wrap(v)
+            elif isinstance(value, list):
+                value[:] = [wrap(v) for v in value]
+    return sum(isinstance(v, Guarded) for v in guarded.values())
