@@ -247,7 +247,8 @@ def guard_module_patterns(prefix: str, guard_of, compile_probe) -> int:
             return value
         if id(value) not in guarded:
             guard = guard_of(value.pattern, value.flags & ~re.UNICODE)
-            guarded[id(value)] = Guarded(value, guard, compile_probe(probe_pattern(guard[0]))) if guard else value
+            probe = compile_probe(probe_pattern(guard[0])) if guard else None
+            guarded[id(value)] = Guarded(value, guard, probe) if guard else value
         return guarded[id(value)]
 
     for name, module in list(sys.modules.items()):
