@@ -1,7 +1,7 @@
 """German text → facts (units, change events, persons, dates), each with the passage that states it."""
 
 from kommgraph.convert import startup_cache
-from kommgraph.convert.extract import merge  # noqa: F401  (read by every document; here for the guards)
+from kommgraph.convert.extract import merge, places  # noqa: F401  (read for every document; here for the guards)
 from kommgraph.convert.extract.guards import guard_module_patterns
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Metadata, Span, Unit
 from kommgraph.convert.extract.pipeline import extract

@@ -114,8 +114,8 @@ def _literal_first(op, arg) -> bool:
 
 
 def _quality(word: str) -> int:
-    """How rarely a word occurs by chance: its length; a unit placeholder (``«U``) is rare in itself."""
-    return len(word) + 4 * ("«" in word)
+    """How rarely a word occurs by chance: its length (a unit placeholder ``«U`` counts as three letters)."""
+    return len(word) + ("«" in word)
 
 
 def _rank(words: frozenset[str]) -> tuple:
