@@ -141,17 +141,19 @@ def test_a_text_turned_away_has_no_match(monkeypatch):
     pattern cannot match, the pattern indeed finds nothing (anywhere in the text)."""
     wrong: list[tuple[str, str]] = []
     checked = [0]
-    absent = Guarded._absent
 
-    def checking(self, text):
-        result = absent(self, text)
-        if result:
-            checked[0] += 1
-            if self.pattern_object.search(text) is not None:
-                wrong.append((self.pattern[:60], text[:80]))
-        return result
+    def checking(method):
+        def call(self, text, *args):
+            if self._absent(text):
+                checked[0] += 1
+                if self.pattern_object.search(text) is not None:
+                    wrong.append((self.pattern[:60], text[:80]))
+            return method(self, text, *args)
 
-    monkeypatch.setattr(Guarded, "_absent", checking)
+        return call
+
+    for name in ("search", "match", "fullmatch", "finditer", "findall"):
+        monkeypatch.setattr(Guarded, name, checking(getattr(Guarded, name)))
     for path in _documents():
         extract(SourceDocument(path=path, text=path.read_text(encoding="utf-8")))
     assert wrong == []
