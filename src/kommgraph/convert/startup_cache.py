@@ -138,16 +138,22 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def guard(pattern: str, flags: int = 0):
     """``guards.required_words(pattern, flags)``, from the file when an earlier run stored it (reading the
     words means parsing the pattern, which the stored program saves)."""
-    from kommgraph.convert.extract.guards import required_words
+    return _kept(("guard", pattern, int(flags)), "required_words", pattern, flags)
 
-    if _sre is None or cache_folder() is None:
-        return required_words(pattern, flags)
-    key = ("guard", pattern, int(flags))
-    stored_entries = _load()
-    if key in stored_entries:
-        return stored_entries[key]
+
+def probe(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The compiled probe of a guard's words (``guards.probe_pattern``), its text kept like a guard."""
+    return compile(_kept(("probe", words), "probe_pattern", words))
+
+
+def _kept(key: tuple, function: str, *args):
+    entries = _load()
+    if key in entries:
+        return entries[key]
     if key not in _added:
-        _added[key] = required_words(pattern, flags)
+        from kommgraph.convert.extract import guards
+
+        _added[key] = getattr(guards, function)(*args)
     return _added[key]
 
 

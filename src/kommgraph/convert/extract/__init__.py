@@ -7,6 +7,6 @@ from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership,
 from kommgraph.convert.extract.pipeline import extract
 
 # every regex of the rule modules behind a test for the literals its matches need (guards.py)
-guard_module_patterns("kommgraph.convert.extract.", startup_cache.guard, startup_cache.compile)
+guard_module_patterns("kommgraph.convert.extract.", startup_cache.guard, startup_cache.probe)
 
 __all__ = ["DateValue", "Event", "Facts", "Membership", "Metadata", "Span", "Unit", "extract"]

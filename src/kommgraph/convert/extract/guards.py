@@ -247,12 +247,12 @@ class Guarded:
         return f"Guarded({self.pattern_object!r}, guard={self.guard!r})"
 
 
-def guard_module_patterns(prefix: str, guard_of, compile_probe) -> int:
+def guard_module_patterns(prefix: str, guard_of, probe_of) -> int:
     """Put a guard before every compiled pattern held by the modules named ``prefix...`` (as a module
     constant or inside a module-level dict or list): a rule module's ``re.compile`` needs no edit.
-    ``guard_of(pattern, flags)`` gives :func:`required_words` (cached), ``compile_probe`` compiles a
-    probe. Functions read module constants when they run, so they use the guarded object from then on.
-    Returns how many patterns got a guard."""
+    ``guard_of(pattern, flags)`` gives :func:`required_words`, ``probe_of(words)`` the compiled probe
+    (both kept between runs by the start-up cache). Functions read module constants when they run, so
+    they use the guarded object from then on. Returns how many patterns got a guard."""
     guarded: dict[int, Guarded] = {}
 
     def wrap(value):
@@ -260,7 +260,7 @@ def guard_module_patterns(prefix: str, guard_of, compile_probe) -> int:
             return value
         if id(value) not in guarded:
             guard = guard_of(value.pattern, value.flags & ~re.UNICODE)
-            probe = compile_probe(probe_pattern(guard[0])) if guard else None
+            probe = probe_of(guard[0]) if guard else None
             guarded[id(value)] = Guarded(value, guard, probe) if guard else value
         return guarded[id(value)]
 

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kommgraph.convert import startup_cache
-from kommgraph.convert.extract.guards import Guarded, probe_pattern
+from kommgraph.convert.extract.guards import Guarded
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
@@ -39,7 +39,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     guard = startup_cache.guard(pattern, flags)
     if not guard:
         return program
-    return Guarded(program, guard, startup_cache.compile(probe_pattern(guard[0])))  # type: ignore[return-value]
+    return Guarded(program, guard, startup_cache.probe(guard[0]))  # type: ignore[return-value]
 
 
 def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
