@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from tests.converter.helpers import TEXTS
 
-from kommgraph.convert import startup_cache
-from kommgraph.convert.extract import event_slots, extract, guards, pipeline
-from kommgraph.convert.extract.guards import Guarded, probe_pattern, required_words
+from kommgraph.convert import guards, startup_cache
+from kommgraph.convert.extract import event_slots, extract, pipeline
+from kommgraph.convert.guards import Guarded, probe_pattern, required_words
 from kommgraph.store.sources import SourceDocument
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kommgraph.convert import guards
 from kommgraph.places.compact import write as write_marshalled
 
 try:  # the engine's own constructor and the compiler's two steps (CPython 3.11-3.13)
@@ -151,8 +152,6 @@ def _kept(key: tuple, function: str, *args):
     if key in entries:
         return entries[key]
     if key not in _added:
-        from kommgraph.convert.extract import guards
-
         _added[key] = getattr(guards, function)(*args)
     return _added[key]
 

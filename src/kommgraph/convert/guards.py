@@ -174,8 +174,6 @@ def _item(op, arg, ignore_case: bool) -> list[frozenset[str]]:
 def probe_pattern(words: tuple[str, ...]) -> str:
     """One search for any of the words: the engine skips to the positions where one can start, which is
     faster than a test per word in Python; common beginnings are tried once (a trie)."""
-    from kommgraph.convert.extract.patterns import literal_alternation
-
     return literal_alternation(sorted(words, reverse=True))  # a word before the words it starts with
 
 
@@ -277,3 +275,43 @@ def guard_module_patterns(prefix: str, guard_of, probe_of) -> int:
             elif isinstance(value, list):
                 value[:] = [wrap(v) for v in value]
     return sum(isinstance(v, Guarded) for v in guarded.values())
+
+
+def literal_alternation(words: list[str]) -> str:
+    """A regex for any of ``words`` (plain strings, tried in their order) with common prefixes factored.
+
+    ``Amtsleiterin|Amtsleiter|Amt`` becomes ``Amt(?:sleiter(?:in)?)?``: fewer alternatives to parse at
+    start-up and to try at each position. At one position only words that are prefixes of one another
+    can match; the factored form tries them longest first, so it is used only when the list does so
+    too (every word before the words it starts with); otherwise the plain alternation is returned.
+    """
+    words = list(dict.fromkeys(words))
+    seen: set[str] = set()
+    for word in words:
+        if any(word[:end] in seen for end in range(1, len(word))):
+            return "|".join(re.escape(w) for w in words)
+        seen.add(word)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of a trie node's suffixes, the longest tried first ('' for a word's end alone)."""
+    branches = []
+    for char in sorted(key for key in node if key):
+        child, run = node[char], re.escape(char)
+        while len(child) == 1 and "" not in child:  # a chain of single letters is one literal run
+            ((char, child),) = child.items()
+            run += re.escape(char)
+        branches.append(run + _trie_regex(child))
+    if not branches:
+        return ""
+    if len(branches) > 1:
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+    return f"(?:{branches[0]})?" if "" in node else branches[0]
