@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kommgraph.convert import guards
 from kommgraph.places.compact import write as write_marshalled
 
 try:  # the engine's own constructor and the compiler's two steps (CPython 3.11-3.13)
@@ -133,6 +134,26 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return _re_compile(pattern, flags)
     _added[(pattern, flags)] = entry
     return compiled
+
+
+def guard(pattern: str, flags: int = 0):
+    """``guards.required_words(pattern, flags)``, from the file when an earlier run stored it (reading the
+    words means parsing the pattern, which the stored program saves)."""
+    return _kept(("guard", pattern, int(flags)), "required_words", pattern, flags)
+
+
+def probe(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The compiled probe of a guard's words (``guards.probe_pattern``), its text kept like a guard."""
+    return compile(_kept(("probe", words), "probe_pattern", words))
+
+
+def _kept(key: tuple, function: str, *args):
+    entries = _load()
+    if key in entries:
+        return entries[key]
+    if key not in _added:
+        _added[key] = getattr(guards, function)(*args)
+    return _added[key]
 
 
 def save() -> None:
