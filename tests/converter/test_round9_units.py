@@ -1,6 +1,6 @@
 """Round-9 rules for unit names, stated from German morphology and syntax: each rule with sentences of our
 own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by dev
-halves: docs/converter-round9-conv-units9.md."""
+halves: docs/converter.md ("Round 9", conv-units9)."""
 
 from __future__ import annotations
 
