@@ -1,6 +1,7 @@
 """Round-9 rules for the document's place and the resolution of date expressions, counted from the misses
 of corpus/dev without batches i and j: each rule with texts of our own, one the converter read wrongly
-before the rule and one where it must not fire. Evidence by dev halves: docs/converter.md ("Round 9", conv-place9).
+before the rule and one where it must not fire. Evidence by dev halves: docs/converter.md ("Round 9",
+conv-place9).
 """
 
 from __future__ import annotations
