@@ -213,19 +213,8 @@ def _occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     i, n = where_brace(text), len(text)
     while i < n:
         c = text[i]
-        if c == "#":
-            i = text.find("\n", i)
-            i = n if i < 0 else i
-            continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<" and (match := _IRI_REF.match(text, i)):
-            i = match.end()
+        if (after := _past_opaque(text, i)) is not None:
+            i = after
             continue
         if c in "?$" and (match := _VAR.match(text, i)):
             name = match.group(1)
@@ -248,6 +237,24 @@ def _occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+def _past_opaque(text: str, i: int) -> int | None:
+    """The offset after the comment, string or IRI that starts at ``i`` (whose words and variables are no
+    query syntax), or None when none starts there."""
+    c, n = text[i], len(text)
+    if c == "#":
+        end = text.find("\n", i)
+        return n if end < 0 else end
+    if c in "\"'":
+        quote = c * 3 if text.startswith(c * 3, i) else c
+        j = i + len(quote)
+        while j < n and not text.startswith(quote, j):
+            j += 2 if text[j] == "\\" else 1
+        return j + len(quote)
+    if c == "<" and (match := _IRI_REF.match(text, i)):
+        return match.end()
+    return None
+
+
 def _previous_word(text: str, position: int) -> str:
     match = re.search(r"([A-Za-z]+)\s*\(?\s*$", text[max(0, position - 20) : position])
     return match.group(1).upper() if match else ""
@@ -259,22 +266,9 @@ def where_brace(text: str) -> int:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if c == "#":
-            i = text.find("\n", i)
-            i = n if i < 0 else i
+        if (after := _past_opaque(text, i)) is not None:
+            i = after
             continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            match = re.compile(r"<[^\s<>\"{}|^`\\]*>").match(text, i)
-            if match:
-                i = match.end()
-                continue
         if c == "{" and first_brace is None:
             first_brace = i
         if text[i : i + 5].upper() == "WHERE" and not (
