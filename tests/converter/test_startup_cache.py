@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -115,6 +116,25 @@ def test_stored_value_is_built_once_per_key(fresh):
     assert startup_cache.stored("names", "file-a 11 124", build) == {"Anna", "Lukas"}
     assert len(calls) == 2  # another key (the file changed): built again
     assert len([p for p in fresh.iterdir() if p.name.startswith("names-")]) == 2
+
+
+def test_old_keys_are_pruned_to_the_newest_few(fresh):
+    """Every change of an input writes a file under a new key; the folder keeps the newest few per name
+    and leaves other names alone."""
+    startup_cache.stored("names-extra", "k", lambda: {"Lea"})
+    keys = [f"file-a {size} 1" for size in range(startup_cache.KEEP_PER_NAME + 3)]
+    for key in keys:
+        startup_cache.stored("names", key, lambda: {"Anna"})
+        for path in fresh.glob("names-*.marshal"):  # distinct, ordered times on any file system
+            if not path.name.startswith("names-extra"):
+                os.utime(path, ns=(path.stat().st_mtime_ns - 10**9, path.stat().st_mtime_ns - 10**9))
+    kept = sorted(p.name for p in fresh.iterdir()
+                  if p.name.startswith("names-") and not p.name.startswith("names-extra"))
+    assert len(kept) == startup_cache.KEEP_PER_NAME
+    calls = []
+    startup_cache.stored("names", keys[-1], lambda: calls.append(1) or {"Anna"})
+    assert calls == []  # the newest key is among those kept
+    assert len([p for p in fresh.iterdir() if p.name.startswith("names-extra-")]) == 1
 
 
 def test_stored_value_without_cache_folder_is_built_each_time(fresh, monkeypatch):

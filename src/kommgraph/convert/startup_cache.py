@@ -75,8 +75,30 @@ def stored(name: str, key: str, build: Callable[[], object]) -> object:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = build()
-    write_marshalled(path, value)
+    if write_marshalled(path, value):
+        _prune(folder, name)
     return value
+
+
+#: files kept per stored value: the newest few, so that two installed versions sharing the folder do not
+#: rebuild each other's values at every start, while the folder stops growing with every code change
+KEEP_PER_NAME = 4
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Delete all but the ``KEEP_PER_NAME`` newest files stored under ``name`` (older keys: their inputs
+    changed, so no run will read them again unless an older version runs)."""
+    own = re.compile(re.escape(name) + r"-[0-9a-f]{20}\.marshal")
+    try:
+        files = [(entry.stat().st_mtime_ns, entry.name, entry) for entry in folder.iterdir()
+                 if own.fullmatch(entry.name)]
+    except OSError:
+        return
+    for _, _, entry in sorted(files, reverse=True)[KEEP_PER_NAME:]:
+        try:
+            entry.unlink()
+        except OSError:
+            pass
 
 
 def _load() -> dict:
