@@ -295,7 +295,7 @@ def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[
 
 
 def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Mention]:
-    """A bullet item's whole text names the unit (``• Bürgerservice, Ordnung und Soziales``) over a
+    """A bullet item's whole text names the unit (``• Bürgerservice, Ordnung und Beispielwesen``) over a
     mention at its start; a bullet item that holds a mention elsewhere gives way to it."""
     for b in bullets:
         inside = [m for m in mentions if m.start < b.end and b.start < m.end]
