@@ -90,7 +90,7 @@ def _same_unit_names(facts: Facts) -> None:
     numbered = _twice_numbered(facts.units)
     renamed = {frozenset((a, b)) for e in facts.events for a in e.original for b in e.resulting}
     for name in facts.units:
-        head, _, rest = name.partition(" ")  # "Fachbereich Recht" and "Recht" (a list item): one unit
+        head, _, rest = name.partition(" ")  # "Fachbereich Beispiel" and "Beispiel" (a list item): one unit
         key = rest if rest in facts.units and head_type(head) else name
         key = _compound_twin(name, facts.units, renamed) or key
         by_key.setdefault(_spelling_key(key, numbered), []).append(name)
