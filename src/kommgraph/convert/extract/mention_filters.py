@@ -173,7 +173,7 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def drop_aliases_and_others(text: str, mentions: list[Mention], other_bodies: bool) -> list[Mention]:
-    """``(Amt 10)`` or ``(AfI)`` after a unit's name become its aliases (skos:altLabel); units of other
+    """``(Amt 99)`` or ``(AfI)`` after a unit's name become its aliases (skos:altLabel); units of other
     bodies (ministries, ...) are left out; mentions that name no unit are dropped first
     (``drop_false_names``)."""
     kept: list[Mention] = []

@@ -138,7 +138,7 @@ class Scanner:
 
     def _continues(self, j: int) -> bool:
         w = self.word(j)
-        if self._adjective_before_noun(j):  # "Amt für Bildung und kulturelle Angelegenheiten"
+        if self._adjective_before_noun(j):  # "Amt für Beispiele und kulturelle Angelegenheiten"
             return True
         return bool(w) and name_word(self.t[j].text) and not unit_word(w)
 
