@@ -341,11 +341,9 @@ def former_holder(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
         return None
-    if PAST_HOLDING.match(trigger.group()) and (
-        FORMER.search(text) or not trigger.group().startswith("übernahm")
-    ):
+    if PAST_HOLDING.match(trigger.group()):  # "übernahm" alone is mostly a person's career: no transfer
         return former_holder(p, trigger, text)
-    takes = re.match(r"übernimmt|übernehmen|übernommen|übernahm", trigger.group())
+    takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
     fronted = takes and FRONTED_TASKS.search(text[: trigger.start()])
     if fronted:  # "X, seine Aufgaben übernimmt das Y": the tasks' owner gives, the subject after takes
         to = [s for s in p if s.start > trigger.start() and is_plain(s)][:1]
