@@ -135,3 +135,28 @@ def test_a_former_holder_gives_its_tasks_to_the_unit_spoken_of(body: str, events
 )
 def test_only_what_is_left_is_no_founding(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: "obliegen nun" names who holds the tasks now
+            "Das Amt für Jugend wurde aufgelöst. Die Zuständigkeiten für die Jugendhilfe obliegen nun dem "
+            "Fachdienst Jugend.",
+            [
+                ("Dissolution", ["Amt für Jugend"], []),
+                ("TransferOfFunctions", ["Amt für Jugend"], ["Fachdienst Jugend"]),
+            ],
+        ),
+        (  # failed before: the cue of change first
+            "Künftig obliegt die Gewerbeaufsicht dem Ordnungsamt.",
+            [("TransferOfFunctions", [], ["Ordnungsamt"])],
+        ),
+        (  # must not fire: without a cue of change "obliegt" describes a standing duty
+            "Die Gewerbeaufsicht obliegt dem Ordnungsamt.",
+            [],
+        ),
+    ],
+)
+def test_obliegen_with_a_cue_of_change_moves_tasks(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
