@@ -162,3 +162,20 @@ def test_only_what_is_left_is_no_founding(body: str, events: list[tuple]) -> Non
 )
 def test_obliegen_with_a_cue_of_change_moves_tasks(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the reflexive sums up what the text details; no change of its own
+            "Das Jugendamt hat sich neu aufgestellt.",
+            [],
+        ),
+        (  # must stay: the passive states the change
+            "Das Jugendamt wird zum 1. Juli neu aufgestellt.",
+            [("ChangeEvent", ["Jugendamt"], ["Jugendamt"])],
+        ),
+    ],
+)
+def test_a_unit_that_has_reorganised_itself_is_a_summary(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
