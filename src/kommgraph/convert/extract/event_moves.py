@@ -285,6 +285,34 @@ PERSON_OF_UNIT = re.compile(
 )
 
 
+# People, not units, on one side of a transfer (round 10):
+# "in den Dienst der Stadt übernommen": staff taken into employment ("Dienst" as service, not a unit)
+STAFF_TAKEN = re.compile(r"\bin\s+den\s+(?:[a-zäöüß]+en\s+)?(?:Staats|Landes|Bundes|Kommunal)?[Dd]ienst\b")
+# "Dem neuen Beigeordneten soll der Geschäftsbereich X übertragen werden": a portfolio given to a post; the
+# dative of a person noun (a title by its ending) opens the clause
+TITLE_ENDING = (
+    r"(?:beigeordnete[nr]?|meister|meisterin|dezernent(?:en)?|dezernentin|direktor|direktorin|leiter|leiterin"
+    r"|präsident(?:en)?|präsidentin|minister|ministerin|senator|senatorin|landrat|landrätin)"
+)
+DATIVE_POST = re.compile(
+    r"(?:^|[,:;]\s)\W*(?:[Dd]em|[Dd]er(?=\s+(?:[a-zäöüß]+e[nmrs]?\s+){0,3}[\w-]+in\s))\s+"
+    r"(?:[a-zäöüß]+e[nmrs]?\s+){0,3}(?i:[\w-]*" + TITLE_ENDING + r")\s+(?!«U)"
+)
+GIVEN = re.compile(r"übertragen|überträgt|übergeben")
+# "der Betriebsleiter Werkhof übernimmt ...": a person named by the post and the unit they lead
+POST_OF_UNIT = re.compile(r"\b[\w-]*(?:[Ll]eiter|[Ll]eiterin|[Cc]hef|[Cc]hefin)\s+[„\"]?$")
+
+
+def _people_not_units(p: list[Slot], trigger: re.Match, text: str, to: list[Slot]) -> bool:
+    """Staff taken into service, a portfolio given to a post, or the post of a unit as the one who takes:
+    people change their work, no unit's tasks move."""
+    if re.match(r"übernimmt|übernehmen|übernommen", trigger.group()) and STAFF_TAKEN.search(text):
+        return True
+    if GIVEN.match(trigger.group()) and DATIVE_POST.search(text[: trigger.start()]):
+        return True
+    return bool(to) and POST_OF_UNIT.search(text[max(0, to[-1].start - 40) : to[-1].start]) is not None
+
+
 # the tasks go to a unit of their own, made for them: a spin-off of the unit that had them
 OWN_NEW_UNIT = re.compile(
     r"\b(?:in|auf|an)\s+(?:ein|eine|einen|einem|einer)\s+(?:eigene[nmrs]?|neue[nmrs]?)\s+[„\"]?$"
@@ -294,9 +322,27 @@ CARED_FOR = re.compile(r"(?:betreut|bearbeitet|verantwortet)$")  # the verbs of 
 AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:de[mnr]\s+|die\s+|das\s+)?$")  # the agent of a passive
 
 
+# the verbs of a former holding (``übernahm``, ``kümmerte sich``, ``war ... zuständig``) and the adverbs that
+# make their subject the former holder
+PAST_HOLDING = re.compile(r"übernahm|kümmerte|zuständig\s+war|war\b")
+FORMER = re.compile(r"\b(?:[Bb]isher|[Bb]islang|[Ff]rüher|[Zz]uvor|[Vv]ormals)\b")
+
+
+def former_holder(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
+    """``Diese Aufgabe übernahm bisher das Amt X``, ``Darum kümmerte sich früher das Amt X``: the one unit of
+    the sentence held the tasks before; the unit the text is about (the one founded, else the one spoken of)
+    holds them now. Without ``bisher``, ``früher`` ... the sentence only describes (``war ... zuständig``)."""
+    plain = [s for s in p if not s.cues & {"parent", "genitive", "to", "new"}]
+    if not FORMER.search(text) or len(p) != 1 or len(plain) != 1:
+        return None
+    return Found("transfer", original=[plain[0].index], functions=_functions(text), result_from_context=True)
+
+
 def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
         return None
+    if PAST_HOLDING.match(trigger.group()):  # "übernahm" alone is mostly a person's career: no transfer
+        return former_holder(p, trigger, text)
     takes = re.match(r"übernimmt|übernehmen|übernommen", trigger.group())
     fronted = takes and FRONTED_TASKS.search(text[: trigger.start()])
     if fronted:  # "X, seine Aufgaben übernimmt das Y": the tasks' owner gives, the subject after takes
@@ -324,7 +370,7 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         found = Found("transfer", functions=_functions(text), result_from_context=True)
         found.original = [s.index for s in p if s.start > trigger.start() and "parent" not in s.cues][:1]
         return found if found.original else None
-    if not to:
+    if not to or _people_not_units(p, trigger, text, to):
         return None
     found = Found("transfer", resulting=[to[-1].index], functions=_functions(text))
     if source:

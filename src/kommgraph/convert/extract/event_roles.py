@@ -461,4 +461,12 @@ def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[F
         for s in units
     ):
         return None  # "..., zu denen der X zählen“, betont sie, dass dieser Umstrukturierungsprozess ..."
+    if REFLEXIVE_NEW.search(text, max(0, trigger.start() - 40), trigger.end()):
+        return None  # "X hat sich neu organisiert": a summary of what the text details, no change of its own
     return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
+
+
+# the reflexive "sich neu organisiert / aufgestellt / strukturiert"
+REFLEXIVE_NEW = re.compile(
+    r"\bsich\s+(?:[\w.]+\s+){0,3}?neu\s+(?:organisiert|aufgestellt|strukturiert|geordnet)\b"
+)

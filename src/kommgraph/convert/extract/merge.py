@@ -250,7 +250,14 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
             merged.append(event)
         else:
             _absorb(twin, event)
-    facts.events = [e for e in merged if e.resulting or e.original]
+    # a spin-off that names neither the unit it results in nor the one it leaves (``das Amt als Ganzes
+    # auszugliedern``, ``ihr Bauamt örtlich ausgelagert``) states where a unit is not: no change of units
+    facts.events = [
+        e
+        for e in merged
+        if (e.resulting or e.original)
+        and not (e.event_type == "SpinOff" and not e.resulting and not e.spun_off_from)
+    ]
     _dates_of_dissolved_owners(facts)
     _unit_dates(facts)
     _membership_dates(facts)
