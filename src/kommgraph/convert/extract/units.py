@@ -121,7 +121,7 @@ def find_mentions(
             mentions.append(titled)
             i = _token_after(tokens, i, titled.end)
             continue
-        kind = head_type(w) or (STATE_HEADS.get(w) if not other_bodies else None)
+        kind = head_type(w) or (STATE_HEADS.get(nominative(w)) if not other_bodies else None)
         if w in NUMBERED_ONLY and not ROMAN.match(scan.word(i + 1)):
             kind = None
         if kind and not (w == "AG" and i > 0 and is_cap(scan.word(i - 1)) and scan.word(i - 1) not in STOP):

@@ -1,0 +1,66 @@
+"""Round-10 rules for unit names, stated from German morphology and syntax: each rule with sentences of our
+own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by dev
+halves: docs/converter-round10-conv-units10.md (conv-units10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kommgraph.convert.extract.pipeline import _about_state_body
+from kommgraph.convert.extract.units import find_mentions
+
+
+def _names(sentence: str, other_bodies: bool = True) -> list[str | None]:
+    return [m.name for m in find_mentions(sentence, other_bodies=other_bodies)]
+
+
+def _aliases(sentence: str, other_bodies: bool = True) -> list[tuple[str, ...]]:
+    return [m.aliases for m in find_mentions(sentence, other_bodies=other_bodies)]
+
+
+@pytest.mark.parametrize(
+    ("lead", "about"),
+    [  # a text that opens with a state agency (Landesamt, Regierungspräsidium, ...) is about a state body
+        ("Das neue Landesamt für Musterwesen nimmt im August seine Arbeit auf.", True),
+        ("An der Spitze des Regierungspräsidiums Beispielfeld gibt es einen Wechsel.", True),
+        ("Die Landesdirektion Probeland hat eine neue Präsidentin.", True),
+        ("Zwei Bezirksregierungen bekommen neue Präsidenten.", True),
+        # must not fire: a town's text that names a state agency stays about the town
+        ("Die Stadt hat beim Regierungspräsidium einen Antrag gestellt.", False),
+        ("Das Ordnungsamt zieht in neue Räume.", False),
+    ],
+)
+def test_state_agency_makes_a_state_text(lead: str, about: bool) -> None:
+    assert _about_state_body(None, lead) is about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # in a state text, a state agency in the genitive is named in the nominative, with its seat or field
+        ("An der Spitze des Regierungspräsidiums Beispielfeld gibt es einen Wechsel.",
+         ["Regierungspräsidium Beispielfeld"]),
+        ("Sie leitet künftig die Landesdirektion Probeland.", ["Landesdirektion Probeland"]),
+        ("Die Aufsicht liegt beim Referat des Ministeriums für Muster und Probe.",
+         [None, "Ministerium für Muster und Probe"]),
+        ("Er wechselt an die Spitze der Bezirksregierung in Beispielfeld.",
+         ["Bezirksregierung in Beispielfeld"]),
+    ],
+)  # fmt: skip
+def test_state_agencies_in_a_state_text(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence, other_bodies=False) == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # must not fire: in a town's text the same agencies are other bodies
+        "An der Spitze des Regierungspräsidiums Beispielfeld gibt es einen Wechsel.",
+        "Sie leitet künftig die Landesdirektion Probeland.",
+    ],
+)
+def test_state_agencies_in_a_town_text(sentence: str) -> None:
+    assert _names(sentence) == []
+
+
+def test_a_seat_after_in_is_also_named_after_the_head() -> None:
+    sentence = "Er wechselt an die Spitze der Bezirksregierung in Beispielfeld."
+    assert _aliases(sentence, other_bodies=False) == [("Bezirksregierung Beispielfeld",)]
