@@ -64,3 +64,24 @@ def test_state_agencies_in_a_town_text(sentence: str) -> None:
 def test_a_seat_after_in_is_also_named_after_the_head() -> None:
     sentence = "Er wechselt an die Spitze der Bezirksregierung in Beispielfeld."
     assert _aliases(sentence, other_bodies=False) == [("Bezirksregierung Beispielfeld",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # "Bereiche" with a list of fields and no whole named before it: areas of work, no units
+        ("Die Bereiche Muster und Probe werden dem Fachbereich 2 zugeordnet.", ["Fachbereich 2"]),
+        ("Diese Stelle umfasst die Bereiche Muster, Probe sowie Beispiel.", []),
+        # must not fire: a unit before it that the areas divide, units after it in the list, quoted names
+        (
+            "Die Beispielbehörde teilt sich in die beiden Bereiche Musterwesen und Probe.",
+            ["Beispielbehörde", "Bereich Musterwesen", "Bereich Probe"],
+        ),
+        (
+            "Zum Dezernat sollen die Bereiche Bildung und Muster, das Bürgeramt und das Bauamt gehören.",
+            [None, "Bereich Bildung", "Bereich Muster", "Bürgeramt", "Bauamt"],
+        ),
+        ("Künftig gibt es die Bereiche „Muster“ und „Probe“.", ["Bereich Muster", "Bereich Probe"]),
+    ],
+)
+def test_plural_areas_without_a_whole(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names

@@ -106,7 +106,7 @@ def find_mentions(
                 i = _token_after(tokens, i, owned[-1].end)
                 continue
         if w in PLURALS:
-            found, end = plural_list(text, scan, i, PLURALS[w])
+            found, end = plural_list(text, scan, i, PLURALS[w], divided=bool(mentions))
             if found:
                 mentions += found + bracketed(scan, i, end)
                 i = end
