@@ -85,3 +85,42 @@ def test_a_seat_after_in_is_also_named_after_the_head() -> None:
 )
 def test_plural_areas_without_a_whole(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "aliases"),
+    [  # a compound named by its seat (a place the gazetteer knows) or a point of the compass after it
+        ("Das Jobcenter Kassel zieht um.", ["Jobcenter Kassel"], [("Jobcenter",)]),
+        ("Das Staatliche Bauamt Kassel baut.", ["Staatliches Bauamt Kassel"], [("Staatliches Bauamt",)]),
+        ("Das Bürgerbüro Nord schließt.", ["Bürgerbüro Nord"], [("Bürgerbüro",)]),
+        # must not fire: a common noun after the compound starts a phrase of its own
+        ("Er sagt, dass das Bauamt Anträge prüft.", ["Bauamt"], [()]),
+        ("Das Bauamt Kassels Nachbarn zieht um.", ["Bauamt"], [()]),
+    ],
+)
+def test_compound_named_by_its_seat(sentence: str, names: list[str], aliases: list[tuple[str, ...]]) -> None:
+    assert (_names(sentence), _aliases(sentence)) == (names, aliases)
+
+
+def test_a_seated_unit_and_its_bare_name_are_one_unit() -> None:
+    from kommgraph.convert.extract.merge import _same_unit_names
+    from kommgraph.convert.extract.model import Facts, Span, Unit
+
+    def unit(name: str, at: int, aliases: tuple[str, ...] = ()) -> Unit:
+        return Unit(name, "OtherUnit", evidence=[Span(at, at + 10)], aliases=list(aliases))
+
+    facts = Facts(None)
+    facts.units = {
+        "Bauamt Kassel": unit("Bauamt Kassel", 0, ("Bauamt",)),
+        "Bauamt": unit("Bauamt", 20),
+        "Bürgeramt Nord": unit("Bürgeramt Nord", 40, ("Bürgeramt",)),
+        "Bürgeramt Süd": unit("Bürgeramt Süd", 60, ("Bürgeramt",)),
+        "Bürgeramt": unit("Bürgeramt", 80),
+    }
+    _same_unit_names(facts)
+    assert [(u.name, u.aliases) for u in facts.units.values()] == [
+        ("Bauamt", ["Bauamt Kassel"]),
+        ("Bürgeramt Nord", ["Bürgeramt"]),
+        ("Bürgeramt Süd", ["Bürgeramt"]),
+        ("Bürgeramt", []),
+    ]

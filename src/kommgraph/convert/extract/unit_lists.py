@@ -67,7 +67,7 @@ def plural_list(
     Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
     split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``.
 
-    ``Bereiche`` with a list of fields names areas of work (``die Bereiche Kultur und Sport werden der
+    ``Bereiche`` with a list of fields names areas of work (``die Bereiche Muster und Probe werden der
     Abteilung X zugeordnet``) unless a unit named before it in the sentence (``divided``) is the whole they
     divide (``die Abteilung X mit den Bereichen A und B``, ``X teilt sich in die Bereiche A und B``)."""
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"

@@ -62,6 +62,7 @@ from kommgraph.convert.extract.unit_phrases import (
     quoted_end,
     tokenize,
 )
+from kommgraph.convert.extract.unit_seats import seat_after
 from kommgraph.convert.extract.unit_titles import title_unit
 from kommgraph.convert.extract.unit_truncated import truncated_parts
 from kommgraph.convert.extract.unit_variants import with_variants
@@ -223,8 +224,11 @@ def find_mentions(
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
             name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
             tok, name = _with_adjectives(scan, first, tok, name)
+            aliases: tuple[str, ...] = ()
+            if end == i + 1 and not in_list and seat_after(scan, end):  # "Bürgeramt Musterdorf"
+                aliases, name, end = (clean(name),), f"{name} {tokens[end].text}", end + 1
             if not (in_list and task_item(scan, first)):
-                mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound))
+                mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound, 0.9, aliases))
             i = end
             continue
         institution = lex.institution(w)
