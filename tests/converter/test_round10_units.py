@@ -124,3 +124,20 @@ def test_a_seated_unit_and_its_bare_name_are_one_unit() -> None:
         ("Bürgeramt Süd", ["Bürgeramt"]),
         ("Bürgeramt", []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a unit compound right after a plain head is the head's name (an apposition)
+        ("Die Aufgabe ist der Stabsstelle Zentraler Musterdienst zugeordnet.",
+         ["Stabsstelle Zentraler Musterdienst"]),
+        ("Heute bleibt die Abteilung Muster- und Probeverwaltung geschlossen.",
+         ["Abteilung Muster- und Probeverwaltung"]),
+        ("Die Fachabteilung Musteramt zieht um.", ["Fachabteilung Musteramt"]),
+        # must not fire: a list of fields after the head, a standalone name
+        ("Das Dezernat Musterdienst und Probe entsteht.", [None, "Musterdienst"]),
+        ("Die Stabsstelle Bürgerservice zieht um.", ["Stabsstelle Bürgerservice"]),
+    ],
+)  # fmt: skip
+def test_plain_head_named_by_a_compound(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

@@ -62,7 +62,7 @@ from kommgraph.convert.extract.unit_phrases import (
     quoted_end,
     tokenize,
 )
-from kommgraph.convert.extract.unit_seats import seat_after
+from kommgraph.convert.extract.unit_seats import compound_name, seat_after
 from kommgraph.convert.extract.unit_titles import title_unit
 from kommgraph.convert.extract.unit_truncated import truncated_parts
 from kommgraph.convert.extract.unit_variants import with_variants
@@ -165,6 +165,12 @@ def find_mentions(
                 end = min(scan.phrase(j + 1, allow_lists=False), j + 3)  # "Bezirkshauptmannschaft in X"
                 name = clean(text[tok.start : tokens[end - 1].end])
                 mentions.append(Mention(tok.start, tokens[end - 1].end, name, kind))
+                i = end
+                continue
+            elif j == i + 1 and (end := compound_name(scan, j)):  # "Abteilung Muster- und Probeverwaltung"
+                mention = _mention(text, tokens, i, end, nominative(w))
+                alias = clean(text[tokens[j].start : tokens[end - 1].end])
+                mentions.append(replace(mention, aliases=(alias,)))
                 i = end
                 continue
             elif j < len(tokens) and name_word(tokens[j].text) and not unit_word(scan.word(j)):
