@@ -67,27 +67,6 @@ def test_a_seat_after_in_is_also_named_after_the_head() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "names"),
-    [  # "Bereiche" with a list of fields and no whole named before it: areas of work, no units
-        ("Die Bereiche Muster und Probe werden dem Fachbereich 2 zugeordnet.", ["Fachbereich 2"]),
-        ("Diese Stelle umfasst die Bereiche Muster, Probe sowie Beispiel.", []),
-        # must not fire: a unit before it that the areas divide, units after it in the list, quoted names
-        (
-            "Die Beispielbehörde teilt sich in die beiden Bereiche Musterwesen und Probe.",
-            ["Beispielbehörde", "Bereich Musterwesen", "Bereich Probe"],
-        ),
-        (
-            "Zum Dezernat sollen die Bereiche Bildung und Muster, das Bürgeramt und das Bauamt gehören.",
-            [None, "Bereich Bildung", "Bereich Muster", "Bürgeramt", "Bauamt"],
-        ),
-        ("Künftig gibt es die Bereiche „Muster“ und „Probe“.", ["Bereich Muster", "Bereich Probe"]),
-    ],
-)
-def test_plural_areas_without_a_whole(sentence: str, names: list[str | None]) -> None:
-    assert _names(sentence) == names
-
-
-@pytest.mark.parametrize(
     ("sentence", "names", "aliases"),
     [  # a compound named by its seat (a place the gazetteer knows) or a point of the compass after it
         ("Das Jobcenter Kassel zieht um.", ["Jobcenter Kassel"], [("Jobcenter",)]),

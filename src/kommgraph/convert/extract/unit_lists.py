@@ -47,29 +47,10 @@ def _areas(text: str, scan: Scanner, i: int) -> bool:
     return article.lower() not in ("die", "den") or before in (",", "und", "sowie") or is_cap(before)
 
 
-def _with_units_after(scan: Scanner, k: int) -> bool:
-    """``die Bereiche A und B, das Musteramt und ...``: the list goes on with units; its items are units."""
-    if scan.word(k) not in (",", "und", "sowie"):
-        return False
-    first = k + 2 if scan.word(k + 1).lower() in ARTICLES else k + 1
-    return any(lex.unit_word(scan.word(n)) for n in (first, first + 1))
-
-
-def _quoted_names(scan: Scanner, i: int) -> bool:
-    """``die Bereiche „A“ und „B“``: quoted names after the head are proper names."""
-    return scan.word(i + 1) in QUOTES
-
-
-def plural_list(
-    text: str, scan: Scanner, i: int, head: str, divided: bool = True
-) -> tuple[list[Mention], int]:
+def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Mention], int]:
     """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Umwelt und
     Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
-    split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``.
-
-    ``Bereiche`` with a list of fields names areas of work (``die Bereiche Muster und Probe werden der
-    Abteilung X zugeordnet``) unless a unit named before it in the sentence (``divided``) is the whole they
-    divide (``die Abteilung X mit den Bereichen A und B``, ``X teilt sich in die Bereiche A und B``)."""
+    split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
     if head == "Bereich" and _areas(text, scan, i):
         return [], i
@@ -115,8 +96,6 @@ def plural_list(
     while k > j and scan.word(k - 1) in ("und", "sowie", "oder", ",", ";"):
         k -= 1
     if k <= j:
-        return [], i
-    if head == "Bereich" and not (divided or _quoted_names(scan, i) or _with_units_after(scan, k)):
         return [], i
     words = scan.t[j:k]
     closed_by_sowie = scan.word(k) == "sowie"  # "A und B, C und D sowie das Sachgebiet E"

@@ -107,7 +107,7 @@ def find_mentions(
                 i = _token_after(tokens, i, owned[-1].end)
                 continue
         if w in PLURALS:
-            found, end = plural_list(text, scan, i, PLURALS[w], divided=bool(mentions))
+            found, end = plural_list(text, scan, i, PLURALS[w])
             if found:
                 mentions += found + bracketed(scan, i, end)
                 i = end
