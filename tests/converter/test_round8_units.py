@@ -90,7 +90,7 @@ def test_own_police(sentence: str, names: list[str]) -> None:
         ),
         # with an article, or with a name of its own after it, the compound is a unit of its own
         ("Das Amt für Umwelt und das Bauamt werden zusammengelegt.", ["Amt für Umwelt", "Bauamt"]),
-        ("Das Amt für Schulen und Sportamt Nord werden verbunden.", ["Amt für Schulen", "Sportamt"]),
+        ("Das Amt für Schulen und Sportamt Nord werden verbunden.", ["Amt für Schulen", "Sportamt Nord"]),
     ],
 )
 def test_field_compound_after_fuer(sentence: str, names: list[str]) -> None:

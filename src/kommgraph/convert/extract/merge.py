@@ -84,15 +84,27 @@ def _compound_twin(name: str, names, renamed: set[frozenset]) -> str | None:
     return None if twin is None or frozenset((name, twin)) in renamed else twin
 
 
+def _seated_twins(facts: Facts) -> dict[str, str]:
+    """``Bauamt Musterdorf`` (named by its seat, ``Bauamt`` its alias) and a bare ``Bauamt`` elsewhere in
+    the text are one unit, unless two units named by their seats share that alias: bare name -> seated."""
+    seats: dict[str, list[str]] = {}
+    for name, unit in facts.units.items():
+        for alias in unit.aliases:
+            if name.startswith(alias + " ") and " " not in name[len(alias) + 1 :]:
+                seats.setdefault(alias, []).append(name)
+    return {bare: names[0] for bare, names in seats.items() if len(names) == 1 and bare in facts.units}
+
+
 def _same_unit_names(facts: Facts) -> None:
     """``Referat für Smart City`` in a headline and ``Referat Smart City`` in the text are one unit."""
     by_key: dict[str, list[str]] = {}
     numbered = _twice_numbered(facts.units)
     renamed = {frozenset((a, b)) for e in facts.events for a in e.original for b in e.resulting}
+    seated = _seated_twins(facts)
     for name in facts.units:
         head, _, rest = name.partition(" ")  # "Fachbereich Beispiel" and "Beispiel" (a list item): one unit
         key = rest if rest in facts.units and head_type(head) else name
-        key = _compound_twin(name, facts.units, renamed) or key
+        key = _compound_twin(name, facts.units, renamed) or seated.get(name) or key
         by_key.setdefault(_spelling_key(key, numbered), []).append(name)
     rename: dict[str, str] = {}
     for names in by_key.values():
@@ -109,7 +121,8 @@ def _same_unit_names(facts: Facts) -> None:
                 if name != keep:
                     rename[name] = keep
                     aliases = [name, *facts.units[name].aliases]
-                    facts.units[keep].aliases += [a for a in aliases if a not in facts.units[keep].aliases]
+                    kept = facts.units[keep].aliases
+                    facts.units[keep].aliases += [a for a in aliases if a not in kept and a != keep]
                     facts.units[keep].evidence += [
                         s for s in facts.units[name].evidence if s not in facts.units[keep].evidence
                     ]

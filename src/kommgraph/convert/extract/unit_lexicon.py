@@ -71,6 +71,8 @@ STATE_HEADS = {
     "Staatsministerium": "OtherUnit",
     "Senatsverwaltung": "OtherUnit",
     "Regierungspräsidium": "OtherUnit",
+    "Landesdirektion": "OtherUnit",
+    "Bezirksregierung": "OtherUnit",
 }
 GOVERNMENT_OFFICES = frozenset(_DATA["exclude"]["government_offices"])
 OWNED_HEADS = frozenset(_DATA["exclude"]["owned_heads"])
@@ -94,14 +96,14 @@ def is_cap(word: str) -> bool:
 @cache
 def nominative(word: str) -> str:
     """A head or compound in the nominative: ``Amtes`` → ``Amt``, ``Hauptamts`` → ``Hauptamt``."""
-    if word in HEADS or compound_type(word, inflected=False):
+    if word in HEADS or word in STATE_HEADS or compound_type(word, inflected=False):
         return word
     lower = word.lower()
     for ending, replacement in ENDINGS:
         if lower.endswith(ending):
             candidate = word[: len(word) - len(ending)] + replacement
             candidate = candidate[:1].upper() + candidate[1:]
-            if candidate in HEADS or compound_type(candidate, inflected=False):
+            if candidate in HEADS or candidate in STATE_HEADS or compound_type(candidate, inflected=False):
                 return candidate
     return word
 

@@ -3,6 +3,7 @@
 * A numbered designation with its area: ``Fachbereich 7 – Muster und Probe`` (also written with a
   colon, a bracket or nothing between) is also called ``Fachbereich 7``, ``Muster und Probe`` and
   ``Fachbereich Muster und Probe``.
+* A head named by its seat: ``Bezirksregierung in Musterstadt`` is also ``Bezirksregierung Musterstadt``.
 * A plain head with its area: ``Dezernat Beispiel und Probe`` is also called by the area alone,
   ``Beispiel und Probe`` (organigrams and lists leave the head off), when the area is more than a
   single word: a single word (``Abteilung Muster``) alone names a topic, not the unit.
@@ -14,7 +15,7 @@ import re
 from dataclasses import replace
 
 from kommgraph.convert.extract.patterns import load
-from kommgraph.convert.extract.unit_lexicon import HEADS, STOP, unit_word
+from kommgraph.convert.extract.unit_lexicon import HEADS, SEAT_HEADS, STOP, unit_word
 from kommgraph.convert.extract.unit_phrases import Mention
 
 ABBREVIATED: dict[str, str] = load("units")["abbreviated_heads"]
@@ -61,6 +62,12 @@ def _bracketed_area(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"{head} {a}" for a in aliases if _area(a))
 
 
+def _seat(name: str) -> tuple[str, ...]:
+    """``Bezirksregierung in Musterstadt``: the seat also stands right after the head."""
+    head, _, rest = name.partition(" in ")
+    return (f"{head} {rest}",) if head in SEAT_HEADS and rest else ()
+
+
 def _area(words: str) -> bool:
     """Words that name an area (``Muster und Probe``, ``Soziales``), not an abbreviation (``MuP``, ``SOZ``)
     nor a unit of its own."""
@@ -76,6 +83,7 @@ def with_variants(mention: Mention) -> Mention:
     found = (
         *variants(mention.name),
         *_spelled_out(mention.name),
+        *_seat(mention.name),
         *_bracketed_area(mention.name, mention.aliases),
     )
     extra = [v for v in dict.fromkeys(found) if v not in mention.aliases and v != mention.name]

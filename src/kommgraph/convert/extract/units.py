@@ -62,6 +62,7 @@ from kommgraph.convert.extract.unit_phrases import (
     quoted_end,
     tokenize,
 )
+from kommgraph.convert.extract.unit_seats import compound_name, seat_after
 from kommgraph.convert.extract.unit_titles import title_unit
 from kommgraph.convert.extract.unit_truncated import truncated_parts
 from kommgraph.convert.extract.unit_variants import with_variants
@@ -121,7 +122,7 @@ def find_mentions(
             mentions.append(titled)
             i = _token_after(tokens, i, titled.end)
             continue
-        kind = head_type(w) or (STATE_HEADS.get(w) if not other_bodies else None)
+        kind = head_type(w) or (STATE_HEADS.get(nominative(w)) if not other_bodies else None)
         if w in NUMBERED_ONLY and not ROMAN.match(scan.word(i + 1)):
             kind = None
         if kind and not (w == "AG" and i > 0 and is_cap(scan.word(i - 1)) and scan.word(i - 1) not in STOP):
@@ -164,6 +165,12 @@ def find_mentions(
                 end = min(scan.phrase(j + 1, allow_lists=False), j + 3)  # "Bezirkshauptmannschaft in X"
                 name = clean(text[tok.start : tokens[end - 1].end])
                 mentions.append(Mention(tok.start, tokens[end - 1].end, name, kind))
+                i = end
+                continue
+            elif j == i + 1 and (end := compound_name(scan, j)):  # "Abteilung Muster- und Probeverwaltung"
+                mention = _mention(text, tokens, i, end, nominative(w))
+                alias = clean(text[tokens[j].start : tokens[end - 1].end])
+                mentions.append(replace(mention, aliases=(alias,)))
                 i = end
                 continue
             elif j < len(tokens) and name_word(tokens[j].text) and not unit_word(scan.word(j)):
@@ -223,8 +230,11 @@ def find_mentions(
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
             name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
             tok, name = _with_adjectives(scan, first, tok, name)
+            aliases: tuple[str, ...] = ()
+            if end == i + 1 and not in_list and seat_after(scan, end):  # "Bürgeramt Musterdorf"
+                aliases, name, end = (clean(name),), f"{name} {tokens[end].text}", end + 1
             if not (in_list and task_item(scan, first)):
-                mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound))
+                mentions.append(Mention(tok.start, tokens[end - 1].end, clean(name), compound, 0.9, aliases))
             i = end
             continue
         institution = lex.institution(w)
