@@ -231,7 +231,11 @@ def _association(meta: Metadata, title: str, article: str) -> bool:
     name = max(sorted(support), key=lambda n: support[n])
     if support[name] + len(ASSOCIATION_COMPOUND.findall(head)) < 2:
         return False
-    kind = "Samtgemeinde" if f"Samtgemeinde {name}" in (meta.publisher or "") + title + head else "Verbandsgemeinde"
+    kind = (
+        "Samtgemeinde"
+        if f"Samtgemeinde {name}" in (meta.publisher or "") + title + head
+        else "Verbandsgemeinde"
+    )
     from kommgraph.convert.extract import places
 
     meta.place, meta.place_key = f"{kind} {name}", None
@@ -268,7 +272,11 @@ def _decide_place(
     A place of the reference data (with its AGS) named by the rules stays as it is."""
     from kommgraph.convert.extract import places
 
-    if meta.place and meta.place in gazetteer and not _state_seat(meta.place, title + "\n" + article[:FEDERAL_SCAN]):
+    if (
+        meta.place
+        and meta.place in gazetteer
+        and not _state_seat(meta.place, title + "\n" + article[:FEDERAL_SCAN])
+    ):
         return
     # the publisher line counts too: a council information system names its district office only there
     searched = (meta.publisher or "") + "\n" + article[:1500]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
+from kommgraph.convert.extract.places_swiss import canton_coded, swiss_forms
 
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
@@ -122,24 +123,8 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels.add(short)
         labels |= _usual_forms(name, place.kind)
         if place.key.startswith("CH-"):
-            labels |= _swiss_forms(place, name)
+            labels |= swiss_forms(_module(), place, name)
     return name, tuple(sorted(labels - {name}))
-
-
-def _swiss_forms(place, name: str) -> set[str]:
-    """A bilingual Swiss name gives each language's name (``Muster/Modèle`` → Muster, Modèle); a name
-    several cantons' towns share takes its canton's abbreviation (``Muster ZH``, ``Muster (ZH)``)."""
-    forms = set(name.split("/")) if "/" in name else set()
-    places = _module()
-    if len([p for p in places.lookup(name) if p.key.startswith("CH-") and p.kind == place.kind]) < 2:
-        return forms
-    canton = place
-    while canton is not None and canton.kind != "Kanton":
-        canton = places.by_key(canton.parent_key) if canton.parent_key else None
-    if canton is not None:
-        code = canton.key.removeprefix("CH-")
-        forms |= {f"{name} {code}", f"{name} ({code})"}
-    return forms
 
 
 _TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "Stadt",
@@ -389,32 +374,6 @@ def _state_of_adjective(places, word: str, end: str):
     return ()
 
 
-# a Swiss town's name with its canton's abbreviation: "Muster ZH", "Muster (BE)"
-CANTON_CODE = compiled(
-    r"(?<![\w-])(?P<name>[A-ZÄÖÜ][\w.-]*[a-zäöü](?:\s+[A-ZÄÖÜ][\w-]*[a-zäöü])?)\s+\(?(?P<code>[A-Z]{2})\)?(?![\w-])"
-)
-
-
-def _canton_coded(places, text: str) -> set[str]:
-    """``Muster ZH``: of the towns called Muster, the one in the canton with that code (their keys)."""
-    keys: set[str] = set()
-    for m in CANTON_CODE.finditer(text):
-        canton = places.by_key(f"CH-{m['code']}")
-        if canton is None or canton.kind != "Kanton":
-            continue
-        found = [p for p in places.lookup(m["name"]) if p.country == "CH" and _in_canton(places, p, canton.key)]
-        keys |= {found[0].key} if found else set()
-    return keys
-
-
-def _in_canton(places, place, key: str) -> bool:
-    while place is not None and place.parent_key:
-        if place.parent_key == key:
-            return True
-        place = places.by_key(place.parent_key)
-    return False
-
-
 def _vote_named(places, name: str, weight: float, vote, surface: dict) -> None:
     """A dateline or an address names a place by its position: a name that is also a German word
     (``Musterlangen (pm) -``, ``12345 Musterlangen``) counts there, which running text would not trust."""
@@ -449,8 +408,7 @@ def candidates(
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
     written: dict[str, str] = {}
-
-    coded = _canton_coded(places, title + "\n" + head[:400]) if country != "AT" else set()
+    coded = canton_coded(places, title + "\n" + head[:400]) if country != "AT" else set()  # "Muster ZH"
 
     def vote(place, weight: float):
         if isinstance(place, tuple):

@@ -1,0 +1,130 @@
+"""Round-10 rules for the document's place, counted from the misses of corpus/dev without batches o and p
+(batches m and n first): each rule with texts of our own, one the converter read wrongly before the rule and
+one where it must not fire. Evidence by dev halves: docs/converter-round10-conv-place10.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract, places
+from kommgraph.convert.graph import Gazetteer
+from kommgraph.store.sources import read_source
+
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "ttl" / "reference"
+
+
+def _place_of(tmp_path: Path, header: dict[str, str], text: str, reference: bool = False):
+    source = tmp_path / "t.txt"
+    lines = "".join(f"{key}: {value}\n" for key, value in header.items())
+    source.write_text(f"{lines}---\n{text}\n", encoding="utf-8")
+    authorities = Gazetteer.load(REFERENCE).authorities if reference else None
+    meta = extract(read_source(source), authorities).metadata
+    return meta.place, meta.place_key, set(meta.place_labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [  # a state agency named after its seat town speaks for its Land
+        (
+            "Das Regierungspräsidium Tübingen bekommt eine neue Präsidentin. "
+            "Sie war bisher in Tübingen tätig.",
+            "08",
+        ),
+        (
+            "Das Staatliche Bauamt Freising hat seine Abteilungen für den Straßenbau neu geordnet. "
+            "Freising und Moosburg gehören nun zu einer Abteilung.",
+            "09",
+        ),
+        # the town's own bodies: the town
+        ("Der Gemeinderat von Tübingen hat ein neues Amt für Klimaschutz beschlossen.", "08416041"),
+    ],
+)
+def test_a_state_agency_named_after_its_seat(tmp_path: Path, text: str, key: str) -> None:
+    assert _place_of(tmp_path, {"title": "unknown", "publisher": "unknown"}, text)[1] == key
+
+
+def test_a_state_agency_in_a_reference_town_is_not_the_town(tmp_path: Path) -> None:
+    text = (
+        "Das Regierungspräsidium Darmstadt feiert. "
+        "Das Regierungspräsidium Darmstadt ist für Südhessen zuständig."
+    )
+    place, key, _ = _place_of(tmp_path, {"title": "unknown", "publisher": "unknown"}, text, reference=True)
+    assert (place, key) == ("Hessen", "06")
+
+
+def test_a_reference_town_with_its_own_body_stays(tmp_path: Path) -> None:
+    text = "Der Magistrat der Stadt Darmstadt richtet ein Amt für Digitalisierung ein. Darmstadt wächst."
+    place, _, _ = _place_of(tmp_path, {"title": "unknown", "publisher": "unknown"}, text, reference=True)
+    assert place == "Darmstadt"
+
+
+@pytest.mark.parametrize(
+    ("header", "text", "place", "labels"),
+    [  # the publisher line names the association; a town of the same name is its seat, not the place
+        (
+            {"title": "unknown", "publisher": "Verbandsgemeinde Kusel-Altenglan"},
+            "Der Verbandsgemeinderat beschließt, den Fachbereich Bauen neu zu ordnen.",
+            "Verbandsgemeinde Kusel-Altenglan",
+            {"VG Kusel-Altenglan", "Kusel-Altenglan"},
+        ),
+        (
+            {"title": "unknown", "publisher": "Neue Zeitung"},
+            "Sottrum. Seit Januar arbeitet die Verwaltung der Samtgemeinde Sottrum mit vier Fachbereichen, "
+            "erläutert Samtgemeindebürgermeister Peter Muster.",
+            "Samtgemeinde Sottrum",
+            set(),
+        ),
+        (
+            {"title": "VG Kusel-Altenglan: Neue Fachbereiche", "publisher": "Neue Zeitung"},
+            "Aus zwei Verbandsgemeinden wird eine. Die Verwaltungen werden zusammengelegt.",
+            "Verbandsgemeinde Kusel-Altenglan",
+            {"VG Kusel-Altenglan", "Kusel-Altenglan"},
+        ),
+    ],
+)
+def test_a_municipal_association(
+    tmp_path: Path, header: dict[str, str], text: str, place: str, labels: set[str]
+) -> None:
+    assert _place_of(tmp_path, header, text) == (place, None, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # named once in passing: the town's text stays the town's
+        "Der Gemeinderat von Sottrum hat ein Bauamt eingerichtet. Sottrum gehört zur Samtgemeinde Sottrum.",
+        # "VG" without the word Verbandsgemeinde is a court
+        "Das VG Tübingen hat entschieden: Die Stadt Tübingen muss ihr Ordnungsamt neu ordnen.",
+    ],
+)
+def test_no_association_named_in_passing(tmp_path: Path, text: str) -> None:
+    place, _, _ = _place_of(tmp_path, {"title": "unknown", "publisher": "unknown"}, text)
+    assert not place.startswith(("Verbandsgemeinde", "Samtgemeinde"))
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "label"),
+    [  # a Swiss town's canton abbreviation picks it among same-named towns, and is one of its names
+        ("Wie die Gemeinde Buchs ZH informiert, wird die Verwaltung neu organisiert.", "CH-83", "Buchs ZH"),
+        (
+            "Die Gemeinde Buchs (AG) schafft eine Abteilung Bau. Der Gemeinderat informiert.",
+            "CH-4003",
+            "Buchs (AG)",
+        ),
+    ],
+)
+def test_a_swiss_town_with_its_canton_code(text: str, key: str, label: str) -> None:
+    found = places.candidates("", text)
+    assert (found[0].key, label in found[0].labels) == (key, True)
+
+
+def test_a_swiss_town_without_a_code_is_the_likeliest() -> None:
+    found = places.candidates("", "Die Gemeinde Buchs schafft eine Abteilung Bau. Der Gemeinderat tagt.")
+    assert found[0].key == "CH-3271"
+
+
+def test_a_bilingual_swiss_name_gives_each_language() -> None:
+    found = places.candidates("", "Der Gemeinderat von Murten ordnet seine Abteilungen neu. Murten wächst.")
+    assert (found[0].name, {"Murten", "Morat"} <= set(found[0].labels)) == ("Murten/Morat", True)
