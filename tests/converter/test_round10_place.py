@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.convert.extract import extract, places
+from kommgraph.convert.extract import dates, extract, places
 from kommgraph.convert.graph import Gazetteer
 from kommgraph.store.sources import read_source
 
@@ -128,3 +128,33 @@ def test_a_swiss_town_without_a_code_is_the_likeliest() -> None:
 def test_a_bilingual_swiss_name_gives_each_language() -> None:
     found = places.candidates("", "Der Gemeinderat von Murten ordnet seine Abteilungen neu. Murten wächst.")
     assert (found[0].name, {"Murten", "Morat"} <= set(found[0].labels)) == ("Murten/Morat", True)
+
+
+@pytest.mark.parametrize(
+    ("publisher", "key"),
+    [  # a state body's press office speaks for its Land, though the text names the neighbour Land more
+        ("Staatskanzlei des Landes Brandenburg", "12"),
+        # a newspaper is no state body: the Land the text names most
+        ("Märkische Zeitung", "11"),
+    ],
+)
+def test_a_state_press_office_names_its_land(publisher: str, key: str) -> None:
+    article = (
+        "Das Kabinett hat einem Staatsvertrag mit dem Land Berlin zugestimmt. Das Landesamt wird auch "
+        "Bergbehörde für Berlin."
+    )
+    assert places.candidates("", article, publisher=publisher)[0].key == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # a planned start stated in a sentence of its own dates the reorganisation as a whole
+        ("Nach einer Planungsphase ist der Start für den April 2031 geplant.", "2031-04"),
+        ("Die Inbetriebnahme der neuen Abteilungen ist für den 1. Juli 2031 vorgesehen.", "2031-07-01"),
+        # a start "for" something else is no date of the change
+        ("Der Start für den Neubau wurde im April 2031 gefeiert.", None),
+    ],
+)
+def test_a_planned_start(sentence: str, value: str | None) -> None:
+    found = dates.enactment_date([sentence], None)
+    assert (found.value if found else None) == value

@@ -234,6 +234,10 @@ PERFECT_AFTER = compiled(
 )
 
 
+PLANNED_FOR_BEFORE = compiled(r"\bfür\s+(?:den\s+|das\s+)?(?:Anfang\s+|Mitte\s+|Ende\s+)?$")
+PLANNED_AFTER = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:geplant|vorgesehen|angesetzt|terminiert)\b")
+
+
 def cue_before(text: str, match: DateMatch) -> str:
     """``effective``, ``announced``, ``background`` or ``""``: what the words around a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
@@ -243,6 +247,8 @@ def cue_before(text: str, match: DateMatch) -> str:
         return "announced"  # "bis zum 30. Juni soll der Rat entscheiden": the deadline of a decision
     if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"
         return "effective"
+    if PLANNED_FOR_BEFORE.search(before) and PLANNED_AFTER.match(text, match.end):
+        return "effective"  # "der Start ist für den 1. April geplant": the planned date of the change
     if ANNOUNCED_NEAR.search(before):
         return "announced"
     if ANNOUNCED_AFTER.match(text, match.end) and not STRONG_EFFECTIVE.search(before):
@@ -260,6 +266,8 @@ BACK_REFERENCE = compiled(r"\b[Dd]ies(?:er|es|en)\b")
 CHANGE_ON_DATE = compiled(
     r"(?i)\b(?:änderung|neuordnung|neugliederung|umbenennung|zusammenlegung|umstrukturierung|umorganisation)"
     r"\w*(?:\s+\w+){0,3}?\s+(?:zum|ab|per)\s+\d"
+    # "der Start (der neuen Struktur) ist für den April 2031 geplant": the planned start of the whole
+    rf"|\b(?:Start|Inbetriebnahme)\b(?:\s+\w+){{0,4}}?\s+für\s+(?:den\s+)?(?:\d|(?:{_MONTH})\b)"
 )
 
 

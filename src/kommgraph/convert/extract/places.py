@@ -255,11 +255,10 @@ DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats", "Bezirkshauptmannschaft", "B
 # the word after a place's adjective names a district's office: "Musterer Landratsamt", "Musterer BH"
 DISTRICT_OFFICE_AFTER = compiled(r"(?:Landratsamt|Kreisverwaltung|Kreishaus|Bezirkshauptmannschaft|BH)\b")
 STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
-#: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
-PUBLISHER_WEIGHT = 3.0
+PUBLISHER_WEIGHT = 3.0  # a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt X")
 MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
-#: a newspaper's or news site's name ("Musterstädter Zeitung") decides only when the text names no place
-MEDIA_WEIGHT = 0.5
+STATE_PUBLISHER_WEIGHT = 8.0  # a state body's press office ("Staatskanzlei des Landes X") speaks for its Land
+MEDIA_WEIGHT = 0.5  # a newspaper's name ("Musterstädter Zeitung") decides only when the text names no place
 
 
 def _note_written(written: dict, found, name: str) -> None:
@@ -453,7 +452,8 @@ def candidates(
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
     if publisher:
-        weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
+        media = MEDIA_PUBLISHER.search(publisher)
+        weight = STATE_PUBLISHER_WEIGHT if state_publisher else MEDIA_WEIGHT if media else PUBLISHER_WEIGHT
         _vote_mentions(places, publisher, weight, vote, surface, written)
     m = DATELINE.search(head[:300]) or DATELINE_PERIOD.search(head[:DATELINE_PERIOD_SCAN])
     if m:
