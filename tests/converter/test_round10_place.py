@@ -158,3 +158,22 @@ def test_a_state_press_office_names_its_land(publisher: str, key: str) -> None:
 def test_a_planned_start(sentence: str, value: str | None) -> None:
     found = dates.enactment_date([sentence], None)
     assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [  # a district whose hyphenated name begins with a reference town's: the district, not the town
+        (
+            "Darmstadt-Dieburg – Der Landrat legt eine neue Organisationsstruktur für den Kreis vor.",
+            "Landkreis Darmstadt-Dieburg",
+        ),
+        # the town alone stays the town
+        (
+            "Darmstadt – Der Oberbürgermeister legt eine neue Organisationsstruktur für die Stadt vor.",
+            "Darmstadt",
+        ),
+    ],
+)
+def test_a_hyphenated_district_is_not_its_first_town(tmp_path: Path, text: str, place: str) -> None:
+    header = {"title": "unknown", "publisher": "unknown"}
+    assert _place_of(tmp_path, header, text, reference=True)[0] == place

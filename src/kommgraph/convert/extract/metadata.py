@@ -142,7 +142,8 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
                 vote(word, 2)
     for name in gazetteer:
         short = _key(name)
-        hits = len(re.findall(rf"\b{re.escape(short)}(?:er)?\b", article))
+        # not the first part of a hyphenated name ("Muster-Beispiel" is a district, not the town Muster)
+        hits = len(re.findall(rf"\b{re.escape(short)}(?:er)?\b(?!-[A-ZÄÖÜ])", article))
         if hits:
             vote(short, 0.5 * hits)
     if not scores:
