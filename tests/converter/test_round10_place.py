@@ -177,3 +177,14 @@ def test_a_planned_start(sentence: str, value: str | None) -> None:
 def test_a_hyphenated_district_is_not_its_first_town(tmp_path: Path, text: str, place: str) -> None:
     header = {"title": "unknown", "publisher": "unknown"}
     assert _place_of(tmp_path, header, text, reference=True)[0] == place
+
+
+def test_a_town_the_gazetteer_lacks_against_a_news_site_host(tmp_path: Path) -> None:
+    # the text names its town with the title word; a newspaper's host and name (a lake's region) weigh no more
+    header = {
+        "source-url": "https://www.bodensee-nachrichten.ch/region/detail/gemeinderat-neu",
+        "title": "unknown",
+        "publisher": "Bodensee Nachrichten",
+    }
+    text = "Die Gemeinde Oberwolfingen reorganisiert ihren Gemeinderat und die Verwaltung grundlegend."
+    assert _place_of(tmp_path, header, text)[0] == "Oberwolfingen"

@@ -319,8 +319,8 @@ def _decide_place(
     if meta.place and match is None and _titled_in_headline(meta.place, title):
         if scores[best] < HEADLINE_WEIGHT + RULE_WEIGHT:
             return  # "Der Bezirk X wird aufgelöst": the headline names a place the gazetteer lacks
-    if meta.place and match is None and scores[best] < RULE_WEIGHT:
-        return  # a place the gazetteer does not know, named by the rules, against weak evidence
+    if meta.place and match is None and scores[best] <= RULE_WEIGHT:
+        return  # a place the gazetteer lacks, named by the rules, against no stronger evidence (a news host)
     chosen = by_key[best]
     country = places.country_of(title + "\n" + article)
     if country and places.country_for(chosen.key) not in (None, country):
