@@ -188,3 +188,23 @@ def test_a_town_the_gazetteer_lacks_against_a_news_site_host(tmp_path: Path) -> 
     }
     text = "Die Gemeinde Oberwolfingen reorganisiert ihren Gemeinderat und die Verwaltung grundlegend."
     assert _place_of(tmp_path, header, text)[0] == "Oberwolfingen"
+
+
+@pytest.mark.parametrize(
+    ("article", "key"),
+    [  # a district named with an abbreviated addition is also its bare name: before a district office, it
+        (
+            "Wie digital ist das Pfaffenhofener Landratsamt? Das Pfaffenhofener Landratsamt arbeitet daran.",
+            "09186",
+        ),
+        # before a town's body the bare name stays a town (the first the gazetteer ranks)
+        ("Der Pfaffenhofener Gemeinderat tagt. Der Pfaffenhofener Bürgermeister lädt ein.", "08125081"),
+    ],
+)
+def test_a_district_with_an_addition_by_its_bare_name(article: str, key: str) -> None:
+    assert places.candidates("", article)[0].key == key
+
+
+def test_an_abbreviated_addition_with_and_without_spaces() -> None:
+    found = places.candidates("", "Wie digital ist das Pfaffenhofener Landratsamt? Das Landratsamt tagt.")
+    assert {"Landkreis Pfaffenhofen a.d.Ilm", "Pfaffenhofen a.d.Ilm"} <= set(found[0].labels)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
-from kommgraph.convert.extract.places_swiss import canton_coded, swiss_forms
+from kommgraph.convert.extract.place_names import canton_coded, spellings, swiss_forms
 
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
@@ -124,7 +124,7 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         labels |= _usual_forms(name, place.kind)
         if place.key.startswith("CH-"):
             labels |= swiss_forms(_module(), place, name)
-    return name, tuple(sorted(labels - {name}))
+    return name, tuple(sorted((labels | spellings(labels | {name})) - {name}))
 
 
 _TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "Stadt",

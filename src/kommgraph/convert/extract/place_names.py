@@ -1,9 +1,12 @@
-"""Swiss names of places: bilingual names (``Muster/Modèle``) and a town's canton code (``Muster ZH``).
+"""Names of places beside the gazetteer's own forms: Swiss bilingual names (``Muster/Modèle``), a Swiss
+town's canton code (``Muster ZH``), an abbreviated addition with and without spaces (``a.d. Fluss``).
 
 ``places`` is the gazetteer module (:mod:`kommgraph.places`), passed in by :mod:`.places`.
 """
 
 from __future__ import annotations
+
+import re
 
 from kommgraph.convert.extract.patterns import compiled
 
@@ -48,3 +51,12 @@ def swiss_forms(places, place, name: str) -> set[str]:
         code = canton.key.removeprefix("CH-")
         forms |= {f"{name} {code}", f"{name} ({code})"}
     return forms
+
+
+ABBREVIATED_ADDITION = re.compile(r"(?<=\b[a-z]\.)\s*(?=[a-zA-ZÄÖÜ])")
+
+
+def spellings(names: set[str]) -> set[str]:
+    """``Muster a.d. Fluss`` and ``Muster a. d. Fluss`` are also written ``Muster a.d.Fluss``: sources differ
+    in the spaces of an abbreviated addition."""
+    return {ABBREVIATED_ADDITION.sub("", n) for n in names if "." in n} - names
