@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kommgraph.convert.extract import dates, extract, places
+from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.graph import Gazetteer
 from kommgraph.store.sources import read_source
 
@@ -208,3 +209,35 @@ def test_a_district_with_an_addition_by_its_bare_name(article: str, key: str) ->
 def test_an_abbreviated_addition_with_and_without_spaces() -> None:
     found = places.candidates("", "Wie digital ist das Pfaffenhofener Landratsamt? Das Landratsamt tagt.")
     assert {"Landkreis Pfaffenhofen a.d.Ilm", "Pfaffenhofen a.d.Ilm"} <= set(found[0].labels)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "values"),
+    [  # a month said relative to the publication's: this month, the next (across the year's end)
+        ("Die Verwaltung arbeitet seit Anfang des Monats nach dem neuen Plan.", "2031-08-28", ["2031-08"]),
+        ("Ab Monatsbeginn gilt die neue Struktur.", "2031-05-02", ["2031-05"]),
+        ("Das Amt startet Anfang des kommenden Monats.", "2031-12-10", ["2032-01"]),
+        # a publication known by its year only resolves no month
+        ("Das Amt startet Anfang des kommenden Monats.", "2031", []),
+    ],
+)
+def test_relative_months(sentence: str, published: str, values: list[str]) -> None:
+    found = dates.find_dates(sentence, DateValue(published))
+    assert [d.value.value for d in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # the administration works under its new order since a date: the whole reorganisation's date
+        (
+            "Die Stadtverwaltung arbeitet seit Anfang des Monats nach einer neuen internen Struktur.",
+            "2031-08",
+        ),
+        ("Seit dem 1. Juli 2031 arbeitet das Landratsamt nach der neuen Geschäftsverteilung.", "2031-07-01"),
+        # a guiding principle is no order of units
+        ("Seit 2030 arbeitet die Stadt nach dem neuen Leitbild.", None),
+    ],
+)
+def test_working_under_a_new_structure_since(sentence: str, value: str | None) -> None:
+    found = dates.enactment_date([sentence], DateValue("2031-08-28"))
+    assert (found.value if found else None) == value
