@@ -125,6 +125,9 @@ def _add_usual_forms(rows: list[list], names: dict[str, list[int]], forms: dict)
             continue
         for form in usual_forms(short):
             _add_form(number, fold(form), names, forms)
+            if kind in ("Kreis", "Landkreis") and form.startswith(("Landkreis ", "Kreis ")):
+                # "Landkreis Muster a.d. Fluss" is also "Muster" alone ("das Musterer Landratsamt")
+                _add_form(number, fold(form.split(" ", 1)[1]), names, forms)
 
 
 def _add_form(row: int, folded: str, names: dict[str, list[int]], forms: dict) -> None:

@@ -78,7 +78,7 @@ ENACTED = compiled(_DATA["cues"]["enacted"])
 ENACTED_BEFORE = compiled(_DATA["cues"]["enacted_before"])
 
 
-MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|sofort|wirkung)")
+MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|monat|sofort|wirkung)")
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,12 @@ def _relative(text: str, published: DateValue, add) -> None:
             add(m.start(), m.end(), str(year - count), relative=True, approximate=True)
     for m in REL["now"].finditer(text):
         add(m.start(), m.end(), published.value, relative=True)
+    if len(published.value) >= 7 and "Monat" in text:  # a month needs the publication's month
+        month = int(published.value[5:7])
+        for m in REL["this_month"].finditer(text):
+            add(m.start(), m.end(), published.value[:7], relative=True)
+        for m in REL["next_month"].finditer(text):
+            add(m.start(), m.end(), f"{year + month // 12:04d}-{month % 12 + 1:02d}", relative=True)
 
 
 # a deadline ("bis zum 30. Juni", "spätestens Ende Mai") for a decision or a filing, not for the change itself
@@ -234,6 +240,10 @@ PERFECT_AFTER = compiled(
 )
 
 
+PLANNED_FOR_BEFORE = compiled(r"\bfür\s+(?:den\s+|das\s+)?(?:Anfang\s+|Mitte\s+|Ende\s+)?$")
+PLANNED_AFTER = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:geplant|vorgesehen|angesetzt|terminiert)\b")
+
+
 def cue_before(text: str, match: DateMatch) -> str:
     """``effective``, ``announced``, ``background`` or ``""``: what the words around a date make of it."""
     before = text[max(0, match.start - 60) : match.start]
@@ -243,6 +253,8 @@ def cue_before(text: str, match: DateMatch) -> str:
         return "announced"  # "bis zum 30. Juni soll der Rat entscheiden": the deadline of a decision
     if EFFECTIVE_AFTER.match(text, match.end):  # "vom 1. April an"
         return "effective"
+    if PLANNED_FOR_BEFORE.search(before) and PLANNED_AFTER.match(text, match.end):
+        return "effective"  # "der Start ist für den 1. April geplant": the planned date of the change
     if ANNOUNCED_NEAR.search(before):
         return "announced"
     if ANNOUNCED_AFTER.match(text, match.end) and not STRONG_EFFECTIVE.search(before):
@@ -260,6 +272,11 @@ BACK_REFERENCE = compiled(r"\b[Dd]ies(?:er|es|en)\b")
 CHANGE_ON_DATE = compiled(
     r"(?i)\b(?:änderung|neuordnung|neugliederung|umbenennung|zusammenlegung|umstrukturierung|umorganisation)"
     r"\w*(?:\s+\w+){0,3}?\s+(?:zum|ab|per)\s+\d"
+    # "arbeitet seit dem 1. Mai nach einer neuen Struktur": the administration works under the new order since
+    r"|\b(?:seit|ab)\s(?:[^.;]|(?<=\d)\.){0,50}?\bnach\s+(?:der|einer|dem)\s+neuen\s+(?:\w+\s+)?\w*"
+    r"(?:struktur|organisation|gliederung|geschäftsverteilung|organigramm)\b"
+    # "der Start (der neuen Struktur) ist für den April 2031 geplant": the planned start of the whole
+    rf"|\b(?:Start|Inbetriebnahme)\b(?:\s+\w+){{0,4}}?\s+für\s+(?:den\s+)?(?:\d|(?:{_MONTH})\b)"
 )
 
 

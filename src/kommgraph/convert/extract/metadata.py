@@ -29,6 +29,10 @@ ADMINISTRATION_KINDS = ("Stadtverwaltung", "Gemeindeverwaltung", "Magistrat")
 HEAD_LINES = 8
 NOUN_LIKE = compiled(_PLACE["noun_like"])
 DISTRICT_OFFICE = compiled(_PLACE["district_office"])
+STATE_SEAT = compiled(_PLACE["state_seat"])
+ASSOCIATION = compiled(_PLACE["association"])
+ASSOCIATION_COMPOUND = compiled(_PLACE["association_compound"])
+ASSOCIATION_SCAN = 1500  # characters of the article searched for a municipal association
 FEDERAL = compiled(_PLACE["federal"])
 NOT_FEDERAL = compiled(_PLACE["not_federal"])
 FEDERAL_SCAN = 800  # characters of the article where a federal body must be named twice
@@ -138,7 +142,8 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
                 vote(word, 2)
     for name in gazetteer:
         short = _key(name)
-        hits = len(re.findall(rf"\b{re.escape(short)}(?:er)?\b", article))
+        # not the first part of a hyphenated name ("Muster-Beispiel" is a district, not the town Muster)
+        hits = len(re.findall(rf"\b{re.escape(short)}(?:er)?\b(?!-[A-ZÄÖÜ])", article))
         if hits:
             vote(short, 0.5 * hits)
     if not scores:
@@ -202,6 +207,44 @@ def _federal_body(head: str) -> str | None:
     return most
 
 
+def _state_seat(name: str, head: str) -> bool:
+    """``Regierungspräsidium X``, ``Staatliches Bauamt X``: a state agency named after its seat town speaks
+    for its Land, not for the town (whose reference entry would otherwise keep the place)."""
+    return any(m["name"] == name for m in STATE_SEAT.finditer(head))
+
+
+def _association(meta: Metadata, title: str, article: str) -> bool:
+    """``Verbandsgemeinde X``, ``Samtgemeinde X``: a municipal association (the gazetteer holds none) is the
+    place when the publisher line or the title names it, or the article twice (its compounds, such as
+    ``Samtgemeindebürgermeister``, count once each). It is named after its seat or region: it takes no key of
+    a town of that name. ``VG X`` counts only where the text writes ``Verbandsgemeinde`` too (a court)."""
+    head = article[:ASSOCIATION_SCAN]
+    if "gemeinde" not in head and "gemeinde" not in (meta.publisher or "") + title:
+        return False
+    spelled = "Verbandsgemeinde" in head or "Verbandsgemeinde" in (meta.publisher or "") + title
+    support: Counter[str] = Counter()
+    for text, weight in ((meta.publisher or "", 2), (title, 2), (head, 1)):
+        for m in ASSOCIATION.finditer(text):
+            if spelled or not m[0].startswith("VG"):
+                support[m["name"]] += weight
+    if not support:
+        return False
+    name = max(sorted(support), key=lambda n: support[n])
+    if support[name] + len(ASSOCIATION_COMPOUND.findall(head)) < 2:
+        return False
+    kind = (
+        "Samtgemeinde"
+        if f"Samtgemeinde {name}" in (meta.publisher or "") + title + head
+        else "Verbandsgemeinde"
+    )
+    from kommgraph.convert.extract import places
+
+    meta.place, meta.place_key = f"{kind} {name}", None
+    own = {name} if places.resolve(name) is None else set()  # "Musterland": no town's name
+    meta.place_labels = tuple(sorted({*own, f"VG {name}"} if kind == "Verbandsgemeinde" else own))
+    return True
+
+
 HEADLINE_WEIGHT = 4.0  # a place with its title word in the headline, as the gazetteer's votes weigh it
 
 
@@ -230,7 +273,11 @@ def _decide_place(
     A place of the reference data (with its AGS) named by the rules stays as it is."""
     from kommgraph.convert.extract import places
 
-    if meta.place and meta.place in gazetteer:
+    if (
+        meta.place
+        and meta.place in gazetteer
+        and not _state_seat(meta.place, title + "\n" + article[:FEDERAL_SCAN])
+    ):
         return
     # the publisher line counts too: a council information system names its district office only there
     searched = (meta.publisher or "") + "\n" + article[:1500]
@@ -243,6 +290,8 @@ def _decide_place(
         meta.place_labels = tuple(sorted(names - {meta.place}))
         return
     title = "" if title == "unknown" else title
+    if _association(meta, title, article):
+        return
     federal = _federal_body(title + "\n" + article[:FEDERAL_SCAN])
     if federal:
         meta.place, meta.place_key, meta.place_labels = federal, None, ()
@@ -270,8 +319,8 @@ def _decide_place(
     if meta.place and match is None and _titled_in_headline(meta.place, title):
         if scores[best] < HEADLINE_WEIGHT + RULE_WEIGHT:
             return  # "Der Bezirk X wird aufgelöst": the headline names a place the gazetteer lacks
-    if meta.place and match is None and scores[best] < RULE_WEIGHT:
-        return  # a place the gazetteer does not know, named by the rules, against weak evidence
+    if meta.place and match is None and scores[best] <= RULE_WEIGHT:
+        return  # a place the gazetteer lacks, named by the rules, against no stronger evidence (a news host)
     chosen = by_key[best]
     country = places.country_of(title + "\n" + article)
     if country and places.country_for(chosen.key) not in (None, country):

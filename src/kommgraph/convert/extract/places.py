@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
+from kommgraph.convert.extract.place_names import canton_coded, spellings, swiss_forms
 
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
@@ -121,7 +122,9 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
         labels.add(short)
         labels |= _usual_forms(name, place.kind)
-    return name, tuple(sorted(labels - {name}))
+        if place.key.startswith("CH-"):
+            labels |= swiss_forms(_module(), place, name)
+    return name, tuple(sorted((labels | spellings(labels | {name})) - {name}))
 
 
 _TOWN_TITLE = {"Stadt": "Stadt", "kreisfreie Stadt": "Stadt", "Statutarstadt": "Stadt",
@@ -252,11 +255,10 @@ DISTRICT_WORDS = ("Kreis", "Landkreis", "Landrats", "Bezirkshauptmannschaft", "B
 # the word after a place's adjective names a district's office: "Musterer Landratsamt", "Musterer BH"
 DISTRICT_OFFICE_AFTER = compiled(r"(?:Landratsamt|Kreisverwaltung|Kreishaus|Bezirkshauptmannschaft|BH)\b")
 STATE_WORDS = frozenset({"Staat", "Kanton", "Land", "Freistaat"})
-#: a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt Musterkreis")
-PUBLISHER_WEIGHT = 3.0
+PUBLISHER_WEIGHT = 3.0  # a place named in the header's publisher line ("Stadt Musterstadt", "Landratsamt X")
 MEDIA_PUBLISHER = compiled(_DATA["media_publisher"])
-#: a newspaper's or news site's name ("Musterstädter Zeitung") decides only when the text names no place
-MEDIA_WEIGHT = 0.5
+STATE_PUBLISHER_WEIGHT = 8.0  # a state body's press office ("Staatskanzlei des Landes X") speaks for its Land
+MEDIA_WEIGHT = 0.5  # a newspaper's name ("Musterstädter Zeitung") decides only when the text names no place
 
 
 def _note_written(written: dict, found, name: str) -> None:
@@ -405,10 +407,11 @@ def candidates(
     seen: dict[str, object] = {}
     surface: dict[str, str] = {}
     written: dict[str, str] = {}
+    coded = canton_coded(places, title + "\n" + head[:400]) if country != "AT" else set()  # "Muster ZH"
 
     def vote(place, weight: float):
         if isinstance(place, tuple):
-            place = _first(place, country)
+            place = next((p for p in place if p.key in coded), None) or _first(place, country)
         if country and place.country != country:
             weight *= 0.2
         level_state = place.kind in ("Land", "Kanton")
@@ -449,7 +452,8 @@ def candidates(
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
     if publisher:
-        weight = MEDIA_WEIGHT if MEDIA_PUBLISHER.search(publisher) else PUBLISHER_WEIGHT
+        media = MEDIA_PUBLISHER.search(publisher)
+        weight = STATE_PUBLISHER_WEIGHT if state_publisher else MEDIA_WEIGHT if media else PUBLISHER_WEIGHT
         _vote_mentions(places, publisher, weight, vote, surface, written)
     m = DATELINE.search(head[:300]) or DATELINE_PERIOD.search(head[:DATELINE_PERIOD_SCAN])
     if m:
