@@ -7,6 +7,7 @@ The child is forked only from a process with one thread, so each build runs in a
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -85,33 +86,51 @@ def test_an_output_under_a_file_gets_the_message_of_one_process(valid, tmp_path)
     assert blocker.read_text() == "a file"
 
 
+def in_fresh_process(script: str, folder: Path) -> list:
+    """Run ``script`` in a new interpreter with one thread (``out`` is ``folder/dist``); what it printed
+    last, as JSON."""
+    prelude = (
+        "import json, sys\nfrom pathlib import Path\nfrom kommgraph.publish import background_release\n"
+        "out = Path(sys.argv[1]) / 'dist'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", prelude + script, str(folder)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def test_a_child_that_fails_leaves_the_release_to_the_parent(tmp_path):
-    out = tmp_path / "dist"
-
-    def broken() -> dict[str, bytes]:
-        raise OSError("disk full")
-
-    pending = background_release.start(out, broken)
-    if pending is None:  # this test process runs other threads: nothing to fork
-        pytest.skip("no child can be forked from this process")
-    assert pending.commit() is None
+    script = """
+def broken():
+    raise OSError("disk full")
+pending = background_release.start(out, broken)
+print(json.dumps([pending is not None, pending.commit()]))
+"""
+    assert in_fresh_process(script, tmp_path) == [True, None]
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_discarded_release_leaves_nothing(tmp_path):
-    out = tmp_path / "dist"
-    pending = background_release.start(out, lambda: {"a.ttl": b"a\n"})
-    if pending is None:
-        pytest.skip("no child can be forked from this process")
-    pending.discard()
+    script = """
+pending = background_release.start(out, lambda: {"a.ttl": b"a\\n"})
+pending.discard()
+print(json.dumps(pending is not None))
+"""
+    assert in_fresh_process(script, tmp_path) is True
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_committed_release_is_switched_in(tmp_path):
-    out = tmp_path / "dist"
-    pending = background_release.start(out, lambda: {"a.ttl": b"a\n", "b/c.ttl": b"c\n"})
-    if pending is None:
-        pytest.skip("no child can be forked from this process")
-    assert pending.commit() == [out / "a.ttl", out / "b" / "c.ttl"]
-    assert files(out) == {"a.ttl": b"a\n", "b/c.ttl": b"c\n"}
+    script = """
+pending = background_release.start(out, lambda: {"a.ttl": b"a\\n", "b/c.ttl": b"c\\n"})
+print(json.dumps([str(p.relative_to(out)) for p in pending.commit()]))
+"""
+    assert in_fresh_process(script, tmp_path) == ["a.ttl", "b/c.ttl"]
+    assert files(tmp_path / "dist") == {"a.ttl": b"a\n", "b/c.ttl": b"c\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_no_child_is_forked_in_the_foreground(tmp_path, monkeypatch):
+    monkeypatch.setenv(background.NO_BACKGROUND_VARIABLE, "1")
+    assert background_release.start(tmp_path / "dist", lambda: {}) is None
