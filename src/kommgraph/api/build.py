@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from kommgraph.curation.validation import validate_with_drafts
+from kommgraph.publish import background_release
 from kommgraph.publish.incremental_write import ReleaseCache, graph_keys
 from kommgraph.publish.release import build_files
 from kommgraph.publish.writer import write_release
@@ -52,16 +53,28 @@ def build(
 
 
 def _validate_and_write(loaded: Loaded, out_dir: Path, fail_on: str, phase) -> BuildResult:
-    phase("validating")
-    # validation.validate, or what changed since the cached findings; with drafts, only what the curated
-    # data alone has can stop it
-    report = validate_with_drafts(loaded, validate_union)
+    # the release files are rendered and staged by a child meanwhile (publish.background_release)
+    pending = background_release.start(out_dir, lambda: build_files(loaded.store, _release_cache(loaded)))
+    try:
+        phase("validating")
+        # validation.validate, or what changed since the cached findings; with drafts, only what the
+        # curated data alone has can stop it
+        report = validate_with_drafts(loaded, validate_union)
+    except BaseException:
+        if pending is not None:
+            pending.discard()
+        raise
     result = BuildResult(loaded, report)
     if report.fails(fail_on):
+        if pending is not None:
+            pending.discard()
         return result
     phase("writing")
-    files = build_files(loaded.store, _release_cache(loaded))
-    result.written = write_release(out_dir, files)
+    written = pending.commit() if pending is not None else None
+    if written is None:  # no child, or it failed: here, as before (the same errors)
+        files = build_files(loaded.store, _release_cache(loaded))
+        written = write_release(out_dir, files)
+    result.written = written
     return result
 
 

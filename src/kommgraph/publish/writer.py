@@ -43,9 +43,7 @@ NOT_RENAMEABLE = {errno.EXDEV, errno.EBUSY, errno.EPERM, errno.EACCES}
 def write_release(out: Path, files: dict[str, bytes], drop: set[str] = frozenset()) -> list[Path]:
     """Make ``out`` hold ``files`` (paths relative to ``out``) in one switch; files of the old ``out``
     named in ``drop`` are left behind, every other old file is kept. Returns the written paths."""
-    out = Path(os.path.abspath(out))
-    if out.is_symlink():
-        out = Path(os.path.realpath(out))
+    out = _resolved(out)
     named = out / min(files) if files else out  # errors name a file, as a per-file writer would
     blocker = next((p for p in [out, *out.parents] if p.exists() and not p.is_dir()), None)
     if blocker is not None:
@@ -71,6 +69,48 @@ def write_release(out: Path, files: dict[str, bytes], drop: set[str] = frozenset
         _remove_tree(staging)
         raise
     return [out / name for name in sorted(files)]
+
+
+def stage_release(out: Path, files: dict[str, bytes]) -> Path:
+    """Steps 1 and 2 without the carry-over: ``files`` written into a new staging folder beside ``out``
+    (``kommgraph build`` renders and stages in a child while it validates). Raises OSError."""
+    out = _resolved(out)
+    if any(p.exists() and not p.is_dir() for p in [out, *out.parents]):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))  # write_release says which
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)
+    staging = _make_folder(out.parent, f".{out.name}{NEW_MARK}")
+    try:
+        for name in sorted(files):
+            _write_file(staging / name, files[name])
+    except BaseException:
+        _remove_tree(staging)
+        raise
+    return staging
+
+
+def switch_staged(out: Path, staging: Path, names: list[str]) -> list[Path] | None:
+    """Steps 2 (the carry-over) and 3 for a folder of :func:`stage_release`; None (and the staging
+    folder removed) when that fails: the caller writes with :func:`write_release`, which says why."""
+    out = _resolved(out)
+    try:
+        if out.is_dir():
+            _carry_over(out, staging, set(names))
+        _switch(staging, out)
+    except OSError:
+        _remove_tree(staging)
+        return None
+    return [out / name for name in sorted(names)]
+
+
+def remove_staged(staging: Path) -> None:
+    """Remove a staging folder of :func:`stage_release` that is not to be switched in."""
+    _remove_tree(staging)
+
+
+def _resolved(out: Path) -> Path:
+    out = Path(os.path.abspath(out))
+    return Path(os.path.realpath(out)) if out.is_symlink() else out
 
 
 def clean_leftovers(out: Path) -> list[Path]:
