@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -47,6 +48,16 @@ def test_a_shown_bar_is_cleared_at_the_end(monkeypatch):
     text = stderr.getvalue()
     assert "validate: union" in text and "3/4" in text
     assert text.endswith("\x1b[?25h") or "\x1b[2K" in text  # the line is erased, the cursor back
+
+
+def test_a_shown_bar_starts_no_thread(monkeypatch):
+    """build forks its background writers only while it runs one thread (store/background.py)."""
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    before = threading.active_count()
+    with progress.bar("build", enabled=True) as bar:
+        bar.phase("derive")
+        assert threading.active_count() == before
+    assert "build: derive" in sys.stderr.getvalue()
 
 
 @pytest.fixture()

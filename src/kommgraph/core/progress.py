@@ -7,13 +7,21 @@ bar is transient: it is cleared when the step ends, and the command's own lines 
 Commands hold one :class:`Bar` for a run: ``bar.phase("derive")`` for steps without a count,
 ``bar.step(done, total, what)`` for counted ones (the signature of
 :data:`kommgraph.validation.run.Progress`).
+
+The bar is redrawn by these calls, not by rich's refresh thread: ``build`` forks children that write
+the store and the release beside validation, and it forks only while the process runs one thread
+(``store/background.py``); a refresh thread would keep a person at a terminal from that speed-up.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from contextlib import contextmanager
+
+#: the shortest time between two redraws of a counted step (validation reports every shape)
+REDRAW_EVERY = 0.1
 
 
 def shown(stream=None) -> bool:
@@ -30,6 +38,7 @@ class Bar:
         self.enabled = shown() if enabled is None else enabled
         self._progress = None
         self._task = None
+        self._drawn = 0.0
 
     def __enter__(self) -> Bar:
         if self.enabled:
@@ -43,10 +52,18 @@ class Bar:
                 TimeElapsedColumn(),
                 console=Console(stderr=True, force_terminal=True),  # shown() checked the terminal
                 transient=True,
+                auto_refresh=False,  # no refresh thread: see the module's docstring
             )
             self._progress.start()
             self._task = self._progress.add_task(self.label, total=None)
+            self._redraw(force=True)
         return self
+
+    def _redraw(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._drawn >= REDRAW_EVERY:
+            self._progress.refresh()
+            self._drawn = now
 
     def __exit__(self, *exc) -> None:
         if self._progress is not None:
@@ -54,15 +71,17 @@ class Bar:
             self._progress = None
 
     def phase(self, name: str) -> None:
-        """A step without a count: the bar pulses with the step's name."""
+        """A step without a count: the bar shows the step's name."""
         if self._progress is not None:
             self._progress.update(self._task, description=f"{self.label}: {name}", total=None, completed=0)
+            self._redraw(force=True)
 
     def step(self, done: int, total: int, what: str = "") -> None:
         """``done`` of ``total`` (a counted step), ``what`` being worked on."""
         if self._progress is not None:
             description = f"{self.label}: {what}" if what else self.label
             self._progress.update(self._task, description=description, total=total, completed=done)
+            self._redraw(force=done >= total)
 
 
 @contextmanager
