@@ -98,7 +98,10 @@ def labelled(path: Path, gold: dict, reasons: Counter | None = None, whole: bool
     ``whole``: a candidate the quotes do not label takes the type of a gold event that changes its unit
     anywhere in the text (the rules may state it from another sentence than the annotator quoted)."""
     source, facts, reads = observe(path)
-    cands = list(event_reader.candidates(facts, reads))
+    cands = [
+        (r, i, n, event_reader.features(r, i, rules))
+        for r, i, n, rules in event_reader.candidates(facts, reads)
+    ]
     roles = event_reader.rule_roles(facts)
     labels: dict[int, str] = {}
     folded, where = _folded(source.text)
@@ -130,6 +133,11 @@ def labelled(path: Path, gold: dict, reasons: Counter | None = None, whole: bool
                 reason = "aligned" + (" (quote spans sentences)" if spread else "")
         if reasons is not None:
             reasons[reason] += 1
+    changes = [(_variants(ge.get("to") or ge.get("from") or []), ge["type"]) for ge in gold.get("events", [])]
+    for k, (_read, _i, name, _f) in enumerate(cands):
+        if whole and k not in labels:
+            kinds = (t for v, t in changes if t in event_reader.KIND and SCORER.variants(name) & v)
+            labels[k] = next(kinds, NONE)
     return [
         Candidate(path.stem, name, feats, labels.get(k, NONE), roles.get((read.span.start, name), ()))
         for k, (read, _i, name, feats) in enumerate(cands)

@@ -190,7 +190,8 @@ def rule_roles(facts: Facts) -> dict[tuple[int, str], tuple[str, ...]]:
 
 
 def candidates(facts: Facts, reads: list[Read]):
-    """(read, mention index, unit name, features) of each named mention, once per name and sentence."""
+    """(read, mention index, unit name, the rules' event types with it there) of each named mention,
+    once per name and sentence."""
     roles = rule_roles(facts)
     for read in reads:
         seen: set[str] = set()
@@ -198,7 +199,7 @@ def candidates(facts: Facts, reads: list[Read]):
             if not name or name in seen or name.startswith("<") or name not in facts.units:
                 continue
             seen.add(name)
-            yield read, i, name, features(read, i, roles.get((read.span.start, name), ()))
+            yield read, i, name, roles.get((read.span.start, name), ())
 
 
 def apply(facts: Facts, reads: list[Read]) -> None:
@@ -212,9 +213,11 @@ def apply(facts: Facts, reads: list[Read]) -> None:
     changed = {n for e in facts.events for n in (e.resulting or e.original)}
     vetoed: set[int] = set()
     added: list[Event] = []
-    for read, _i, name, feats in candidates(facts, reads):
-        probs = model.probabilities(feats)
-        if veto is not None and probs[NONE] > veto:
+    for read, i, name, rules in candidates(facts, reads):
+        if (add is None or name in changed) and (veto is None or not rules):
+            continue  # nothing to decide: spare the features
+        probs = model.probabilities(features(read, i, rules))
+        if veto is not None and rules and probs[NONE] > veto:
             for k, event in enumerate(facts.events):
                 if event.evidence[:1] == [read.span] and name in (event.resulting or event.original):
                     vetoed.add(k)
