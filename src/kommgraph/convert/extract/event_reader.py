@@ -177,6 +177,11 @@ def current() -> Settings | None:
     return _OVERRIDE
 
 
+def wanted() -> bool:
+    """Whether the pipeline need record its sentences for the reader (not when it is switched off)."""
+    return _OVERRIDE is not None or ADD_THRESHOLD is not None or VETO_THRESHOLD is not None
+
+
 def rule_roles(facts: Facts) -> dict[tuple[int, str], tuple[str, ...]]:
     """(sentence start, unit name) → the gold types of the rule events that change that unit there."""
     out: dict[tuple[int, str], tuple[str, ...]] = {}

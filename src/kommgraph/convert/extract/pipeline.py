@@ -279,7 +279,10 @@ def _read_sentence(
             _approximate_start(state, clause, names, dates)
     if in_article and not headline:
         _listed_founding(state, sentence, mentions, published)
-        state.reads.append(event_reader.Read(sentence.span, marked, names, [m.unit_type for m in mentions]))
+        if mentions and event_reader.wanted():
+            state.reads.append(
+                event_reader.Read(sentence.span, marked, names, [m.unit_type for m in mentions])
+            )
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
         unit = None if unit == UNNAMED_NEW else unit
