@@ -9,6 +9,7 @@ from kommgraph.convert.extract import (
     event_backref,
     event_lists,
     event_naming,
+    event_reader,
     events,
     metadata,
     persons,
@@ -67,6 +68,7 @@ class _Doc:
         self.announced: event_lists.Announcement | None = None  # "zwei neue Ämter:" awaiting its list
         self.explicit: list[Event] = []  # foundings said by a verb of founding
         self.group_founding: tuple[int | None, Event | None] = (None, None)  # a group's founding being read
+        self.reads: list[event_reader.Read] = []  # the article's sentences, for the learned event reader
 
     def resolve(self, mention: units.Mention, new: bool = False, indefinite: bool = False) -> str | None:
         if mention.name:
@@ -123,6 +125,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
             sentences += [(s, False) for s in split(text, start, end) if not _in_noise(s.span, page.noise)]
     for k, (sentence, in_article) in enumerate(sentences):
         _read_sentence(state, sentence, in_article, meta.issued, meta.place, senior, headline=k < lead)
+    event_reader.apply(facts, state.reads)
     enacted = enactment_date([s.folded for s, in_article in sentences if in_article], meta.issued)
     for event in facts.events if enacted else ():  # dated nowhere else: the date the whole takes effect
         event.effective = event.effective or enacted
@@ -276,6 +279,10 @@ def _read_sentence(
             _approximate_start(state, clause, names, dates)
     if in_article and not headline:
         _listed_founding(state, sentence, mentions, published)
+        if mentions and event_reader.wanted():
+            state.reads.append(
+                event_reader.Read(sentence.span, marked, names, [m.unit_type for m in mentions])
+            )
     for p in persons.find_persons(marked, place, senior):
         unit = names[p.unit_index] if p.unit_index is not None and p.unit_index < len(names) else None
         unit = None if unit == UNNAMED_NEW else unit
