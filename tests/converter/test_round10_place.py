@@ -1,6 +1,6 @@
 """Round-10 rules for the document's place, counted from the misses of corpus/dev without batches o and p
 (batches m and n first): each rule with texts of our own, one the converter read wrongly before the rule and
-one where it must not fire. Evidence by dev halves: docs/converter-round10-conv-place10.md.
+one where it must not fire. Evidence by dev halves: docs/converter.md, "Round 10: the document's place".
 """
 
 from __future__ import annotations

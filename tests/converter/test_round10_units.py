@@ -1,6 +1,6 @@
 """Round-10 rules for unit names, stated from German morphology and syntax: each rule with sentences of our
 own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by dev
-halves: docs/converter-round10-conv-units10.md (conv-units10)."""
+halves: docs/converter.md, "Round 10: unit names" (conv-units10)."""
 
 from __future__ import annotations
 

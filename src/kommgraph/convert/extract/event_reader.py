@@ -9,7 +9,7 @@ event with it (and of which type). A multinomial logistic regression trained by
 ``tools/train_event_reader.py`` (deterministic) gives the weights, shipped as a small JSON file read
 once, lazily. ``apply`` combines it with the rules after the event passes: ``add`` an event of the
 predicted type where the rules have none for the unit, ``veto`` a rule event the reader calls ``none``.
-Measured by ``benchmarks/event_reader_cv.py`` (docs/converter-round10-conv-learned10.md).
+Measured by ``benchmarks/event_reader_cv.py`` (docs/converter.md, "Round 10: a learned event reader").
 """
 
 from __future__ import annotations
@@ -151,7 +151,8 @@ class Settings:
 
 
 # Switched off: the reader did not win on texts it was not trained on (benchmarks/event_reader_cv.py,
-# docs/converter-round10-conv-learned10.md). Set the thresholds to put it in; the model is then read once.
+# docs/converter.md, "Round 10: a learned event reader"). Set the thresholds to put it in; the model is
+# then read once.
 ADD_THRESHOLD: float | None = None
 VETO_THRESHOLD: float | None = None
 _OVERRIDE: Settings | None = None  # None: the shipped settings
