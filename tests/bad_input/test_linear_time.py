@@ -9,11 +9,16 @@ from kommgraph.convert.extract.dates import find_dates
 
 
 def seconds(text: str) -> float:
-    started = time.perf_counter()
-    found = find_dates(text)
-    elapsed = time.perf_counter() - started
-    assert len(found) == text.count("2020")
-    return elapsed
+    """The best of three runs (a pause of the machine in one run is not the code's), each on a text of its
+    own so that no cache answers."""
+    times = []
+    for run in range(3):
+        distinct = f"{text} Lauf {run}"
+        started = time.perf_counter()
+        found = find_dates(distinct)
+        times.append(time.perf_counter() - started)
+        assert len(found) == text.count("2020")
+    return min(times)
 
 
 def test_many_dates_on_one_line_take_linear_time():
