@@ -96,6 +96,7 @@ def test_no_corpus_fact_in_extraction_code(path: Path) -> None:
     found = sorted(
         f"{name!r} (from {source})"
         for name, source in corpus_facts().items()
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        # the substring test first: it turns almost every name away without compiling a pattern for it
+        if name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     )
     assert found == []
