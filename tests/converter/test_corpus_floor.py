@@ -32,7 +32,11 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # 0.884 with the same converter; batch v (21 texts, blind, the same mix) gave dev 408: units 0.750, events
 # 0.479, persons 0.911, exact dates 0.874, place 0.865. Round 10's rules (conv-events10, conv-units10,
 # conv-place10) then gave dev 408 units 0.762, events 0.493, persons 0.911, exact dates 0.893, place 0.902.
-FLOORS = {"units": 0.75, "events": 0.48, "persons": 0.89}
+# Round 11 folded round 10's unseen set (batches q, r, u: 71 texts, German districts and municipalities,
+# Austrian and Swiss towns, German authorities of every level) into dev: dev 479 scores units 0.754, events
+# 0.470, persons 0.912, exact dates 0.873, place 0.894 (main b4eca5f's converter). The events floor falls with
+# the harder set (q and u score events 0.18 and 0.17), not with the converter.
+FLOORS = {"units": 0.74, "events": 0.46, "persons": 0.89}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after). Round 8 (conv-place8) raised
