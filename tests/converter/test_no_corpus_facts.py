@@ -51,6 +51,7 @@ GENERAL = {
     "Kanzleramt",
     "Bundeskanzleramt",
     "Halle",
+    "Forst",  # the noun (forest: "Forst- und Jagdamt"), also a town a gold file uses as place
     # common nouns that gold files of district and state texts use as the place's alias
     "Bezirkshauptmannschaft",
     "BH",
