@@ -240,6 +240,8 @@ def list_end(scan: Scanner, j: int) -> int:
         if scan.word(k) == "und":
             return j
         k += 2
+    if k > j and scan.word(k) in ("und", "sowie") and unit_word(scan.word(k + 1)):
+        return j  # "mit Hauptamt, Kämmerei und Bauamt": an enumeration of bare units, closed by a unit
     return k
 
 
