@@ -158,10 +158,12 @@ def _joined(word: str) -> str:
     return first + "".join(part.lower() for part in rest)
 
 
-# a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"
+# a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle";
+# so is one after a share of working time or a kind of worker: "Halbtagsstelle", "Muster-Teilzeitstelle",
+# "Fachkraftstelle"
 # a "-kanzlei" after a liberal profession is a firm: "Rechtsanwaltskanzlei", "Notariatskanzlei"
 FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
-POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger")
+POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger", "zeit", "tags", "kraft")
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 
 
