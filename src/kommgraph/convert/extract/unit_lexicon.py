@@ -122,6 +122,8 @@ def lemma(word: str) -> str:
 
 @cache
 def compound_type(word: str, inflected: bool = True) -> str | None:
+    if word.isupper() and len(word) > 4 and "-" not in word:
+        word = word[0] + word[1:].lower()  # a heading in capitals: "LANDRATSAMT" is "Landratsamt"
     if inflected:
         word = nominative(word)
     if word in STANDALONE:
