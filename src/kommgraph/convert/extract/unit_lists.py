@@ -60,6 +60,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     if scan.word(j) == "(" and scan.word(j + 2) == ")" and scan.word(j + 1).isupper():
         j += 3  # "die Bezirkshauptmannschaften (BH) A und B": the head's abbreviation
     j = _after_naming_verb(scan, j)  # "die Fachbereiche heißen künftig A und B"
+    j = _after_examples(scan, j)  # "Fachbereiche wie A, B oder C"
     if scan.word(j) == "(" and (close := _verb_before_colon(scan, j)):  # "drei Ämter (statt X) geben:"
         j = close
     if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
@@ -114,7 +115,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         else (
             {",", "sowie", "oder"}
             if closed_by_sowie or any(t.text == "sowie" for t in words)
-            else {",", "und", "oder"}
+            else ({",", "oder"} if _closed_by_oder(words) else {",", "und", "oder"})
         )
     )
     inner_und = not colon and "und" in separators and _und_inside_items(words)
@@ -183,6 +184,15 @@ def _after_naming_verb(scan: Scanner, j: int) -> int:
     return k if is_cap(scan.word(k)) or scan.word(k) in QUOTES else j
 
 
+def _after_examples(scan: Scanner, j: int) -> int:
+    """``Fachbereiche wie (etwa) A, B oder C``: names given as examples, without an article of their
+    own (``Ämter wie das Bauamt`` name themselves)."""
+    if scan.word(j) != "wie":
+        return j
+    k = j + 2 if scan.word(j + 1) == "etwa" else j + 1
+    return k if is_cap(scan.word(k)) and scan.word(k) not in STOP and not unit_word(scan.word(k)) else j
+
+
 def _verb_before_colon(scan: Scanner, j: int) -> int | None:
     """``drei Fachbereiche (statt der Ämter) geben: „A“``: a short bracket between the head and a verb that
     announces the list with a colon; the index of the verb."""
@@ -190,6 +200,13 @@ def _verb_before_colon(scan: Scanner, j: int) -> int | None:
     if close is None or not scan.word(close + 1).islower() or scan.word(close + 2) != ":":
         return None
     return close + 1
+
+
+def _closed_by_oder(words: list[Token]) -> bool:
+    """``A, B und C oder D``: a list closes with one conjunction; when it is ``oder``, an ``und`` before it
+    joins two words inside an item."""
+    conjunctions = [t.text for t in words if t.text in ("und", "oder")]
+    return bool(conjunctions) and conjunctions[-1] == "oder" and "und" in conjunctions
 
 
 def _has_und(item: list[Token]) -> bool:
