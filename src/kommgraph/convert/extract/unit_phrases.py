@@ -271,6 +271,8 @@ def list_end(scan: Scanner, j: int) -> int:
         k += 2
     if k > j and scan.word(k) in ("und", "sowie") and unit_word(scan.word(k + 1)):
         return j  # "mit Hauptamt, Kämmerei und Bauamt": an enumeration of bare units, closed by a unit
+    if k > j and scan.word(k) == "oder":
+        return j  # "wie Bürgerbüro, Soziales oder Bauen": alternatives, no name of one unit
     return k
 
 
