@@ -165,7 +165,10 @@ def _joined(word: str) -> str:
 # "Fachkraftstelle"
 # a "-kanzlei" after a liberal profession is a firm: "Rechtsanwaltskanzlei", "Notariatskanzlei"
 FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
-POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger", "zeit", "tags", "kraft")
+POSITION_STEMS = (
+    *("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger"),
+    *("zeit", "tags", "kraft"),
+)
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 
 
@@ -177,6 +180,8 @@ def plural_compound(word: str) -> tuple[str, str] | None:
     for ending, (singular, plural) in PLURAL_COMPOUNDS.items():
         if lower.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: len(word) - len(ending)]
+            if stem + singular in HEADS:  # "Fachabteilungen", "Verwaltungsbehörden": kinds of unit
+                return None
             unit_type = compound_type(stem + singular, inflected=False)
             return (stem + plural, unit_type) if unit_type else None
     return None

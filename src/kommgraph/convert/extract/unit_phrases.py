@@ -215,7 +215,7 @@ ARTICLE_NAME_STOP = frozenset("der des in im zu zur zum zuständig verantwortlic
 
 
 def article_name(scan: Scanner, j: int) -> int | None:
-    """``Amt für den Ländlichen Raum``, ``Stabsstelle für die städtischen Beteiligungen``: after ``für``
+    """``Amt für den Ländlichen Musterraum``, ``Stabsstelle für die kommunalen Musterbetriebe``: after ``für``
     (at ``j``) a definite article, inflected adjectives and one noun name the unit when the phrase ends
     there. Without an adjective the article marks a task (``für die Weiterentwicklung der X``), and a
     genitive, ``in`` or ``zuständig`` after the noun says the phrase goes on as one."""
@@ -233,8 +233,8 @@ def article_name(scan: Scanner, j: int) -> int | None:
 
 
 def _name_adjective(word: str, after: str) -> bool:
-    """An inflected adjective before a noun: lower case (``städtischen``), or capitalised as part of a
-    name (``Ländlichen Raum``) when a capitalised word follows."""
+    """An inflected adjective before a noun: lower case (``kommunalen``), or capitalised as part of a
+    name (``Ländlichen Musterraum``) when a capitalised word follows."""
     if not re.fullmatch(r"[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:en|e)", word):
         return False
     return word[0].islower() or after[:1].isupper()
@@ -270,9 +270,9 @@ def list_end(scan: Scanner, j: int) -> int:
             return j
         k += 2
     if k > j and scan.word(k) in ("und", "sowie") and unit_word(scan.word(k + 1)):
-        return j  # "mit Hauptamt, Kämmerei und Bauamt": an enumeration of bare units, closed by a unit
+        return j  # "mit Musteramt, Kämmerei und Probeamt": an enumeration of bare units, closed by a unit
     if k > j and scan.word(k) == "oder":
-        return j  # "wie Bürgerbüro, Soziales oder Bauen": alternatives, no name of one unit
+        return j  # "wie Musterbüro, Probe oder Test": alternatives, no name of one unit
     return k
 
 
