@@ -120,6 +120,12 @@ AUTHORITY_ROLE = re.compile(
 
 
 QUANTITY = re.compile(r"\b(?:[Mm]ehr|[Ww]eniger)\s+$")
+# "Sie ist Anlaufstelle für ...", "wir verstehen uns als Musterstelle": a bare compound (no article) as a
+# predicate noun or in a self-description says what role something plays, it names no unit
+PREDICATE = re.compile(
+    r"(?:\b(?:ist|sind|war|waren|bleibt|bleiben)|\b(?:uns|sich)\s+(?:auch\s+|selbst\s+)?als)"
+    r"\s+(?:auch\s+|zudem\s+|weiterhin\s+)?$"
+)
 
 
 def _authority_role(text: str, m: Mention) -> bool:
@@ -155,6 +161,8 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if " " not in span and QUANTITY.search(text, max(0, m.start - 20), m.start):
             continue  # "Mehr Bürgerservice, mehr Synergien": a quantity of something, no unit
+        if " " not in span and not head_type(span) and PREDICATE.search(text, max(0, m.start - 30), m.start):
+            continue
         if " " not in span and not head_type(span) and LIKE.search(text, max(0, m.start - 40), m.start):
             continue
         if (

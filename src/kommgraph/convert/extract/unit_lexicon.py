@@ -122,6 +122,8 @@ def lemma(word: str) -> str:
 
 @cache
 def compound_type(word: str, inflected: bool = True) -> str | None:
+    if word.isupper() and len(word) > 4 and "-" not in word:
+        word = word[0] + word[1:].lower()  # a heading in capitals: "LANDRATSAMT" is "Landratsamt"
     if inflected:
         word = nominative(word)
     if word in STANDALONE:
@@ -158,10 +160,15 @@ def _joined(word: str) -> str:
     return first + "".join(part.lower() for part in rest)
 
 
-# a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle"
+# a "-stelle" after a person noun or a unit's genitive is a post: "Sachbearbeiterstelle", "Beamtenstelle";
+# so is one after a share of working time or a kind of worker: "Halbtagsstelle", "Muster-Teilzeitstelle",
+# "Fachkraftstelle"
 # a "-kanzlei" after a liberal profession is a firm: "Rechtsanwaltskanzlei", "Notariatskanzlei"
 FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
-POSITION_STEMS = ("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger")
+POSITION_STEMS = (
+    *("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger"),
+    *("zeit", "tags", "kraft"),
+)
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 
 
@@ -173,6 +180,8 @@ def plural_compound(word: str) -> tuple[str, str] | None:
     for ending, (singular, plural) in PLURAL_COMPOUNDS.items():
         if lower.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: len(word) - len(ending)]
+            if stem + singular in HEADS:  # "Fachabteilungen", "Verwaltungsbehörden": kinds of unit
+                return None
             unit_type = compound_type(stem + singular, inflected=False)
             return (stem + plural, unit_type) if unit_type else None
     return None

@@ -59,9 +59,15 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     j = i + 1
     if scan.word(j) == "(" and scan.word(j + 2) == ")" and scan.word(j + 1).isupper():
         j += 3  # "die Bezirkshauptmannschaften (BH) A und B": the head's abbreviation
+    j = _after_naming_verb(scan, j)  # "die Fachbereiche heißen künftig A und B"
+    j = _after_examples(scan, j)  # "Fachbereiche wie A, B oder C"
+    if scan.word(j) == "(" and (close := _verb_before_colon(scan, j)):  # "drei Ämter (statt X) geben:"
+        j = close
     if scan.word(j + 1) == ":" and scan.word(j).islower():  # "folgende Ämter geben: A; B"
         j += 1
-    colon = scan.word(j) == ":"
+    # a colon before quoted names: the quotes, not semicolons, mark the items ("geben: „A“, „B“ und „C“")
+    colon = scan.word(j) == ":" and scan.word(j + 1) not in QUOTES
+    opened_quote = False
     prefix = f"{head} für " if scan.word(j) == "für" else ("" if colon else f"{head} ")
     j += 1 if scan.word(j) in ("für", ":") else 0
     k = j
@@ -71,6 +77,10 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             k += 1
             continue
         if w in QUOTES and _quoted_item(scan, k, j):  # "die Bereiche „e-Muster“ und Probe"
+            opened_quote = not opened_quote
+            k += 1
+            continue
+        if opened_quote and w not in LIST_END and w not in QUOTES:  # „Stadt“: a name, whatever its word
             k += 1
             continue
         # "Fachbereiche 1 (X) und 2 (Y)", "die Bereiche A (mit B), C (D) und E": the bracket explains
@@ -105,7 +115,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         else (
             {",", "sowie", "oder"}
             if closed_by_sowie or any(t.text == "sowie" for t in words)
-            else {",", "und", "oder"}
+            else ({",", "oder"} if _closed_by_oder(words) else {",", "und", "oder"})
         )
     )
     inner_und = not colon and "und" in separators and _und_inside_items(words)
@@ -115,7 +125,7 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     explained: dict[int, str] = {}  # item -> the text of its bracket
     depth, opened, in_quotes = 0, 0, False
     quoted_items: set[int] = set()  # items given in quotes: a name of their own
-    for t in words:
+    for n, t in enumerate(words):
         depth += (t.text == "(") - (t.text == ")")
         if t.text == "(" and depth == 1:
             opened = t.end
@@ -126,7 +136,8 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             quoted_items.add(id(items[-1]))
         if depth or t.text == ")" or t.text in QUOTES:
             continue
-        if t.text in separators and not in_quotes:  # „A, B und C“ is one name
+        between_quotes = 0 < n < len(words) - 1 and {words[n - 1].text, words[n + 1].text} <= QUOTES
+        if (t.text in separators or between_quotes) and not in_quotes:  # „A, B und C“ is one name
             items.append([])
         else:
             items[-1].append(t)
@@ -156,6 +167,46 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         aliases = (explained[id(item)],) if numbered and not colon else ()
         found.append(Mention(start, end, nominative(name) if not prefix else name, kind, aliases=aliases))
     return found, k
+
+
+# verbs that give names, in the plural ("die Fachbereiche heißen A und B"), and adverbs of time after them
+NAMING_VERBS = frozenset("heißen lauten hießen".split())
+NAMING_ADVERBS = frozenset("künftig nun jetzt fortan dann ab sofort neu".split())
+
+
+def _after_naming_verb(scan: Scanner, j: int) -> int:
+    """``die Fachbereiche heißen (künftig) A und B``: the names follow the verb, as after the head."""
+    if scan.word(j) not in NAMING_VERBS:
+        return j
+    k = j + 1
+    while scan.word(k) in NAMING_ADVERBS:
+        k += 1
+    return k if is_cap(scan.word(k)) or scan.word(k) in QUOTES else j
+
+
+def _after_examples(scan: Scanner, j: int) -> int:
+    """``Fachbereiche wie (etwa) A, B oder C``: names given as examples, without an article of their
+    own (``Ämter wie das Bauamt`` name themselves)."""
+    if scan.word(j) != "wie":
+        return j
+    k = j + 2 if scan.word(j + 1) == "etwa" else j + 1
+    return k if is_cap(scan.word(k)) and scan.word(k) not in STOP and not unit_word(scan.word(k)) else j
+
+
+def _verb_before_colon(scan: Scanner, j: int) -> int | None:
+    """``drei Fachbereiche (statt der Ämter) geben: „A“``: a short bracket between the head and a verb that
+    announces the list with a colon; the index of the verb."""
+    close = next((n for n in range(j + 1, min(j + 8, len(scan.t))) if scan.word(n) == ")"), None)
+    if close is None or not scan.word(close + 1).islower() or scan.word(close + 2) != ":":
+        return None
+    return close + 1
+
+
+def _closed_by_oder(words: list[Token]) -> bool:
+    """``A, B und C oder D``: a list closes with one conjunction; when it is ``oder``, an ``und`` before it
+    joins two words inside an item."""
+    conjunctions = [t.text for t in words if t.text in ("und", "oder")]
+    return bool(conjunctions) and conjunctions[-1] == "oder" and "und" in conjunctions
 
 
 def _has_und(item: list[Token]) -> bool:

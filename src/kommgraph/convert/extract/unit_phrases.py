@@ -211,6 +211,35 @@ class Scanner:
         return after in (",", "und", "sowie") or not is_cap(after)
 
 
+ARTICLE_NAME_STOP = frozenset("der des in im zu zur zum zuständig verantwortlich".split())
+
+
+def article_name(scan: Scanner, j: int) -> int | None:
+    """``Amt für den Ländlichen Musterraum``, ``Stabsstelle für die kommunalen Musterbetriebe``: after ``für``
+    (at ``j``) a definite article, inflected adjectives and one noun name the unit when the phrase ends
+    there. Without an adjective the article marks a task (``für die Weiterentwicklung der X``), and a
+    genitive, ``in`` or ``zuständig`` after the noun says the phrase goes on as one."""
+    if scan.word(j) not in ("den", "die", "das", "dem"):
+        return None
+    k = j + 1
+    while k < j + 3 and _name_adjective(scan.word(k), scan.word(k + 1)):
+        k += 1
+    noun = scan.word(k)
+    if k == j + 1 or not noun[:1].isupper() or noun in STOP or unit_word(noun):
+        return None
+    if scan.word(k + 1) in ARTICLE_NAME_STOP or scan.word(k + 1).endswith("-"):
+        return None
+    return k + 1
+
+
+def _name_adjective(word: str, after: str) -> bool:
+    """An inflected adjective before a noun: lower case (``kommunalen``), or capitalised as part of a
+    name (``Ländlichen Musterraum``) when a capitalised word follows."""
+    if not re.fullmatch(r"[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:en|e)", word):
+        return False
+    return word[0].islower() or after[:1].isupper()
+
+
 def numbered_name(scan: Scanner, end: int) -> int:
     """``Fachdienst 23 – Kreisentwicklung``, ``Fachbereich 17: Muster``: a number, a dash (or colon) and a
     name make one name."""
@@ -240,6 +269,10 @@ def list_end(scan: Scanner, j: int) -> int:
         if scan.word(k) == "und":
             return j
         k += 2
+    if k > j and scan.word(k) in ("und", "sowie") and unit_word(scan.word(k + 1)):
+        return j  # "mit Musteramt, Kämmerei und Probeamt": an enumeration of bare units, closed by a unit
+    if k > j and scan.word(k) == "oder":
+        return j  # "wie Musterbüro, Probe oder Test": alternatives, no name of one unit
     return k
 
 

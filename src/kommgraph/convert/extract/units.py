@@ -55,6 +55,7 @@ from kommgraph.convert.extract.unit_phrases import (
     Mention,
     Scanner,
     Token,
+    article_name,
     clean,
     coordinated_start,
     list_end,
@@ -152,6 +153,10 @@ def find_mentions(
                 continue
             if nominative(w) in OWNER_ONLY:
                 i += 1
+                continue
+            if scan.word(j) == "für" and (end := article_name(scan, j + 1)):  # "Amt für den Ländlichen X"
+                mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
+                i = end
                 continue
             if scan.word(j) == "für":
                 end = scan.phrase(j + 1, allow_lists=True, fields=True)
