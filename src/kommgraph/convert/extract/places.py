@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
-from kommgraph.convert.extract.place_names import canton_coded, spellings, swiss_forms
+from kommgraph.convert.extract.place_names import bare_forms, canton_coded, spellings, swiss_forms
 from kommgraph.convert.extract.place_urls import WEB_WEIGHT, host_compound, url_lookup, url_names, web_hosts
 
 _DATA = load("metadata")["gazetteer"]
@@ -115,6 +115,7 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         # an Austrian district's authority is its Bezirkshauptmannschaft: texts and annotators name that
         base = short.removeprefix("Bezirk ")
         labels |= {base, f"Bezirkshauptmannschaft {base}", f"BH {base}"}
+        labels |= bare_forms(base, ("Bezirk", "Bezirkshauptmannschaft", "BH"))
         name = short
     else:
         labels.add(official.replace("Sankt ", "St. "))
@@ -123,6 +124,7 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
         labels.add(short)
         labels |= _usual_forms(name, place.kind)
+        labels |= bare_forms(name, (_TOWN_TITLE[place.kind],) if place.kind in _TOWN_TITLE else ())
         if place.key.startswith("CH-"):
             labels |= swiss_forms(_module(), place, name)
     return name, tuple(sorted((labels | spellings(labels | {name})) - {name}))
