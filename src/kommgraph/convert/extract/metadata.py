@@ -245,6 +245,25 @@ def _association(meta: Metadata, title: str, article: str) -> bool:
     return True
 
 
+def _own_body(meta: Metadata, title: str, article: str) -> bool:
+    """An authority that is itself the place, named by its kind word (see :mod:`.place_bodies`): a
+    Bezirkshauptmannschaft's Bezirk, an Amt of municipalities, an association of municipalities."""
+    from kommgraph.convert.extract import place_bodies
+
+    publisher = meta.publisher or ""
+    district = place_bodies.austrian_district(publisher, title, article)
+    if district is not None:
+        meta.place, meta.place_key, meta.place_labels = district.name, district.key, district.labels
+        return True
+    body = place_bodies.municipal_amt(publisher, title, article) or place_bodies.association(
+        publisher, title, article
+    )
+    if body is None:
+        return False
+    meta.place, meta.place_key, meta.place_labels = body[0], None, body[1]
+    return True
+
+
 HEADLINE_WEIGHT = 4.0  # a place with its title word in the headline, as the gazetteer's votes weigh it
 
 
@@ -273,6 +292,9 @@ def _decide_place(
     A place of the reference data (with its AGS) named by the rules stays as it is."""
     from kommgraph.convert.extract import places
 
+    title = "" if title == "unknown" else title
+    if _own_body(meta, title, article):
+        return
     if (
         meta.place
         and meta.place in gazetteer
@@ -289,7 +311,6 @@ def _decide_place(
         names = {f"Bezirksamt {n}" for n in district_office} | {longest, f"Bezirk {longest}"}
         meta.place_labels = tuple(sorted(names - {meta.place}))
         return
-    title = "" if title == "unknown" else title
     if _association(meta, title, article):
         return
     federal = _federal_body(title + "\n" + article[:FEDERAL_SCAN])
