@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.convert.extract import extract, place_bodies
+from kommgraph.convert.extract import dates, extract, place_bodies
+from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.place_names import bare_forms
 from kommgraph.convert.graph import Gazetteer
 from kommgraph.store.sources import read_source
@@ -184,3 +185,37 @@ def test_an_association_of_municipalities_is_the_place(
 )
 def test_no_association_of_municipalities(publisher: str, title: str, text: str) -> None:
     assert place_bodies.association(publisher, title, text) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "values"),
+    [
+        ("Die Stelle, die übermorgen in Betrieb geht, liegt im Rathaus.", "2031-12-30", ["2032-01-01"]),
+        ("Ab morgen ist das Bürgerbüro im Erdgeschoss.", "2031-03-04", ["2031-03-05"]),
+        ("Das Amt öffnet am Morgen.", "2031-03-04", []),  # the noun
+        ("Das Amt hat heute morgen geöffnet.", "2031-03-04", []),  # this morning
+        ("Die Stelle geht übermorgen in Betrieb.", "2031-03", []),  # no day to count from
+    ],
+)
+def test_days_ahead(sentence: str, published: str, values: list[str]) -> None:
+    found = dates.find_dates(sentence, DateValue(published))
+    assert [d.value.value for d in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [  # a council's commission or an election closing a long clause: the date of a decision
+        (
+            "Im Juni 2031 hat der Kreistag des Landkreises die Kreisverwaltung mit der Umsetzung des "
+            "Beispielkonzepts und der Einrichtung einer eigenständigen Stabsstelle Beispiel beauftragt.",
+            "announced",
+        ),
+        ("Am 12. März 2031 bestätigten die Stimmberechtigten alle Mitglieder des Stadtrats.", "announced"),
+        ("Am 3. Mai 2031 wählte der Rat eine neue Leiterin.", "announced"),
+        # the change itself
+        ("Im Februar 2032 hat die neue Stabsstelle ihre Arbeit aufgenommen.", "effective"),
+    ],
+)
+def test_decisions_dated(sentence: str, cue: str) -> None:
+    match = dates.find_dates(sentence, None)[0]
+    assert dates.cue_before(sentence, match) == cue

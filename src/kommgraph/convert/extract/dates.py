@@ -80,7 +80,7 @@ ENACTED = compiled(_DATA["cues"]["enacted"])
 ENACTED_BEFORE = compiled(_DATA["cues"]["enacted_before"])
 
 
-MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|monat|sofort|wirkung)")
+MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|monat|sofort|wirkung|morgen)")
 
 
 @dataclass(frozen=True)
