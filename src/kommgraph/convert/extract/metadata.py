@@ -94,7 +94,15 @@ def core_name(name: str) -> str:
 _key = core_name
 
 
-def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
+# the publisher line of an authority's own page: "Gemeinde Musterdorf", "Landkreis Muster (Ratsinfo)"
+OWN_PUBLISHER = compiled(
+    r"^(?P<kind>Stadt|Gemeinde|Markt|Marktgemeinde|Landkreis|Kreis|Landeshauptstadt|Hansestadt|Kreisstadt)"
+    r"\s+(?P<name>[A-ZÄÖÜ][^()]*?)\s*(?:\(.*\))?$"
+)
+OWN_PUBLISHER_WEIGHT = 3.0  # as a mayor's title: the authority speaks for itself
+
+
+def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = "") -> str | None:
     """The authority the document is about, by weighted cues; the fullest form of its name."""
     scores: Counter[str] = Counter()
     forms: dict[str, set[str]] = {}
@@ -106,6 +114,10 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
         scores[_key(name)] += weight
         forms.setdefault(_key(name), set()).add(name)
 
+    own = OWN_PUBLISHER.match(publisher.strip())
+    if own:
+        district = own["kind"] in DISTRICT_KINDS
+        vote(f"{own['kind']} {own['name']}" if district else own["name"], OWN_PUBLISHER_WEIGHT)
     lines = _first_lines(article, 3)
     for line in lines[:2]:
         m = TITLE_PREFIX.match(line) or TITLE_PREFIX_INLINE.match(line)
@@ -177,7 +189,7 @@ def extract_metadata(
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
     meta.url = header.get("source-url")
     meta.publisher = header.get("publisher")
-    meta.place = header.get("place") or place(article, body, gazetteer)
+    meta.place = header.get("place") or place(article, body, gazetteer, header.get("publisher", ""))
     if not header.get("place"):
         _decide_place(meta, header.get("title", ""), article, gazetteer, body)
     meta.title = header.get("title") or title(body, meta.place)
