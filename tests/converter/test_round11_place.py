@@ -219,3 +219,24 @@ def test_days_ahead(sentence: str, published: str, values: list[str]) -> None:
 def test_decisions_dated(sentence: str, cue: str) -> None:
     match = dates.find_dates(sentence, None)[0]
     assert dates.cue_before(sentence, match) == cue
+
+
+def test_an_authoritys_own_publisher_line_names_a_place_the_gazetteer_lacks(tmp_path: Path) -> None:
+    header = {"title": "Gemeinderat reduziert sein Pensum", "publisher": "Gemeinde Beispielwil"}
+    text = "Per 1. Januar reduziert ein Gemeinderat sein Pensum. Der Präsident übernimmt zwei Bereiche."
+    assert _place_of(tmp_path, header, text)[0] == "Beispielwil"
+
+
+def test_an_authoritys_own_publisher_line_outweighs_a_biography(tmp_path: Path) -> None:
+    header = {"title": "Köpfe der Kreisverwaltung", "publisher": "Landkreis Emsland (Ratsinformationssystem)"}
+    text = (
+        "Köpfe der Kreisverwaltung\n\nDie Leiterin des Fachbereichs Gesundheit ist im Kreis Höxter "
+        "aufgewachsen und hat in Münster studiert. Seit 2031 leitet sie den Fachbereich."
+    )
+    assert _place_of(tmp_path, header, text)[1] == "03454"
+
+
+def test_a_papers_publisher_line_is_no_authority(tmp_path: Path) -> None:
+    header = {"title": "unknown", "publisher": "Stadtanzeiger Beispielwil"}
+    text = "Der Gemeinderat hat ein Bauamt geschaffen."
+    assert _place_of(tmp_path, header, text)[0] is None
