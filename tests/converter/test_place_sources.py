@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kommgraph.convert.extract import extract, metadata, places
+from kommgraph.convert.extract import extract, metadata, place_urls, places
 from kommgraph.places.normalize import fold
 from kommgraph.store.sources import read_source
 
@@ -52,7 +52,7 @@ def test_the_page_address_names_the_place(tmp_path: Path, url: str, expected: st
 def test_host_words_that_start_with_no_town_name_none(word: str) -> None:
     import kommgraph.places as gazetteer
 
-    assert places._host_compound(gazetteer, word) == ()
+    assert place_urls.host_compound(gazetteer, word) == ()
 
 
 def test_the_abbreviation_wr_is_folded_like_wiener() -> None:

@@ -30,6 +30,8 @@ DAY_MONTH_NUMERIC = compiled(
 )
 MONTH_ONLY = compiled(rf"\b(?:im|seit|ab|bis|Anfang|Mitte|Ende|zum|Im|Seit|Ab)\s+{_MONTH_WORD}(?!\s*\d)\b")
 YEAR = compiled(r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?![\d/.]\d|-\d)")
+# "die übermorgen in Betrieb geht", "ab morgen": the adverbs in lower case (not "am Morgen", "heute morgen")
+DAYS_AHEAD = compiled(r"(?<!\bheute\s)(?<!\bgestern\s)\b(?:übermorgen|morgen)\b")
 REL = {key: compiled(_DATA["relative"][key], re.IGNORECASE) for key in _DATA["relative"]}
 EFFECTIVE_CUE = compiled(_DATA["cues"]["effective"], re.IGNORECASE)
 ANNOUNCED_CUE = compiled(_DATA["cues"]["announced"], re.IGNORECASE)
@@ -78,7 +80,7 @@ ENACTED = compiled(_DATA["cues"]["enacted"])
 ENACTED_BEFORE = compiled(_DATA["cues"]["enacted_before"])
 
 
-MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|monat|sofort|wirkung)")
+MAY_HAVE_DATE = compiled(rf"\d|(?i:{_MONTH}|jahr|monat|sofort|wirkung|morgen)")
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,10 @@ def _relative(text: str, published: DateValue, add) -> None:
             add(m.start(), m.end(), str(year - count), relative=True, approximate=True)
     for m in REL["now"].finditer(text):
         add(m.start(), m.end(), published.value, relative=True)
+    if len(published.value) == 10 and "orgen" in text:  # a day from now needs the publication's day
+        for m in DAYS_AHEAD.finditer(text):
+            day = dt.date.fromisoformat(published.value) + dt.timedelta(days=2 if m[0] == "übermorgen" else 1)
+            add(m.start(), m.end(), day.isoformat(), relative=True)
     if len(published.value) >= 7 and "Monat" in text:  # a month needs the publication's month
         month = int(published.value[5:7])
         for m in REL["this_month"].finditer(text):

@@ -94,7 +94,15 @@ def core_name(name: str) -> str:
 _key = core_name
 
 
-def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
+# the publisher line of an authority's own page: "Gemeinde Musterdorf", "Landkreis Muster (Ratsinfo)"
+OWN_PUBLISHER = compiled(
+    r"^(?P<kind>Stadt|Gemeinde|Markt|Marktgemeinde|Landkreis|Kreis|Landeshauptstadt|Hansestadt|Kreisstadt)"
+    r"\s+(?P<name>[A-ZÄÖÜ][^()]*?)\s*(?:\(.*\))?$"
+)
+OWN_PUBLISHER_WEIGHT = 3.0  # as a mayor's title: the authority speaks for itself
+
+
+def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = "") -> str | None:
     """The authority the document is about, by weighted cues; the fullest form of its name."""
     scores: Counter[str] = Counter()
     forms: dict[str, set[str]] = {}
@@ -106,6 +114,10 @@ def place(article: str, whole: str, gazetteer: dict[str, str]) -> str | None:
         scores[_key(name)] += weight
         forms.setdefault(_key(name), set()).add(name)
 
+    own = OWN_PUBLISHER.match(publisher.strip())
+    if own:
+        district = own["kind"] in DISTRICT_KINDS
+        vote(f"{own['kind']} {own['name']}" if district else own["name"], OWN_PUBLISHER_WEIGHT)
     lines = _first_lines(article, 3)
     for line in lines[:2]:
         m = TITLE_PREFIX.match(line) or TITLE_PREFIX_INLINE.match(line)
@@ -177,7 +189,7 @@ def extract_metadata(
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
     meta.url = header.get("source-url")
     meta.publisher = header.get("publisher")
-    meta.place = header.get("place") or place(article, body, gazetteer)
+    meta.place = header.get("place") or place(article, body, gazetteer, header.get("publisher", ""))
     if not header.get("place"):
         _decide_place(meta, header.get("title", ""), article, gazetteer, body)
     meta.title = header.get("title") or title(body, meta.place)
@@ -245,6 +257,25 @@ def _association(meta: Metadata, title: str, article: str) -> bool:
     return True
 
 
+def _own_body(meta: Metadata, title: str, article: str) -> bool:
+    """An authority that is itself the place, named by its kind word (see :mod:`.place_bodies`): a
+    Bezirkshauptmannschaft's Bezirk, an Amt of municipalities, an association of municipalities."""
+    from kommgraph.convert.extract import place_bodies
+
+    publisher = meta.publisher or ""
+    district = place_bodies.austrian_district(publisher, title, article)
+    if district is not None:
+        meta.place, meta.place_key, meta.place_labels = district.name, district.key, district.labels
+        return True
+    body = place_bodies.municipal_amt(publisher, title, article) or place_bodies.association(
+        publisher, title, article
+    )
+    if body is None:
+        return False
+    meta.place, meta.place_key, meta.place_labels = body[0], None, body[1]
+    return True
+
+
 HEADLINE_WEIGHT = 4.0  # a place with its title word in the headline, as the gazetteer's votes weigh it
 
 
@@ -273,6 +304,9 @@ def _decide_place(
     A place of the reference data (with its AGS) named by the rules stays as it is."""
     from kommgraph.convert.extract import places
 
+    title = "" if title == "unknown" else title
+    if _own_body(meta, title, article):
+        return
     if (
         meta.place
         and meta.place in gazetteer
@@ -289,7 +323,6 @@ def _decide_place(
         names = {f"Bezirksamt {n}" for n in district_office} | {longest, f"Bezirk {longest}"}
         meta.place_labels = tuple(sorted(names - {meta.place}))
         return
-    title = "" if title == "unknown" else title
     if _association(meta, title, article):
         return
     federal = _federal_body(title + "\n" + article[:FEDERAL_SCAN])

@@ -60,3 +60,18 @@ def spellings(names: set[str]) -> set[str]:
     """``Muster a.d. Fluss`` and ``Muster a. d. Fluss`` are also written ``Muster a.d.Fluss``: sources differ
     in the spaces of an abbreviated addition."""
     return {ABBREVIATED_ADDITION.sub("", n) for n in names if "." in n} - names
+
+
+# an official name's addition after the name proper: a river, a landscape or a region (``Muster am Fluss``,
+# ``Muster im Gau``, ``Muster/Region``)
+ADDITION = re.compile(r"\s+(?:am|an\s+der|im|in\s+der|ob\s+der|auf\s+der|vor\s+der|bei)\s+\S|/")
+
+
+def bare_forms(name: str, titles: tuple[str, ...] = ()) -> set[str]:
+    """``Musterheim im Gau`` → ``Musterheim``, ``Musterbach/Region`` → ``Musterbach``: texts and annotators
+    leave an official name's addition off; with each title word (``Bezirkshauptmannschaft Musterheim``)."""
+    m = ADDITION.search(name)
+    if not m or m.start() < 3:
+        return set()
+    bare = name[: m.start()]
+    return {bare, *(f"{title} {bare}" for title in titles)}

@@ -16,7 +16,8 @@ from functools import lru_cache
 from itertools import islice
 
 from kommgraph.convert.extract.patterns import compiled, load
-from kommgraph.convert.extract.place_names import canton_coded, spellings, swiss_forms
+from kommgraph.convert.extract.place_names import bare_forms, canton_coded, spellings, swiss_forms
+from kommgraph.convert.extract.place_urls import WEB_WEIGHT, host_compound, url_lookup, url_names, web_hosts
 
 _DATA = load("metadata")["gazetteer"]
 ADJECTIVE = compiled(r"(?<![\w-])(?P<word>(?:St\.\s|Sankt\s)?[A-ZÄÖÜ][a-zäöüß]+er)\s+[A-ZÄÖÜ]")
@@ -114,6 +115,7 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         # an Austrian district's authority is its Bezirkshauptmannschaft: texts and annotators name that
         base = short.removeprefix("Bezirk ")
         labels |= {base, f"Bezirkshauptmannschaft {base}", f"BH {base}"}
+        labels |= bare_forms(base, ("Bezirk", "Bezirkshauptmannschaft", "BH"))
         name = short
     else:
         labels.add(official.replace("Sankt ", "St. "))
@@ -122,6 +124,7 @@ def _label(place) -> tuple[str, tuple[str, ...]]:
         name = short.replace("Sankt ", "St. ") if place.key.startswith(("AT-", "CH-")) else short
         labels.add(short)
         labels |= _usual_forms(name, place.kind)
+        labels |= bare_forms(name, (_TOWN_TITLE[place.kind],) if place.kind in _TOWN_TITLE else ())
         if place.key.startswith("CH-"):
             labels |= swiss_forms(_module(), place, name)
     return name, tuple(sorted((labels | spellings(labels | {name})) - {name}))
@@ -169,83 +172,6 @@ def _adjective_forms(word: str) -> list[str]:
     if stem.endswith("ik"):  # Swiss names in -ikon form their adjective in -iker: Musterikon → Musteriker
         forms.append(stem + "on")
     return forms
-
-
-# abbreviations of the first word of place names, spelled out: "Wr. Musterdorf", "wr-musterdorf"
-ABBREVIATIONS = {"wr": "wiener"}
-MIN_STEM = 4  # the shortest place name taken from the front of a compound host word
-URL_PART = compiled(r"[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*")
-
-
-def _url_names(url: str) -> list[tuple[str, float]]:
-    """Names in a page's address: the host (``www.bad-musterstadt.de``, ``stadt-muster.ch``) counts more than
-    the path (``/lokales/musterkreis/``), where news sites put their local sections. ``wr-musterdorf``
-    spells out the abbreviation (Wiener Musterdorf)."""
-    m = re.match(r"^\w+://([^/?#]+)([^?#]*)", url.strip().casefold())
-    if not m:
-        return []
-    host_parts = m[1].split(".")[:-1]
-    out: list[tuple[str, float]] = []
-    if m[1].endswith(".ch"):  # Swiss cantons' own sites: sh.ch, stadt.sg.ch, zh.ch
-        out += [(f"#CH-{p.upper()}", 3.0) for p in host_parts if len(p) == 2 and p.isalpha()]
-    skip = set(_DATA["url_words"])
-    # a news site's path runs from region to town (``/muster-region/musterstadt/``): a deeper section counts a
-    # little more
-    path = [(p, 1.5 + 0.1 * depth) for depth, p in enumerate(m[2].split("/")[:4])]
-    for part, weight in [(p, 4.0) for p in host_parts] + path:
-        for word in URL_PART.findall(part):
-            pieces = [ABBREVIATIONS.get(w, w) for w in word.split("-") if w not in skip]
-            for size in (3, 2, 1):  # the longest run of pieces that names a place
-                for i in range(len(pieces) - size + 1):
-                    run = pieces[i : i + size]
-                    if size == 1 and len(run[0]) < 4:
-                        continue
-                    out.append((" ".join(run), weight / (1 + 0.5 * (3 - size))))
-    return out
-
-
-WEB_ADDRESS = compiled(r"(?:\bwww\.|@)(?P<host>[a-z0-9äöü-]+(?:\.[a-z0-9äöü-]+)*\.(?:de|at|ch|li))\b", re.I)
-WEB_WEIGHT = 0.25  # of a page address's host: a footer's mail or web address names the authority's site
-
-
-def _web_hosts(body: str) -> list[str]:
-    """The hosts of the first two distinct web or mail addresses of a text (``presse@muster.de``)."""
-    hosts: list[str] = []
-    if "www." not in body and "@" not in body:  # most texts name none: skip the scan
-        return hosts
-    for m in WEB_ADDRESS.finditer(body):
-        host = m["host"].casefold()
-        if host not in hosts:
-            hosts.append(host)
-    return hosts[:2]
-
-
-def _url_lookup(places, name: str):
-    return (
-        places.lookup(name)
-        or places.lookup(re.sub(r"^st ", "st. ", name))
-        or places.lookup(f"{name} (de)")  # the gazetteer tells same-named places apart so
-        or (places.lookup(name.replace(" ", "-")) if " " in name else ())  # "main-muster": Main-Muster
-    )
-
-
-def _host_compound(places, word: str):
-    """A place at the front of a compound host word (``musterstadtspektrum`` → Musterstadt,
-    ``beispielhausener`` → Beispielhausen): the longest stem that the gazetteer knows and that is no common
-    German word."""
-    from kommgraph.places.store import index
-
-    common = index().common_words
-    for end in range(len(word) - 1, MIN_STEM - 1, -1):
-        stem, rest = word[:end], word[end:]
-        if len(rest) < 2 or (rest != "er" and len(rest) < MIN_STEM):
-            continue
-        if common.get(stem, "noun-city") != "noun-city":  # a noun, unless a large town's name ("halle")
-            continue
-        found = [p for p in places.lookup(stem) if p.kind not in ("Land",) or rest == "er"]
-        if found:
-            return found
-    return ()
 
 
 DISTRICT_OFFICES = frozenset(
@@ -433,7 +359,7 @@ def candidates(
     for text, base in texts:
         _vote_mentions(places, text, base, vote, surface, written, surnames)
     taken: set[str] = set()
-    for name, weight in _url_names(url):
+    for name, weight in url_names(url):
         if name.startswith("#"):
             canton = places.by_key(name[1:])
             if canton is not None:
@@ -441,13 +367,13 @@ def candidates(
             continue
         if any(name in t for t in taken):
             continue
-        found = _url_lookup(places, name)
+        found = url_lookup(places, name)
         if found:
             _note_written(written, found, name.title())
             taken.add(name)
             vote(_first(found, country), weight)
         elif " " not in name and weight >= 2:  # a host word: "hallespektrum", "augsburger"
-            found = _host_compound(places, name)
+            found = host_compound(places, name)
             if found:
                 taken.add(name)
                 vote(_first(found, country), weight / 2)
@@ -464,9 +390,9 @@ def candidates(
         for line in body[max(0, m.start() - 160) : m.start()].splitlines()[-3:]:
             if AUTHORITY_LINE.match(line):
                 _vote_mentions(places, line, POSTAL_WEIGHT, vote, surface)
-    for host in _web_hosts(body):
-        for name, weight in _url_names(f"https://{host}/"):
-            found = _url_lookup(places, name) if not name.startswith("#") else ()
+    for host in web_hosts(body):
+        for name, weight in url_names(f"https://{host}/"):
+            found = url_lookup(places, name) if not name.startswith("#") else ()
             if found:
                 vote(_first(found, country), weight * WEB_WEIGHT)
                 break

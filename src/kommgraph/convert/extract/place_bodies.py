@@ -1,0 +1,126 @@
+"""Authorities that are themselves the document's place, named by their kind word: an Austrian district's
+Bezirkshauptmannschaft (``BH Musterau``: the Bezirk, not its seat town), an Amt of municipalities
+(``Amt Musterland``), a special-purpose or higher municipal association (``Zweckverband Abfallwirtschaft
+Musterkreis``, ``Landschaftsverband Musterland``). The gazetteer holds no associations: they get no key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kommgraph.convert.extract.patterns import compiled
+
+HEAD = 1500  # characters of the article searched
+NAME = r"(?:[A-ZÄÖÜ][a-zäöüß]+-)*[A-ZÄÖÜ][a-zäöüß]+"
+# "Bezirkshauptmannschaft Musterau", "der BH Musterau-Land", "BH Musterau am See"
+DISTRICT_AUTHORITY = compiled(
+    rf"\b(?:Bezirkshauptmannschaft|BH)\s+(?P<name>{NAME}(?:\s+(?:am|an\s+der|im)\s+{NAME})?)(?![\w-])"
+)
+DISTRICT_SUPPORT = 2  # the publisher line or title, or two mentions in the article
+# an Amt of municipalities (Brandenburg, Schleswig-Holstein, Mecklenburg-Vorpommern): "Amt Musterland",
+# "des Amtes Muster-Beispiel"; an office ("Amt für X", "Amt Umwelt und Energie") is told apart by the words
+# of an Amt's own constitution in the same text
+MUNICIPAL_AMT = compiled(rf"\bAmt(?:es|s)?\s+(?P<name>{NAME})(?![\w-])(?!\s+(?:und|&|,)\s)")
+AMT_SUPPORT = 3  # publisher line or title (2 each) and mentions: a town's paper names its partner Amt twice
+AMT_CUES = compiled(
+    r"\b(?:Amtsdirektor(?:in)?|Amtsverwaltung|Amtsausschuss(?:es)?|Amtsvorsteher(?:in)?|amtsangehörige[nr]?"
+    r"|Amtsgemeinden|Gemeinden\s+des\s+Amtes)\b"
+)
+# a public-law association of municipalities: "Zweckverband ...", "Muster-Zweckverband",
+# "Landschaftsverband Musterland", "Landeswohlfahrtsverband Muster", "Regionalverband Musterregion"
+ASSOCIATION = compiled(
+    r"(?<![\w-])(?P<body>(?:[A-ZÄÖÜ][a-zäöüß]+-)?(?:[A-ZÄÖÜ][a-zäöüß]*(?:zweckverband|verwaltungsverband)"
+    r"|Zweckverband|Landschaftsverband|Landeswohlfahrtsverband|Regionalverband|Kommunalverband|Bezirksverband))"
+    r"(?:es|s)?(?P<name>(?:\s+(?!(?:Der|Die|Das|Den|Dem|Im|In|Am|Bei|Mit)\b)[A-ZÄÖÜ][\w-]*[a-zäöüß]){0,4})"
+    r"(?:\s+\((?P<short>[A-ZÄÖÜ]{2,6})\))?"
+)
+ASSOCIATION_SUPPORT = 3  # publisher line or title (2 each) and mentions in the article, its abbreviation too
+# a publisher line that is a town's or district's own ("Stadt Musterstadt") speaks for that authority: an
+# Amt or association it names is a partner, unless the title names it too
+OWN_PUBLISHER = compiled(
+    r"^\s*(?:[A-ZÄÖÜ][a-zäöü]*stadt|Stadt|Gemeinde|Marktgemeinde|Markt|Landkreis|Kreis)\s+[A-ZÄÖÜ]"
+)
+LEAD = 300  # an association that is the subject is named in the lead, or in the title or publisher line
+
+
+def austrian_district(publisher: str, title: str, article: str):
+    """``BH Musterau``, ``Bezirkshauptmannschaft Musterau``, named in the publisher line or title or twice in
+    the article: the Bezirk (a gazetteer candidate), not the seat town of the same name."""
+    if "BH" not in publisher + title + article[:HEAD] and "Bezirkshauptmannschaft" not in (
+        publisher + title + article[:HEAD]
+    ):
+        return None
+    support: Counter[str] = Counter()
+    for text, weight in ((publisher, 2), (title, 2), (article[:HEAD], 1)):
+        for m in DISTRICT_AUTHORITY.finditer(text):
+            support[m["name"]] += weight
+    if not support:
+        return None
+    ranked = sorted(support, key=lambda n: (-support[n], n))
+    name = ranked[0]
+    if support[name] < DISTRICT_SUPPORT or (len(ranked) > 1 and support[ranked[1]] == support[name]):
+        return None  # two Bezirkshauptmannschaften alike: a text about both, or about their Land
+    from kommgraph.convert.extract import places
+
+    found = places.resolve(f"Bezirk {name}", "AT")
+    return found if found is not None and found.key.startswith("AT-") else None
+
+
+def municipal_amt(publisher: str, title: str, article: str) -> tuple[str, tuple[str, ...]] | None:
+    """``Amt Musterland``: an Amt of municipalities is the place where the text speaks of its constitution
+    (``Amtsdirektor``, ``Amtsverwaltung``) and names it in the publisher line or title and once more, or
+    three times."""
+    head = article[:HEAD]
+    if "Amt" not in head + publisher or not AMT_CUES.search(publisher + title + head):
+        return None
+    support: Counter[str] = Counter()
+    for text, weight in ((publisher, 2), (title, 2), (head, 1)):
+        for m in MUNICIPAL_AMT.finditer(text):
+            support[m["name"]] += weight
+    if not support:
+        return None
+    name = max(sorted(support), key=lambda n: support[n])
+    if support[name] < AMT_SUPPORT or _partner(name, publisher, title):
+        return None
+    from kommgraph.convert.extract import places
+
+    return f"Amt {name}", (name,) if places.resolve(name) is None else ()
+
+
+def _partner(name: str, publisher: str, title: str) -> bool:
+    """A body the publisher line's own town or district names, without the title naming it."""
+    return bool(OWN_PUBLISHER.match(publisher)) and name not in publisher and name not in title
+
+
+def _nominative(body: str) -> str:
+    return re.sub(r"verband(?:es|s)$", "verband", body)
+
+
+def association(publisher: str, title: str, article: str) -> tuple[str, tuple[str, ...]] | None:
+    """``Der Zweckverband Abfall Musterkreis (ZVA) …``: a public-law association of municipalities is the
+    place when the publisher line, the title or the lead names it and the text keeps to it (its full name
+    or its abbreviation at least three times, the publisher line and title counting twice)."""
+    head = article[:HEAD]
+    if "verband" not in publisher + title + head:
+        return None
+    support: Counter[str] = Counter()
+    shorts: dict[str, str] = {}
+    early: set[str] = set()
+    for text, weight, where in ((publisher, 2, "line"), (title, 2, "line"), (head, 1, "text")):
+        for m in ASSOCIATION.finditer(text):
+            name = (_nominative(m["body"]) + m["name"]).strip()
+            support[name] += weight
+            if where == "line" or m.start() < LEAD:
+                early.add(name)
+            if m["short"]:
+                shorts.setdefault(name, m["short"])
+    if not support:
+        return None
+    for name, short in shorts.items():
+        support[name] += len(re.findall(rf"(?<![\w]){short}(?![a-zäöüß])", title + "\n" + head))
+        support[name] -= 1  # the abbreviation's own definition is counted with the name
+    name = max(sorted(support), key=lambda n: (support[n], len(n)))
+    if support[name] < ASSOCIATION_SUPPORT or name not in early or _partner(name, publisher, title):
+        return None
+    return name, (shorts[name],) if name in shorts else ()
