@@ -138,8 +138,8 @@ def _split(uri: str) -> tuple[str, str]:
 
 
 def _prefixed(prefix: str, local: str) -> tuple[str | None, str | None]:
-    local = local.replace("(", r"\(").replace(")", r"\)")
-    local = _PERCENT.sub("\\\\%", local)
+    if "(" in local or ")" in local or "%" in local:
+        local = _PERCENT.sub("\\\\%", local.replace("(", r"\(").replace(")", r"\)"))
     if local.endswith("."):
         return None, None
     return f"{prefix}:{local}", prefix

@@ -16,7 +16,6 @@ write the next release from them, rendering only what changed.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -220,15 +219,15 @@ def joined_body(blocks: dict, order) -> tuple[str, set] | None:
     return body, used
 
 
-_LINE_START = re.compile(r"\n(?=[^\n])")
-
-
 def graph_block(name: str, body: str) -> str | None:
     """:func:`trig_block` of a graph's canonical Turtle made of the joined subject blocks ``body``, without
     splitting it into lines; None where a long string's lines would keep their indentation."""
     if '"""' in body or "'''" in body:
         return None
-    return f"<{name}> {{\n    " + _LINE_START.sub("\n    ", body.strip("\n")) + "\n}\n"
+    text = body.strip("\n").replace("\n", "\n    ")  # every line indented, then the empty ones not
+    while "\n    \n" in text:
+        text = text.replace("\n    \n", "\n\n")
+    return f"<{name}> {{\n    " + text + "\n}\n"
 
 
 @dataclass
