@@ -1,4 +1,4 @@
-"""CPU of the release rendering alone (``kommgraph.trig`` and ``kommgraph.ttl``), as ``build``'s child does it.
+"""CPU of the release rendering alone (``kommgraph.trig``, ``kommgraph.ttl``), as ``build``'s child does it.
 
     python benchmarks/release_render.py DATA [--rounds N] [--plain]
 
@@ -39,7 +39,9 @@ def main(argv: list[str]) -> None:
     keys = {f.graph: hashlib.sha256(str(f.path).encode("utf-8")).hexdigest() for f in loaded.files}
     for number in range(rounds):
         folder = Path(tempfile.mkdtemp(prefix="kommgraph-release-render-"))
-        cache = None if "--plain" in argv else ReleaseCache(folder / "release", keys, 1, lambda generation: None)
+        cache = ReleaseCache(folder / "release", keys, 1, lambda generation: None)
+        if "--plain" in argv:
+            cache = None
         cpu, wall = _cpu(), time.perf_counter()
         files = build_files(loaded.store, cache)
         record = {
