@@ -90,11 +90,8 @@ def _prune(folder: Path, name: str) -> None:
     changed, so no run will read them again unless an older version runs)."""
     own = re.compile(re.escape(name) + r"-[0-9a-f]{20}\.marshal")
     try:
-        files = [
-            (entry.stat().st_mtime_ns, entry.name, entry)
-            for entry in folder.iterdir()
-            if own.fullmatch(entry.name)
-        ]
+        files = [(entry.stat().st_mtime_ns, entry.name, entry) for entry in folder.iterdir()
+                 if own.fullmatch(entry.name)]
     except OSError:
         return
     for _, _, entry in sorted(files, reverse=True)[KEEP_PER_NAME:]:
