@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XMLNS, XSD, split_uri
 from rdflib.term import _is_valid_uri
 
-from kommgraph.core.namespaces import bound_split
+from kommgraph.core.trig_layout import indented_block, trig_block, trig_of  # noqa: F401 - re-exported
 from kommgraph.core.vocab import PREFIXES
 
 
@@ -113,7 +113,13 @@ def _pname(uri: str) -> tuple[str | None, str | None]:
     except ValueError:
         return _pname_by_rdflib(uri)
     bound = _bound_namespaces()
-    prefix, local = bound_split(uri, namespace, local, bound)
+    prefix = None
+    for candidate, candidate_prefix in _extending(namespace):  # bound_split's loop, once per namespace
+        if uri.startswith(candidate):
+            prefix, local = candidate_prefix, uri[len(candidate) :]
+            break
+    else:
+        prefix = bound.get(namespace)
     if prefix is None:
         prefix = bound.get(uri)
         return (f"{prefix}:", prefix) if prefix is not None else (None, "")  # "" marks: rdflib would generate
@@ -132,8 +138,8 @@ def _split(uri: str) -> tuple[str, str]:
 
 
 def _prefixed(prefix: str, local: str) -> tuple[str | None, str | None]:
-    local = local.replace("(", r"\(").replace(")", r"\)")
-    local = _PERCENT.sub("\\\\%", local)
+    if "(" in local or ")" in local or "%" in local:
+        local = _PERCENT.sub("\\\\%", local.replace("(", r"\(").replace(")", r"\)"))
     if local.endswith("."):
         return None, None
     return f"{prefix}:{local}", prefix
@@ -150,6 +156,17 @@ def _bound_namespaces() -> dict[str, str]:
         if any(a != b and a.startswith(b) for a in _BOUND for b in _BOUND):
             raise AssertionError("nested namespaces in the prefix table")  # the loop in _pname assumes none
     return _BOUND
+
+
+@lru_cache(maxsize=65536)
+def _extending(namespace: str) -> tuple[tuple[str, str], ...]:
+    """The bound namespaces (and prefixes) that extend ``namespace``: where
+    :func:`~kommgraph.core.namespaces.bound_split` looks beyond the split point (mostly none)."""
+    return tuple(
+        (candidate, prefix)
+        for candidate, prefix in _bound_namespaces().items()
+        if len(candidate) > len(namespace) and candidate.startswith(namespace)
+    )
 
 
 def _pname_by_rdflib(uri: str) -> tuple[str | None, str | None]:
@@ -202,8 +219,10 @@ class IriLabels:
 
     def entry(self, term) -> tuple[str, str | None, bool]:
         if type(term) is Lit:
-            used: set[str] = set()
-            label = _lit_label(term, lambda iri: self.label(iri, used))
+            used: set[str] = set()  # a language or xsd:string: _lit_label uses no prefix
+            label = _lit_label(
+                term, None if term.language or term.datatype is None else partial(self.label, used=used)
+            )
             found = (label, next(iter(used), None), False)
         else:
             name, prefix = _pname(term)
@@ -331,44 +350,65 @@ def longturtle_blocks(
     return classes + rest
 
 
+_ORDERS: dict[tuple, tuple] = {}
+
+
+def _predicate_order(predicates: tuple) -> tuple:
+    """``rdf:type``, ``rdfs:label``, then the other predicates sorted; kept per tuple of predicates
+    (subjects share a few sets of predicates, in the order the store hands them out)."""
+    order = _ORDERS.get(predicates)
+    if order is None:
+        if len(_ORDERS) > 65536:
+            _ORDERS.clear()
+        first = [p for p in (_TYPE, _LABEL) if p in predicates]
+        order = _ORDERS[predicates] = (*first, *sorted(p for p in predicates if p != _TYPE and p != _LABEL))
+    return order
+
+
 def _subject_block(s: str, properties: dict, known: dict, entry, add, iri_label) -> str:
     """One subject's longturtle block: ``known``/``entry`` give an IRI's label, prefix and whether rdflib
     would invent its prefix; ``add`` records each prefix used; ``iri_label`` labels IRIs inside objects."""
     label, prefix, _ = known.get(s) or entry(s)
     add(prefix)
     parts = ["\n", label, "\n    "]
-    order = [p for p in (_TYPE, _LABEL) if p in properties]
-    order += sorted(p for p in properties if p != _TYPE and p != _LABEL)
-    for k, p in enumerate(order):
-        if k:
-            parts.append(" ;\n    ")
+    append = parts.append
+    order = _predicate_order(tuple(properties))
+    for p in order:  # each predicate's line ends " ;\n    "; the last one's ending becomes " ;\n.\n"
         if p == _TYPE:
-            parts.append("a")
+            append("a")
         else:
             label, prefix, invented = known.get(p) or entry(p)
             if invented:
                 raise _Unsupported(f"rdflib would invent a prefix for {p}")
             add(prefix)
-            parts.append(label)
+            append(label)
         objects = properties[p]
         if len(objects) == 1:
-            objects = list(objects)
-        else:
-            objects = _sorted_objects(list(objects))
-        labels_ = []
-        for o in objects:
+            (o,) = objects
             kind = type(o)
             if kind is str or kind is Lit:
                 label, prefix, _ = known.get(o) or entry(o)
                 add(prefix)
-                labels_.append(label)
             else:
-                labels_.append(_object_label(o, iri_label))
-        if len(labels_) == 1:
-            parts += [" ", labels_[0]]
+                label = _object_label(o, iri_label)
+            append(" ")
+            append(label)
         else:
-            parts.append("\n        " + " ,\n        ".join(labels_))
-    parts.append(" ;\n.\n")
+            labels_ = []
+            for o in _sorted_objects(list(objects)):
+                kind = type(o)
+                if kind is str or kind is Lit:
+                    label, prefix, _ = known.get(o) or entry(o)
+                    add(prefix)
+                    labels_.append(label)
+                else:
+                    labels_.append(_object_label(o, iri_label))
+            append("\n        " + " ,\n        ".join(labels_))
+        append(" ;\n    ")
+    if order:
+        parts[-1] = " ;\n.\n"
+    else:
+        append(" ;\n.\n")
     return "".join(parts)
 
 
@@ -396,7 +436,16 @@ def _object_label(o, iri_label) -> str:
     return _literal_label(o)
 
 
-_quote = Literal._quote_encode  # rdflib's quoting; it only uses str methods of its argument
+_quote_encode = Literal._quote_encode  # rdflib's quoting; it only uses str methods of its argument
+
+
+def _quote(value: str) -> str:
+    """rdflib's quoting of a literal's text; only a text with a quote, backslash or line break needs it."""
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        return _quote_encode(value)
+    return f'"{value}"'
+
+
 _CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
@@ -434,54 +483,6 @@ def _integer_label(o: Literal) -> str:
 def canonical_trig(dataset: Dataset, graph_order: list[URIRef]) -> str:
     """TriG with one block per named graph, in the order given, each block in the canonical layout."""
     return trig_of([(str(name), canonical_turtle(dataset.graph(name))) for name in graph_order])
-
-
-def trig_of(graphs: list[tuple[str, str]]) -> str:
-    """TriG of (graph name, its canonical Turtle) pairs: the union of their ``PREFIX`` lines, then one
-    indented block per graph."""
-    prefix_lines: set[str] = set()
-    blocks = []
-    for name, text in graphs:
-        lines, block = trig_block(name, text)
-        prefix_lines |= lines
-        blocks.append(block)
-    return "\n".join(sorted(prefix_lines)) + "\n\n" + "\n".join(blocks)
-
-
-def trig_block(name: str, text: str) -> tuple[frozenset[str], str]:
-    """The ``PREFIX`` lines of one graph's canonical Turtle, and its indented block of :func:`trig_of`."""
-    lines = text.split("\n")
-    prefixes = frozenset(line for line in lines if line.startswith("PREFIX "))
-    body = "\n".join(_indented([line for line in lines if not line.startswith("PREFIX ")]))
-    return prefixes, f"<{name}> {{\n{body.strip(chr(10))}\n}}\n"
-
-
-_LONG_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*(?:"""|' + r"''')")  # after an even run of backslashes
-
-
-def _indented(lines: list[str]) -> list[str]:
-    """Lines indented by four spaces, except those that continue a long (triple-quoted) string."""
-    return _indented_ending(lines)[0]
-
-
-def _indented_ending(lines: list[str]) -> tuple[list[str], bool]:
-    """:func:`_indented`, and whether the last line ends inside a long string."""
-    if not any('"""' in line or "'''" in line for line in lines):
-        return [f"    {line}" if line else line for line in lines], False
-    out, inside = [], False
-    for line in lines:
-        out.append(line if inside or not line else "    " + line)
-        if len(_LONG_QUOTE.findall(line)) % 2:
-            inside = not inside
-    return out, inside
-
-
-def indented_block(text: str) -> str | None:
-    """One subject block of :func:`longturtle_blocks` as :func:`trig_block` indents it inside its graph;
-    None where a long string seems to run past the block's end (the indentation would then depend on
-    the blocks before it)."""
-    lines, inside = _indented_ending(text.split("\n"))
-    return None if inside else "\n".join(lines)
 
 
 def reformat(text: str, name: str = "<input>") -> str:

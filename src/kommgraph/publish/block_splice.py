@@ -79,11 +79,15 @@ class PrefixSets:
 
 def index_of(blocks: list[SubjectBlock], data: list[bytes], prefix_sets: PrefixSets) -> BlockIndex:
     """The index of ``blocks`` (in their order) whose bytes in the file are ``data``."""
-    index = BlockIndex()
-    for block, chunk in zip(blocks, data, strict=True):
-        references = -1 if block.is_class else block.references
-        index.append(block.subject, references, len(chunk), prefix_sets.number(block.prefixes))
-    return index
+    if len(blocks) != len(data):
+        raise ValueError("blocks and their bytes differ in number")
+    number = prefix_sets.number
+    return BlockIndex(
+        [block.subject for block in blocks],
+        array("q", [-1 if block.is_class else block.references for block in blocks]),
+        array("q", [len(chunk) for chunk in data]),
+        array("i", [number(block.prefixes) for block in blocks]),
+    )
 
 
 def splice(

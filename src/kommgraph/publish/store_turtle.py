@@ -16,10 +16,8 @@ write the next release from them, rendering only what changed.
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import partial
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -55,32 +53,59 @@ def _object(term) -> str | Lit:
     if kind is ox.Literal:
         language = term.language
         if language:
-            return Lit(term.value, None, language)
+            return _lit(Lit, (term.value, None, language))
         datatype = term.datatype.value
-        return Lit(term.value, None if datatype == XSD_STRING else datatype, None)
+        return _lit(Lit, (term.value, None if datatype == XSD_STRING else datatype, None))
     raise _Blank
 
 
+_lit = tuple.__new__  # a Lit without the Python-level __new__ of a NamedTuple
+
+
 def grouped(quads) -> tuple[dict, dict]:
-    """Triples of one graph by subject and predicate, and how often each IRI is an object."""
+    """Triples of one graph by subject and predicate, and how often each IRI is an object.
+
+    A graph's quads come from the store by subject and predicate (its graph-subject-predicate index):
+    each run of one subject and predicate is looked up once (any order gives the same result)."""
     by_subject: dict[str, dict[str, list]] = {}
-    references: defaultdict[str, int] = defaultdict(int)
+    iris: list[str] = []  # the IRI objects, counted at the end
+    named, literal = ox.NamedNode, ox.Literal
+    last_subject = last_predicate = None
+    properties: dict = {}
+    objects: list = []
     for q in quads:
         subject = q.subject
-        if type(subject) is not ox.NamedNode:
+        if type(subject) is not named:
             raise _Blank
-        o = _object(q.object)
-        if type(o) is str:
-            references[o] += 1
-        properties = by_subject.get(subject.value)
-        if properties is None:
-            properties = by_subject[subject.value] = {}
-        predicate = q.predicate.value
-        objects = properties.get(predicate)
-        if objects is None:
-            properties[predicate] = [o]
+        term = q.object
+        kind = type(term)
+        if kind is named:
+            o = term.value
+            iris.append(o)
+        elif kind is literal:
+            language = term.language
+            if language:
+                o = _lit(Lit, (term.value, None, language))
+            else:
+                datatype = term.datatype.value
+                o = _lit(Lit, (term.value, None if datatype == XSD_STRING else datatype, None))
         else:
-            objects.append(o)
+            raise _Blank
+        s = subject.value
+        predicate = q.predicate.value
+        if s != last_subject:
+            last_subject, last_predicate = s, None
+            properties = by_subject.get(s)
+            if properties is None:
+                properties = by_subject[s] = {}
+        if predicate != last_predicate:
+            last_predicate = predicate
+            objects = properties.get(predicate)
+            if objects is None:
+                objects = properties[predicate] = []
+        objects.append(o)
+    references: defaultdict[str, int] = defaultdict(int)
+    references.update(Counter(iris))
     return by_subject, references
 
 
@@ -108,17 +133,25 @@ class Merged:
         self.blank = False
         self.owner: dict[str, dict | None] = {}
 
-    def add(self, by_subject: dict[str, dict[str, list]], blocks: dict | None = None) -> None:
+    def add(self, by_subject: dict[str, dict[str, list]], blocks: dict | None = None, counts=None) -> None:
+        """``counts``: the graph's ``references`` (:func:`grouped`), else counted here."""
         owner, references = self.owner, self.references
+        if counts is None:
+            counts = Counter(
+                o
+                for properties in by_subject.values()
+                for objects in properties.values()
+                for o in objects
+                if type(o) is str
+            )
+        for iri, count in counts.items():  # an object another graph states as well is taken off below
+            references[iri] += count
+        merged_subjects = self.by_subject
         for subject, properties in by_subject.items():
-            merged = self.by_subject.get(subject)
+            merged = merged_subjects.get(subject)
             if merged is None:  # one graph's objects are distinct: its lists serve until another adds
-                self.by_subject[subject] = dict(properties)
+                merged_subjects[subject] = properties.copy()
                 owner[subject] = blocks
-                for objects in properties.values():
-                    for o in objects:
-                        if type(o) is str:
-                            references[o] += 1
                 continue
             owner[subject] = None
             for predicate, objects in properties.items():
@@ -130,8 +163,8 @@ class Merged:
                 for o in objects:
                     if o not in known:
                         known[o] = None
-                        if type(o) is str:
-                            references[o] += 1
+                    elif type(o) is str:
+                        references[o] -= 1
 
 
 # ------------------------------------------------------------------ subject blocks, rendered once each
@@ -153,12 +186,18 @@ def subject_blocks(by_subject: dict, labels: IriLabels, reuse: dict | None = Non
             out[s] = blocks[s]
             continue
         used: set = set()
-        text = _subject_block(s, properties, known, entry, used.add, partial(labels.label, used=used))
+        text = _subject_block(s, properties, known, entry, used.add, _no_rdflib_terms)
         used.discard(None)
         used.discard("")
         prefixes = frozenset(used)
         out[s] = (text, interned(prefixes, prefixes))
     return out
+
+
+def _no_rdflib_terms(iri: str, predicate: bool = False) -> str:
+    """``iri_label`` of :func:`_subject_block` for objects from the store: those are IRIs and
+    :class:`Lit`, never rdflib terms (which would need it); rdflib writes anything else."""
+    raise _Unsupported(f"an rdflib term in the store's triples ({iri})")
 
 
 def block_order(by_subject: dict, references) -> list[tuple[str, bool]]:
@@ -180,15 +219,15 @@ def joined_body(blocks: dict, order) -> tuple[str, set] | None:
     return body, used
 
 
-_LINE_START = re.compile(r"\n(?=[^\n])")
-
-
 def graph_block(name: str, body: str) -> str | None:
     """:func:`trig_block` of a graph's canonical Turtle made of the joined subject blocks ``body``, without
     splitting it into lines; None where a long string's lines would keep their indentation."""
     if '"""' in body or "'''" in body:
         return None
-    return f"<{name}> {{\n    " + _LINE_START.sub("\n    ", body.strip("\n")) + "\n}\n"
+    text = body.strip("\n").replace("\n", "\n    ")  # every line indented, then the empty ones not
+    while "\n    \n" in text:
+        text = text.replace("\n    \n", "\n\n")
+    return f"<{name}> {{\n    " + text + "\n}\n"
 
 
 @dataclass
@@ -235,7 +274,7 @@ def _mentioned_quads(quads) -> list[str]:
 
 def render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = False, track: bool = True):
     """``(GraphPart or None for an empty graph, its triples grouped or None where it has blank nodes)``."""
-    part, by_subject, _ = _render_graph(store, name, labels, lines, track)
+    part, by_subject, _, _ = _render_graph(store, name, labels, lines, track)
     return part, by_subject
 
 
@@ -251,9 +290,9 @@ def _render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = F
     except _Blank:
         prefixes, block = trig_block(name, _rdflib_turtle(quads()))
         mentioned = _mentioned_quads(quads()) if track else []
-        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None, None
+        return GraphPart(name, prefixes, block.encode("utf-8"), mentioned), None, None, None
     if not by_subject:
-        return None, by_subject, None
+        return None, by_subject, None, references
     blocks, text = _graph_text(name, by_subject, references, labels, quads)
     prefixes, block = text
     # the IRIs mentioned: the subjects and the IRIs counted as objects
@@ -263,7 +302,7 @@ def _render_graph(store: ox.Store, name: str, labels: IriLabels, lines: bool = F
         part.triples = triple_lines(by_subject)
         if blocks is not None:
             part.subjects = ordered_blocks(blocks, by_subject, references)
-    return part, by_subject, blocks
+    return part, by_subject, blocks, references
 
 
 def _graph_text(name: str, by_subject, references, labels: IriLabels, quads):
@@ -315,7 +354,7 @@ def render(
     data = set(data_names)
     parts = []
     for name in names:
-        part, by_subject, blocks = _render_graph(store, name, labels, name in lines_of, track)
+        part, by_subject, blocks, counts = _render_graph(store, name, labels, name in lines_of, track)
         if part is None:
             continue
         parts.append(part)
@@ -323,7 +362,7 @@ def render(
             if by_subject is None:
                 merged.blank = True
             else:
-                merged.add(by_subject, blocks)
+                merged.add(by_subject, blocks, counts)
     trig = trig_head(header, set().union(*(p.prefixes for p in parts)) if parts else set())
     trig += b"\n".join(p.block for p in parts)
     if not track and not merged.blank and merged.by_subject:  # the plain write: no pieces kept
@@ -369,16 +408,17 @@ def _merged_body(merged: Merged, labels: IriLabels) -> tuple[str, set] | None:
 
 def ordered_blocks(blocks: dict, by_subject: dict, references) -> list[SubjectBlock]:
     """:func:`subject_blocks` as :func:`~kommgraph.core.turtle.longturtle_blocks` gives them."""
-    return [
-        SubjectBlock(
-            s,
-            blocks[s][0].encode("utf-8", "replace"),
-            0 if is_class else references.get(s, 0),
-            is_class,
-            blocks[s][1],
+    make, get = tuple.__new__, references.get
+    out = []
+    for s, is_class in block_order(by_subject, references):
+        text, prefixes = blocks[s]
+        out.append(
+            make(
+                SubjectBlock,
+                (s, text.encode("utf-8", "replace"), 0 if is_class else get(s, 0), is_class, prefixes),
+            )
         )
-        for s, is_class in block_order(by_subject, references)
-    ]
+    return out
 
 
 def _merged_triples(store: ox.Store, data_names: list[str]) -> list:
