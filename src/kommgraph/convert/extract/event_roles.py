@@ -172,7 +172,7 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     relative = RELATIVE_FOUNDED.search(text)
     if relative and int(relative["u"]) in {s.index for s in p}:  # "des Amtes X, das ... gegründet wird"
         return Found("founding", resulting=[int(relative["u"])])
-    named = PLACEHOLDER.search(trigger.group())
+    named = ([None, *PLACEHOLDER.finditer(trigger.group())])[-1]  # the last: "ein neues «U0», ein «U1»"
     if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
         p = [s for s in p if s.start >= trigger.start() + named.start()]
         if not p or p[0].index != int(named.group(1)):
