@@ -187,7 +187,7 @@ def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | No
 # verb second, the receiving unit first: "erhält zusätzlich das X", "Zum Y gehört künftig X",
 # "Dem Y gehört neu X an"
 HOLDING = re.compile(
-    r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
+    r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich|(?:[Nn]eu|[Zz]usätzlich|[Kk]ünftig|[Zz]ukünftig)\s.*(?:das|den|die)\s)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
     r"|[Dd]e[mr]\s+(?:neuen\s+)?(?:«U(?P<dem>\d+)»|[A-ZÄÖÜ][a-zäöüß]+)\s+gehör"
 )
 
