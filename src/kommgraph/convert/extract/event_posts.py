@@ -1,8 +1,9 @@
 """Posts are no units: a change that only creates or ends a post states no change of units.
 
-A compound on ``-stelle`` whose first part names a person's job (``Amtsleiterstelle``, ``Fachkraftstelle``,
-``Sachbearbeiterstelle``, ``Stellvertretungsstelle``) or a working time (``Teilzeitstelle``, ``Vollzeitstelle``,
-``Planstelle``) is a post in the staffing plan; ``Stabsstelle``, ``Servicestelle`` or ``Fachstelle`` are units.
+A compound on ``-stelle`` whose first part names a person's job (``Amtsleiterstelle``,
+``Fachkraftstelle``, ``Sachbearbeiterstelle``, ``Stellvertretungsstelle``) or a working time
+(``Teilzeitstelle``, ``Vollzeitstelle``, ``Planstelle``) is a post in the staffing plan; ``Stabsstelle``,
+``Servicestelle`` or ``Fachstelle`` are units.
 """
 
 from __future__ import annotations
