@@ -169,3 +169,41 @@ def test_what_is_concluded_is_not_dissolved(body: str, events: list[tuple]) -> N
 )
 def test_a_person_takes_a_unit_into_the_portfolio(body: str, events: list[tuple]) -> None:
     assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: the former holder of a passive taken as the new one
+            "Das neue Amt für Beispielwesen wurde zum 1. März gegründet. Der Großteil dieser Aufgaben "
+            "wurde bisher von der Stabsstelle Muster wahrgenommen.",
+            [
+                ("Founding", [], ["Amt für Beispielwesen"]),
+                ("TransferOfFunctions", ["Stabsstelle Muster"], ["Amt für Beispielwesen"]),
+            ],
+        ),
+        (  # must stay: without "bisher" the agent holds the tasks from now on
+            "Die Aufgaben werden künftig von der Stabsstelle Muster wahrgenommen.",
+            [("TransferOfFunctions", [], ["Stabsstelle Muster"])],
+        ),
+    ],
+)
+def test_a_former_holder_in_the_passive(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # failed before: "es schaffte, dass" (managed to) read as a founding
+            "Besonderen Anteil hatte die Abteilung Beispiel, die es schaffte, dass der Umzug gelang.",
+            [],
+        ),
+        (  # must stay: "schafft" with a unit as its object
+            "Die Stadt schafft eine Abteilung Beispiel.",
+            [("Founding", [], ["Abteilung Beispiel"])],
+        ),
+    ],
+)
+def test_managing_is_no_founding(body: str, events: list[tuple]) -> None:
+    assert _events(body) == events
