@@ -21,7 +21,7 @@ def _events(body: str) -> list[tuple]:
     ("body", "events"),
     [
         (  # failed before: "Einrichtungen" (facilities) read as a founding of the unit named beside
-            "Die Gemeinde verwaltet Einrichtungen, deren Träger das Amt für Beispielwesen ist.",
+            "Das Amt für Beispielwesen betreut mehrere Einrichtungen wie Museen und Bäder.",
             [],
         ),
         (  # must stay: the singular noun of founding
@@ -38,7 +38,7 @@ def test_facilities_are_no_founding(body: str, events: list[tuple]) -> None:
     ("name", "post"),
     [
         ("Amtsleiterstelle", True),
-        ("Sekretariats-Teilzeitstelle", True),
+        ("Verwaltungs-Teilzeitstelle", True),
         ("Fachkraftstelle", True),
         ("Sachbearbeiterstelle", True),
         ("Planstellen", True),
@@ -55,11 +55,11 @@ def test_a_post_is_a_compound_of_a_job_or_a_working_time(name: str, post: bool) 
     ("body", "events"),
     [
         (  # failed before: a post created, read as the founding of a unit
-            "Der Ausschuss beriet über die Schaffung einer Fachkraftstelle für die Förderklasse.",
+            "Der Ausschuss stimmte der Schaffung einer Fachkraftstelle für Schulsozialarbeit zu.",
             [],
         ),
         (  # failed before: the unit where a post is created ("bei der X"), read as founded
-            "Im Gegenzug wird bei der Musterverwaltung eine Sekretariats-Teilzeitstelle geschaffen.",
+            "Dafür wird bei der Musterverwaltung eine zusätzliche Sachbearbeiterstelle geschaffen.",
             [],
         ),
         (  # must stay: a unit founded beside another ("bei der" names where it is placed)
@@ -80,8 +80,8 @@ def test_posts_are_no_units_of_a_founding(body: str, events: list[tuple]) -> Non
             "Probe“ geführt werden.",
             [("Renaming", ["Amt für Beispiel und Muster"], ["Amt für Beispiel und Probe"])],
         ),
-        (  # failed before: "Neu wird X mit Y bezeichnet"
-            "Neu wird die Abteilung Beispiel mit Abteilung Musterdienste bezeichnet.",
+        (  # failed before: "X wird neu als Y bezeichnet"
+            "Die Abteilung Beispiel wird neu als Abteilung Musterdienste bezeichnet.",
             [("Renaming", ["Abteilung Beispiel"], ["Abteilung Musterdienste"])],
         ),
         (  # must not fire: "als ... bezeichnet" without "neu" describes, it does not rename
@@ -106,16 +106,15 @@ def test_renaming_by_a_designation(body: str, events: list[tuple]) -> None:
             [],
         ),
         (  # failed before: the noun "Einsetzung" in a council paper's list
-            "Einsetzung einer Stabsstelle Beispielmanagement auf Stufe Verwaltungsführung.",
+            "Einsetzung einer Stabsstelle Beispielmanagement beim Gemeindepräsidium.",
             [("Founding", [], ["Stabsstelle Beispielmanagement"])],
         ),
         (  # failed before: an apposition to a new noun names the new unit
-            "Der Stadtrat beschloss ein neues Amt, ein „Beispiel- und Musteramt“ unter Leitung von "
-            "Erika Muster.",
+            "Der Gemeinderat billigte ein neues Amt, ein „Beispiel- und Musteramt“, das im Herbst startet.",
             [("Founding", [], ["Beispiel- und Musteramt"])],
         ),
         (  # failed before: a town receives a unit with a participle phrase before it
-            "Die Stadt Musterstadt erhält ein unter dem Dach des Rechtsreferats angesiedeltes Amt für "
+            "Die Gemeinde Musterdorf erhält ein direkt dem Bürgermeister unterstelltes Amt für "
             "Beispielwesen.",
             [("Founding", [], ["Amt für Beispielwesen"])],
         ),
@@ -154,11 +153,11 @@ def test_what_is_concluded_is_not_dissolved(body: str, events: list[tuple]) -> N
     ("body", "events"),
     [
         (  # failed before: a person takes a unit into the portfolio, read as a transfer of tasks
-            "Neu übernimmt Muster den Fachbereich Beispielwesen, weil es Überschneidungen gibt.",
+            "Neu übernimmt Kreisrat Muster den Fachbereich Beispielwesen.",
             [("Relocation", ["Fachbereich Beispielwesen"], ["Fachbereich Beispielwesen"])],
         ),
         (  # failed before: two units taken into a portfolio, nothing read
-            "Neu dazu bekommt Muster die Beispielstelle sowie den Musterdienst.",
+            "Zusätzlich bekommt Muster die Beispielstelle sowie den Musterdienst.",
             [("Relocation", ["Beispielstelle", "Musterdienst"], ["Beispielstelle", "Musterdienst"])],
         ),
         (  # must stay: a unit takes over another's tasks
@@ -175,8 +174,8 @@ def test_a_person_takes_a_unit_into_the_portfolio(body: str, events: list[tuple]
     ("body", "events"),
     [
         (  # failed before: the former holder of a passive taken as the new one
-            "Das neue Amt für Beispielwesen wurde zum 1. März gegründet. Der Großteil dieser Aufgaben "
-            "wurde bisher von der Stabsstelle Muster wahrgenommen.",
+            "Das neue Amt für Beispielwesen wurde zum 1. März gegründet. Diese Arbeiten wurden bisher von "
+            "der Stabsstelle Muster wahrgenommen.",
             [
                 ("Founding", [], ["Amt für Beispielwesen"]),
                 ("TransferOfFunctions", ["Stabsstelle Muster"], ["Amt für Beispielwesen"]),
@@ -196,7 +195,7 @@ def test_a_former_holder_in_the_passive(body: str, events: list[tuple]) -> None:
     ("body", "events"),
     [
         (  # failed before: "es schaffte, dass" (managed to) read as a founding
-            "Besonderen Anteil hatte die Abteilung Beispiel, die es schaffte, dass der Umzug gelang.",
+            "Gelobt wurde die Abteilung Beispiel, die es schaffte, den Umzug in zwei Tagen zu erledigen.",
             [],
         ),
         (  # must stay: "schafft" with a unit as its object

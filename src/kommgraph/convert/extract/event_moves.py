@@ -361,7 +361,7 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     elif trigger.group().startswith("wahr") or CARED_FOR.search(trigger.group()):
         # "Die Aufgaben des X werden vom Y wahrgenommen", "X wird künftig vom Y betreut": Y acts
         if len(p) == 1 and agents and FORMER.search(text, 0, agents[0].start):
-            # "Diese Aufgaben wurden bisher von der Stabsstelle X wahrgenommen": X held them before
+            # "Die Arbeiten wurden bisher vom Amt X wahrgenommen": X held them before
             held = Found("transfer", original=[agents[0].index], functions=_functions(text))
             held.result_from_context = True
             return held
