@@ -187,7 +187,7 @@ def _attachment(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | No
 # verb second, the receiving unit first: "erhält zusätzlich das X", "Zum Y gehört künftig X",
 # "Dem Y gehört neu X an"
 HOLDING = re.compile(
-    r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
+    r"(?P<gets>(?:erh|bek)\w*\s.*zusätzlich|(?:[Nn]eu|[Zz]usätzlich|[Kk]ünftig|[Zz]ukünftig)\s.*(?:das|den|die)\s)|[Zz]u[mr]\s+(?:neuen\s+)?«U(?P<zu>\d+)»"
     r"|[Dd]e[mr]\s+(?:neuen\s+)?(?:«U(?P<dem>\d+)»|[A-ZÄÖÜ][a-zäöüß]+)\s+gehör"
 )
 
@@ -360,6 +360,11 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
         ][:1]
     elif trigger.group().startswith("wahr") or CARED_FOR.search(trigger.group()):
         # "Die Aufgaben des X werden vom Y wahrgenommen", "X wird künftig vom Y betreut": Y acts
+        if len(p) == 1 and agents and FORMER.search(text, 0, agents[0].start):
+            # "Die Arbeiten wurden bisher vom Amt X wahrgenommen": X held them before
+            held = Found("transfer", original=[agents[0].index], functions=_functions(text))
+            held.result_from_context = True
+            return held
         to = agents or [s for s in p if "to" in s.cues or is_plain(s)][-1:]
     else:
         plain = [s for s in p if is_plain(s) and not (s is p[0] and s.start < min(trigger.start(), 40))]

@@ -166,6 +166,9 @@ PASSIVE_SUBJECT = re.compile(r"\s+(?:wird|wurde|werden|wurden|ist|sind|war|waren
 FOUNDING_PARTICIPLE = re.compile(r"(?:gegründet|geschaffen|eingerichtet|errichtet|gebildet)$")
 
 
+APPOSITION_END = re.compile(r",\s+(?:ein|eine|einen|de[nr]|die|das)\s+[\"„“]?«U\d+»$")
+
+
 def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if GOES_ON.search(text):
         return None
@@ -173,6 +176,8 @@ def founding(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     if relative and int(relative["u"]) in {s.index for s in p}:  # "des Amtes X, das ... gegründet wird"
         return Found("founding", resulting=[int(relative["u"])])
     named = PLACEHOLDER.search(trigger.group())
+    if named and APPOSITION_END.search(trigger.group()):  # "ein neues «U0», ein «U1»": the apposition's unit
+        named = [*PLACEHOLDER.finditer(trigger.group())][-1]
     if named:  # "das neu zu bildende «U3»": that unit, or none when it was not resolved
         p = [s for s in p if s.start >= trigger.start() + named.start()]
         if not p or p[0].index != int(named.group(1)):

@@ -99,6 +99,12 @@ class Found:
     explicit: bool = False  # a founding said by a verb of founding ("neu zu gründend"), not only by "neu"
 
 
+# "ein neues Amt, ein „X“", "eine neue Stelle, die Fachstelle X": an apposition to a new noun
+NEW_APPOSITION = re.compile(
+    r"\b(?:ein|eine|einen)\s+neue[nsr]?\s+(?:[A-ZÄÖÜ][a-zäöüß]+|«U\d+»),\s+(?:ein|eine|einen|de[nr]|die|das)\s+[\"„“]?$"
+)
+
+
 def slots(text: str, usable: set[int]) -> list[Slot]:
     """Placeholders of resolved units with the cues of the words before each."""
     result: list[Slot] = []
@@ -115,6 +121,8 @@ def slots(text: str, usable: set[int]) -> list[Slot]:
         for name, pattern in ROLE.items():
             if pattern.search(before):
                 slot.cues.add(name)
+        if before.startswith(",") and NEW_APPOSITION.search(text, max(0, m.start() - 90), m.start()):
+            slot.cues.add("new")  # "ein neues Amt, ein „X“": the apposition names the new unit
         if result and result[-1].end == m.start() - len(before) and COORDINATED.match(before) and head:
             own_new = "new" in slot.cues  # "das bisherige X sowie ein neues Y": Y is new, not former
             slot.cues = set(head.cues)  # "in das Jugendamt und das Standesamt": both targets

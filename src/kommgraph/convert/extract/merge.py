@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kommgraph.convert.extract.event_posts import without_posts
 from kommgraph.convert.extract.model import DateValue, Event, Facts
 from kommgraph.convert.extract.unit_lexicon import head_type
 
@@ -271,6 +272,7 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
         if (e.resulting or e.original)
         and not (e.event_type == "SpinOff" and not e.resulting and not e.spun_off_from)
     ]
+    facts.events = without_posts(facts.events)
     _dates_of_dissolved_owners(facts)
     _unit_dates(facts)
     _membership_dates(facts)
