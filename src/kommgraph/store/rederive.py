@@ -13,11 +13,15 @@ The counts per rule are kept by the same trick: the neighbourhood is derived bef
 change, and the difference is added to the stored counts.
 
 The index rules' conclusions (the index graph, ``derive.INDEX_GRAPH``) are about subjects too and are
-kept, dropped and added again the same way, in the index graph alone.
+kept, dropped and added again the same way, in the index graph alone. The answer rows of the row
+rules (``NN-index-rows-*``: one node per row of a stored query) are about no subject: they hang on
+units, persons, events and sources alike, so they are drawn again over the whole store after every
+edit (``redraw_rows``; one join per rule, as a full derivation makes it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -35,6 +39,7 @@ _STAGING = ox.NamedNode("urn:kommgraph:rederive-staging")
 _IN_NAME_OF = ox.NamedNode("https://w3id.org/kommgraph/index#inNameOf")
 _TEXT = ox.NamedNode("https://w3id.org/kommgraph/index#text")
 _CHUNK = 500  # IRIs per VALUES block
+_ROW_RULE = re.compile(r"^\d+-index-rows-")
 
 
 def mentioned(store: ox.Store, graphs: Iterable[str]) -> set[str]:
@@ -182,7 +187,12 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
     # posting points at any more is dropped by add_conclusions)
     postings = [q for q in indexed if q.predicate == _IN_NAME_OF and q.object.value in keep]
     words = {q.subject for q in postings}
-    kept = [q for q in [*derived, *indexed] if q.subject.value in keep and q.predicate != _IN_NAME_OF]
+    # the rows of the row rules have blank nodes as subjects, never kept: redraw_rows draws them
+    kept = [
+        q
+        for q in [*derived, *indexed]
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value in keep and q.predicate != _IN_NAME_OF
+    ]
     return kept + postings + [q for q in indexed if q.subject in words and q.predicate == _TEXT], counts
 
 
@@ -222,6 +232,24 @@ def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
         f"WHERE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} "
         f"FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?unit }} }} }}"
     )
+    redraw_rows(store)
+
+
+def row_rules() -> list[str]:
+    """The names of the row rules: index rules whose conclusions are a stored query's answer rows."""
+    return [rule.name for rule in derive.rules() if _ROW_RULE.match(rule.name)]
+
+
+def redraw_rows(store: ox.Store) -> None:
+    """Drop every answer row (a blank node subject in the index graph) and run the row rules again
+    over the whole store."""
+    store.update(
+        f"DELETE {{ GRAPH {_INDEX} {{ ?row ?p ?o }} }} "
+        f"WHERE {{ GRAPH {_INDEX} {{ ?row ?p ?o }} FILTER(isBLANK(?row)) }}"
+    )
+    names = row_rules()
+    if names:
+        derive.derive(store, only=names, keep_index=True)
 
 
 def counts_delta(before: dict[str, int], after: dict[str, int], stored: dict[str, int]) -> dict[str, int]:
