@@ -104,7 +104,7 @@ def test_the_rows_are_blank_nodes_of_the_index_graph_alone(synthetic):
         for q in store.quads_for_pattern(None, TYPE, None, None)
         if q.object.value.startswith(ROWS) and q.object.value != f"{ROWS}Index"
     )
-    assert set(classes) == {f"{ROWS}HeadRow", f"{ROWS}SuccessionRow", f"{ROWS}EventRow"} | (
+    assert set(classes) == {f"{ROWS}{c}" for c in ("HeadRow", "SuccessionRow", "EventRow", "EventCount")} | (
         {f"{ROWS}TransferRow"} if f"{ROWS}TransferRow" in classes else set()
     )
     rows = [q for q in store if q.predicate.value.startswith(ROWS) and q.predicate.value != f"{ROWS}key"]

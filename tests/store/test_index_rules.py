@@ -102,6 +102,7 @@ def test_the_index_rules_are_named_as_such():
         "94-index-rows-successions",
         "95-index-rows-events",
         "96-index-rows-transfers",
+        "97-index-rows-event-counts",
     ]
 
 
