@@ -51,7 +51,7 @@ def rules(directory: Path | None = None) -> list[Rule]:
 _STAGING = ox.NamedNode("urn:kommgraph:derive-staging")
 
 
-def derive(store: ox.Store, only: list[str] | None = None, keep_index: bool = False) -> dict[str, int]:
+def derive(store: ox.Store, only: list[str] | None = None) -> dict[str, int]:
     """Run every rule over the merged default graph; returns the number of new triples per rule.
 
     What a rule derives goes into the derived named graph and into the default graph, so that
@@ -59,15 +59,14 @@ def derive(store: ox.Store, only: list[str] | None = None, keep_index: bool = Fa
     CONSTRUCT template becomes an INSERT into a staging graph), and only triples that are not yet in
     the default graph move on: no Python loop over the triples. ``only``: the names of the rules to
     run (the benchmarks time them one by one). The index graph is made afresh by its rules, which
-    have no count (an index is not a derived statement); ``keep_index``: add to it instead (the row
-    rules after an edit, ``rederive.redraw_rows``).
+    have no count (an index is not a derived statement).
     """
     target = derived_graph()
     new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
     new_index = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?s ?p ?o }} }}"
     counts: dict[str, int] = {}
     selected = [rule for rule in rules() if only is None or rule.name in only]
-    if not keep_index and any(rule.index for rule in selected):
+    if any(rule.index for rule in selected):
         store.update(f"DROP SILENT GRAPH {_INDEX}")
         store.add(INDEX_MARKER)
     for rule in selected:
