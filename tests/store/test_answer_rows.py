@@ -37,6 +37,7 @@ CALLS = [
 ROW_QUERIES = sorted({name for name, _ in CALLS})
 ROWS = "https://w3id.org/kommgraph/index#"
 TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+ROW_OF = ox.NamedNode(f"{ROWS}rowOf")
 
 
 @pytest.fixture(scope="module")
@@ -119,21 +120,80 @@ def rename_the_units(path: Path) -> None:
     path.write_text(renamed, encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit", ["rename", "remove"])
+def shift_the_dates(path: Path) -> None:
+    """Every date in ``path`` a year later (the years of events, the start of memberships)."""
+    text = path.read_text(encoding="utf-8")
+    shifted = re.sub(r'"(\d{4})(-\d\d)?(-\d\d)?"\^\^xsd:', lambda m: f'"{int(m[1]) + 1}{m[0][5:]}', text)
+    assert shifted != text
+    path.write_text(shifted, encoding="utf-8")
+
+
+def move_a_unit(path: Path) -> None:
+    """The first unit placed under another in ``path`` is placed under a unit an event results in."""
+    text = path.read_text(encoding="utf-8")
+    target = re.search(r"org:resultingOrganization (<[^>]+>)", text)[1]
+    moved = re.sub(r"org:subOrganizationOf <[^>]+>", f"org:subOrganizationOf {target}", text, count=1)
+    assert moved != text
+    path.write_text(moved, encoding="utf-8")
+
+
+def drop_the_results(path: Path) -> None:
+    """No event of ``path`` results in a unit any more (the successions through them end)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "org:resultingOrganization" not in line]
+    assert len(kept) < len(lines)
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def first_with(sources: list[Path], text: str) -> Path:
+    return next(p for p in sources if text in p.read_text(encoding="utf-8"))
+
+
+EDITS = ["rename", "date", "parent", "results", "remove", "add"]
+
+
+@pytest.mark.parametrize("edit", EDITS)
 def test_an_edit_redraws_the_rows_as_a_fresh_derivation(data, edit):
     sources = sorted((data / "ttl").glob("*.ttl"))
+    aside = data / "aside.ttl"
+    if edit == "add":
+        sources[3].rename(aside)
     first = load(data)  # the store, with the rows
     before = answer_rows(first.store)
     first.close()
     if edit == "rename":
         rename_the_units(sources[0])
-    else:
+    elif edit == "date":
+        shift_the_dates(sources[2])
+    elif edit == "parent":
+        move_a_unit(first_with(sources, "org:subOrganizationOf"))
+    elif edit == "results":
+        drop_the_results(first_with(sources, "org:resultingOrganization"))
+    elif edit == "remove":
         sources[1].unlink()
+    else:
+        aside.rename(sources[3])
     loaded = load(data)  # brought up to date around the edit
-    assert answer_rows(loaded.store) != before
+    # a unit moved within its authority changes no row (the rows name no parent): nothing may be lost
+    assert (answer_rows(loaded.store) == before) is (edit == "parent")
     last = read_journal(loaded.persistent.folder, loaded.persistent.view)[-1]
     assert last["full"] is False
     fresh = load(data, persist=False).store
     assert answer_rows(loaded.store) == answer_rows(fresh)
     every_call_agrees(loaded.store)
     loaded.close()
+
+
+def test_a_row_links_the_subjects_it_was_joined_from(synthetic):
+    store = load(synthetic, persist=False).store
+    linked = Counter()
+    for quad in store.quads_for_pattern(None, TYPE, None, ox.NamedNode(INDEX_GRAPH)):
+        if isinstance(quad.subject, ox.BlankNode):
+            links = list(store.quads_for_pattern(quad.subject, ROW_OF, None, ox.NamedNode(INDEX_GRAPH)))
+            linked[quad.object.value.removeprefix(ROWS), len(links) > 0] += 1
+    assert {(name, has) for name, has in linked} == {
+        ("HeadRow", True),
+        ("SuccessionRow", True),
+        ("EventRow", True),
+        ("EventCount", False),
+    } | ({("TransferRow", True)} if ("TransferRow", True) in linked else set())

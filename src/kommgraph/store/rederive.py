@@ -14,14 +14,12 @@ change, and the difference is added to the stored counts.
 
 The index rules' conclusions (the index graph, ``derive.INDEX_GRAPH``) are about subjects too and are
 kept, dropped and added again the same way, in the index graph alone. The answer rows of the row
-rules (``NN-index-rows-*``: one node per row of a stored query) are about no subject: they hang on
-units, persons, events and sources alike, so the row rules run again over the whole store after every
-edit and the rows that differ are written (``redraw_rows``).
+rules (``NN-index-rows-*``: blank nodes, one per row of a stored query) are kept up to date by
+``store/answer_rows.py`` around the same subjects.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -39,7 +37,6 @@ _STAGING = ox.NamedNode("urn:kommgraph:rederive-staging")
 _IN_NAME_OF = ox.NamedNode("https://w3id.org/kommgraph/index#inNameOf")
 _TEXT = ox.NamedNode("https://w3id.org/kommgraph/index#text")
 _CHUNK = 500  # IRIs per VALUES block
-_ROW_RULE = re.compile(r"^\d+-index-rows-")
 
 
 def mentioned(store: ox.Store, graphs: Iterable[str]) -> set[str]:
@@ -83,7 +80,7 @@ def _values(iris: Iterable[str]) -> Iterable[str]:
         yield " ".join(f"<{iri}>" for iri in ordered[start : start + _CHUNK])
 
 
-def _select(store: ox.Store, iris: set[str], pattern: str) -> set[str]:
+def select(store: ox.Store, iris: set[str], pattern: str) -> set[str]:
     """``?x`` of ``pattern`` for ``?a`` bound to each of ``iris``."""
     found: set[str] = set()
     for block in _values(iris):
@@ -96,16 +93,16 @@ def _select(store: ox.Store, iris: set[str], pattern: str) -> set[str]:
 def affected(store: ox.Store, touched: set[str]) -> set[str]:
     """The subjects whose conclusions may change: ``touched``, the units below them, and the
     placements (derived) of all of these."""
-    below = _select(store, touched, f"?x <{ORG.subOrganizationOf}>+ ?a")
+    below = select(store, touched, f"?x <{ORG.subOrganizationOf}>+ ?a")
     subjects = touched | below
-    return subjects | _select(store, subjects, f"GRAPH {_DERIVED} {{ ?a <{KG.placement}> ?x }}")
+    return subjects | select(store, subjects, f"GRAPH {_DERIVED} {{ ?a <{KG.placement}> ?x }}")
 
 
 def pointing_at(store: ox.Store, subjects: set[str]) -> set[str]:
     """The resources with a statement whose object is one of ``subjects``, reference data aside: a
     publisher or an authority is named by thousands of sources, and what is said about it changes
     only with the reference data (which derives and validates everything again)."""
-    return _select(store, subjects - reference_resources(store, subjects), "?x ?p ?a")
+    return select(store, subjects - reference_resources(store, subjects), "?x ?p ?a")
 
 
 def reference_resources(store: ox.Store, iris: set[str]) -> set[str]:
@@ -119,10 +116,10 @@ def reference_resources(store: ox.Store, iris: set[str]) -> set[str]:
 
 def neighbourhood(store: ox.Store, subjects: set[str]) -> set[str]:
     """The subjects whose statements the rules may read when concluding about ``subjects``."""
-    up = _select(store, subjects, f"?a <{ORG.subOrganizationOf}>+ ?x")
-    authorities = _select(store, subjects | up, f"?a <{ORG.unitOf}> ?x")
+    up = select(store, subjects, f"?a <{ORG.subOrganizationOf}>+ ?x")
+    authorities = select(store, subjects | up, f"?a <{ORG.unitOf}> ?x")
     inbound = pointing_at(store, subjects)
-    outbound = _select(store, subjects, "?a ?p ?x")
+    outbound = select(store, subjects, "?a ?p ?x")
     return subjects | up | authorities | inbound | outbound
 
 
@@ -187,7 +184,7 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
     # posting points at any more is dropped by add_conclusions)
     postings = [q for q in indexed if q.predicate == _IN_NAME_OF and q.object.value in keep]
     words = {q.subject for q in postings}
-    # the rows of the row rules have blank nodes as subjects, never kept: redraw_rows draws them
+    # the rows of the row rules have blank nodes as subjects, never kept: store/answer_rows.py draws them
     kept = [
         q
         for q in [*derived, *indexed]
@@ -232,43 +229,6 @@ def add_conclusions(store: ox.Store, quads: list[ox.Quad]) -> None:
         f"WHERE {{ GRAPH {_INDEX} {{ ?word {_TEXT} ?text }} "
         f"FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?word {_IN_NAME_OF} ?unit }} }} }}"
     )
-    redraw_rows(store)
-
-
-def row_rules() -> list[derive.Rule]:
-    """The row rules: index rules whose conclusions are a stored query's answer rows."""
-    return [rule for rule in derive.rules() if _ROW_RULE.match(rule.name)]
-
-
-def redraw_rows(store: ox.Store) -> None:
-    """Bring the answer rows (blank-node subjects in the index graph) to what the row rules conclude
-    over the whole store now: the rules run as CONSTRUCT queries (a rule over the index graph, such as
-    the counts over the event rows, over the new rows), and only the rows that differ are written.
-    Dropping and inserting every row instead wrote ~870,000 quads at 1M triples after each edit."""
-    fresh = ox.Store()
-    for rule in row_rules():
-        source = fresh if derive.INDEX_GRAPH in rule.text else store
-        fresh.extend(ox.Quad(t.subject, t.predicate, t.object, _INDEX) for t in source.query(rule.text))
-    old, new = _rows(store), _rows(fresh)
-    for key in old.keys() | new.keys():
-        stale, added = old.get(key, []), new.get(key, [])
-        for row in stale[len(added) :]:
-            for predicate, value in key:
-                store.remove(ox.Quad(row, predicate, value, _INDEX))
-        for row in added[len(stale) :]:
-            store.extend(ox.Quad(row, predicate, value, _INDEX) for predicate, value in key)
-
-
-def _rows(store: ox.Store) -> dict[frozenset, list[ox.BlankNode]]:
-    """The rows of the index graph by their content (the set of their property-value pairs)."""
-    pairs: dict[ox.BlankNode, set] = {}
-    for quad in store.quads_for_pattern(None, None, None, _INDEX):
-        if isinstance(quad.subject, ox.BlankNode):
-            pairs.setdefault(quad.subject, set()).add((quad.predicate, quad.object))
-    rows: dict[frozenset, list[ox.BlankNode]] = {}
-    for row, content in pairs.items():
-        rows.setdefault(frozenset(content), []).append(row)
-    return rows
 
 
 def counts_delta(before: dict[str, int], after: dict[str, int], stored: dict[str, int]) -> dict[str, int]:
