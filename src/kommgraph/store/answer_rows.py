@@ -11,8 +11,8 @@ subjects, the succession chains through them, and the ontology. Of its rows, tho
 changed subjects are added. ``tests/store/test_answer_rows.py`` checks that the rows equal a full
 derivation's after edits of every kind.
 
-Rules that read the rows themselves (the counts of ``97-index-rows-event-counts``) run over the whole
-store afterwards, and only the rows that differ are written.
+The counts of ``97-index-rows-event-counts`` (over the event rows) are counted again for the years and
+types of the event rows dropped or added (``_recount_events``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,13 @@ _INDEX = ox.NamedNode(derive.INDEX_GRAPH)
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 _TYPE = ox.NamedNode(str(RDF.type))
 _SOURCE_GRAPH = ox.NamedNode(str(KG.SourceGraph))
-ROW_OF = ox.NamedNode("https://w3id.org/kommgraph/index#rowOf")
+_KGX = "https://w3id.org/kommgraph/index#"
+ROW_OF = ox.NamedNode(f"{_KGX}rowOf")
+_YEAR, _CHANGE, _EVENT, _EVENTS = (
+    ox.NamedNode(f"{_KGX}{name}") for name in ("year", "change", "event", "events")
+)
+_EVENT_ROW, _EVENT_COUNT = ox.NamedNode(f"{_KGX}EventRow"), ox.NamedNode(f"{_KGX}EventCount")
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _ROW_RULE = re.compile(r"^\d+-index-rows-")
 
 
@@ -47,13 +53,14 @@ def redraw(store: ox.Store, changed: Iterable[str]) -> None:
     """Bring the rows to what a full derivation concludes, after statements about ``changed`` (IRIs)
     changed: the rows of the rules over the data around those subjects, the rest by difference."""
     seeds = _seeds(store, set(changed))
-    if seeds:
-        seeds |= rederive.select(store, seeds, f"?x <{KG.succeededBy}>+ ?a")
-        local = _surroundings(store, seeds)
-        fresh = [q for rule in row_rules() if not _over_rows(rule) for q in _rows_about(local, rule, seeds)]
-        _drop_rows_of(store, seeds)
-        store.extend(fresh)
-    _redraw_by_difference(store, [rule for rule in row_rules() if _over_rows(rule)])
+    if not seeds:
+        return
+    seeds |= rederive.select(store, seeds, f"?x <{KG.succeededBy}>+ ?a")
+    local = _surroundings(store, seeds)
+    fresh = [q for rule in row_rules() if not _over_rows(rule) for q in _rows_about(local, rule, seeds)]
+    stale = _drop_rows_of(store, seeds)
+    store.extend(fresh)
+    _recount_events(store, _count_keys(stale) | _count_keys(fresh))
 
 
 def _seeds(store: ox.Store, changed: set[str]) -> set[str]:
@@ -116,46 +123,51 @@ def _rows_about(local: ox.Store, rule: derive.Rule, seeds: set[str]) -> list[ox.
     ]
 
 
-def _drop_rows_of(store: ox.Store, seeds: set[str]) -> None:
+def _drop_rows_of(store: ox.Store, seeds: set[str]) -> list[ox.Quad]:
+    """Remove the rows linked to ``seeds``; their quads."""
     rows = {
         q.subject for iri in seeds for q in store.quads_for_pattern(None, ROW_OF, ox.NamedNode(iri), _INDEX)
     }
     stale = [q for row in rows for q in store.quads_for_pattern(row, None, None, _INDEX)]
     for quad in stale:
         store.remove(quad)
+    return stale
 
 
-def _redraw_by_difference(store: ox.Store, rules: list[derive.Rule]) -> None:
-    """The rows of ``rules`` run over the whole store; only the rows whose content differs are written."""
-    for rule in rules:
-        fresh = ox.Store()
-        fresh.extend(ox.Quad(t.subject, t.predicate, t.object, _INDEX) for t in store.query(rule.text))
-        classes = {q.object for q in fresh.quads_for_pattern(None, _TYPE, None)} | _classes_of(rule)
-        old, new = _by_content(store, classes), _by_content(fresh, classes)
-        for key in old.keys() | new.keys():
-            stale, added = old.get(key, []), new.get(key, [])
-            for row in stale[len(added) :]:
-                for predicate, value in key:
-                    store.remove(ox.Quad(row, predicate, value, _INDEX))
-            for row in added[len(stale) :]:
-                store.extend(ox.Quad(row, predicate, value, _INDEX) for predicate, value in key)
+def _count_keys(quads: list[ox.Quad]) -> set[tuple[ox.Literal, ox.Literal]]:
+    """The (year, type) pairs of the event rows among ``quads``."""
+    rows: dict[ox.BlankNode, dict] = {}
+    for quad in quads:
+        rows.setdefault(quad.subject, {})[quad.predicate] = quad.object
+    return {(row[_YEAR], row[_CHANGE]) for row in rows.values() if row.get(_TYPE) == _EVENT_ROW}
 
 
-def _classes_of(rule: derive.Rule) -> set[ox.NamedNode]:
-    """The classes of the rows ``rule`` draws (``_:row a kgx:Name``), also where it draws none now."""
-    return {
-        ox.NamedNode(f"https://w3id.org/kommgraph/index#{name}")
-        for name in re.findall(r"_:row\s+a\s+kgx:(\w+)", rule.text)
-    }
-
-
-def _by_content(store: ox.Store, classes: set[ox.NamedNode]) -> dict[frozenset, list[ox.BlankNode]]:
-    """The rows of ``classes`` in the index graph, by their content (their property-value pairs)."""
-    rows: dict[frozenset, list[ox.BlankNode]] = {}
-    for cls in classes:
-        for typed in store.quads_for_pattern(None, _TYPE, cls, _INDEX):
-            content = frozenset(
-                (q.predicate, q.object) for q in store.quads_for_pattern(typed.subject, None, None, _INDEX)
+def _recount_events(store: ox.Store, keys: set[tuple[ox.Literal, ox.Literal]]) -> None:
+    """Rule 97 (``kgx:EventCount``: ``COUNT(DISTINCT ?event)`` of the event rows of one year and type)
+    for ``keys`` alone: the counts of the year-type pairs whose event rows were dropped or added. Run
+    as the rule over the whole store, it read every event row (0.6 s at 1M triples)."""
+    for year, change in sorted(keys, key=str):
+        of_year = {q.subject for q in store.quads_for_pattern(None, _YEAR, year, _INDEX)}
+        rows = [
+            q.subject for q in store.quads_for_pattern(None, _CHANGE, change, _INDEX) if q.subject in of_year
+        ]
+        events: set = set()
+        for row in rows:
+            if ox.Quad(row, _TYPE, _EVENT_COUNT, _INDEX) in store:
+                for quad in list(store.quads_for_pattern(row, None, None, _INDEX)):
+                    store.remove(quad)
+            else:
+                events.update(q.object for q in store.quads_for_pattern(row, _EVENT, None, _INDEX))
+        if events:
+            count = ox.BlankNode()
+            values = (
+                (_TYPE, _EVENT_COUNT),
+                (_YEAR, year),
+                (_CHANGE, change),
+                (_EVENTS, _integer(len(events))),
             )
-            rows.setdefault(content, []).append(typed.subject)
-    return rows
+            store.extend(ox.Quad(count, predicate, value, _INDEX) for predicate, value in values)
+
+
+def _integer(number: int) -> ox.Literal:
+    return ox.Literal(str(number), datatype=_INTEGER)
