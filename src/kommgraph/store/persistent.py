@@ -49,7 +49,7 @@ import pyoxigraph as ox
 from kommgraph.core import paths
 from kommgraph.core.files import write_atomically
 from kommgraph.core.vocab import DERIVED_GRAPH
-from kommgraph.store import dataset, derive, rederive
+from kommgraph.store import answer_rows, dataset, derive, rederive
 from kommgraph.store.background import Writer, can_fork, start
 from kommgraph.store.dataset import GraphFile, draft_graphs
 from kommgraph.store.lock import Busy, StoreLock
@@ -338,6 +338,7 @@ def _apply_changes(
     if local:
         derived, after = rederive.conclusions(rederive.local_store(store, around, set()), subjects)
         rederive.add_conclusions(store, derived)
+        answer_rows.redraw(store, counted | {q.subject.value for q in derived})
         counts = rederive.counts_delta(before, after, manifest.derived)
         counted |= {
             t.subject.value for t in derived

@@ -13,7 +13,9 @@ The counts per rule are kept by the same trick: the neighbourhood is derived bef
 change, and the difference is added to the stored counts.
 
 The index rules' conclusions (the index graph, ``derive.INDEX_GRAPH``) are about subjects too and are
-kept, dropped and added again the same way, in the index graph alone.
+kept, dropped and added again the same way, in the index graph alone. The answer rows of the row
+rules (``NN-index-rows-*``: blank nodes, one per row of a stored query) are kept up to date by
+``store/answer_rows.py`` around the same subjects.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def _values(iris: Iterable[str]) -> Iterable[str]:
         yield " ".join(f"<{iri}>" for iri in ordered[start : start + _CHUNK])
 
 
-def _select(store: ox.Store, iris: set[str], pattern: str) -> set[str]:
+def select(store: ox.Store, iris: set[str], pattern: str) -> set[str]:
     """``?x`` of ``pattern`` for ``?a`` bound to each of ``iris``."""
     found: set[str] = set()
     for block in _values(iris):
@@ -91,16 +93,16 @@ def _select(store: ox.Store, iris: set[str], pattern: str) -> set[str]:
 def affected(store: ox.Store, touched: set[str]) -> set[str]:
     """The subjects whose conclusions may change: ``touched``, the units below them, and the
     placements (derived) of all of these."""
-    below = _select(store, touched, f"?x <{ORG.subOrganizationOf}>+ ?a")
+    below = select(store, touched, f"?x <{ORG.subOrganizationOf}>+ ?a")
     subjects = touched | below
-    return subjects | _select(store, subjects, f"GRAPH {_DERIVED} {{ ?a <{KG.placement}> ?x }}")
+    return subjects | select(store, subjects, f"GRAPH {_DERIVED} {{ ?a <{KG.placement}> ?x }}")
 
 
 def pointing_at(store: ox.Store, subjects: set[str]) -> set[str]:
     """The resources with a statement whose object is one of ``subjects``, reference data aside: a
     publisher or an authority is named by thousands of sources, and what is said about it changes
     only with the reference data (which derives and validates everything again)."""
-    return _select(store, subjects - reference_resources(store, subjects), "?x ?p ?a")
+    return select(store, subjects - reference_resources(store, subjects), "?x ?p ?a")
 
 
 def reference_resources(store: ox.Store, iris: set[str]) -> set[str]:
@@ -114,10 +116,10 @@ def reference_resources(store: ox.Store, iris: set[str]) -> set[str]:
 
 def neighbourhood(store: ox.Store, subjects: set[str]) -> set[str]:
     """The subjects whose statements the rules may read when concluding about ``subjects``."""
-    up = _select(store, subjects, f"?a <{ORG.subOrganizationOf}>+ ?x")
-    authorities = _select(store, subjects | up, f"?a <{ORG.unitOf}> ?x")
+    up = select(store, subjects, f"?a <{ORG.subOrganizationOf}>+ ?x")
+    authorities = select(store, subjects | up, f"?a <{ORG.unitOf}> ?x")
     inbound = pointing_at(store, subjects)
-    outbound = _select(store, subjects, "?a ?p ?x")
+    outbound = select(store, subjects, "?a ?p ?x")
     return subjects | up | authorities | inbound | outbound
 
 
@@ -182,7 +184,12 @@ def conclusions(local: ox.Store, subjects: set[str]) -> tuple[list[ox.Quad], dic
     # posting points at any more is dropped by add_conclusions)
     postings = [q for q in indexed if q.predicate == _IN_NAME_OF and q.object.value in keep]
     words = {q.subject for q in postings}
-    kept = [q for q in [*derived, *indexed] if q.subject.value in keep and q.predicate != _IN_NAME_OF]
+    # the rows of the row rules have blank nodes as subjects, never kept: store/answer_rows.py draws them
+    kept = [
+        q
+        for q in [*derived, *indexed]
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value in keep and q.predicate != _IN_NAME_OF
+    ]
     return kept + postings + [q for q in indexed if q.subject in words and q.predicate == _TEXT], counts
 
 
