@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kommgraph.convert.extract import Facts
+from kommgraph.convert.extract import Facts, extract
+from kommgraph.store.sources import SourceDocument
 
 TEXTS = Path(__file__).parent / "texts"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -38,3 +39,9 @@ def summary(facts: Facts) -> dict:
         ],
         "persons": sorted({m.person for m in facts.memberships}),
     }
+
+
+def events_in(body: str) -> list[tuple]:
+    """(type, original, resulting) of each event the converter reads in BODY, dated 5 May 2021."""
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return [(e.event_type, e.original, e.resulting) for e in facts.events]

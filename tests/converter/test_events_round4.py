@@ -6,14 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.converter.helpers import events_in
 
 from kommgraph.convert.extract import extract
 from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +32,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_negated_change_is_not_stated(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_negated_change_is_not_stated(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_possible_or_demanded_change_is_not_stated(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -66,7 +62,7 @@ def test_possible_or_demanded_change_is_not_stated(body: str, events: list[tuple
     ],
 )
 def test_das_heisst_is_no_renaming(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -83,7 +79,7 @@ def test_das_heisst_is_no_renaming(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_demonstrative_article_is_no_pronoun(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -100,7 +96,7 @@ def test_demonstrative_article_is_no_pronoun(body: str, events: list[tuple]) -> 
     ],
 )
 def test_former_merged_state_is_a_split(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -114,7 +110,7 @@ def test_former_merged_state_is_a_split(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_spun_off_as_own_unit_is_the_result(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -135,7 +131,7 @@ def test_spun_off_as_own_unit_is_the_result(body: str, events: list[tuple]) -> N
     ],
 )
 def test_absorbed_into_the_new_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -153,7 +149,7 @@ def test_absorbed_into_the_new_unit(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_subject_of_active_founding_verb_founds(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -165,7 +161,7 @@ def test_subject_of_active_founding_verb_founds(body: str, events: list[tuple]) 
     ],
 )
 def test_temporary_closing_is_no_dissolution(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -179,7 +175,7 @@ def test_temporary_closing_is_no_dissolution(body: str, events: list[tuple]) -> 
     ],
 )
 def test_people_of_a_unit_move_not_the_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -218,4 +214,4 @@ def test_move_to_named_unit_is_one_relocation(body: str, events: list[tuple], pa
     ],
 )
 def test_result_made_by_merging(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events

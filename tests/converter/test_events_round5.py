@@ -3,17 +3,8 @@ with a cue of the future (``gehört künftig zu``, ``wird ... umfassen``), ``wan
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kommgraph.convert.extract import extract
-from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+from tests.converter.helpers import events_in
 
 
 @pytest.mark.parametrize(
@@ -28,7 +19,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_belonging_with_a_future_cue_is_a_move(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -46,7 +37,7 @@ def test_belonging_with_a_future_cue_is_a_move(body: str, events: list[tuple]) -
     ],
 )
 def test_holding_with_a_future_cue_moves_the_members(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -64,7 +55,7 @@ def test_holding_with_a_future_cue_moves_the_members(body: str, events: list[tup
     ],
 )
 def test_wandering_units_move(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -78,7 +69,7 @@ def test_wandering_units_move(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_units_moved_together_are_one_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -96,7 +87,7 @@ def test_units_moved_together_are_one_change(body: str, events: list[tuple]) -> 
     ],
 )
 def test_participle_first_moves_the_units_after_it(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -116,7 +107,7 @@ def test_participle_first_moves_the_units_after_it(body: str, events: list[tuple
     ],
 )
 def test_binding_to_a_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -133,7 +124,7 @@ def test_binding_to_a_unit(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_tasks_to_a_unit_of_their_own_are_a_spin_off(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -151,7 +142,7 @@ def test_tasks_to_a_unit_of_their_own_are_a_spin_off(body: str, events: list[tup
     ],
 )
 def test_continued_under_another_name_is_a_renaming(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -168,4 +159,4 @@ def test_continued_under_another_name_is_a_renaming(body: str, events: list[tupl
     ],
 )
 def test_a_new_parent_of_a_move_is_founded(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events

@@ -3,17 +3,8 @@ each rule with sentences of our own that failed before, and one where the rule m
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kommgraph.convert.extract import extract
-from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+from tests.converter.helpers import events_in
 
 
 @pytest.mark.parametrize(
@@ -35,7 +26,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_a_spin_off_needs_a_unit_it_results_in(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -65,7 +56,7 @@ def test_a_spin_off_needs_a_unit_it_results_in(body: str, events: list[tuple]) -
     ],
 )
 def test_people_on_one_side_of_a_transfer_move_no_tasks_of_units(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -79,7 +70,7 @@ def test_people_on_one_side_of_a_transfer_move_no_tasks_of_units(body: str, even
     ],
 )
 def test_a_change_only_considered_is_not_stated(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -119,7 +110,7 @@ def test_a_change_only_considered_is_not_stated(body: str, events: list[tuple]) 
     ],
 )
 def test_a_former_holder_gives_its_tasks_to_the_unit_spoken_of(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -136,7 +127,7 @@ def test_a_former_holder_gives_its_tasks_to_the_unit_spoken_of(body: str, events
     ],
 )
 def test_only_what_is_left_is_no_founding(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -161,7 +152,7 @@ def test_only_what_is_left_is_no_founding(body: str, events: list[tuple]) -> Non
     ],
 )
 def test_obliegen_with_a_cue_of_change_moves_tasks(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -178,4 +169,4 @@ def test_obliegen_with_a_cue_of_change_moves_tasks(body: str, events: list[tuple
     ],
 )
 def test_a_unit_that_has_reorganised_itself_is_a_summary(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events

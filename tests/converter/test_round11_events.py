@@ -3,18 +3,10 @@ each rule with sentences of our own that failed before, and one where the rule m
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tests.converter.helpers import events_in
 
-from kommgraph.convert.extract import extract
 from kommgraph.convert.extract.event_posts import is_post
-from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
 
 
 @pytest.mark.parametrize(
@@ -31,7 +23,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_facilities_are_no_founding(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -69,7 +61,7 @@ def test_a_post_is_a_compound_of_a_job_or_a_working_time(name: str, post: bool) 
     ],
 )
 def test_posts_are_no_units_of_a_founding(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -91,7 +83,7 @@ def test_posts_are_no_units_of_a_founding(body: str, events: list[tuple]) -> Non
     ],
 )
 def test_renaming_by_a_designation(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -125,7 +117,7 @@ def test_renaming_by_a_designation(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_founding_wording(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -146,7 +138,7 @@ def test_founding_wording(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_what_is_concluded_is_not_dissolved(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -167,7 +159,7 @@ def test_what_is_concluded_is_not_dissolved(body: str, events: list[tuple]) -> N
     ],
 )
 def test_a_person_takes_a_unit_into_the_portfolio(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -188,7 +180,7 @@ def test_a_person_takes_a_unit_into_the_portfolio(body: str, events: list[tuple]
     ],
 )
 def test_a_former_holder_in_the_passive(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -205,4 +197,4 @@ def test_a_former_holder_in_the_passive(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_managing_is_no_founding(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events

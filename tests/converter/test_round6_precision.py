@@ -7,14 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.converter.helpers import events_in
 
 from kommgraph.convert.extract import extract
 from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
 
 
 @pytest.mark.parametrize(
@@ -26,7 +22,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_closing_for_a_while_is_no_dissolution(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -46,7 +42,7 @@ def test_closing_for_a_while_is_no_dissolution(body: str, events: list[tuple]) -
     ],
 )
 def test_a_person_who_takes_over_or_moves_changes_no_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -64,7 +60,7 @@ def test_a_person_who_takes_over_or_moves_changes_no_unit(body: str, events: lis
     ],
 )
 def test_a_standing_responsibility_is_no_transfer(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -75,7 +71,7 @@ def test_a_standing_responsibility_is_no_transfer(body: str, events: list[tuple]
     ],
 )
 def test_an_attributive_participle_ends_its_own_noun(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -86,7 +82,7 @@ def test_an_attributive_participle_ends_its_own_noun(body: str, events: list[tup
     ],
 )
 def test_since_its_founding_is_no_founding(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -109,7 +105,7 @@ def test_since_its_founding_is_no_founding(body: str, events: list[tuple]) -> No
     ],
 )
 def test_a_unit_new_to_someone_is_no_founding(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 def _unit_names(body: str) -> list[str]:

@@ -7,14 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.converter.helpers import events_in
 
 from kommgraph.convert.extract import extract
 from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
 
 
 @pytest.mark.parametrize(
@@ -33,7 +29,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_passive_founding_reaches_its_subject(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -58,7 +54,7 @@ def test_passive_founding_reaches_its_subject(body: str, events: list[tuple]) ->
     ],
 )
 def test_becomes_names_each_pair(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -72,7 +68,7 @@ def test_becomes_names_each_pair(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_verb_second_aus_x_wird_y_is_a_renaming(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -90,7 +86,7 @@ def test_verb_second_aus_x_wird_y_is_a_renaming(body: str, events: list[tuple]) 
     ],
 )
 def test_merging_with_a_partner(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -104,7 +100,7 @@ def test_merging_with_a_partner(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_forming_a_common_unit_is_a_merger(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -125,7 +121,7 @@ def test_forming_a_common_unit_is_a_merger(body: str, events: list[tuple]) -> No
     ],
 )
 def test_demonstrative_pronoun_refers_back(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -151,7 +147,7 @@ def test_demonstrative_pronoun_refers_back(body: str, events: list[tuple]) -> No
     ],
 )
 def test_one_origin_is_a_renaming(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -169,7 +165,7 @@ def test_one_origin_is_a_renaming(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_bundling_in_a_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -189,7 +185,7 @@ def test_bundling_in_a_unit(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_moving_nouns_and_infinitives(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -210,7 +206,7 @@ def test_moving_nouns_and_infinitives(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_connective_adverb_opens_a_second_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -224,7 +220,7 @@ def test_connective_adverb_opens_a_second_change(body: str, events: list[tuple])
     ],
 )
 def test_taking_over_from_a_former_parent_is_a_move(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -242,7 +238,7 @@ def test_taking_over_from_a_former_parent_is_a_move(body: str, events: list[tupl
     ],
 )
 def test_inverted_pronoun_after_a_verb_of_naming(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -261,7 +257,7 @@ def test_inverted_pronoun_after_a_verb_of_naming(body: str, events: list[tuple])
     ],
 )
 def test_receiving_a_unit_of_ones_own_founds_it(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -283,7 +279,7 @@ def test_receiving_a_unit_of_ones_own_founds_it(body: str, events: list[tuple]) 
     ],
 )
 def test_participle_first(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -300,7 +296,7 @@ def test_participle_first(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_units_shared_out_are_no_split(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -313,7 +309,7 @@ def test_units_shared_out_are_no_split(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_person_takes_over_with_the_verb_last(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -339,14 +335,14 @@ def test_person_takes_over_with_the_verb_last(body: str, events: list[tuple]) ->
     ],
 )
 def test_relative_clause_states_its_own_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 def test_pronoun_subject_of_two_joined_changes_does_not_crash() -> None:
     """Failed before with an IndexError (exit code 4): the pronoun's unit was looked up among the
     sentence's own mentions when the clause was cut in two."""
     body = "Das Bauamt arbeitet seit 2019. Es wird aufgelöst und das Amt für Bauen wird gegründet."
-    assert _events(body) == [("Dissolution", ["Bauamt"], []), ("Founding", [], ["Amt für Bauen"])]
+    assert events_in(body) == [("Dissolution", ["Bauamt"], []), ("Founding", [], ["Amt für Bauen"])]
 
 
 @pytest.mark.parametrize(
@@ -364,7 +360,7 @@ def test_pronoun_subject_of_two_joined_changes_does_not_crash() -> None:
     ],
 )
 def test_dafuer_opens_a_second_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -378,7 +374,7 @@ def test_dafuer_opens_a_second_change(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_new_name_in_an_apposition(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -396,7 +392,7 @@ def test_new_name_in_an_apposition(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_staff_put_together_under_a_parent_found_a_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -422,7 +418,7 @@ def test_staff_put_together_under_a_parent_found_a_unit(body: str, events: list[
     ],
 )
 def test_naming_in_a_relative_clause_after_a_participle(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -444,7 +440,7 @@ def test_naming_in_a_relative_clause_after_a_participle(body: str, events: list[
     ],
 )
 def test_pronoun_subject_after_the_finite_verb(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -462,7 +458,7 @@ def test_pronoun_subject_after_the_finite_verb(body: str, events: list[tuple]) -
     ],
 )
 def test_masculine_nominative_after_a_verb_is_no_genitive(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -475,7 +471,7 @@ def test_masculine_nominative_after_a_verb_is_no_genitive(body: str, events: lis
     ],
 )
 def test_adverbs_of_possibility_state_no_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 def _dated(body: str) -> list[tuple]:
@@ -515,4 +511,4 @@ def test_decision_dates_and_auf_den(body: str, dated: list[tuple]) -> None:
     ],
 )
 def test_reshaped_is_not_founded(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events

@@ -3,17 +3,8 @@ sentence of our own that failed before and one where the rule must not fire."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kommgraph.convert.extract import extract
-from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+from tests.converter.helpers import events_in
 
 
 @pytest.mark.parametrize(
@@ -45,7 +36,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_a_unit_added_to_another_moves_under_it(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -73,7 +64,7 @@ def test_a_unit_added_to_another_moves_under_it(body: str, events: list[tuple]) 
     ],
 )
 def test_a_person_who_takes_a_unit_over_changes_no_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -98,7 +89,7 @@ def test_a_person_who_takes_a_unit_over_changes_no_unit(body: str, events: list[
     ],
 )
 def test_a_unit_that_goes_on_or_opens_again_is_not_founded(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -124,7 +115,7 @@ def test_a_unit_that_goes_on_or_opens_again_is_not_founded(body: str, events: li
     ],
 )
 def test_a_unit_taken_out_and_placed_under_another_moves(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -147,7 +138,7 @@ def test_a_unit_taken_out_and_placed_under_another_moves(body: str, events: list
     ],
 )
 def test_a_noun_of_restructuring_restructures_its_own_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -168,7 +159,7 @@ def test_a_noun_of_restructuring_restructures_its_own_unit(body: str, events: li
     ],
 )
 def test_a_colon_before_a_capital_opens_a_second_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -185,7 +176,7 @@ def test_a_colon_before_a_capital_opens_a_second_change(body: str, events: list[
     ],
 )
 def test_a_field_joined_with_a_unit_merges_no_units(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -200,7 +191,7 @@ def test_a_field_joined_with_a_unit_merges_no_units(body: str, events: list[tupl
     ],
 )
 def test_building_up_a_unit_founds_it(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -219,7 +210,7 @@ def test_building_up_a_unit_founds_it(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_splitting_noun_and_parents_in_brackets(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -240,7 +231,7 @@ def test_splitting_noun_and_parents_in_brackets(body: str, events: list[tuple]) 
     ],
 )
 def test_the_name_of_a_new_unit_given_in_a_sentence_of_its_own(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -269,7 +260,7 @@ def test_the_name_of_a_new_unit_given_in_a_sentence_of_its_own(body: str, events
     ],
 )
 def test_a_task_or_post_that_goes_to_a_unit_is_a_transfer(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -285,4 +276,4 @@ def test_a_task_or_post_that_goes_to_a_unit_is_a_transfer(body: str, events: lis
     ],
 )
 def test_going_together_merges(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events

@@ -3,17 +3,8 @@ each rule with a sentence of our own that failed before, one that passes, and on
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kommgraph.convert.extract import extract
-from kommgraph.store.sources import SourceDocument
-
-
-def _events(body: str) -> list[tuple]:
-    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
-    return [(e.event_type, e.original, e.resulting) for e in facts.events]
+from tests.converter.helpers import events_in
 
 
 @pytest.mark.parametrize(
@@ -41,7 +32,7 @@ def _events(body: str) -> list[tuple]:
     ],
 )
 def test_an_indefinite_unit_refers_to_no_unit_named_before(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -65,7 +56,7 @@ def test_an_indefinite_unit_refers_to_no_unit_named_before(body: str, events: li
     ],
 )
 def test_an_aim_or_a_units_content_is_no_change(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -89,7 +80,7 @@ def test_an_aim_or_a_units_content_is_no_change(body: str, events: list[tuple]) 
     ],
 )
 def test_neu_ist_first_founds_the_unit(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
 
 
 @pytest.mark.parametrize(
@@ -113,4 +104,4 @@ def test_neu_ist_first_founds_the_unit(body: str, events: list[tuple]) -> None:
     ],
 )
 def test_the_new_unit_is_the_newest_founded(body: str, events: list[tuple]) -> None:
-    assert _events(body) == events
+    assert events_in(body) == events
