@@ -167,9 +167,19 @@ def _joined(word: str) -> str:
 FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
 POSITION_STEMS = (
     *("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger"),
-    *("zeit", "tags", "kraft"),
+    *("zeit", "tags", "kraft", "leitungs", "assistenz", "vertreter", "vertretungs", "plan"),
 )
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
+
+
+def is_post(word: str) -> bool:
+    """A ``-stelle`` compound that names a post in the staffing plan, not an office: ``Amtsleiterstelle``,
+    ``Verwaltungs-Teilzeitstelle``, ``Planstellen`` (``Stabsstelle``, ``Servicestelle`` are offices)."""
+    lower = word.lower()
+    cut = lower.rfind("stelle")
+    if cut < 2 or lower[cut:] not in ("stelle", "stellen"):
+        return False
+    return lower[:cut].rstrip("-").endswith(POSITION_STEMS)
 
 
 @cache
