@@ -38,7 +38,11 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # the harder set (q and u score events 0.18 and 0.17), not with the converter.
 # The convention review (corpus/REVIEW-round11.md) and round 11's rules (conv-units11, conv-events11,
 # conv-place11) then gave dev 479 units 0.766, events 0.492, persons 0.912, exact dates 0.885, place 0.931.
-FLOORS = {"units": 0.75, "events": 0.48, "persons": 0.89}
+# Round 12 folded round 11's unseen set (batches w, x, y, z: 96 texts, German districts and municipalities,
+# Austrian and Swiss towns, German authorities of every level, change texts of all three countries) into dev:
+# dev 575 scores units 0.749, events 0.450, persons 0.909, exact dates 0.864, place 0.897 with the same converter
+# (main deeeb6a). The floors fall with the harder set (its events 0.221, place 70 of 96), not with the converter.
+FLOORS = {"units": 0.74, "events": 0.44, "persons": 0.89}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after). Round 8 (conv-place8) raised
@@ -46,7 +50,8 @@ FLOORS = {"units": 0.75, "events": 0.48, "persons": 0.89}
 # round 9 (conv-place9) gave dev 242 exact dates 0.909 and place 0.930: the place floor follows; the dates
 # floor stays, as other branches' events change which events match.
 # round 11 (conv-place11) gave dev 479 exact dates 0.897 and place 0.931: the place floor follows to 0.91.
-SHARE_FLOORS = {"event_dates_exact": 0.86, "place": 0.91}
+# round 12's fold (batches w, x, y, z; see above) gave dev 575 exact dates 0.864 and place 0.897.
+SHARE_FLOORS = {"event_dates_exact": 0.85, "place": 0.88}
 
 
 @pytest.fixture(scope="module")
