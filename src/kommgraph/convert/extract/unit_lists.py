@@ -48,9 +48,9 @@ def _areas(text: str, scan: Scanner, i: int) -> bool:
 
 
 def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Mention], int]:
-    """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Umwelt und
-    Verkehr`` → ``Amt für Umwelt``, ``Amt für Verkehr``; ``folgende Ämter: A; B; C`` → A, B, C. Items are
-    split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
+    """``die Abteilungen Bau, Planung und Vermessung`` → one unit per item; ``die Ämter für Beispielwesen
+    und Musterkunde`` → ``Amt für Beispielwesen``, ``Amt für Musterkunde``; ``folgende Ämter: A; B; C`` →
+    A, B, C. Items are split at commas and ``sowie``, and at ``und`` unless the list uses ``sowie``."""
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
     if head == "Bereich" and _areas(text, scan, i):
         return [], i
