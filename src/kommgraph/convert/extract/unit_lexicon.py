@@ -222,7 +222,7 @@ def title_unit_type(title: str) -> str | None:
 
 def unit_word(word: str) -> bool:
     """True for a word that names or heads a unit by itself (a standalone name like ``Bürgerservice``
-    may also be part of a longer name: ``Stabsstelle Bürgerservice``)."""
+    may also be part of a longer name: ``Musterstelle Bürgerservice``)."""
     if nominative(word) in STANDALONE and not head_type(word):
         return False
     return bool(head_type(word) or compound_type(word) or institution(word))
