@@ -1,0 +1,28 @@
+"""Round-12 rules for unit names, stated from German word formation and syntax: each rule with sentences of
+our own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by
+tune halves and the gate: docs/converter-round12-conv-units12.md (conv-units12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kommgraph.convert.extract.units import find_mentions
+
+
+def _names(sentence: str) -> list[str | None]:
+    return [m.name for m in find_mentions(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a "-stelle" named by what is done there needs a name, like "Fachstelle": bare, it names none
+        ("Das Musterbüro ist die erste Anlaufstelle im Haus.", ["Musterbüro", None]),
+        ("Die Beratungsstelle zieht in das Erdgeschoss.", [None]),
+        ("Die Leitstelle koordiniert die Einsätze.", [None]),
+        # with a name after it, it is a unit
+        ("Die Leitstelle Musterschutz wird gegründet.", ["Leitstelle Musterschutz"]),
+        ("Die Anlaufstelle für Beispielfragen öffnet im Mai.", ["Anlaufstelle für Beispielfragen"]),
+    ],
+)  # fmt: skip
+def test_a_stelle_named_by_its_activity_needs_a_name(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
