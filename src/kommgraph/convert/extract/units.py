@@ -183,6 +183,8 @@ def find_mentions(
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
                 end = numbered_name(scan, end)
                 designation = scan.word(j)
+                if ROMAN.match(designation) and scan.word(j + 1) in (",", "sowie"):
+                    end = j + 1  # "Bereich 2, Muster, ...": a number names the unit, a comma opens an apposition
                 if (
                     end == j + 1
                     and scan.word(end) == "für"
