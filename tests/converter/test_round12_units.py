@@ -26,3 +26,30 @@ def _names(sentence: str) -> list[str | None]:
 )  # fmt: skip
 def test_a_stelle_named_by_its_activity_needs_a_name(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a number after a head names the unit; a comma after it opens an apposition, "sowie" a new item
+        ("Sie leitet den Bereich 2, Musterwesen, seit Mai.", ["Bereich 2"]),
+        ("Aufgaben aus dem Fachbereich IV sowie Probewesen und Testwesen gehen über.", ["Fachbereich IV"]),
+        # a name right after the number stays part of it
+        ("Das Ressort III Muster und Probe wird geteilt.", ["Ressort III Muster und Probe"]),
+        ("Das Amt 2, das Amt 3 und das Amt 4 ziehen um.", ["Amt 2", "Amt 3", "Amt 4"]),
+    ],
+)  # fmt: skip
+def test_a_number_ends_a_name_before_a_comma(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # "freiwillig": a body of volunteers beside the administration
+        ("Angegliedert werden die Freiwillige Feuerwehr und das Musteramt.", ["Musteramt"]),
+        ("Eine Übung mit der freiwilligen Feuerwehr fand statt.", []),
+        # without the adjective the standalone word stays a unit
+        ("Das Musteramt und die Feuerwehr ziehen um.", ["Musteramt", "Feuerwehr"]),
+    ],
+)  # fmt: skip
+def test_a_body_of_volunteers_is_no_unit(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
