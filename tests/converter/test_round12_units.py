@@ -53,3 +53,28 @@ def test_a_number_ends_a_name_before_a_comma(sentence: str, names: list[str]) ->
 )  # fmt: skip
 def test_a_body_of_volunteers_is_no_unit(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # quoted names after a "-bereich" plural are proper names, also after "für die"
+        ("Er trägt die Verantwortung für die Fachbereiche „Muster“ und „Probewesen“.",
+         ["Fachbereich Muster", "Fachbereich Probewesen"]),
+        # unquoted, they stay areas of work
+        ("Er ist zuständig für die Fachbereiche Muster und Probewesen.", []),
+    ],
+)  # fmt: skip
+def test_quoted_names_after_a_bereich_plural(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # "Servicebetrieb" is a head: a name after it names the enterprise, bare it refers back
+        ("Das Musteramt und der Servicebetrieb Probepflege bilden ein neues Amt.",
+         ["Musteramt", "Servicebetrieb Probepflege"]),
+        ("Der Servicebetrieb zieht um.", [None]),
+    ],
+)  # fmt: skip
+def test_servicebetrieb_is_a_head(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
