@@ -72,7 +72,7 @@ def test_quoted_names_after_a_bereich_plural(sentence: str, names: list[str]) ->
     ("sentence", "names"),
     [  # "Servicebetrieb" is a head: a name after it names the enterprise, bare it refers back
         ("Das Musteramt und der Servicebetrieb Probepflege bilden ein neues Amt.",
-         ["Musteramt", "Servicebetrieb Probepflege"]),
+         ["Musteramt", "Servicebetrieb Probepflege", None]),
         ("Der Servicebetrieb zieht um.", [None]),
     ],
 )  # fmt: skip
