@@ -182,6 +182,8 @@ def find_mentions(
                 end = scan.phrase(j, allow_lists=True)
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
                 end = numbered_name(scan, end)
+                while scan.word(end) == "/" and name_word(scan.word(end + 1)) and scan.word(end + 1) not in STOP:
+                    end += 2  # "Ressort Muster / Probe": a slash joins the fields of one name
                 designation = scan.word(j)
                 if ROMAN.match(designation) and scan.word(j + 1) in (",", "sowie"):
                     end = j + 1  # "Bereich 2, Muster, ...": a number names the unit, a comma opens an apposition
