@@ -78,3 +78,16 @@ def test_quoted_names_after_a_bereich_plural(sentence: str, names: list[str]) ->
 )  # fmt: skip
 def test_servicebetrieb_is_a_head(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a slash between the fields of a plain head's name keeps one name
+        ("Das Ressort Musterbau / Probeschutz wird geteilt.", ["Ressort Musterbau / Probeschutz"]),
+        ("Der Fachdienst Muster / Probe / Planung bleibt.", ["Fachdienst Muster / Probe / Planung"]),
+        # a stop word after the slash starts a phrase of its own
+        ("Die Abteilung Muster / Die Abteilung Probe", ["Abteilung Muster", "Abteilung Probe"]),
+    ],
+)  # fmt: skip
+def test_a_slash_joins_the_fields_of_one_name(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
