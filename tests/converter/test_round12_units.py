@@ -91,3 +91,16 @@ def test_servicebetrieb_is_a_head(sentence: str, names: list[str | None]) -> Non
 )  # fmt: skip
 def test_a_slash_joins_the_fields_of_one_name(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a quantifier after "für" says whom or what a unit serves: no name
+        ("Das Musterbüro ist die Anlaufstelle für alle Fragen.", ["Musterbüro", None]),
+        ("Es gibt eine Fachstelle für jede Anfrage.", [None]),
+        # a field after "für" names the unit
+        ("Die Fachstelle für Musterfragen zieht um.", ["Fachstelle für Musterfragen"]),
+    ],
+)  # fmt: skip
+def test_a_quantifier_after_fuer_names_no_unit(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names

@@ -158,7 +158,9 @@ def find_mentions(
                 mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
                 i = end
                 continue
-            if scan.word(j) == "für":
+            if scan.word(j) == "für" and scan.word(j + 1).lower() in QUANTIFIERS:
+                pass  # "Anlaufstelle für alle Fragen": a quantifier states whom or what it serves, no name
+            elif scan.word(j) == "für":
                 end = scan.phrase(j + 1, allow_lists=True, fields=True)
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
@@ -273,6 +275,8 @@ def find_mentions(
 
 # "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
 DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
+
+QUANTIFIERS = frozenset("alle allen jede jeden jeder jedes sämtliche viele".split())
 
 PLURAL_BEFORE = frozenset("die den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
 
