@@ -104,3 +104,17 @@ def test_a_slash_joins_the_fields_of_one_name(sentence: str, names: list[str]) -
 )  # fmt: skip
 def test_a_quantifier_after_fuer_names_no_unit(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a centre named by what it offers needs a name, like "Kompetenzzentrum"
+        ("Das Dienstleistungszentrum Musterbau wird gegründet.", ["Dienstleistungszentrum Musterbau"]),
+        ("Das Dienstleistungszentrum ist im Rathaus.", []),
+        # the rescue service is a service the authority provides or buys, no unit; inside a name it stays
+        ("Der Rettungsdienst rückt aus.", []),
+        ("Das Amt für Brandschutz und Rettungsdienst zieht um.", ["Amt für Brandschutz und Rettungsdienst"]),
+    ],
+)  # fmt: skip
+def test_service_words(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
