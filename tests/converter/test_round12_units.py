@@ -118,3 +118,17 @@ def test_a_quantifier_after_fuer_names_no_unit(sentence: str, names: list[str | 
 )  # fmt: skip
 def test_service_words(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # an office or body right after a plain head, without an article, names the unit that serves it
+        ("Das Büro Landrat zieht in den Neubau.", ["Büro Landrat"]),
+        ("Die Geschäftsstelle Kreistag und Musterwesen ist neu.", ["Geschäftsstelle Kreistag und Musterwesen"]),
+        ("Der Fachbereich Oberbürgermeisterin wird aufgelöst.", ["Fachbereich Oberbürgermeisterin"]),
+        # a person's name after the office: the head refers back, the office is a title
+        ("Die Stabsstelle Bürgermeister Max Muster stellte sich vor.", [None]),
+    ],
+)  # fmt: skip
+def test_a_head_named_by_the_office_it_serves(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
