@@ -242,6 +242,8 @@ def find_mentions(
             in_list = scan.word(first - 1) == ","  # "Muster, Melde- und Probeamt, Beispielwesen": an item
             if scan.word(end) == "," and scan._list_item(end + 1) and not in_list:
                 end = list_end(scan, end)
+            elif tokens[i].text.endswith("stelle") and scan.word(end) == "für":
+                end = _field_after(text, scan, end)  # "Außenstelle für Musterhilfe": the field names it
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
             name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
             tok, name = _with_adjectives(scan, first, tok, name)
@@ -300,6 +302,17 @@ def _office_name(scan: Scanner, j: int) -> int:
     following = scan.word(end)
     if following[:1].isupper() and following not in STOP:
         return 0
+    return end
+
+
+def _field_after(text: str, scan: Scanner, j: int) -> int:
+    """End of ``für`` and a field at word ``j`` (``für Muster und Probe``); ``j`` when none follows: a
+    quantifier (``für alle Fragen``) or a group of persons in both genders (``für Bürgerinnen und Bürger``)."""
+    if scan.word(j + 1).lower() in QUANTIFIERS:
+        return j
+    end = scan.phrase(j + 1, allow_lists=True, fields=True)
+    if end <= j + 1 or DOUBLET.fullmatch(text[scan.t[j + 1].start : scan.t[end - 1].end]):
+        return j
     return end
 
 
