@@ -132,3 +132,15 @@ def test_service_words(sentence: str, names: list[str]) -> None:
 )  # fmt: skip
 def test_a_head_named_by_the_office_it_serves(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a "-stelle" compound with "für" and a field: the field belongs to the name, as after "Stabsstelle"
+        ("Die neue Ankaufstelle für Musterunterkünfte zieht um.", ["Ankaufstelle für Musterunterkünfte"]),
+        # a quantifier after "für" is no field
+        ("Die Servicestelle für alle Anliegen ist offen.", ["Servicestelle"]),
+    ],
+)  # fmt: skip
+def test_a_stelle_compound_named_by_a_field(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
