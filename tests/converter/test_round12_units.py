@@ -144,3 +144,14 @@ def test_a_head_named_by_the_office_it_serves(sentence: str, names: list[str | N
 )  # fmt: skip
 def test_a_stelle_compound_named_by_a_field(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a numbered "Sektion" is a section of a ministry; unnumbered it may be a club's branch
+        ("Die Sektion II, Musterstandort und Probe, verantwortet sie.", ["Sektion II"]),
+        ("Die Sektion Musterdorf des Beispielvereins tagt.", []),
+    ],
+)  # fmt: skip
+def test_numbered_sections(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
