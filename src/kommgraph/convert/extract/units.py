@@ -174,7 +174,7 @@ def find_mentions(
                 mentions.append(Mention(tok.start, tokens[end - 1].end, name, kind))
                 i = end
                 continue
-            elif j == i + 1 and (end := _office_name(scan, j)):  # "Büro Landrat", "Geschäftsstelle Kreistag"
+            elif j == i + 1 and (end := _office_name(scan, j)):  # "Stabsstelle Landrätin", "Geschäftsstelle Kreisausschuss"
                 mentions.append(_mention(text, tokens, i, end, nominative(w)))
                 i = end
                 continue
@@ -282,8 +282,8 @@ def find_mentions(
 # "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
 DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
 
-# offices and bodies a unit can serve, in the nominative singular: "Büro Landrat" is the office that serves the
-# district's chief, "Geschäftsstelle Gemeinderat" the one that serves the council
+# offices and bodies a unit can serve, in the nominative singular: "Stabsstelle Landrätin" serves the district's
+# chief, "Geschäftsstelle Kreisausschuss" a council's committee
 OFFICES = frozenset(
     "Landrat Landrätin Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Gemeinderat "
     "Stadtrat Kreistag Magistrat Kreisausschuss Verwaltungsvorstand".split()
@@ -291,14 +291,14 @@ OFFICES = frozenset(
 
 
 def _office_name(scan: Scanner, j: int) -> int:
-    """End of a name made of an office right after a plain head, without an article (``Büro Landrat``,
-    ``Büro Kreistag und Musterwesen``); 0 when word ``j`` is no office or a person's name follows it
-    (``Büro Landrat Max Muster``)."""
+    """End of a name made of an office right after a plain head, without an article (``Stabsstelle Landrätin``,
+    ``Geschäftsstelle Kreistag und Musterwesen``); 0 when word ``j`` is no office or a person's name follows it
+    (``Stabsstelle Landrat Max Muster``)."""
     if scan.word(j) not in OFFICES:
         return 0
     end = j + 1
     if scan.word(end) == "und" and name_word(scan.word(end + 1)) and scan.word(end + 1) not in STOP:
-        end += 2  # "Büro Kreistag und Musterwesen"
+        end += 2  # "Geschäftsstelle Kreistag und Musterwesen"
     following = scan.word(end)
     if following[:1].isupper() and following not in STOP:
         return 0
