@@ -31,7 +31,7 @@ def test_a_stelle_named_by_its_activity_needs_a_name(sentence: str, names: list[
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [  # a number after a head names the unit; a comma after it opens an apposition, "sowie" a new item
-        ("Sie leitet den Bereich 2, Musterwesen, seit Mai.", ["Bereich 2"]),
+        ("Er leitet den Bereich 4, Musterwesen.", ["Bereich 4"]),
         ("Aufgaben aus dem Fachbereich VII sowie Probewesen und Testwesen gehen über.", ["Fachbereich VII"]),
         # a name right after the number stays part of it
         ("Das Ressort III Muster und Probe wird geteilt.", ["Ressort III Muster und Probe"]),
