@@ -113,7 +113,8 @@ def test_a_quantifier_after_fuer_names_no_unit(sentence: str, names: list[str | 
         ("Das Dienstleistungszentrum ist im Rathaus.", []),
         # the rescue service is a service the authority provides or buys, no unit; inside a name it stays
         ("Der Rettungsdienst rückt aus.", []),
-        ("Das Amt für Musterschutz und Rettungsdienst zieht um.", ["Amt für Musterschutz und Rettungsdienst"]),
+        ("Das Amt für Musterschutz und Rettungsdienst zieht um.",
+         ["Amt für Musterschutz und Rettungsdienst"]),
     ],
 )  # fmt: skip
 def test_service_words(sentence: str, names: list[str]) -> None:
@@ -124,7 +125,8 @@ def test_service_words(sentence: str, names: list[str]) -> None:
     ("sentence", "names"),
     [  # an office or body right after a plain head, without an article, names the unit that serves it
         ("Die Stabsstelle Landrätin zieht in den Neubau.", ["Stabsstelle Landrätin"]),
-        ("Die Geschäftsstelle Kreistag und Musterwesen ist neu.", ["Geschäftsstelle Kreistag und Musterwesen"]),
+        ("Die Geschäftsstelle Kreistag und Musterwesen ist neu.",
+         ["Geschäftsstelle Kreistag und Musterwesen"]),
         ("Der Fachbereich Oberbürgermeisterin wird aufgelöst.", ["Fachbereich Oberbürgermeisterin"]),
         # a person's name after the office: the head refers back, the office is a title
         ("Die Stabsstelle Landrat Max Muster stellte sich vor.", [None]),

@@ -174,7 +174,7 @@ def find_mentions(
                 mentions.append(Mention(tok.start, tokens[end - 1].end, name, kind))
                 i = end
                 continue
-            elif j == i + 1 and (end := _office_name(scan, j)):  # "Stabsstelle Landrätin", "Geschäftsstelle Kreisausschuss"
+            elif j == i + 1 and (end := _office_name(scan, j)):  # "Stabsstelle Landrätin"
                 mentions.append(_mention(text, tokens, i, end, nominative(w)))
                 i = end
                 continue
@@ -188,11 +188,13 @@ def find_mentions(
                 end = scan.phrase(j, allow_lists=True)
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
                 end = numbered_name(scan, end)
-                while scan.word(end) == "/" and name_word(scan.word(end + 1)) and scan.word(end + 1) not in STOP:
+                while scan.word(end) == "/" and name_word(scan.word(end + 1)):
+                    if scan.word(end + 1) in STOP:
+                        break
                     end += 2  # "Ressort Muster / Probe": a slash joins the fields of one name
                 designation = scan.word(j)
                 if ROMAN.match(designation) and scan.word(j + 1) in (",", "sowie"):
-                    end = j + 1  # "Bereich 2, Muster, ...": a number names the unit, a comma opens an apposition
+                    end = j + 1  # "Bereich 2, Muster": the number names the unit, the comma an apposition
                 if (
                     end == j + 1
                     and scan.word(end) == "für"
@@ -282,8 +284,8 @@ def find_mentions(
 # "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
 DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
 
-# offices and bodies a unit can serve, in the nominative singular: "Stabsstelle Landrätin" serves the district's
-# chief, "Geschäftsstelle Kreisausschuss" a council's committee
+# offices and bodies a unit can serve, in the nominative singular: "Stabsstelle Landrätin" serves the
+# district's chief, "Geschäftsstelle Kreisausschuss" a council's committee
 OFFICES = frozenset(
     "Landrat Landrätin Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Gemeinderat "
     "Stadtrat Kreistag Magistrat Kreisausschuss Verwaltungsvorstand".split()
@@ -291,9 +293,9 @@ OFFICES = frozenset(
 
 
 def _office_name(scan: Scanner, j: int) -> int:
-    """End of a name made of an office right after a plain head, without an article (``Stabsstelle Landrätin``,
-    ``Geschäftsstelle Kreistag und Musterwesen``); 0 when word ``j`` is no office or a person's name follows it
-    (``Stabsstelle Landrat Max Muster``)."""
+    """End of a name made of an office right after a plain head, without an article
+    (``Stabsstelle Landrätin``, ``Geschäftsstelle Kreistag und Musterwesen``); 0 when word ``j`` is no
+    office or a person's name follows it (``Stabsstelle Landrat Max Muster``)."""
     if scan.word(j) not in OFFICES:
         return 0
     end = j + 1
@@ -307,7 +309,7 @@ def _office_name(scan: Scanner, j: int) -> int:
 
 def _field_after(text: str, scan: Scanner, j: int) -> int:
     """End of ``für`` and a field at word ``j`` (``für Muster und Probe``); ``j`` when none follows: a
-    quantifier (``für alle Fragen``) or a group of persons in both genders (``für Bürgerinnen und Bürger``)."""
+    quantifier (``für alle Fragen``) or a group of persons in both genders (``für Kundinnen und Kunden``)."""
     if scan.word(j + 1).lower() in QUANTIFIERS:
         return j
     end = scan.phrase(j + 1, allow_lists=True, fields=True)
