@@ -142,11 +142,11 @@ def test_kind_prefixed_heads(sentence: str, names: list[str | None]) -> None:
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [  # a bare compound as a predicate noun or in a self-description names a role, no unit
-        ("Das Musterbüro ist Anlaufstelle für alle Fragen.", ["Musterbüro"]),
+        ("Das Musterbüro ist Servicestelle für alle Fragen.", ["Musterbüro"]),
         ("Wir verstehen uns auch als Beispielservicestelle.", []),
         # must not fire: with an article the compound names a unit
         ("Zuständig ist das Musteramt.", ["Musteramt"]),
-        ("Die Anlaufstelle im Musteramt ist neu.", ["Anlaufstelle", "Musteramt"]),
+        ("Die Servicestelle im Musteramt ist neu.", ["Servicestelle", "Musteramt"]),
     ],
 )  # fmt: skip
 def test_predicate_nouns(sentence: str, names: list[str]) -> None:

@@ -128,6 +128,11 @@ PREDICATE = re.compile(
 )
 
 
+# "freiwillig" says a body is made of volunteers ("die Freiwillige Musterwehr"): an association beside the
+# administration, none of its units
+VOLUNTEERS = re.compile(r"\b[Ff]reiwillig(?:e[nrms]?)?\s+$")
+
+
 def _authority_role(text: str, m: Mention) -> bool:
     span = text[m.start : m.end]
     return span.endswith(("behörde", "Behörde")) and bool(
@@ -158,6 +163,8 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if CIVIL_SERVANT.search(span):
             continue
         if _authority_role(text, m):
+            continue
+        if VOLUNTEERS.search(text, max(0, m.start - 20), m.start) or span.lower().startswith("freiwillig"):
             continue
         if " " not in span and QUANTITY.search(text, max(0, m.start - 20), m.start):
             continue  # "Mehr Bürgerservice, mehr Synergien": a quantity of something, no unit

@@ -54,7 +54,11 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
     kind = HEADS.get(head) or COMPOUND_TYPES.get(head.lower()) or "OtherUnit"
     if head == "Bereich" and _areas(text, scan, i):
         return [], i
-    if head.endswith("bereich") and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start]):
+    if (
+        head.endswith("bereich")
+        and scan.word(i + 1) not in QUOTES  # quoted names are proper names, as after "Bereiche"
+        and AREAS_BEFORE.search(text[max(0, scan.t[i].start - 20) : scan.t[i].start])
+    ):
         return [], i  # "Stellen für die Geschäftsbereiche A und B": a compound on "-bereich" too
     j = i + 1
     if scan.word(j) == "(" and scan.word(j + 2) == ")" and scan.word(j + 1).isupper():

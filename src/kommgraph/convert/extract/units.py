@@ -158,7 +158,9 @@ def find_mentions(
                 mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
                 i = end
                 continue
-            if scan.word(j) == "für":
+            if scan.word(j) == "für" and scan.word(j + 1).lower() in QUANTIFIERS:
+                pass  # "Anlaufstelle für alle Fragen": a quantifier states whom or what it serves, no name
+            elif scan.word(j) == "für":
                 end = scan.phrase(j + 1, allow_lists=True, fields=True)
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
@@ -172,6 +174,10 @@ def find_mentions(
                 mentions.append(Mention(tok.start, tokens[end - 1].end, name, kind))
                 i = end
                 continue
+            elif j == i + 1 and (end := _office_name(scan, j)):  # "Stabsstelle Landrätin"
+                mentions.append(_mention(text, tokens, i, end, nominative(w)))
+                i = end
+                continue
             elif j == i + 1 and (end := compound_name(scan, j)):  # "Abteilung Muster- und Probeverwaltung"
                 mention = _mention(text, tokens, i, end, nominative(w))
                 alias = clean(text[tokens[j].start : tokens[end - 1].end])
@@ -182,7 +188,13 @@ def find_mentions(
                 end = scan.phrase(j, allow_lists=True)
                 end = end if "," in (t.text for t in tokens[j:end]) else min(end, j + 4)
                 end = numbered_name(scan, end)
+                while scan.word(end) == "/" and name_word(scan.word(end + 1)):
+                    if scan.word(end + 1) in STOP:
+                        break
+                    end += 2  # "Ressort Muster / Probe": a slash joins the fields of one name
                 designation = scan.word(j)
+                if ROMAN.match(designation) and scan.word(j + 1) in (",", "sowie"):
+                    end = j + 1  # "Bereich 2, Muster": the number names the unit, the comma an apposition
                 if (
                     end == j + 1
                     and scan.word(end) == "für"
@@ -232,6 +244,8 @@ def find_mentions(
             in_list = scan.word(first - 1) == ","  # "Muster, Melde- und Probeamt, Beispielwesen": an item
             if scan.word(end) == "," and scan._list_item(end + 1) and not in_list:
                 end = list_end(scan, end)
+            elif tokens[i].text.endswith("stelle") and scan.word(end) == "für":
+                end = _field_after(text, scan, end)  # "Außenstelle für Musterhilfe": the field names it
             w = w[: len(w) - len(tokens[i].text)] + nominative(tokens[i].text)
             name = w + text[tokens[i].end : tokens[end - 1].end] if end > i + 1 else w
             tok, name = _with_adjectives(scan, first, tok, name)
@@ -269,6 +283,42 @@ def find_mentions(
 
 # "für Bürgerinnen und Bürger": a group of persons in both genders says whom a unit serves, it is no name
 DOUBLET = re.compile(r"(?P<stem>[A-ZÄÖÜ]\w+)innen und (?P=stem)(?:n|en)?")
+
+# offices and bodies a unit can serve, in the nominative singular: "Stabsstelle Landrätin" serves the
+# district's chief, "Geschäftsstelle Kreisausschuss" a council's committee
+OFFICES = frozenset(
+    "Landrat Landrätin Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Gemeinderat "
+    "Stadtrat Kreistag Magistrat Kreisausschuss Verwaltungsvorstand".split()
+)
+
+
+def _office_name(scan: Scanner, j: int) -> int:
+    """End of a name made of an office right after a plain head, without an article
+    (``Stabsstelle Landrätin``, ``Geschäftsstelle Kreistag und Musterwesen``); 0 when word ``j`` is no
+    office or a person's name follows it (``Stabsstelle Landrat Max Muster``)."""
+    if scan.word(j) not in OFFICES:
+        return 0
+    end = j + 1
+    if scan.word(end) == "und" and name_word(scan.word(end + 1)) and scan.word(end + 1) not in STOP:
+        end += 2  # "Geschäftsstelle Kreistag und Musterwesen"
+    following = scan.word(end)
+    if following[:1].isupper() and following not in STOP:
+        return 0
+    return end
+
+
+def _field_after(text: str, scan: Scanner, j: int) -> int:
+    """End of ``für`` and a field at word ``j`` (``für Muster und Probe``); ``j`` when none follows: a
+    quantifier (``für alle Fragen``) or a group of persons in both genders (``für Kundinnen und Kunden``)."""
+    if scan.word(j + 1).lower() in QUANTIFIERS:
+        return j
+    end = scan.phrase(j + 1, allow_lists=True, fields=True)
+    if end <= j + 1 or DOUBLET.fullmatch(text[scan.t[j + 1].start : scan.t[end - 1].end]):
+        return j
+    return end
+
+
+QUANTIFIERS = frozenset("alle allen jede jeden jeder jedes sämtliche viele".split())
 
 PLURAL_BEFORE = frozenset("die den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
 
