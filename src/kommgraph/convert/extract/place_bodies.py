@@ -18,6 +18,13 @@ DISTRICT_AUTHORITY = compiled(
     rf"\b(?:Bezirkshauptmannschaft|BH)\s+(?P<name>{NAME}(?:\s+(?:am|an\s+der|im)\s+{NAME})?)(?![\w-])"
 )
 DISTRICT_SUPPORT = 2  # the publisher line or title, or two mentions in the article
+# "die Musterauer BH": the seat town's adjective names the authority as well as "BH Musterau" does
+DISTRICT_ADJECTIVE = compiled(r"(?<![\w-])(?P<adj>[A-ZÄÖÜ][a-zäöüß]+er)\s+(?:BH|Bezirkshauptmannschaft)(?![\w-])")
+# "die BH", "der BH-Chef", "die Bezirkshauptmannschaft" without a name: the one named elsewhere (one point each)
+DISTRICT_BACKREF = compiled(
+    r"\b(?:[Dd]ie|[Dd]er)\s+(?:BH|Bezirkshauptmannschaft)\b(?![ \t]+[A-ZÄÖÜ])|(?<![\w-])BH-[A-ZÄÖÜ]"
+)
+BACKREF_MOST = 2
 # an Amt of municipalities (Brandenburg, Schleswig-Holstein, Mecklenburg-Vorpommern): "Amt Musterland",
 # "des Amtes Muster-Beispiel"; an office ("Amt für X", "Amt Umwelt und Energie") is told apart by the words
 # of an Amt's own constitution in the same text
@@ -51,20 +58,38 @@ def austrian_district(publisher: str, title: str, article: str):
         publisher + title + article[:HEAD]
     ):
         return None
+    from kommgraph.convert.extract import places
+
     support: Counter[str] = Counter()
     for text, weight in ((publisher, 2), (title, 2), (article[:HEAD], 1)):
         for m in DISTRICT_AUTHORITY.finditer(text):
             support[m["name"]] += weight
+        for m in DISTRICT_ADJECTIVE.finditer(text):
+            name = _district_of_adjective(places, m["adj"])
+            if name:
+                support[name] += weight
     if not support:
         return None
+    if len(support) == 1:
+        name = next(iter(support))
+        support[name] += min(BACKREF_MOST, len(DISTRICT_BACKREF.findall(title + "\n" + article[:HEAD])))
     ranked = sorted(support, key=lambda n: (-support[n], n))
     name = ranked[0]
     if support[name] < DISTRICT_SUPPORT or (len(ranked) > 1 and support[ranked[1]] == support[name]):
         return None  # two Bezirkshauptmannschaften alike: a text about both, or about their Land
-    from kommgraph.convert.extract import places
-
     found = places.resolve(f"Bezirk {name}", "AT")
     return found if found is not None and found.key.startswith("AT-") else None
+
+
+def _district_of_adjective(places, adjective: str) -> str | None:
+    """``Musterauer`` → Musterau, ``Beispielner`` → Beispielen: the Austrian Bezirk the adjective is formed
+    from, if the gazetteer holds one."""
+    stem = adjective[:-2]
+    for form in (stem, stem + "en", stem + "n", adjective[:-3] + "en"):
+        found = places.resolve(f"Bezirk {form}", "AT")
+        if found is not None and found.key.startswith("AT-"):
+            return form
+    return None
 
 
 def municipal_amt(publisher: str, title: str, article: str) -> tuple[str, tuple[str, ...]] | None:
