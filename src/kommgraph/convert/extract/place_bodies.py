@@ -36,10 +36,15 @@ AMT_CUES = compiled(
 )
 # a public-law association of municipalities: "Zweckverband ...", "Muster-Zweckverband",
 # "Landschaftsverband Musterland", "Landeswohlfahrtsverband Muster", "Regionalverband Musterregion"
+# the compounds name a municipal task ("Abwasserverband", "Schulverband"); the name may join its words by
+# a preposition or article ("Zweckverband zur Wasserversorgung der Mustergruppe")
+TASK_ASSOCIATION = r"[A-ZÄÖÜ][a-zäöüß]*(?:zweckverband|verwaltungsverband|wasserverband|abfallverband|schulverband"
+TASK_ASSOCIATION += r"|planungsverband)"
 ASSOCIATION = compiled(
-    r"(?<![\w-])(?P<body>(?:[A-ZÄÖÜ][a-zäöüß]+-)?(?:[A-ZÄÖÜ][a-zäöüß]*(?:zweckverband|verwaltungsverband)"
-    r"|Zweckverband|Landschaftsverband|Landeswohlfahrtsverband|Regionalverband|Kommunalverband|Bezirksverband))"
-    r"(?:es|s)?(?P<name>(?:\s+(?!(?:Der|Die|Das|Den|Dem|Im|In|Am|Bei|Mit)\b)[A-ZÄÖÜ][\w-]*[a-zäöüß]){0,4})"
+    r"(?<![\w-])(?P<body>(?:[A-ZÄÖÜ][a-zäöüß]+-)?(?:" + TASK_ASSOCIATION
+    + r"|Zweckverband|Landschaftsverband|Landeswohlfahrtsverband|Regionalverband|Kommunalverband|Bezirksverband))"
+    r"(?:es|s)?(?P<name>(?:(?:\s+(?:zur|zum|für|der|des|und))?\s+(?!(?:Der|Die|Das|Den|Dem|Im|In|Am|Bei|Mit)\b)"
+    r"[A-ZÄÖÜ][\w-]*[a-zäöüß]){0,4})"
     r"(?:\s+\((?P<short>[A-ZÄÖÜ]{2,6})\))?"
 )
 ASSOCIATION_SUPPORT = 3  # publisher line or title (2 each) and mentions in the article, its abbreviation too
@@ -122,6 +127,14 @@ def _nominative(body: str) -> str:
     return re.sub(r"verband(?:es|s)$", "verband", body)
 
 
+def _initials(name: str) -> str:
+    """``Landschaftsverband Musterland`` → LVM: the first letters of the compound's parts and the name's
+    capitalised words."""
+    words = name.split()
+    head = re.sub(r"(?<=[a-zäöüß])(verband)$", " V", words[0].replace("-", " "))
+    return "".join(w[0].upper() for w in head.split() + [w for w in words[1:] if w[:1].isupper()])
+
+
 def association(publisher: str, title: str, article: str) -> tuple[str, tuple[str, ...]] | None:
     """``Der Zweckverband Abfall Musterkreis (ZVA) …``: a public-law association of municipalities is the
     place when the publisher line, the title or the lead names it and the text keeps to it (its full name
@@ -132,20 +145,38 @@ def association(publisher: str, title: str, article: str) -> tuple[str, tuple[st
     support: Counter[str] = Counter()
     shorts: dict[str, str] = {}
     early: set[str] = set()
+    titled: set[str] = set()  # a town's publisher line: the association the title names is its subject
     for text, weight, where in ((publisher, 2, "line"), (title, 2, "line"), (head, 1, "text")):
         for m in ASSOCIATION.finditer(text):
             name = (_nominative(m["body"]) + m["name"]).strip()
             support[name] += weight
             if where == "line" or m.start() < LEAD:
                 early.add(name)
+            if text is title:
+                titled.add(name)
             if m["short"]:
                 shorts.setdefault(name, m["short"])
     if not support:
         return None
+    named = [n for n in support if " " in n]
+    searched = title + "\n" + head
+    for name in named:  # "Landschaftsverband Musterland": its initials (LVM) where the text uses them
+        initials = _initials(name)
+        if name not in shorts and re.search(rf"(?<!\w){initials}(?![a-zäöüß])", searched):
+            shorts[name] = initials
     for name, short in shorts.items():
-        support[name] += len(re.findall(rf"(?<![\w]){short}(?![a-zäöüß])", title + "\n" + head))
-        support[name] -= 1  # the abbreviation's own definition is counted with the name
+        uses = len(re.findall(rf"(?<!\w){short}(?![a-zäöüß])", searched))
+        support[name] += uses - (1 if f"({short})" in searched else 0)  # a definition counts with the name
+    if len(named) == 1:  # "der Abwasserverband" without its name: the one the text names
+        for bare in [n for n in support if " " not in n]:
+            support[named[0]] += support.pop(bare)
+            if bare in early:
+                early.add(named[0])
+            if bare in titled:
+                titled.add(named[0])
     name = max(sorted(support), key=lambda n: (support[n], len(n)))
-    if support[name] < ASSOCIATION_SUPPORT or name not in early or _partner(name, publisher, title):
+    if support[name] < ASSOCIATION_SUPPORT or name not in early:
+        return None
+    if name not in titled and _partner(name, publisher, title):
         return None
     return name, (shorts[name],) if name in shorts else ()
