@@ -226,34 +226,34 @@ def _state_seat(name: str, head: str) -> bool:
 
 
 def _association(meta: Metadata, title: str, article: str) -> bool:
-    """``Verbandsgemeinde X``, ``Samtgemeinde X``: a municipal association (the gazetteer holds none) is the
-    place when the publisher line or the title names it, or the article twice (its compounds, such as
+    """``Verbandsgemeinde X``, ``Samtgemeinde X``, ``Verwaltungsgemeinschaft X``: a municipal association
+    (the gazetteer holds none) is the place when the publisher line or the title names it, or the article twice (its compounds, such as
     ``Samtgemeindebürgermeister``, count once each). It is named after its seat or region: it takes no key of
     a town of that name. ``VG X`` counts only where the text writes ``Verbandsgemeinde`` too (a court)."""
     head = article[:ASSOCIATION_SCAN]
-    if "gemeinde" not in head and "gemeinde" not in (meta.publisher or "") + title:
+    lines = (meta.publisher or "") + title
+    if not any(w in head or w in lines for w in ("gemeinde", "Verwaltungsgemeinschaft")):
         return False
-    spelled = "Verbandsgemeinde" in head or "Verbandsgemeinde" in (meta.publisher or "") + title
+    spelled = "Verbandsgemeinde" in head or "Verbandsgemeinde" in lines
     support: Counter[str] = Counter()
+    kinds: dict[str, str] = {}
     for text, weight in ((meta.publisher or "", 2), (title, 2), (head, 1)):
         for m in ASSOCIATION.finditer(text):
             if spelled or not m[0].startswith("VG"):
                 support[m["name"]] += weight
+                if m["kind"] != "VG":
+                    kinds.setdefault(m["name"], m["kind"])
     if not support:
         return False
     name = max(sorted(support), key=lambda n: support[n])
     if support[name] + len(ASSOCIATION_COMPOUND.findall(head)) < 2:
         return False
-    kind = (
-        "Samtgemeinde"
-        if f"Samtgemeinde {name}" in (meta.publisher or "") + title + head
-        else "Verbandsgemeinde"
-    )
+    kind = kinds.get(name, "Verbandsgemeinde")
     from kommgraph.convert.extract import places
 
     meta.place, meta.place_key = f"{kind} {name}", None
     own = {name} if places.resolve(name) is None else set()  # "Musterland": no town's name
-    meta.place_labels = tuple(sorted({*own, f"VG {name}"} if kind == "Verbandsgemeinde" else own))
+    meta.place_labels = tuple(sorted({*own, f"VG {name}"} if kind != "Samtgemeinde" else own))
     return True
 
 
