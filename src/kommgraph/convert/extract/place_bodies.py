@@ -19,8 +19,10 @@ DISTRICT_AUTHORITY = compiled(
 )
 DISTRICT_SUPPORT = 2  # the publisher line or title, or two mentions in the article
 # "die Musterauer BH": the seat town's adjective names the authority as well as "BH Musterau" does
-DISTRICT_ADJECTIVE = compiled(r"(?<![\w-])(?P<adj>[A-ZÄÖÜ][a-zäöüß]+er)\s+(?:BH|Bezirkshauptmannschaft)(?![\w-])")
-# "die BH", "der BH-Chef", "die Bezirkshauptmannschaft" without a name: the one named elsewhere (one point each)
+DISTRICT_ADJECTIVE = compiled(
+    r"(?<![\w-])(?P<adj>[A-ZÄÖÜ][a-zäöüß]+er)\s+(?:BH|Bezirkshauptmannschaft)(?![\w-])"
+)
+# "die BH", "der BH-Chef", "die Bezirkshauptmannschaft" without a name: the one named elsewhere (a point each)
 DISTRICT_BACKREF = compiled(
     r"\b(?:[Dd]ie|[Dd]er)\s+(?:BH|Bezirkshauptmannschaft)\b(?![ \t]+[A-ZÄÖÜ])|(?<![\w-])BH-[A-ZÄÖÜ]"
 )
@@ -38,11 +40,13 @@ AMT_CUES = compiled(
 # "Landschaftsverband Musterland", "Landeswohlfahrtsverband Muster", "Regionalverband Musterregion"
 # the compounds name a municipal task ("Abwasserverband", "Schulverband"); the name may join its words by
 # a preposition or article ("Zweckverband zur Wasserversorgung der Mustergruppe")
-TASK_ASSOCIATION = r"[A-ZÄÖÜ][a-zäöüß]*(?:zweckverband|verwaltungsverband|wasserverband|abfallverband|schulverband"
-TASK_ASSOCIATION += r"|planungsverband)"
+TASK_ASSOCIATION = (
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:zweckverband|verwaltungsverband|wasserverband|abfallverband|schulverband"
+    r"|planungsverband)"
+)
 ASSOCIATION = compiled(
-    r"(?<![\w-])(?P<body>(?:[A-ZÄÖÜ][a-zäöüß]+-)?(?:" + TASK_ASSOCIATION
-    + r"|Zweckverband|Landschaftsverband|Landeswohlfahrtsverband|Regionalverband|Kommunalverband|Bezirksverband))"
+    r"(?<![\w-])(?P<body>(?:[A-ZÄÖÜ][a-zäöüß]+-)?(?:" + TASK_ASSOCIATION + r"|Zweckverband|Landschaftsverband"
+    r"|Landeswohlfahrtsverband|Regionalverband|Kommunalverband|Bezirksverband))"
     r"(?:es|s)?(?P<name>(?:(?:\s+(?:zur|zum|für|der|des|und))?\s+(?!(?:Der|Die|Das|Den|Dem|Im|In|Am|Bei|Mit)\b)"
     r"[A-ZÄÖÜ][\w-]*[a-zäöüß]){0,4})"
     r"(?:\s+\((?P<short>[A-ZÄÖÜ]{2,6})\))?"
