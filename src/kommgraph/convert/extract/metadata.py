@@ -229,7 +229,8 @@ def _association(meta: Metadata, title: str, article: str) -> bool:
     """``Verbandsgemeinde X``, ``Samtgemeinde X``, ``Verwaltungsgemeinschaft X``: a municipal association
     (the gazetteer holds none) is the place when the publisher line or the title names it, or the article
     twice (its compounds, such as ``Samtgemeindebürgermeister``, count once each). It is named after its seat
-    or region: it takes no key of a town of that name. ``VG X`` counts only where the text writes ``Verbandsgemeinde`` too (a court)."""
+    or region: it takes no key of a town of that name. ``VG X`` counts only where the text writes
+    ``Verbandsgemeinde`` too (a court)."""
     head = article[:ASSOCIATION_SCAN]
     lines = (meta.publisher or "") + title
     if not any(w in head or w in lines for w in ("gemeinde", "Verwaltungsgemeinschaft")):
