@@ -30,7 +30,13 @@ BACKREF_MOST = 2
 # an Amt of municipalities (Brandenburg, Schleswig-Holstein, Mecklenburg-Vorpommern): "Amt Musterland",
 # "des Amtes Muster-Beispiel"; an office ("Amt für X", "Amt Umwelt und Energie") is told apart by the words
 # of an Amt's own constitution in the same text
-MUNICIPAL_AMT = compiled(rf"\bAmt(?:es|s)?\s+(?P<name>{NAME})(?![\w-])(?!\s+(?:und|&|,)\s)")
+MUNICIPAL_AMT = compiled(
+    rf"\b(?P<kind>Amt(?:es|s)?|Amtsverwaltung)\s+(?P<name>{NAME})(?![\w-])(?!\s+(?:und|&|,)\s)"
+)
+# the Amt named once, then by its constitution's words or "das Amt", "des Amtes" without a name
+AMT_BACKREF = compiled(
+    r"(?:^|[:.]\s+|\b[Dd]as\s+|\b[Dd]es\s+)Amt(?:es)?\b(?!\s+(?:für|[A-ZÄÖÜ]))", re.MULTILINE
+)
 AMT_SUPPORT = 3  # publisher line or title (2 each) and mentions: a town's paper names its partner Amt twice
 AMT_CUES = compiled(
     r"\b(?:Amtsdirektor(?:in)?|Amtsverwaltung|Amtsausschuss(?:es)?|Amtsvorsteher(?:in)?|amtsangehörige[nr]?"
@@ -109,17 +115,27 @@ def municipal_amt(publisher: str, title: str, article: str) -> tuple[str, tuple[
     if "Amt" not in head + publisher or not AMT_CUES.search(publisher + title + head):
         return None
     support: Counter[str] = Counter()
+    administration: set[str] = set()  # "Amtsverwaltung Muster": a name of the Amt's own administration too
     for text, weight in ((publisher, 2), (title, 2), (head, 1)):
         for m in MUNICIPAL_AMT.finditer(text):
             support[m["name"]] += weight
+            if m["kind"] == "Amtsverwaltung":
+                administration.add(m["name"])
     if not support:
         return None
+    if len(support) == 1:
+        name = next(iter(support))
+        searched = title + "\n" + head
+        backrefs = len(AMT_CUES.findall(searched)) + len(AMT_BACKREF.findall(searched))
+        support[name] += min(BACKREF_MOST, backrefs)
     name = max(sorted(support), key=lambda n: support[n])
     if support[name] < AMT_SUPPORT or _partner(name, publisher, title):
         return None
     from kommgraph.convert.extract import places
 
-    return f"Amt {name}", (name,) if places.resolve(name) is None else ()
+    labels = {name} if places.resolve(name) is None else set()
+    labels |= {f"Amtsverwaltung {name}"} if name in administration else set()
+    return f"Amt {name}", tuple(sorted(labels))
 
 
 def _partner(name: str, publisher: str, title: str) -> bool:
