@@ -268,6 +268,12 @@ def _own_body(meta: Metadata, title: str, article: str) -> bool:
     if district is not None:
         meta.place, meta.place_key, meta.place_labels = district.name, district.key, district.labels
         return True
+    from kommgraph.convert.extract import places
+
+    higher = place_bodies.higher_district(publisher, title, article, places.country_of(title + "\n" + article))
+    if higher is not None:
+        meta.place, meta.place_key, meta.place_labels = higher, None, ()
+        return True
     body = place_bodies.municipal_amt(publisher, title, article) or place_bodies.association(
         publisher, title, article
     )

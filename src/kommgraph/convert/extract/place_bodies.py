@@ -200,3 +200,40 @@ def association(publisher: str, title: str, article: str) -> tuple[str, tuple[st
     if name not in titled and _partner(name, publisher, title):
         return None
     return name, (shorts[name],) if name in shorts else ()
+
+
+# a German Bezirk of the third municipal level (Bavaria): "Bezirk Musterfranken", "des Bezirks Muster",
+# "Bezirksverwaltung Muster", "Bezirkstag von Muster"; its seat town is not the place
+HIGHER_DISTRICT = compiled(
+    rf"\b(?:Bezirk(?:e?s)?|Bezirksverwaltung|Bezirkstag(?:e?s)?(?:\s+von)?)\s+(?P<name>{NAME})(?![\w-])"
+)
+# "der Bezirk", "des Bezirks", "vom Bezirk" without a name: the one the text names (a point each)
+HIGHER_DISTRICT_BACKREF = compiled(
+    r"\b(?:[Dd]er|[Dd]en|[Dd]em|[Dd]es|[Vv]om|[Bb]eim|[Ii]m)\s+Bezirk(?:e?s)?\b(?![ \t]+[A-ZÄÖÜ])"
+)
+# Berlin's and Hamburg's districts (Bezirksamt), Austrian ones (Bezirkshauptmannschaft): another kind
+OTHER_DISTRICTS = compiled(r"Bezirksamt|Bezirkshauptmann|Bezirksbürgermeister|Bezirksverordnete")
+HIGHER_DISTRICT_SUPPORT = 3
+
+
+def higher_district(publisher: str, title: str, article: str, country: str | None) -> str | None:
+    """``Bezirk Musterfranken``: a German Bezirk (a body of the municipalities above the Landkreise) is the
+    place when the publisher line or the title names it, or the article does and refers back to it, in a
+    German text without a city state's Bezirksamt or an Austrian Bezirkshauptmannschaft."""
+    head = article[:HEAD]
+    searched = publisher + "\n" + title + "\n" + head
+    if country in ("AT", "CH") or "Bezirk" not in searched or OTHER_DISTRICTS.search(searched):
+        return None
+    support: Counter[str] = Counter()
+    for text, weight in ((publisher, 2), (title, 2), (head, 1)):
+        for m in HIGHER_DISTRICT.finditer(text):
+            support[m["name"]] += weight
+    if len(support) != 1:
+        return None  # none, or several Bezirke: a text about their Land
+    name = next(iter(support))
+    backrefs = min(BACKREF_MOST, len(HIGHER_DISTRICT_BACKREF.findall(title + "\n" + head)))
+    if support[name] + backrefs < HIGHER_DISTRICT_SUPPORT:
+        return None
+    from kommgraph.convert.extract import places
+
+    return None if places.resolve(name) is not None else f"Bezirk {name}"
