@@ -100,6 +100,14 @@ OWN_PUBLISHER = compiled(
     r"\s+(?P<name>[A-ZÄÖÜ][^()]*?)\s*(?:\(.*\))?$"
 )
 OWN_PUBLISHER_WEIGHT = 3.0  # as a mayor's title: the authority speaks for itself
+# "der Gemeinderat Musterwil hat", "die Gemeindeverwaltung Musterwil": a council or administration with the
+# name of its municipality after it (Swiss usage); not a councillor's name ("Gemeinderat Hans Muster",
+# "Gemeinderat Muster sagt", where Muster follows a given name elsewhere)
+COUNCIL_OF = compiled(
+    r"\b(?:[Dd]er|[Dd]es|[Dd]ie|[Dd]em)\s+(?:Gemeinderate?s?|Gemeindeverwaltung)\s+"
+    r"(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+[a-zäöüß]|[.,;:])"
+)
+COUNCIL_WEIGHT = 3.0
 
 
 def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = "") -> str | None:
@@ -147,6 +155,9 @@ def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = 
             vote(name, 3 if m.start() < 200 else 1.5)
     for m in MAYOR.finditer(article):
         vote(m["name"], 3)
+    for m in COUNCIL_OF.finditer(article[:1500]):
+        if not _surname(m["name"], article):
+            vote(m["name"], COUNCIL_WEIGHT)
     for m in KEYWORDS.finditer(whole):
         for word in m["list"].split(","):
             word = word.strip()
@@ -162,6 +173,14 @@ def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = 
         return None
     best = max(sorted(scores), key=lambda k: scores[k])
     return _fullest(best, forms[best], whole, gazetteer)
+
+
+def _surname(name: str, text: str) -> bool:
+    """A given name, or a word that follows a given name somewhere in ``text``: a person's name."""
+    from kommgraph.convert.extract.firstnames import is_given_name
+
+    before = re.finditer(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(name)}\b", text)
+    return is_given_name(name) or any(is_given_name(m[1]) for m in before)
 
 
 def _fullest(key: str, forms: set[str], whole: str, gazetteer: dict[str, str]) -> str:
