@@ -289,7 +289,8 @@ def _own_body(meta: Metadata, title: str, article: str) -> bool:
         return True
     from kommgraph.convert.extract import places
 
-    higher = place_bodies.higher_district(publisher, title, article, places.country_of(title + "\n" + article))
+    country = places.country_of(title + "\n" + article)
+    higher = place_bodies.higher_district(publisher, title, article, country)
     if higher is not None:
         meta.place, meta.place_key, meta.place_labels = higher, None, ()
         return True
