@@ -276,7 +276,9 @@ def cue_before(text: str, match: DateMatch) -> str:
 BACK_REFERENCE = compiled(r"\b[Dd]ies(?:er|es|en)\b")
 # "die Änderungen der Bezeichnungen zum 01.07.2031": a noun of change followed by the date it takes effect
 CHANGE_ON_DATE = compiled(
-    r"(?i)\b(?:änderung|neuordnung|neugliederung|umbenennung|zusammenlegung|umstrukturierung|umorganisation)"
+    # compounds too ("Verwaltungsreform zum 1. Januar", "Ämterbündelung zum …")
+    r"(?i)\b\w*?(?:änderung|neuordnung|neugliederung|umbenennung|zusammenlegung|umstrukturierung|umorganisation"
+    r"|reform|reorganisation|bündelung|zusammenführung|fusion)"
     r"\w*(?:\s+\w+){0,3}?\s+(?:zum|ab|per)\s+\d"
     # "arbeitet seit dem 1. Mai nach einer neuen Struktur": the administration works under the new order since
     r"|\b(?:seit|ab)\s(?:[^.;]|(?<=\d)\.){0,50}?\bnach\s+(?:der|einer|dem)\s+neuen\s+(?:\w+\s+)?\w*"

@@ -100,6 +100,14 @@ OWN_PUBLISHER = compiled(
     r"\s+(?P<name>[A-ZÄÖÜ][^()]*?)\s*(?:\(.*\))?$"
 )
 OWN_PUBLISHER_WEIGHT = 3.0  # as a mayor's title: the authority speaks for itself
+# "der Gemeinderat Musterwil hat", "die Gemeindeverwaltung Musterwil": a council or administration with the
+# name of its municipality after it (Swiss usage); not a councillor's name ("Gemeinderat Hans Muster",
+# "Gemeinderat Muster sagt", where Muster follows a given name elsewhere)
+COUNCIL_OF = compiled(
+    r"\b(?:[Dd]er|[Dd]es|[Dd]ie|[Dd]em)\s+(?:Gemeinderate?s?|Gemeindeverwaltung)\s+"
+    r"(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+[a-zäöüß]|[.,;:])"
+)
+COUNCIL_WEIGHT = 3.0
 
 
 def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = "") -> str | None:
@@ -147,6 +155,9 @@ def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = 
             vote(name, 3 if m.start() < 200 else 1.5)
     for m in MAYOR.finditer(article):
         vote(m["name"], 3)
+    for m in COUNCIL_OF.finditer(article[:1500]):
+        if not _surname(m["name"], article):
+            vote(m["name"], COUNCIL_WEIGHT)
     for m in KEYWORDS.finditer(whole):
         for word in m["list"].split(","):
             word = word.strip()
@@ -162,6 +173,14 @@ def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = 
         return None
     best = max(sorted(scores), key=lambda k: scores[k])
     return _fullest(best, forms[best], whole, gazetteer)
+
+
+def _surname(name: str, text: str) -> bool:
+    """A given name, or a word that follows a given name somewhere in ``text``: a person's name."""
+    from kommgraph.convert.extract.firstnames import is_given_name
+
+    before = re.finditer(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(name)}\b", text)
+    return is_given_name(name) or any(is_given_name(m[1]) for m in before)
 
 
 def _fullest(key: str, forms: set[str], whole: str, gazetteer: dict[str, str]) -> str:
@@ -226,34 +245,35 @@ def _state_seat(name: str, head: str) -> bool:
 
 
 def _association(meta: Metadata, title: str, article: str) -> bool:
-    """``Verbandsgemeinde X``, ``Samtgemeinde X``: a municipal association (the gazetteer holds none) is the
-    place when the publisher line or the title names it, or the article twice (its compounds, such as
-    ``Samtgemeindebürgermeister``, count once each). It is named after its seat or region: it takes no key of
-    a town of that name. ``VG X`` counts only where the text writes ``Verbandsgemeinde`` too (a court)."""
+    """``Verbandsgemeinde X``, ``Samtgemeinde X``, ``Verwaltungsgemeinschaft X``: a municipal association
+    (the gazetteer holds none) is the place when the publisher line or the title names it, or the article
+    twice (its compounds, such as ``Samtgemeindebürgermeister``, count once each). It is named after its seat
+    or region: it takes no key of a town of that name. ``VG X`` counts only where the text writes
+    ``Verbandsgemeinde`` too (a court)."""
     head = article[:ASSOCIATION_SCAN]
-    if "gemeinde" not in head and "gemeinde" not in (meta.publisher or "") + title:
+    lines = (meta.publisher or "") + title
+    if not any(w in head or w in lines for w in ("gemeinde", "Verwaltungsgemeinschaft")):
         return False
-    spelled = "Verbandsgemeinde" in head or "Verbandsgemeinde" in (meta.publisher or "") + title
+    spelled = "Verbandsgemeinde" in head or "Verbandsgemeinde" in lines
     support: Counter[str] = Counter()
+    kinds: dict[str, str] = {}
     for text, weight in ((meta.publisher or "", 2), (title, 2), (head, 1)):
         for m in ASSOCIATION.finditer(text):
             if spelled or not m[0].startswith("VG"):
                 support[m["name"]] += weight
+                if m["kind"] != "VG":
+                    kinds.setdefault(m["name"], m["kind"])
     if not support:
         return False
     name = max(sorted(support), key=lambda n: support[n])
     if support[name] + len(ASSOCIATION_COMPOUND.findall(head)) < 2:
         return False
-    kind = (
-        "Samtgemeinde"
-        if f"Samtgemeinde {name}" in (meta.publisher or "") + title + head
-        else "Verbandsgemeinde"
-    )
+    kind = kinds.get(name, "Verbandsgemeinde")
     from kommgraph.convert.extract import places
 
     meta.place, meta.place_key = f"{kind} {name}", None
     own = {name} if places.resolve(name) is None else set()  # "Musterland": no town's name
-    meta.place_labels = tuple(sorted({*own, f"VG {name}"} if kind == "Verbandsgemeinde" else own))
+    meta.place_labels = tuple(sorted({*own, f"VG {name}"} if kind != "Samtgemeinde" else own))
     return True
 
 
@@ -266,6 +286,13 @@ def _own_body(meta: Metadata, title: str, article: str) -> bool:
     district = place_bodies.austrian_district(publisher, title, article)
     if district is not None:
         meta.place, meta.place_key, meta.place_labels = district.name, district.key, district.labels
+        return True
+    from kommgraph.convert.extract import places
+
+    country = places.country_of(title + "\n" + article)
+    higher = place_bodies.higher_district(publisher, title, article, country)
+    if higher is not None:
+        meta.place, meta.place_key, meta.place_labels = higher, None, ()
         return True
     body = place_bodies.municipal_amt(publisher, title, article) or place_bodies.association(
         publisher, title, article

@@ -149,6 +149,18 @@ def _valid(name: str) -> bool:
     )
 
 
+def _before_next_name(text: str, name: str, start: int, end: int) -> tuple[str, int]:
+    """``Landrat Hans Muster Anna Beispiel beauftragt``: a third word that is a given name, followed by a
+    capitalised word, begins the next person's name (the object after the subject's title and name)."""
+    parts = name.split()
+    if len(parts) != 3 or not _given(parts[2]) or _given(parts[1]):
+        return name, end
+    if not re.match(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]", text[end:]):
+        return name, end
+    cut = name.rindex(parts[2])
+    return name[:cut].rstrip(), start + len(name[:cut].rstrip())
+
+
 def _other_place(text: str, end: int, place: str | None) -> bool:
     m = OTHER_PLACE.match(text[end:])
     return bool(
@@ -168,6 +180,7 @@ def find_persons(text: str, place: str | None, senior_present: bool) -> list[Per
         if not name or not _valid(name) or _other_place(text, m.end(key), place):
             return
         start, end = m.start(key), m.end(key)
+        name, end = _before_next_name(text, name, start, end)
         if any(a <= start < b for a, b in taken) and not flags.get("takes_lead"):
             return
         taken.append((start, end))
