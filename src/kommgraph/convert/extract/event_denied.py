@@ -62,7 +62,13 @@ FOR_A_WHILE = re.compile(
     r"\b(?:[Vv]o[mn]\b[^.;]{1,40}?\bbis\b|bis\s+(?:einschließlich|einschl\.|zum)\b"
     r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s\b"
     r"|für\s+(?:den|die)\s+(?:Besucher|Publikums|Kunden|Parteien)\w*"
-    r"|zwischen\s+den\s+(?:Jahren|Feiertagen)|über\s+(?:Weihnachten|Ostern|Pfingsten|den\s+Jahreswechsel))"
+    r"|zwischen\s+den\s+(?:Jahren|Feiertagen)|über\s+(?:Weihnachten|Ostern|Pfingsten|den\s+Jahreswechsel)"
+    r"|an\s+(?:diese[mn]|de[mn]|beiden|zwei|drei|einige[mn])\s+(?:beiden\s+|zwei\s+|drei\s+)?Tag(?:en)?\b)"
+)
+# "übernimmt die frei werdenden Räume", "übernimmt eine wichtige Rolle": what is taken over is no task
+TAKE_OVER = re.compile(r"^(?:übernimmt|übernehmen|übernahm|übernommen)")
+ROLE_OR_PREMISES = re.compile(
+    r"\b(?:Rolle|Räume|Räumlichkeiten|Gebäude|Büros?|Kosten|Miete|Patenschaft|Schirmherrschaft)\b"
 )
 TAKE_OR_MOVE = re.compile(r"(?:übernimmt|übernehmen|übernahm|wechselt|wechseln|wechselte)\b")
 NAME_BEFORE = re.compile(
@@ -164,6 +170,8 @@ def other_sense(text: str, trigger: re.Match) -> bool:
     if CLOSED.match(word) and FOR_A_WHILE.search(text):
         return True
     if TAKE_OR_MOVE.match(word) and _person_acts(text, trigger):
+        return True
+    if TAKE_OVER.match(word) and ROLE_OR_PREMISES.search(_clause(text, trigger.start(), trigger.end())[0]):
         return True
     if RESPONSIBLE.search(word) and SINCE_SPAN.search(word):
         return True
