@@ -56,6 +56,8 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int]:
     return text[begin : after.start() if after else len(text)], begin
 
 
+THERE_IS = re.compile(r"\bgibt\s+es\b|\bgeben\b")
+NO_LONGER = re.compile(r"\bnicht\s+mehr\b")
 CLOSED = re.compile(r"^(?:geschlossen|schließt|schließen)$")
 # "vom 24. Dezember bis zum 2. Januar", "bis einschließlich Sonntag", "mittwochs", "für den Besucherverkehr"
 FOR_A_WHILE = re.compile(
@@ -192,6 +194,8 @@ def denied(text: str, trigger: re.Match) -> bool:
     word = trigger.group()
     if NEW_UNIT.match(word):
         return bool(KEIN_UNIT.search(clause))
+    if THERE_IS.search(word) and not NO_LONGER.search(word) and NO_LONGER.search(clause):
+        return True  # "gibt es das X nicht mehr": an end, read as a dissolution
     if CHANGE_NOUN.match(word):
         return bool(NOUN_DENIED.match(clause, until) or re.search(r"\b[Kk]eine[nr]?\s+$", clause[:at]))
     return bool(NOT_WORD.search(clause) or KEIN.search(clause, 0, at) or KEIN_UNIT.search(clause))
