@@ -110,7 +110,15 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     source = (
         [s for s in others if "from" in s.cues] or [s for s in others if s.start < target.start] or others
     )
+    if FORMER_NAME.search(text, 0, target.start) and PAST_NAMING.match(text, target.end):
+        # "Das Amt X, das bisher Y hieß": Y is the name before, X the name now
+        return Found("renaming", original=[target.index], resulting=[source[0].index])
     return Found("renaming", original=[source[0].index], resulting=[target.index])
+
+
+# "das bisher Y hieß", "das früher als Y firmierte": the name after the adverb is the former one
+FORMER_NAME = re.compile(r"\b(?:bisher|bislang|früher|zuvor|vormals|ehemals|einst)\s+(?:als\s+)?[„\"]?$")
+PAST_NAMING = re.compile(r"[“”\"]?\s*(?:hie(?:ß|ss)|firmierte|genannt\s+wurde|bezeichnet\s+wurde)\b")
 
 
 # "Sechs Ämter wird es noch geben", "gibt es weiterhin": what goes on, not what begins
