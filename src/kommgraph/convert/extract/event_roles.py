@@ -31,6 +31,11 @@ BECOMES_OWN = re.compile(
     r"(?:(?:eigene|selbstständige|selbständige|neue)[snrm]?\s+)?«U(?P<d>\d+)»\s+umgewandelt"
 )
 RENAMING_NOUN = re.compile(r"Namenswechsel|Namensänderung|Umbenennung")
+# a noun of renaming after a preposition or as the subject of an explanation: the renaming is spoken of
+TOLD_IN_PASSING = re.compile(
+    r"(?:\b(?:[Mm]it|[Dd]urch|[Nn]ach|[Ww]egen|[Ii]nfolge|[Ss]eit|[Mm]ittels)\s+(?:der|die|dem|den)|^\W*(?:Die|Der))"
+    r"\s+(?:[a-zäöüß]+e[nrs]?\s+)?$"
+)
 FROM_BECOMES = re.compile(
     r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|werden|wurde)?\s*(?:[\w.]+\s+){0,3}?"
     r"(?:de[mr]\s+|das\s+|die\s+)?«U(?P<b>\d+)»"
@@ -105,6 +110,8 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if heisst:
         after = [s for s in p if s.start > heisst.start()]
         to = after[-1:] or to
+    if not to and RENAMING_NOUN.fullmatch(trigger.group()) and TOLD_IN_PASSING.search(text, 0, trigger.start()):
+        return None  # "Mit der Namensänderung unterstreicht das X ...": a renaming told before, no new name here
     target = to[-1] if to else p[1]
     others = [s for s in p if s is not target]
     source = (
