@@ -483,9 +483,16 @@ def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[F
         return None  # "..., zu denen der X zählen“, betont sie, dass dieser Umstrukturierungsprozess ..."
     if REFLEXIVE_NEW.search(text, max(0, trigger.start() - 40), trigger.end()):
         return None  # "X hat sich neu organisiert": a summary of what the text details, no change of its own
+    if INFLECTED.match(text, trigger.end()) or WITH_BEFORE.search(text, 0, trigger.start()):
+        return None  # "die neu strukturierte Abteilung", "das Dezernat mit neuem Zuschnitt": a description,
+        # "geplante Umstrukturierungen": changes in general, not one of a unit
     return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
 
 
+# an attributive participle ("die neu strukturierte Abteilung X") and a noun after "mit" ("mit neuem
+# Zuschnitt") describe a unit as it is; neither states that it changes; nor does a plural noun of change
+INFLECTED = re.compile(r"(?<=[a-zäöüß]t)e[nmrs]?\b|(?<=ung)en\b")
+WITH_BEFORE = re.compile(r"\bmit\s+(?:[a-zäöüß]+\s+){0,2}$")
 # the reflexive "sich neu organisiert / aufgestellt / strukturiert"
 REFLEXIVE_NEW = re.compile(
     r"\bsich\s+(?:[\w.]+\s+){0,3}?neu\s+(?:organisiert|aufgestellt|strukturiert|geordnet)\b"
