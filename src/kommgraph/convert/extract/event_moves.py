@@ -65,7 +65,9 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     if task:
         return task
     # "Die Mitarbeiter des Amtes X sind nun dem Y zugeteilt": the staff move, not the unit they belong to
-    movers = [s for s in p if is_plain(s) and s.start < trigger.start() and not STAFF_OF.search(text, 0, s.start)]
+    movers = [
+        s for s in p if is_plain(s) and s.start < trigger.start() and not STAFF_OF.search(text, 0, s.start)
+    ]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
         r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"

@@ -36,7 +36,6 @@ def without_posts(events: list[Event]) -> list[Event]:
         e
         for e in events
         if not (
-            (e.original or e.resulting)
-            and all(is_post(n) or is_role(n) for n in (*e.original, *e.resulting))
+            (e.original or e.resulting) and all(is_post(n) or is_role(n) for n in (*e.original, *e.resulting))
         )
     ]

@@ -110,8 +110,9 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if heisst:
         after = [s for s in p if s.start > heisst.start()]
         to = after[-1:] or to
-    if not to and RENAMING_NOUN.fullmatch(trigger.group()) and TOLD_IN_PASSING.search(text, 0, trigger.start()):
-        return None  # "Mit der Namensänderung unterstreicht das X ...": a renaming told before, no new name here
+    passing = TOLD_IN_PASSING.search(text, 0, trigger.start())
+    if not to and passing and RENAMING_NOUN.fullmatch(trigger.group()):
+        return None  # "Durch die Umbenennung des X sollen ...": a renaming spoken of, no new name here
     target = to[-1] if to else p[1]
     others = [s for s in p if s is not target]
     source = (
