@@ -92,6 +92,14 @@ CASES = [
         "Mit der Umbenennung des Musteramtes in Amt für Beispiele wird die Aufgabe deutlich.",
         [("Renaming", ["Musteramt"], ["Amt für Beispiele"])],
     ),
+    (  # R12 failed before: a plural head with a number names the parts of a new structure (was a renaming)
+        "Die drei neuen Ämter heißen Musteramt, Beispielamt und Probeamt.",
+        [("Founding", [], ["Musteramt"]), ("Founding", [], ["Beispielamt"]), ("Founding", [], ["Probeamt"])],
+    ),
+    (  # R12 failed before: without a number or "neu" the parts exist: no event (was a renaming)
+        "Die Fachbereiche heißen „Bürgerdienste“ und „Finanzwesen“.",
+        [],
+    ),
     (  # R11 failed before: an attributive participle describes
         "Die Sachgebiete Beispiel und Probe ergänzen die neu strukturierte Abteilung Muster.",
         [],

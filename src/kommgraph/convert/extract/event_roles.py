@@ -62,7 +62,20 @@ ONE_ORIGIN = re.compile(
 )
 
 
+# "Die fünf (neuen) Fachbereiche heißen „A“, „B“ und „C“": a plural head with a number or "neu" names the
+# parts of a new structure, one founding each (no unit is renamed into another)
+# (without a number or "neu" the list names parts that exist: no event)
+PLURAL_NAMED = re.compile(
+    r"^\W*(?:Die|Diese)\s+(?P<new>(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2})\s+"
+    r"(?:neuen\s+)?|neuen\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:e|en|n|er)\s+(?:sollen\s+|werden\s+)?(?:künftig\s+|nun\s+|"
+    r"jetzt\s+)?(?:hei(?:ß|ss)en|lauten)\b"
+)
+
+
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    named = PLURAL_NAMED.match(text)
+    if named and p and all(s.start >= named.end() for s in p):
+        return [Found("founding", resulting=[s.index]) for s in p] if named["new"] else None
     after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
     if p and after_noun and all("new" in s.cues for s in p):
         # "Das hat einen Namenswechsel zur Folge: Neu gibt es X sowie Y": each a renamed unit's new name
