@@ -100,6 +100,10 @@ CASES = [
         "Die Fachbereiche heißen „Bürgerdienste“ und „Finanzwesen“.",
         [],
     ),
+    (  # R13 failed before: "ein eigenes X erhalten" with the verb last (after a modal)
+        "Die Gemeinde soll ein eigenes Musteramt bekommen.",
+        [("Founding", [], ["Musteramt"])],
+    ),
     (  # R11 failed before: an attributive participle describes
         "Die Sachgebiete Beispiel und Probe ergänzen die neu strukturierte Abteilung Muster.",
         [],
