@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kommgraph.convert.extract import event_wording
 from kommgraph.convert.extract.event_slots import (
     COORDINATED,
     EXTENDED_BY,
@@ -31,11 +32,6 @@ BECOMES_OWN = re.compile(
     r"(?:(?:eigene|selbstständige|selbständige|neue)[snrm]?\s+)?«U(?P<d>\d+)»\s+umgewandelt"
 )
 RENAMING_NOUN = re.compile(r"Namenswechsel|Namensänderung|Umbenennung")
-# a noun of renaming after a preposition or as the subject of an explanation: the renaming is spoken of
-TOLD_IN_PASSING = re.compile(
-    r"(?:\b(?:[Mm]it|[Dd]urch|[Nn]ach|[Ww]egen|[Ii]nfolge|[Ss]eit|[Mm]ittels)\s+(?:der|die|dem|den)|^\W*(?:Die|Der))"
-    r"\s+(?:[a-zäöüß]+e[nrs]?\s+)?$"
-)
 FROM_BECOMES = re.compile(
     r"\b[Aa]us\s+(?:de[mr]\s+)?(?:bisherigen\s+)?«U(?P<a>\d+)»\s+(?:wird|werden|wurde)?\s*(?:[\w.]+\s+){0,3}?"
     r"(?:de[mr]\s+|das\s+|die\s+)?«U(?P<b>\d+)»"
@@ -62,20 +58,10 @@ ONE_ORIGIN = re.compile(
 )
 
 
-# "Die fünf (neuen) Fachbereiche heißen „A“, „B“ und „C“": a plural head with a number or "neu" names the
-# parts of a new structure, one founding each (no unit is renamed into another)
-# (without a number or "neu" the list names parts that exist: no event)
-PLURAL_NAMED = re.compile(
-    r"^\W*(?:Die|Diese)\s+(?P<new>(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2})\s+"
-    r"(?:neuen\s+)?|neuen\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:e|en|n|er)\s+(?:sollen\s+|werden\s+)?(?:künftig\s+|nun\s+|"
-    r"jetzt\s+)?(?:hei(?:ß|ss)en|lauten)\b"
-)
-
-
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
-    named = PLURAL_NAMED.match(text)
-    if named and p and all(s.start >= named.end() for s in p):
-        return [Found("founding", resulting=[s.index]) for s in p] if named["new"] else None
+    named = event_wording.plural_named(text)  # "Die drei neuen Ämter heißen A, B und C": one founding each
+    if named and p and all(s.start >= named[0] for s in p):
+        return [Found("founding", resulting=[s.index]) for s in p] if named[1] else None
     after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
     if p and after_noun and all("new" in s.cues for s in p):
         # "Das hat einen Namenswechsel zur Folge: Neu gibt es X sowie Y": each a renamed unit's new name
@@ -123,7 +109,7 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if heisst:
         after = [s for s in p if s.start > heisst.start()]
         to = after[-1:] or to
-    passing = TOLD_IN_PASSING.search(text, 0, trigger.start())
+    passing = event_wording.told_in_passing(text, trigger.start())
     if not to and passing and RENAMING_NOUN.fullmatch(trigger.group()):
         return None  # "Durch die Umbenennung des X sollen ...": a renaming spoken of, no new name here
     target = to[-1] if to else p[1]
@@ -131,15 +117,9 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     source = (
         [s for s in others if "from" in s.cues] or [s for s in others if s.start < target.start] or others
     )
-    if FORMER_NAME.search(text, 0, target.start) and PAST_NAMING.match(text, target.end):
-        # "Das Amt X, das bisher Y hieß": Y is the name before, X the name now
+    if event_wording.former_name(text, target.start, target.end):  # "Das X, das bisher Y hieß": Y before
         return Found("renaming", original=[target.index], resulting=[source[0].index])
     return Found("renaming", original=[source[0].index], resulting=[target.index])
-
-
-# "das bisher Y hieß", "das früher als Y firmierte": the name after the adverb is the former one
-FORMER_NAME = re.compile(r"\b(?:bisher|bislang|früher|zuvor|vormals|ehemals|einst)\s+(?:als\s+)?[„\"]?$")
-PAST_NAMING = re.compile(r"[“”\"]?\s*(?:hie(?:ß|ss)|firmierte|genannt\s+wurde|bezeichnet\s+wurde)\b")
 
 
 # "Sechs Ämter wird es noch geben", "gibt es weiterhin": what goes on, not what begins
@@ -497,16 +477,11 @@ def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[F
         return None  # "..., zu denen der X zählen“, betont sie, dass dieser Umstrukturierungsprozess ..."
     if REFLEXIVE_NEW.search(text, max(0, trigger.start() - 40), trigger.end()):
         return None  # "X hat sich neu organisiert": a summary of what the text details, no change of its own
-    if INFLECTED.match(text, trigger.end()) or WITH_BEFORE.search(text, 0, trigger.start()):
-        return None  # "die neu strukturierte Abteilung", "das Dezernat mit neuem Zuschnitt": a description,
-        # "geplante Umstrukturierungen": changes in general, not one of a unit
+    if event_wording.describes(text, trigger):
+        return None  # "die neu strukturierte Abteilung", "mit neuem Zuschnitt", "geplante Umstrukturierungen"
     return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
 
 
-# an attributive participle ("die neu strukturierte Abteilung X") and a noun after "mit" ("mit neuem
-# Zuschnitt") describe a unit as it is; neither states that it changes; nor does a plural noun of change
-INFLECTED = re.compile(r"(?<=[a-zäöüß]t)e[nmrs]?\b|(?<=ung)en\b")
-WITH_BEFORE = re.compile(r"\bmit\s+(?:[a-zäöüß]+\s+){0,2}$")
 # the reflexive "sich neu organisiert / aufgestellt / strukturiert"
 REFLEXIVE_NEW = re.compile(
     r"\bsich\s+(?:[\w.]+\s+){0,3}?neu\s+(?:organisiert|aufgestellt|strukturiert|geordnet)\b"
