@@ -110,7 +110,10 @@ def test_guarded_answers_as_the_pattern_does(text, method, args):
 def test_rule_modules_patterns_are_guarded_without_an_edit():
     assert isinstance(pipeline.PLACED, Guarded)  # a module's own re.compile
     assert isinstance(event_slots.TRIGGERS["merger"], Guarded)  # a pattern file's family
-    assert all(isinstance(p, Guarded) for p in event_slots.TRIGGERS.values())
+    # a family whose every alternative starts with a literal needs no guard (``required_words`` gives None):
+    # it is a plain pattern unless a cache written by an older ``guards`` says otherwise
+    families = event_slots.TRIGGERS.values()
+    assert all(isinstance(p, Guarded) or required_words(p.pattern) is None for p in families)
 
 
 def test_guards_are_kept_between_runs(tmp_path, monkeypatch):

@@ -56,13 +56,21 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int]:
     return text[begin : after.start() if after else len(text)], begin
 
 
+THERE_IS = re.compile(r"\bgibt\s+es\b|\bgeben\b")
+NO_LONGER = re.compile(r"\bnicht\s+mehr\b")
 CLOSED = re.compile(r"^(?:geschlossen|schließt|schließen)$")
 # "vom 24. Dezember bis zum 2. Januar", "bis einschließlich Sonntag", "mittwochs", "für den Besucherverkehr"
 FOR_A_WHILE = re.compile(
     r"\b(?:[Vv]o[mn]\b[^.;]{1,40}?\bbis\b|bis\s+(?:einschließlich|einschl\.|zum)\b"
     r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s\b"
     r"|für\s+(?:den|die)\s+(?:Besucher|Publikums|Kunden|Parteien)\w*"
-    r"|zwischen\s+den\s+(?:Jahren|Feiertagen)|über\s+(?:Weihnachten|Ostern|Pfingsten|den\s+Jahreswechsel))"
+    r"|zwischen\s+den\s+(?:Jahren|Feiertagen)|über\s+(?:Weihnachten|Ostern|Pfingsten|den\s+Jahreswechsel)"
+    r"|an\s+(?:diese[mn]|de[mn]|beiden|zwei|drei|einige[mn])\s+(?:beiden\s+|zwei\s+|drei\s+)?Tag(?:en)?\b)"
+)
+# "übernimmt die frei werdenden Räume", "übernimmt eine wichtige Rolle": what is taken over is no task
+TAKE_OVER = re.compile(r"^(?:übernimmt|übernehmen|übernahm|übernommen)")
+ROLE_OR_PREMISES = re.compile(
+    r"\b(?:Rolle|Räume|Räumlichkeiten|Gebäude|Büros?|Kosten|Miete|Patenschaft|Schirmherrschaft)\b"
 )
 TAKE_OR_MOVE = re.compile(r"(?:übernimmt|übernehmen|übernahm|wechselt|wechseln|wechselte)\b")
 NAME_BEFORE = re.compile(
@@ -165,6 +173,8 @@ def other_sense(text: str, trigger: re.Match) -> bool:
         return True
     if TAKE_OR_MOVE.match(word) and _person_acts(text, trigger):
         return True
+    if TAKE_OVER.match(word) and ROLE_OR_PREMISES.search(_clause(text, trigger.start(), trigger.end())[0]):
+        return True
     if RESPONSIBLE.search(word) and SINCE_SPAN.search(word):
         return True
     return bool(re.fullmatch(r"[a-zäöüß]+", word) and ATTRIBUTIVE.match(text, trigger.end()))
@@ -184,6 +194,8 @@ def denied(text: str, trigger: re.Match) -> bool:
     word = trigger.group()
     if NEW_UNIT.match(word):
         return bool(KEIN_UNIT.search(clause))
+    if THERE_IS.search(word) and not NO_LONGER.search(word) and NO_LONGER.search(clause):
+        return True  # "gibt es das X nicht mehr": an end, read as a dissolution
     if CHANGE_NOUN.match(word):
         return bool(NOUN_DENIED.match(clause, until) or re.search(r"\b[Kk]eine[nr]?\s+$", clause[:at]))
     return bool(NOT_WORD.search(clause) or KEIN.search(clause, 0, at) or KEIN_UNIT.search(clause))

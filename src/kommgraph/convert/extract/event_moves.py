@@ -20,6 +20,7 @@ from kommgraph.convert.extract.event_slots import (
 from kommgraph.convert.extract.firstnames import person_named_before
 
 STAYS = re.compile(r"\b(?:bleibt|bleiben|verbleibt|verbleiben)\b")  # "bleibt ... zugeordnet": no move
+STAFF_OF = re.compile(r"\b(?:Mitarbeit|Beschäftigt|Angestellt|Bedienstet)\w*\s+(?:des|der)\s+$")
 
 
 # "Angegliedert werden zudem die X und der Y": the participle first, the units after its auxiliary
@@ -63,7 +64,10 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     task = _task_moves(p, trigger, text)  # "Die Migrationsbeauftragte wird dem X zugeordnet"
     if task:
         return task
-    movers = [s for s in p if is_plain(s) and s.start < trigger.start()]
+    # "Die Mitarbeiter des Amtes X sind nun dem Y zugeteilt": the staff move, not the unit they belong to
+    movers = [
+        s for s in p if is_plain(s) and s.start < trigger.start() and not STAFF_OF.search(text, 0, s.start)
+    ]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
         r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kommgraph.convert.extract import event_wording
 from kommgraph.convert.extract.event_slots import (
     COORDINATED,
     EXTENDED_BY,
@@ -58,6 +59,9 @@ ONE_ORIGIN = re.compile(
 
 
 def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    named = event_wording.plural_named(text)  # "Die drei neuen Ämter heißen A, B und C": one founding each
+    if named and p and all(s.start >= named[0] for s in p):
+        return [Found("founding", resulting=[s.index]) for s in p] if named[1] else None
     after_noun = RENAMING_NOUN.match(trigger.group()) and all(s.start > trigger.end() for s in p)
     if p and after_noun and all("new" in s.cues for s in p):
         # "Das hat einen Namenswechsel zur Folge: Neu gibt es X sowie Y": each a renamed unit's new name
@@ -105,11 +109,16 @@ def renaming(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found]
     if heisst:
         after = [s for s in p if s.start > heisst.start()]
         to = after[-1:] or to
+    passing = event_wording.told_in_passing(text, trigger.start())
+    if not to and passing and RENAMING_NOUN.fullmatch(trigger.group()):
+        return None  # "Durch die Umbenennung des X sollen ...": a renaming spoken of, no new name here
     target = to[-1] if to else p[1]
     others = [s for s in p if s is not target]
     source = (
         [s for s in others if "from" in s.cues] or [s for s in others if s.start < target.start] or others
     )
+    if event_wording.former_name(text, target.start, target.end):  # "Das X, das bisher Y hieß": Y before
+        return Found("renaming", original=[target.index], resulting=[source[0].index])
     return Found("renaming", original=[source[0].index], resulting=[target.index])
 
 
@@ -468,6 +477,8 @@ def restructuring(p: list[Slot], trigger: re.Match, text: str) -> Found | list[F
         return None  # "..., zu denen der X zählen“, betont sie, dass dieser Umstrukturierungsprozess ..."
     if REFLEXIVE_NEW.search(text, max(0, trigger.start() - 40), trigger.end()):
         return None  # "X hat sich neu organisiert": a summary of what the text details, no change of its own
+    if event_wording.describes(text, trigger):
+        return None  # "die neu strukturierte Abteilung", "mit neuem Zuschnitt", "geplante Umstrukturierungen"
     return [Found("restructuring", original=[s.index], resulting=[s.index]) for s in units[:1]]
 
 

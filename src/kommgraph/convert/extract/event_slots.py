@@ -21,7 +21,8 @@ ROLE = {name: any_of(patterns, re.IGNORECASE) for name, patterns in _DATA["roles
 TRANSFER_NOT = compiled(_DATA["transfer"]["not_if"])
 REFERENCE = any_of(_DATA["reference"]["sentence"])
 COORDINATED = re.compile(
-    r"^\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?$"
+    r"^[“”\"«»]?\s*(?:,|und|sowie|oder)\s+(?:de[mnrs]\s+|die\s+|das\s+|ein(?:e[mnrs]?)?\s+)?"
+    r"(?:(?:neue|eigene|weitere|zweite)[nsmr]?\s+)?[„\"«»]?$"  # a quoted name: "„A“ und „B“"
 )
 TEMPORARY_CLOSING = compiled(_DATA["dissolution"]["temporary"])
 RELOCATION_CHANGE = any_of(_DATA["relocation"]["change"])

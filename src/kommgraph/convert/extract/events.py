@@ -166,7 +166,24 @@ def _relative_change(clause: str) -> list[str] | None:
     relative = f"«U{m['u']}» {m['body']}"
     if not any(TRIGGERS[name].search(relative) for name in ORDER):
         return None
+    if _founded_and_placed(main, m["u"], relative):
+        return [main]
     return [main, relative]
+
+
+# "eine Stabsstelle X entstehen, die direkt dem Bürgermeister unterstellt wird": where a new unit is placed
+# belongs to its founding, no move of its own
+PLACED = re.compile(r"\b(?:unterstellt|zugeordnet|angegliedert|zugeteilt|angesiedelt)\b")
+
+
+def _founded_and_placed(main: str, unit: str, relative: str) -> bool:
+    """The main clause founds the unit (``eine neue X``, ``X entsteht``) and the relative clause places it."""
+    if not PLACED.search(relative) or any(
+        TRIGGERS[name].search(relative) for name in ORDER if name not in ("relocation", "transfer")
+    ):
+        return False
+    new_before = re.search(r"\b(?:neue[nmrs]?|ein|eine|einen|einer)\s+[„\"]?«U" + unit + "»", main)
+    return bool(new_before and TRIGGERS["founding"].search(main))
 
 
 # "X wird aus dem Y herausgelöst und künftig dem Z zugeordnet", "X wurde ... abgezogen und der Z
@@ -195,7 +212,7 @@ def two_changes(clause: str) -> list[str]:
     clause = moved_out_and_in(clause)
     relative = _relative_change(clause)
     if relative:
-        return [*two_changes(relative[0]), relative[1]]
+        return [*two_changes(relative[0]), *relative[1:]]
     hits = sorted(
         (m.start(), m.end(), name)
         for name in ORDER
