@@ -95,6 +95,23 @@ def test_a_write_that_raises_leaves_the_store_to_be_rebuilt(data):
     assert not dirty(data)
 
 
+def test_answer_rows_that_fail_in_the_child_leave_the_store_to_be_rebuilt(data):
+    seen = in_fresh_process(
+        """
+        from kommgraph.store import derive
+        def broken(memory):
+            raise RuntimeError("rows broke")
+        derive.derive_rows = broken
+        loaded = load(data, background=True)
+        print(json.dumps([loaded.finish(), dirty()]))
+        """,
+        data,
+    )
+    assert seen == [False, True]
+    assert_equal_to_fresh(data)  # rebuilt, not trusted
+    assert not dirty(data)
+
+
 def test_a_killed_write_leaves_the_store_to_be_rebuilt(data):
     seen = in_fresh_process(
         """
