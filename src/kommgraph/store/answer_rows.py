@@ -17,7 +17,6 @@ types of the event rows dropped or added (``_recount_events``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -36,12 +35,11 @@ _YEAR, _CHANGE, _EVENT, _EVENTS = (
 )
 _EVENT_ROW, _EVENT_COUNT = ox.NamedNode(f"{_KGX}EventRow"), ox.NamedNode(f"{_KGX}EventCount")
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_ROW_RULE = re.compile(r"^\d+-index-rows-")
 
 
 def row_rules() -> list[derive.Rule]:
     """The row rules: index rules whose conclusions are a stored query's answer rows."""
-    return [rule for rule in derive.rules() if _ROW_RULE.match(rule.name)]
+    return [rule for rule in derive.rules() if rule.rows]
 
 
 def _over_rows(rule: derive.Rule) -> bool:

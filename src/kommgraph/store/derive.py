@@ -30,6 +30,7 @@ INDEX_MARKER = ox.Quad(
     _INDEX, ox.NamedNode(str(RDF.type)), ox.NamedNode("https://w3id.org/kommgraph/index#Index"), _INDEX
 )
 _INDEX_RULE = re.compile(r"^\d+-index-")
+_ROW_RULE = re.compile(r"^\d+-index-rows-")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ class Rule:
         """An index rule: its conclusions go into the index graph only."""
         return _INDEX_RULE.match(self.name) is not None
 
+    @property
+    def rows(self) -> bool:
+        """A row rule: an index rule whose conclusions are a stored query's answer rows. Only the
+        persistent store's indexed queries read them (not validation, not the release)."""
+        return _ROW_RULE.match(self.name) is not None
+
 
 def rules(directory: Path | None = None) -> list[Rule]:
     directory = directory or paths.rules_dir()
@@ -51,7 +58,7 @@ def rules(directory: Path | None = None) -> list[Rule]:
 _STAGING = ox.NamedNode("urn:kommgraph:derive-staging")
 
 
-def derive(store: ox.Store, only: list[str] | None = None) -> dict[str, int]:
+def derive(store: ox.Store, only: list[str] | None = None, rows: bool = True) -> dict[str, int]:
     """Run every rule over the merged default graph; returns the number of new triples per rule.
 
     What a rule derives goes into the derived named graph and into the default graph, so that
@@ -59,29 +66,45 @@ def derive(store: ox.Store, only: list[str] | None = None) -> dict[str, int]:
     CONSTRUCT template becomes an INSERT into a staging graph), and only triples that are not yet in
     the default graph move on: no Python loop over the triples. ``only``: the names of the rules to
     run (the benchmarks time them one by one). The index graph is made afresh by its rules, which
-    have no count (an index is not a derived statement).
+    have no count (an index is not a derived statement). ``rows=False``: the row rules are left out
+    (``derive_rows`` adds their rows later, e.g. in the child that writes the store to disk).
     """
     target = derived_graph()
     new = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}"
-    new_index = f"GRAPH {_STAGING} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_INDEX} {{ ?s ?p ?o }} }}"
     counts: dict[str, int] = {}
-    selected = [rule for rule in rules() if only is None or rule.name in only]
+    selected = [r for r in rules() if (only is None or r.name in only) and (rows or not r.rows)]
     if any(rule.index for rule in selected):
         store.update(f"DROP SILENT GRAPH {_INDEX}")
         store.add(INDEX_MARKER)
     for rule in selected:
-        store.update(as_staging_insert(rule.text))
         if rule.index:  # not counted: the counts are of derived statements ("derived N triples by K rules")
-            store.update(f"INSERT {{ GRAPH {_INDEX} {{ ?s ?p ?o }} }} WHERE {{ {new_index} }}")
-        else:
-            counts[rule.name] = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {new} }}")
-            store.update(f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
+            _insert_index(store, rule)
+            continue
+        store.update(as_staging_insert(rule.text))
+        counts[rule.name] = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {new} }}")
+        store.update(f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
         store.update(f"DROP SILENT GRAPH {_STAGING}")
     return counts
 
 
-def as_staging_insert(text: str) -> str:
-    """A rule's ``CONSTRUCT { template } WHERE …`` as ``INSERT { GRAPH staging { template } } WHERE …``."""
+def derive_rows(store: ox.Store) -> None:
+    """Add the row rules' rows to a store ``derive(store, rows=False)`` derived (its index graph is kept)."""
+    for rule in rules():
+        if rule.rows:
+            _insert_index(store, rule)
+
+
+def _insert_index(store: ox.Store, rule: Rule) -> None:
+    """An index rule's conclusions straight into the index graph: a store is a set (a quad inserted
+    twice is there once), and a row rule's rows are new blank nodes, so that no staging graph and no
+    test against the index graph are needed (they cost more than the rule itself: 2.9 of 5.5 s CPU for
+    the row rules at 1M triples, benchmarks/results/scale-rows12.md)."""
+    store.update(as_staging_insert(rule.text, _INDEX))
+
+
+def as_staging_insert(text: str, graph: ox.NamedNode = _STAGING) -> str:
+    """A rule's ``CONSTRUCT { template } WHERE …`` as ``INSERT { GRAPH graph { template } } WHERE …``
+    (the staging graph unless told)."""
     match = re.search(r"\bCONSTRUCT\s*\{", text, flags=re.IGNORECASE)
     if match is None:
         raise ValueError("a rule must be a CONSTRUCT query")
@@ -91,7 +114,7 @@ def as_staging_insert(text: str) -> str:
         depth += {"{": 1, "}": -1}.get(char, 0)
         position += 1
     template = text[match.end() : position - 1]
-    return f"{text[: match.start()]}INSERT {{ GRAPH {_STAGING} {{{template}}} }}{text[position:]}"
+    return f"{text[: match.start()]}INSERT {{ GRAPH {graph} {{{template}}} }}{text[position:]}"
 
 
 def _count(store: ox.Store, query: str) -> int:
