@@ -1,5 +1,5 @@
 """A spaCy unit recogniser (tok2vec + ner from a blank German pipeline) beside the rules: training and
-the hook that puts it into the converter (measured, not shipped; docs/converter-round12-conv-spacy12.md).
+the hook that puts it into the converter (measured, not shipped; docs/converter.md ("Round 12")).
 
 Training is deterministic for a seed on one machine (``fix_random_seed``, the examples shuffled by a
 seeded ``random.Random``, a fixed number of epochs, CPU). Nothing is downloaded: ``spacy.blank("de")``

@@ -1,4 +1,4 @@
-"""Round 12 (conv-place12): a person's name does not run into the next one (docs/converter-round12-*.md)."""
+"""Round 12 (conv-place12): a person's name does not run into the next one (docs/converter.md, "Round 12")."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Round-12 rules for the document's place, counted from the misses of batches w, x, y and z (tune set:
 corpus/dev without o, p, s, t and v): each rule with texts of our own, one the converter read wrongly before
-the rule and one where it must not fire. Evidence by tune halves: docs/converter-round12-conv-place12.md.
+the rule and one where it must not fire. Evidence by tune halves: docs/converter.md ("Round 12").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Round-12 rules for unit names, stated from German word formation and syntax: each rule with sentences of
 our own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by
-tune halves and the gate: docs/converter-round12-conv-units12.md (conv-units12)."""
+tune halves and the gate: docs/converter.md ("Round 12") (conv-units12)."""
 
 from __future__ import annotations
 
