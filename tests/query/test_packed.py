@@ -134,3 +134,16 @@ def test_the_rule_packs_control_characters_and_every_kind():
             Literal("T (2018-01-02)"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["Amt A", "Amt", "Amt\n"], ["b", "a", "ab"]],
+    ids=["a control character in a name", "plain names"],
+)
+def test_strings_sort_by_their_code_points(names):
+    form = packed.PackedForm(
+        text="", columns=("name",), variables=("name",), order_by=("name",), distinct=False
+    )
+    rows = packed.unpack(form, [value(name, "'") for name in names])
+    assert rows == [(Literal(name),) for name in sorted(names)]

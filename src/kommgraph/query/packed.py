@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter, methodcaller
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -38,6 +39,8 @@ _ORDER_BY = re.compile(r"\n\s*ORDER\s+BY((?:\s+\?\w+)+)\s*$", re.IGNORECASE)
 COLUMN = "\x1d"  # between columns
 KIND = "\x1f"  # between a value's lexical form and its kind
 ESCAPE = "\x1e"
+# control characters but the separators U+001D, U+001F (searched one by one: 20× quicker than a regex)
+_CONTROLS = [chr(code) for code in range(0x1D)] + [ESCAPE]
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,12 @@ class _Terms(dict):
     """Each packed value (its escaped segment) and its rdflib term, made on first use."""
 
     def __missing__(self, segment: str):
-        term = self[segment] = _term(segment)
+        lexical, _, kind = segment.rpartition(KIND)
+        if kind == "'" and ESCAPE not in lexical:  # the most of them: a plain string
+            term = _plain(lexical, None)
+        else:
+            term = _term(segment)
+        self[segment] = term
         return term
 
 
@@ -86,16 +94,24 @@ def unpack(form: PackedForm, packed: list[str]) -> list[tuple] | None:
     None where a row cannot be read here (a blank node, an unknown kind, a wrong count)."""
     width = len(form.columns)
     every_column = form.variables == form.columns
-    if form.distinct and every_column:  # equal strings, equal rows (and equal sort keys): one is kept
+    if form.distinct:  # equal strings, equal rows (and equal sort keys): one is kept
         packed = list(dict.fromkeys(packed))
     rows = [string.split(COLUMN) for string in packed]
     if any(len(row) != width for row in rows):
         return None
+    if not rows:
+        return []
     at = {name: i for i, name in enumerate(form.columns)}
     try:
         if form.order_by:
-            keyed = [(at[name], _ranks({row[at[name]] for row in rows})) for name in form.order_by]
-            rows.sort(key=lambda row: tuple([ranks[row[i]] for i, ranks in keyed]))
+            # a value compares as its segment where no control character but the separators occurs
+            joined = "".join(packed)
+            plain = not any(character in joined for character in _CONTROLS)
+            keyed = [(at[name], _ranks({row[at[name]] for row in rows}, plain)) for name in form.order_by]
+            if all(ranks is None for _, ranks in keyed):
+                rows.sort(key=itemgetter(*[i for i, _ in keyed]))
+            else:
+                rows.sort(key=lambda row: tuple([row[i] if r is None else r[row[i]] for i, r in keyed]))
         if not every_column:
             wanted = [at[name] for name in form.variables]
             rows = [[row[i] for i in wanted] for row in rows]
@@ -145,11 +161,20 @@ def _plain(lexical: str, language: str | None) -> Literal:
     return literal
 
 
-def _ranks(segments: set[str]) -> dict:
-    """Each packed value of a column with its place in SPARQL's order; unbound first (-1)."""
-    kinds = {segment[segment.rindex(KIND) :] for segment in segments} - {KIND}
-    if len(kinds) == 1 and kinds <= {KIND + "'"} | {k for k in kinds if k.startswith(KIND + "@")}:
-        # strings of one kind: by their code points, as ordering.ranks sorts them
+def _ranks(segments: set[str], plain: bool) -> dict | None:
+    """Each packed value of a column with its place in SPARQL's order; unbound first (-1). None where
+    the segments themselves sort so (``plain``: no control character in any value; every value bound
+    and a string of one kind): a segment is its lexical form, U+001F (below any other character
+    there) and the same kind, so it compares as the lexical forms, by code points, as ordering.ranks
+    sorts strings of one kind."""
+    some = next(iter(segments))
+    kind = some[some.rindex(KIND) :]
+    strings = kind[1:2] in ("'", "@") and all(map(methodcaller("endswith", kind), segments))
+    if strings and plain:
+        return None
+    kinds = {segment[segment.rindex(KIND) :] for segment in segments}
+    if strings or (len(kinds) == 2 and KIND in kinds and kinds - {KIND} <= {KIND + "'"}):
+        # strings of one kind (and unbound): by their code points, as ordering.ranks sorts them
         ordered = sorted(segments - {KIND}, key=lambda segment: _split(segment)[0])
         ranked = {segment: place for place, segment in enumerate(ordered)}
         ranked[KIND] = -1
