@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from kommgraph.core.errors import QueryError
 from kommgraph.core.version import __version__
-from kommgraph.query import ordering
+from kommgraph.query import ordering, packed
 from kommgraph.query.binding import bind
 from kommgraph.query.guard import no_graph_loading, refuse_network
 from kommgraph.query.result import Result
@@ -64,6 +64,11 @@ class OxigraphEngine:
         return self.store.contains_named_graph(ox.NamedNode(INDEX_GRAPH))
 
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        form = packed.packed_form(text)  # ``#+ packed-columns``: one string per row (query/packed.py)
+        if form is not None:
+            rows = packed.unpack(form, [s[0].value for s in self._solutions(form.text, bindings)])
+            if rows is not None:
+                return Result(list(form.variables), rows)
         split = ordering.split_order(text)  # ``#+ order-rows: python``: sorted here, not by the engine
         if split is not None:
             result = self._select(split[0], bindings, split[1])
@@ -71,7 +76,7 @@ class OxigraphEngine:
                 return result
         return self._select(text, bindings)
 
-    def _select(self, text: str, bindings: Mapping[str, Node] | None, order_by: list[str] | None = None):
+    def _solutions(self, text: str, bindings: Mapping[str, Node] | None) -> ox.QuerySolutions:
         text = refuse_network(bind(text, bindings))
         try:
             solutions = self.store.query(text)
@@ -81,6 +86,10 @@ class OxigraphEngine:
             raise QueryError(str(exc)) from exc
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
+        return solutions
+
+    def _select(self, text: str, bindings: Mapping[str, Node] | None, order_by: list[str] | None = None):
+        solutions = self._solutions(text, bindings)
         variables = [v.value for v in solutions.variables]
         # each distinct term made once: rows repeat roles, dates, titles (an rdflib Literal with a
         # datatype parses its value, the most of the time of a query of thousands of rows)

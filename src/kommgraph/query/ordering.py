@@ -41,17 +41,17 @@ def split_order(text: str) -> tuple[str, list[str]] | None:
 def order(rows: list[Sequence], columns: list[int]) -> list[Sequence] | None:
     """``rows`` (of pyoxigraph terms, None where unbound) sorted by the terms of ``columns``; None where
     a column holds a blank node (their order is the engine's own: it sorts)."""
-    ranks = []
+    ranked = []
     for column in columns:
         terms = {row[column] for row in rows} - {None}
         if any(isinstance(term, ox.BlankNode) for term in terms):
             return None
-        ranks.append(_ranks(terms))
-    keyed = list(zip(columns, ranks, strict=True))
+        ranked.append(ranks(terms))
+    keyed = list(zip(columns, ranked, strict=True))
     return sorted(rows, key=lambda row: tuple(-1 if row[i] is None else r[row[i]] for i, r in keyed))
 
 
-def _ranks(terms: set) -> dict:
+def ranks(terms: set) -> dict:
     """Each term's place in SPARQL's order of ``terms``."""
     if _one_kind_of_string(terms):
         ordered = sorted(terms, key=lambda t: t.value)
