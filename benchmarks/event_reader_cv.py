@@ -52,18 +52,6 @@ VARIANTS = (
 GATE = ("o-", "p-", "s-", "t-", "v-")
 
 
-def authority_folds(paths: list[Path], folds: int) -> list[list[Path]]:
-    authority = unit_tagger_data.authorities()
-    groups: dict[str, list[Path]] = {}
-    for p in paths:
-        groups.setdefault(authority.get(p.stem, p.stem), []).append(p)
-    out: list[list[Path]] = [[] for _ in range(folds)]
-    for name in sorted(groups, key=lambda a: (-len(groups[a]), a)):
-        smallest = min(range(folds), key=lambda k: (len(out[k]), k))
-        out[smallest] += groups[name]
-    return [sorted(f) for f in out]
-
-
 def score_texts(paths: list[Path], model, variants, gazetteer, timing: dict) -> dict:
     """{stem: {variant: (units Counts, events Counts)}}."""
     rows: dict = {}
@@ -131,7 +119,7 @@ def main() -> int:
         print(cost(paths))
         return 0
     candidates = {p.stem: data.labelled(p, data.gold_of(p), whole=data.WHOLE) for p in paths}
-    folds = authority_folds(paths, args.folds)
+    folds = unit_tagger_data.authority_folds(paths, args.folds)  # paths of one directory: stem order
     rows: dict = {}
     timing: dict = {}
     for held in folds:

@@ -6,7 +6,7 @@ usage: nice -n 10 python benchmarks/spacy_units_cv.py [--folds 5] [--epochs N] [
 TUNE = corpus/dev without batches o, p, s, t, v; GATE = o+p+s+t+v (the model trained on the whole
 tune set; only its totals are printed or written). Folds: tune texts grouped by authority
 (``corpus/manifest-*.tsv``; no authority in two folds), groups placed largest first into the fold with
-the fewest texts (ties by name), as ``unit_tagger_cv.authority_folds``. Every model is also trained on
+the fewest texts (ties by name), as ``unit_tagger_data.authority_folds``. Every model is also trained on
 the five seeds and the converter's fixture texts. corpus/test, holdout and fresh are never read.
 Variants, each scored by ``kommgraph evaluate``'s ``score_graph`` (units and events) through the
 converter (``spacy_units_reader.use``): rules; spacy (alone); union; veto. ``--added`` writes, for
@@ -34,18 +34,6 @@ from kommgraph.store.sources import read_source  # noqa: E402
 
 VARIANTS = ("rules", "spacy", "union", "veto")
 MODE = {"spacy": "alone", "union": "union", "veto": "veto"}
-
-
-def authority_folds(docs: list, folds: int) -> list[list]:
-    authority = data.authorities()
-    groups: dict[str, list] = {}
-    for d in docs:
-        groups.setdefault(authority.get(d.stem, d.stem), []).append(d)
-    out: list[list] = [[] for _ in range(folds)]
-    for name in sorted(groups, key=lambda a: (-len(groups[a]), a)):
-        smallest = min(range(folds), key=lambda k: (len(out[k]), k))
-        out[smallest] += groups[name]
-    return [sorted(f, key=lambda d: d.stem) for f in out]
 
 
 class Reads:
@@ -208,7 +196,7 @@ def main() -> int:
     all_rows: dict = {}
     added: dict = {}
     table = ["| texts | docs | variant | units F1 (P/R) | found/pred/gold | events F1 (P/R) |", "|---|" * 6]
-    folds = [] if args.no_folds else authority_folds(tune, args.folds)
+    folds = [] if args.no_folds else data.authority_folds(tune, args.folds)
     for k, held in enumerate(folds, 1):
         if args.only_fold and k not in args.only_fold:
             continue

@@ -50,19 +50,6 @@ GATE = ("o-", "p-", "s-", "t-", "v-")  # round 12's gate: left out of the folds 
 SHOW_AT = 0.7  # --show-added: the union's added false and gained true units at this threshold
 
 
-def authority_folds(docs: list, folds: int) -> list[list]:
-    """The documents in ``folds`` groups, no authority in two."""
-    authority = data.authorities()
-    groups: dict[str, list] = {}
-    for d in docs:
-        groups.setdefault(authority.get(d.stem, d.stem), []).append(d)
-    out: list[list] = [[] for _ in range(folds)]
-    for name in sorted(groups, key=lambda a: (-len(groups[a]), a)):
-        smallest = min(range(folds), key=lambda k: (len(out[k]), k))
-        out[smallest] += groups[name]
-    return [sorted(f, key=lambda d: d.stem) for f in out]
-
-
 class Setup:
     def __init__(self, use_rules: bool, feature_set: str):
         self.use_rules, self.feature_set = use_rules, feature_set
@@ -186,7 +173,7 @@ def run(args, setup: Setup, dev: list, extra: list, timing: dict) -> tuple[dict,
             train_docs = [d for d in dev if not d.stem.startswith(UNSEEN)]
             rows |= held_out(setup, train_docs, extra, held, model, timing)
             return rows, [("g+h (trained on the rest of dev)", [d.stem for d in held])]
-        folds = authority_folds(dev, args.folds)
+        folds = data.authority_folds(dev, args.folds)
         groups = []
         for k, held in enumerate(folds):
             train_docs = [d for f in folds if f is not held for d in f]

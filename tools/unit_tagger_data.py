@@ -96,6 +96,20 @@ def authorities() -> dict[str, str]:
     return out
 
 
+def authority_folds(docs: list, folds: int) -> list[list]:
+    """The documents (anything with a ``stem``) in ``folds`` groups, no authority in two: authorities
+    largest first, each into the fold with the fewest texts (ties by name)."""
+    authority = authorities()
+    groups: dict[str, list] = {}
+    for d in docs:
+        groups.setdefault(authority.get(d.stem, d.stem), []).append(d)
+    out: list[list] = [[] for _ in range(folds)]
+    for name in sorted(groups, key=lambda a: (-len(groups[a]), a)):
+        smallest = min(range(folds), key=lambda k: (len(out[k]), k))
+        out[smallest] += groups[name]
+    return [sorted(f, key=lambda d: d.stem) for f in out]
+
+
 def extra_documents() -> list[Document]:
     """The five seeds and the converter's fixture texts: always in training, never scored here."""
     seeds = documents(SHARED / "gold" / "seeds", SHARED / "seeds")

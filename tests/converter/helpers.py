@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 
 from kommgraph.convert.extract import Facts, extract
-from kommgraph.store.sources import SourceDocument
+from kommgraph.convert.graph import Gazetteer
+from kommgraph.store.sources import SourceDocument, read_source
 
 TEXTS = Path(__file__).parent / "texts"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds"
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "ttl" / "reference"
 
 
 def fixture_stems() -> list[str]:
@@ -45,3 +47,12 @@ def events_in(body: str) -> list[tuple]:
     """(type, original, resulting) of each event the converter reads in BODY, dated 5 May 2021."""
     facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
     return [(e.event_type, e.original, e.resulting) for e in facts.events]
+
+
+def place_of(tmp_path: Path, header: dict[str, str], text: str):
+    """The place, its key and its labels the converter finds for ``text`` under ``header``."""
+    source = tmp_path / "t.txt"
+    lines = "".join(f"{key}: {value}\n" for key, value in header.items())
+    source.write_text(f"{lines}---\n{text}\n", encoding="utf-8")
+    meta = extract(read_source(source), Gazetteer.load(REFERENCE).authorities).metadata
+    return meta.place, meta.place_key, set(meta.place_labels)

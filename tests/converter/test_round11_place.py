@@ -8,23 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.converter.helpers import place_of
 
-from kommgraph.convert.extract import dates, extract, place_bodies
+from kommgraph.convert.extract import dates, place_bodies
 from kommgraph.convert.extract.model import DateValue
 from kommgraph.convert.extract.place_names import bare_forms
-from kommgraph.convert.graph import Gazetteer
-from kommgraph.store.sources import read_source
-
-REFERENCE = Path(__file__).resolve().parents[2] / "data" / "ttl" / "reference"
-
-
-def _place_of(tmp_path: Path, header: dict[str, str], text: str):
-    source = tmp_path / "t.txt"
-    lines = "".join(f"{key}: {value}\n" for key, value in header.items())
-    source.write_text(f"{lines}---\n{text}\n", encoding="utf-8")
-    meta = extract(read_source(source), Gazetteer.load(REFERENCE).authorities).metadata
-    return meta.place, meta.place_key, set(meta.place_labels)
-
 
 UNKNOWN = {"title": "unknown", "publisher": "unknown"}
 
@@ -45,14 +33,14 @@ def test_an_official_name_without_its_addition(name: str, titles: tuple[str, ...
 
 def test_a_town_with_an_addition_carries_its_bare_name(tmp_path: Path) -> None:
     text = "Die Stadt Wörth am Rhein richtet ein Amt für Klimaschutz ein. Wörth wächst."
-    place, key, labels = _place_of(tmp_path, UNKNOWN, text)
+    place, key, labels = place_of(tmp_path, UNKNOWN, text)
     assert (place, key) == ("Wörth am Rhein", "07334501")
     assert {"Wörth", "Stadt Wörth"} <= labels
 
 
 def test_a_slashed_addition_is_left_off_too(tmp_path: Path) -> None:
     text = "Eislingen/Fils – Der Gemeinderat hat ein neues Bürgerbüro beschlossen."
-    _, key, labels = _place_of(tmp_path, UNKNOWN, text)
+    _, key, labels = place_of(tmp_path, UNKNOWN, text)
     assert key == "08117019"
     assert "Eislingen" in labels
 
@@ -62,7 +50,7 @@ def test_an_austrian_district_authority_is_known_by_its_bare_name(tmp_path: Path
         "Die Bezirkshauptmannschaft Ried im Innkreis feiert 150 Jahre. "
         "Die BH Ried im Innkreis hat heute fünf Abteilungen."
     )
-    place, key, labels = _place_of(tmp_path, UNKNOWN, text)
+    place, key, labels = place_of(tmp_path, UNKNOWN, text)
     assert (place, key) == ("Bezirk Ried im Innkreis", "AT-412")
     assert {"Bezirkshauptmannschaft Ried", "BH Ried"} <= labels
 
@@ -91,7 +79,7 @@ def test_an_austrian_district_authority_is_known_by_its_bare_name(tmp_path: Path
     ],
 )
 def test_a_district_authority_is_its_bezirk(tmp_path: Path, header: dict, text: str, key: str) -> None:
-    assert _place_of(tmp_path, header, text)[1] == key
+    assert place_of(tmp_path, header, text)[1] == key
 
 
 def test_two_district_authorities_alike_choose_none() -> None:
@@ -117,7 +105,7 @@ def test_two_district_authorities_alike_choose_none() -> None:
     ],
 )
 def test_an_amt_of_municipalities_is_the_place(tmp_path: Path, header: dict, text: str, place: str) -> None:
-    assert _place_of(tmp_path, header, text)[:2] == (place, None)
+    assert place_of(tmp_path, header, text)[:2] == (place, None)
 
 
 @pytest.mark.parametrize(
@@ -163,7 +151,7 @@ def test_no_amt_of_municipalities(publisher: str, title: str, text: str) -> None
 def test_an_association_of_municipalities_is_the_place(
     tmp_path: Path, header: dict, text: str, expected: tuple
 ) -> None:
-    assert _place_of(tmp_path, header, text) == expected
+    assert place_of(tmp_path, header, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -224,7 +212,7 @@ def test_decisions_dated(sentence: str, cue: str) -> None:
 def test_an_authoritys_own_publisher_line_names_a_place_the_gazetteer_lacks(tmp_path: Path) -> None:
     header = {"title": "Gemeinderat reduziert sein Pensum", "publisher": "Gemeinde Beispielwil"}
     text = "Per 1. Januar reduziert ein Gemeinderat sein Pensum. Der Präsident übernimmt zwei Bereiche."
-    assert _place_of(tmp_path, header, text)[0] == "Beispielwil"
+    assert place_of(tmp_path, header, text)[0] == "Beispielwil"
 
 
 def test_an_authoritys_own_publisher_line_outweighs_a_biography(tmp_path: Path) -> None:
@@ -233,10 +221,10 @@ def test_an_authoritys_own_publisher_line_outweighs_a_biography(tmp_path: Path) 
         "Köpfe der Kreisverwaltung\n\nDie Leiterin des Fachbereichs Gesundheit ist im Kreis Höxter "
         "aufgewachsen und hat in Münster studiert. Seit 2031 leitet sie den Fachbereich."
     )
-    assert _place_of(tmp_path, header, text)[1] == "03454"
+    assert place_of(tmp_path, header, text)[1] == "03454"
 
 
 def test_a_papers_publisher_line_is_no_authority(tmp_path: Path) -> None:
     header = {"title": "unknown", "publisher": "Stadtanzeiger Beispielwil"}
     text = "Der Gemeinderat hat ein Bauamt geschaffen."
-    assert _place_of(tmp_path, header, text)[0] is None
+    assert place_of(tmp_path, header, text)[0] is None

@@ -8,21 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.converter.helpers import place_of
 
-from kommgraph.convert.extract import extract, place_bodies
-from kommgraph.convert.graph import Gazetteer
-from kommgraph.store.sources import read_source
+from kommgraph.convert.extract import place_bodies
 
-REFERENCE = Path(__file__).resolve().parents[2] / "data" / "ttl" / "reference"
 UNKNOWN = {"title": "unknown", "publisher": "unknown"}
-
-
-def _place_of(tmp_path: Path, header: dict[str, str], text: str):
-    source = tmp_path / "t.txt"
-    lines = "".join(f"{key}: {value}\n" for key, value in header.items())
-    source.write_text(f"{lines}---\n{text}\n", encoding="utf-8")
-    meta = extract(read_source(source), Gazetteer.load(REFERENCE).authorities).metadata
-    return meta.place, meta.place_key, set(meta.place_labels)
 
 
 # --- an Austrian Bezirkshauptmannschaft named by its seat's adjective, or once and then "die BH"
@@ -37,7 +27,7 @@ def _place_of(tmp_path: Path, header: dict[str, str], text: str):
     ],
 )
 def test_a_district_authority_named_once_and_referred_back_to(tmp_path: Path, text: str) -> None:
-    place, key, labels = _place_of(tmp_path, UNKNOWN, text)
+    place, key, labels = place_of(tmp_path, UNKNOWN, text)
     assert (place, key) == ("Bezirk Lilienfeld", "AT-314")
     assert "Bezirkshauptmannschaft Lilienfeld" in labels
 
@@ -78,7 +68,7 @@ def test_an_adjective_of_no_austrian_district_is_ignored() -> None:
     ],
 )
 def test_an_association_for_a_task_is_the_place(tmp_path: Path, header: dict, text: str, expected) -> None:
-    assert _place_of(tmp_path, header, text) == expected
+    assert place_of(tmp_path, header, text) == expected
 
 
 def test_initials_of_an_association() -> None:
@@ -112,7 +102,7 @@ def test_a_sports_association_is_no_association_of_municipalities() -> None:
     ],
 )
 def test_an_amt_named_once(tmp_path: Path, header: dict, text: str, expected) -> None:
-    assert _place_of(tmp_path, header, text) == expected
+    assert place_of(tmp_path, header, text) == expected
 
 
 def test_an_office_called_amt_is_no_amt_of_municipalities() -> None:
@@ -140,7 +130,7 @@ def test_an_office_called_amt_is_no_amt_of_municipalities() -> None:
     ],
 )
 def test_a_municipal_association(tmp_path: Path, text: str, expected) -> None:
-    assert _place_of(tmp_path, UNKNOWN, text) == expected
+    assert place_of(tmp_path, UNKNOWN, text) == expected
 
 
 # --- a German Bezirk of the third level
@@ -161,7 +151,7 @@ def test_a_municipal_association(tmp_path: Path, text: str, expected) -> None:
     ],
 )
 def test_a_bezirk_of_the_third_level_is_the_place(tmp_path: Path, header: dict, text: str) -> None:
-    assert _place_of(tmp_path, header, text)[:2] == ("Bezirk Musterfranken", None)
+    assert place_of(tmp_path, header, text)[:2] == ("Bezirk Musterfranken", None)
 
 
 @pytest.mark.parametrize(
@@ -184,9 +174,9 @@ def test_a_council_named_after_its_municipality(tmp_path: Path) -> None:
         "Der Gemeinderat Musterwil hat die Strukturen der Gemeindeverwaltung prüfen lassen. Per 1. September "
         "wird die Abteilung Bau in drei Abteilungen gegliedert."
     )
-    assert _place_of(tmp_path, UNKNOWN, text)[0] == "Musterwil"
+    assert place_of(tmp_path, UNKNOWN, text)[0] == "Musterwil"
 
 
 def test_a_councillor_is_no_municipality(tmp_path: Path) -> None:
     text = "Gemeinderätin Anna Musterli übernimmt das Ressort Bau von dem Gemeinderat Musterli nicht."
-    assert _place_of(tmp_path, UNKNOWN, text)[0] != "Musterli"
+    assert place_of(tmp_path, UNKNOWN, text)[0] != "Musterli"
