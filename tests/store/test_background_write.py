@@ -78,35 +78,33 @@ def test_the_store_is_marked_valid_only_when_the_child_has_written_it(data):
     assert_equal_to_fresh(data)  # read from disk: what the child wrote
 
 
-def test_a_write_that_raises_leaves_the_store_to_be_rebuilt(data):
-    seen = in_fresh_process(
-        """
+# each breaks one step of the store writer's child: the write itself (half a store on disk), or the
+# answer rows it derives before writing
+BROKEN_CHILD_STEPS = {
+    "the write raises": """
         def broken(memory, path):
             ox.Store(str(path)).bulk_extend(list(memory)[:10])  # half a store
             raise OSError("disk full")
         persistent.persist = broken
-        loaded = load(data, background=True)
-        print(json.dumps([loaded.finish(), dirty()]))
         """,
-        data,
-    )
-    assert seen == [False, True]
-    assert_equal_to_fresh(data)  # rebuilt, not trusted
-    assert not dirty(data)
-
-
-def test_answer_rows_that_fail_in_the_child_leave_the_store_to_be_rebuilt(data):
-    seen = in_fresh_process(
-        """
+    "the answer rows raise": """
         from kommgraph.store import derive
         def broken(memory):
             raise RuntimeError("rows broke")
         derive.derive_rows = broken
+        """,
+}
+
+
+@pytest.mark.parametrize("step", sorted(BROKEN_CHILD_STEPS))
+def test_a_failing_child_leaves_the_store_to_be_rebuilt(data, step):
+    script = textwrap.dedent(BROKEN_CHILD_STEPS[step]) + textwrap.dedent(
+        """
         loaded = load(data, background=True)
         print(json.dumps([loaded.finish(), dirty()]))
-        """,
-        data,
+        """
     )
+    seen = in_fresh_process(script, data)
     assert seen == [False, True]
     assert_equal_to_fresh(data)  # rebuilt, not trusted
     assert not dirty(data)
