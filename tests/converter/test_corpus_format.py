@@ -40,7 +40,8 @@ def _read(gold_path: Path) -> tuple[dict, dict, str]:
 def test_the_corpus_is_there() -> None:
     if not GOLD:
         pytest.skip("corpus/ is not in this checkout")
-    assert {p.parent.name for p in GOLD} == {"dev", "test", "holdout", "fresh"}
+    # corpus/fresh is empty between a round's fold into dev and the next unseen batches
+    assert {"dev", "test", "holdout"} <= {p.parent.name for p in GOLD} <= {"dev", "test", "holdout", "fresh"}
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=_ids(GOLD))
