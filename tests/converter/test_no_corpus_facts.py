@@ -57,6 +57,7 @@ GENERAL = {
     "BH",
     "Land",
     "Landkreis",
+    "Verwaltungsgemeinschaft",  # Austrian/Bavarian joint administrations: a gold alias of the place (ag-13)
 }
 
 
