@@ -57,6 +57,7 @@ GENERAL = {
     "BH",
     "Land",
     "Landkreis",
+    "Regionalverband",  # the Saarland's district-level body: a gold alias of the place (af-09)
     "Verwaltungsgemeinschaft",  # Austrian/Bavarian joint administrations: a gold alias of the place (ag-13)
 }
 
