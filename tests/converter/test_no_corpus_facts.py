@@ -58,6 +58,7 @@ GENERAL = {
     "Land",
     "Landkreis",
     "Regionalverband",  # the Saarland's district-level body: a gold alias of the place (af-09)
+    "VG",  # the abbreviation of Verwaltungsgemeinschaft/Verbandsgemeinde: a place alias (ai-06)
     "Verwaltungsgemeinschaft",  # Austrian/Bavarian joint administrations: a gold alias of the place (ag-13)
 }
 
