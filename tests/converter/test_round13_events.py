@@ -1,0 +1,56 @@
+"""Round-13 event rules (issue 10), from the events missed on tune (batches aa–ad weighed most): each rule
+with sentences of our own that failed before, and one where the rule must not fire."""
+
+from __future__ import annotations
+
+import pytest
+from tests.converter.helpers import events_in
+
+CASES = [
+    (  # R1 failed before: the dative first names the new parent, "der" after it is the nominative
+        "Dem Dezernat 4 wird im kommenden Jahr der Fachbereich Beispielwesen zugeordnet.",
+        [("Relocation", ["Fachbereich Beispielwesen"], ["Fachbereich Beispielwesen"])],
+    ),
+    (  # R1 failed before: the participle first, the units after the dative
+        "Zugeordnet werden dem Dezernat 4 außerdem das Musteramt und das Beispielamt.",
+        [("Relocation", ["Musteramt", "Beispielamt"], ["Musteramt", "Beispielamt"])],
+    ),
+    (  # R1 must not fire: the participle first without a change is how things stand
+        "Zugeordnet ist dem Dezernat 4 das Musteramt.",
+        [],
+    ),
+    (  # R1 failed before: "untersteht" with a cue of change
+        "Das Musteramt untersteht ab sofort dem Dezernat für Beispielwesen.",
+        [("Relocation", ["Musteramt"], ["Musteramt"])],
+    ),
+    (  # R1 must not fire: "untersteht" without a cue of change
+        "Das Musteramt untersteht dem Dezernat für Beispielwesen.",
+        [],
+    ),
+    (  # R1 failed before: placed by "angesiedelt" (the unit after "in dem" is the parent)
+        "Das Musteramt wird künftig in dem Dezernat für Beispielwesen angesiedelt.",
+        [("Relocation", ["Musteramt"], ["Musteramt"])],
+    ),
+    (  # R1 must not fire: a state passive or a former place is no move
+        "Das Musteramt, das bislang im Dezernat für Beispielwesen angesiedelt war, wird neue Räume beziehen.",
+        [],
+    ),
+    (  # R1 must not fire: where a unit founded in the text is placed is part of its founding
+        "Die Stadt richtet zum 1. Juli eine neue Stabsstelle Beispielwesen ein. Sie wird im Dezernat 4 "
+        "angesiedelt.",
+        [("Founding", [], ["Stabsstelle Beispielwesen"])],
+    ),
+    (  # R1 must not fire: a person placed in a unit is no task moved
+        "Die neue Person soll künftig im Dezernat für Beispielwesen angesiedelt sein.",
+        [],
+    ),
+    (  # R1 must not fire: a dative after a preposition is no new parent
+        "Das Musteramt wird gemeinsam mit dem Beispielamt dem Dezernat 4 zugeordnet.",
+        [("Relocation", ["Musteramt"], ["Musteramt"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "events"), CASES)
+def test_round13_event_rules(body: str, events: list[tuple]) -> None:
+    assert events_in(body) == events
