@@ -70,7 +70,7 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     movers = [
         s for s in p if is_plain(s) and s.start < trigger.start() and not STAFF_OF.search(text, 0, s.start)
     ]
-    if trigger.group().lower().endswith("angesiedelt"):  # "wird in dem Amt X angesiedelt": X is where it is placed
+    if trigger.group().lower().endswith("angesiedelt"):  # "wird in dem Amt X angesiedelt": X is the parent
         if FORMER.search(text, _clause_start(text, trigger.start()), trigger.start()):
             return None  # "– bisher jeweils in einem Amt angesiedelt –": where it was, no move
         movers = [s for s in movers if not PLACED_IN.search(text, max(0, s.start - 20), s.start)]
@@ -102,9 +102,8 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
         ]
         targets = [s for s in targets if s not in movers or (dative and s.index == int(dative.group(1)))]
     infinitive = INFINITIVE.match(trigger.group())  # "..., das X vom Y in das Z zu transferieren"
-    if not movers or (
-        recipient is None and movers[0].start - (_clause_start(text, movers[0].start) if infinitive else 0) > 40
-    ):
+    begin = _clause_start(text, movers[0].start) if movers and infinitive else 0
+    if not movers or (recipient is None and movers[0].start - begin > 40):
         return None  # the mover is the subject near the start (or the object of an infinitive clause)
     targets = [s for s in targets if s is not movers[0]]
     together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": they move together
@@ -178,7 +177,9 @@ TASK_SUBJECT = re.compile(
     r"(?:(?:wird|werden|soll|sollen|kommt|kommen|wechselt|wechseln|arbeitet|arbeiten|geht|gehen)\b)"
 )
 # people of a unit and its posts in the plural move with their unit, no task moves by them alone
-STAFF = re.compile(r"^(?:Person|Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stelle|Team|Leitung|Chef|Leiter)")
+STAFF = re.compile(
+    r"^(?:Person|Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stelle|Team|Leitung|Chef|Leiter)"
+)
 
 
 def _task_moves(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
