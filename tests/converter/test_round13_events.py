@@ -54,3 +54,42 @@ CASES = [
 @pytest.mark.parametrize(("body", "events"), CASES)
 def test_round13_event_rules(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events
+
+
+PORTFOLIO = [
+    (  # R2 failed before: a person's portfolio gains units ("ist künftig für X zuständig")
+        "Stadträtin Erika Beispiel wird künftig auch für das Musteramt und das Beispielamt zuständig sein.",
+        [("Relocation", ["Musteramt", "Beispielamt"], ["Musteramt", "Beispielamt"])],
+    ),
+    (  # R2 failed before: "verantwortet" with its objects, the plural head before a list
+        "Kämmerer Max Beispiel verantwortet ab Juli die Fachbereiche Finanzen und Steuern.",
+        [
+            (
+                "Relocation",
+                ["Fachbereich Finanzen", "Fachbereich Steuern"],
+                ["Fachbereich Finanzen", "Fachbereich Steuern"],
+            )
+        ],
+    ),
+    (  # R2 failed before: units fall into someone's area of responsibility
+        "Das Musteramt und das Beispielamt fallen künftig in den Zuständigkeitsbereich von Max Beispiel.",
+        [("Relocation", ["Musteramt", "Beispielamt"], ["Musteramt", "Beispielamt"])],
+    ),
+    (  # R2 must not fire: without a cue of change the sentence says how things stand
+        "Stadträtin Erika Beispiel ist für das Musteramt zuständig.",
+        [],
+    ),
+    (  # R2 must not fire: "nicht mehr nur für X": X stays, more is added
+        "Der Dezernent wird künftig nicht mehr nur für das Musteramt zuständig sein.",
+        [],
+    ),
+    (  # R2 must not fire: a post that leads is who changes
+        "Als neue Referatsleiterin ist Erika Beispiel künftig für das Musteramt zuständig.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "events"), PORTFOLIO)
+def test_a_portfolio_that_gains_a_unit_moves_it(body: str, events: list[tuple]) -> None:
+    assert events_in(body) == events

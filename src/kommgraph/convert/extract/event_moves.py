@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kommgraph.convert.extract import event_portfolio
 from kommgraph.convert.extract.event_slots import (
     COORDINATED,
     FUNCTION_DROP,
@@ -32,7 +33,6 @@ VERB_FIRST_GAP = re.compile(
 
 DATIVE_BEFORE = re.compile(r"\bdem\s+$")
 PLACED_IN = re.compile(r"\b(?:in|bei)\s+de[mr]\s+$")
-FORMER = re.compile(r"\b(?:bisher|bislang|zuvor|früher|ursprünglich)\b")
 # participles that place a unit under another by themselves (the parent may be named in the sentence before)
 ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
 
@@ -44,6 +44,8 @@ MOVE_NOUN = re.compile(
 
 
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    if event_portfolio.RESPONSIBLE.search(trigger.group()):
+        return event_portfolio.portfolio(p, trigger, text)
     if BINDING.match(trigger.group()):
         return _attachment(p, trigger, text)
     if HOLDING.match(trigger.group()):
@@ -403,7 +405,7 @@ def former_holder(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
+    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text) or event_portfolio.only_held(p, text):
         return None
     if PAST_HOLDING.match(trigger.group()):  # "übernahm" alone is mostly a person's career: no transfer
         return former_holder(p, trigger, text)
