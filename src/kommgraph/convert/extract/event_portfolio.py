@@ -17,7 +17,7 @@ RESPONSIBLE = re.compile(
     r"(?i:zuständig|verantwortlich|verantwortet|verantworten|Verantwortung|Zuständigkeit|Zuständigkeitsbereich"
     r"|Verantwortungsbereich)$"
 )
-# what the person is responsible for: "für das X", "verantwortet (im Dezernat IV künftig) die X"
+# what the person is responsible for: "für das X", "verantwortet (ab Mai) die X"
 FOR_UNIT = re.compile(r"\bfür\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:gesamte[nr]?\s+)?[„\"]?$")
 OBJECT = re.compile(r"\b(?:de[nr]|die|das)\s+(?:[A-ZÄÖÜ]\w+e\s+)?[„\"]?$")  # "die Fachbereiche X und Y"
 # "fallen in den Zuständigkeitsbereich von": the units are the subject before the verb
@@ -28,6 +28,8 @@ KEPT = re.compile(r"\bnicht\s+(?:mehr\s+)?nur\b[^«]{0,20}$")
 SUCCESSION = re.compile(
     r"\b(?:Nachfolger\w*|Nachfolge|leiten|leitet|leitete|Leitung|\w*[Ll]eiter(?:in)?|kommissarisch)\b"
 )
+# "seit einem Jahr auch für X zuständig": how things have stood for a while
+STANDING = re.compile(r"\b[Ss]eit\b")
 # a cue of change besides [relocation] change: "neu", "zusätzlich", a verb of taking or giving
 CHANGE = re.compile(
     r"\b(?:[Nn]eu|zusätzlich|übernimmt|übernehmen|übernahm|übernahmen|erhält|erhalten|erhielt|bekommt|bekommen"
@@ -36,7 +38,9 @@ CHANGE = re.compile(
 
 
 def portfolio(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
-    if not RESPONSIBLE.search(trigger.group()) or not (RELOCATION_CHANGE.search(text) or CHANGE.search(text)):
+    if not RESPONSIBLE.search(trigger.group()) or not (
+        (RELOCATION_CHANGE.search(text) and not STANDING.search(text)) or CHANGE.search(text)
+    ):
         return None
     word = trigger.group().lower()
     if word.endswith("bereich"):  # "X fällt künftig in den Zuständigkeitsbereich von Y"
