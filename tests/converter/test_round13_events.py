@@ -93,3 +93,29 @@ PORTFOLIO = [
 @pytest.mark.parametrize(("body", "events"), PORTFOLIO)
 def test_a_portfolio_that_gains_a_unit_moves_it(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events
+
+
+PRECISION = [
+    (  # R3 failed before: a unit taken over by someone who is no unit (a person, a council member)
+        "Das Ressort Beispielwesen wird derweil von einer neu gewählten Gemeinderätin übernommen.",
+        [],
+    ),
+    (  # R3 must stay: tasks taken over by a unit named as the agent
+        "Die Aufgaben des Musteramts werden künftig vom Beispielamt übernommen.",
+        [("TransferOfFunctions", ["Musteramt"], ["Beispielamt"])],
+    ),
+    (  # R3 failed before: the moving unit is the subject after a colon, not near the sentence start
+        "Die Bürgermeisterin verfügte am Montag einen neuen Zuschnitt der Dezernate: Das Musteramt wechselt "
+        "ab sofort zum Dezernat 4.",
+        [("Relocation", ["Musteramt"], ["Musteramt"])],
+    ),
+    (  # R3 failed before: "Für X ist künftig Y zuständig", the unit first
+        "Für das Musteramt ist ab sofort das Beispielamt zuständig.",
+        [("Relocation", ["Musteramt"], ["Musteramt"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "events"), PRECISION)
+def test_round13_takers_and_subjects(body: str, events: list[tuple]) -> None:
+    assert events_in(body) == events

@@ -32,6 +32,7 @@ VERB_FIRST_GAP = re.compile(
 
 
 DATIVE_BEFORE = re.compile(r"\bdem\s+$")
+AUXILIARY_BEFORE = re.compile(r"\b(?:wird|werden|wurde|wurden)\b")
 PLACED_IN = re.compile(r"\b(?:in|bei)\s+de[mr]\s+$")
 # participles that place a unit under another by themselves (the parent may be named in the sentence before)
 ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
@@ -105,6 +106,10 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
         targets = [s for s in targets if s not in movers or (dative and s.index == int(dative.group(1)))]
     infinitive = INFINITIVE.match(trigger.group())  # "..., das X vom Y in das Z zu transferieren"
     begin = _clause_start(text, movers[0].start) if movers and infinitive else 0
+    if (
+        movers and not infinitive
+    ):  # "Er verfügte einen neuen Zuschnitt: Das Amt X wechselt ...": after a colon
+        begin = text.rfind(": ", 0, movers[0].start) + 1
     if not movers or (recipient is None and movers[0].start - begin > 40):
         return None  # the mover is the subject near the start (or the object of an infinitive clause)
     targets = [s for s in targets if s is not movers[0]]
@@ -420,6 +425,8 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     agents = [s for s in p if AGENT.search(text[max(0, s.start - 12) : s.start])]
     if trigger.group() == "übernommen" and agents:  # "Die Aufgaben des X werden vom Y übernommen"
         to = agents
+    elif trigger.group() == "übernommen" and AUXILIARY_BEFORE.search(text, 0, trigger.start()):
+        return None  # "Das Ressort X wird von einer Gemeinderätin übernommen": taken over by no unit
     elif takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
         to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and is_plain(s)

@@ -18,7 +18,7 @@ RESPONSIBLE = re.compile(
     r"|Verantwortungsbereich)$"
 )
 # what the person is responsible for: "für das X", "verantwortet (ab Mai) die X"
-FOR_UNIT = re.compile(r"\bfür\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:gesamte[nr]?\s+)?[„\"]?$")
+FOR_UNIT = re.compile(r"\b[Ff]ür\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:gesamte[nr]?\s+)?[„\"]?$")
 OBJECT = re.compile(r"\b(?:de[nr]|die|das)\s+(?:[A-ZÄÖÜ]\w+e\s+)?[„\"]?$")  # "die Fachbereiche X und Y"
 # "fallen in den Zuständigkeitsbereich von": the units are the subject before the verb
 FALLS_INTO = re.compile(r"\b(?:fällt|fallen|fiel|fielen|kommt|kommen|wechselt|wechseln)\b[^«]{0,60}$")
