@@ -119,3 +119,28 @@ PRECISION = [
 @pytest.mark.parametrize(("body", "events"), PRECISION)
 def test_round13_takers_and_subjects(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events
+
+
+RELATIVES = [
+    (  # R4 failed before: a relative clause after a preposition states a change of its own, read apart
+        "Das Musteramt wird zum Amt für Beispielwesen, in das auch die Fachstelle Probe des Dezernats 4 "
+        "integriert wird.",
+        [
+            ("Renaming", ["Musteramt"], ["Amt für Beispielwesen"]),
+            ("Absorption", ["Fachstelle Probe"], ["Amt für Beispielwesen"]),
+        ],
+    ),
+    (  # R4 failed before: a relative clause with a dative pronoun places another unit under the new one
+        "Die Stadt gründet zum 1. Juli das Amt für Beispielwesen, dem künftig das Musteramt zugeordnet wird.",
+        [("Founding", [], ["Amt für Beispielwesen"]), ("Relocation", ["Musteramt"], ["Musteramt"])],
+    ),
+    (  # R4 must not fire: a prepositional relative clause without a change of its own
+        "Das Musteramt wird zum Amt für Beispielwesen, in dem die Fachstelle Probe ihre Räume hat.",
+        [("Renaming", ["Musteramt"], ["Amt für Beispielwesen"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "events"), RELATIVES)
+def test_round13_prepositional_relative_clauses(body: str, events: list[tuple]) -> None:
+    assert events_in(body) == events
