@@ -144,3 +144,20 @@ RELATIVES = [
 @pytest.mark.parametrize(("body", "events"), RELATIVES)
 def test_round13_prepositional_relative_clauses(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        (  # R5 failed before: the participle written apart
+            "Das Musteramt und das Beispielamt werden zum Amt für Probe zusammen gefasst.",
+            [("Merger", ["Musteramt", "Beispielamt"], ["Amt für Probe"])],
+        ),
+        (  # R5 must not fire: "zusammen arbeiten" is no merger
+            "Das Musteramt und das Beispielamt werden künftig enger zusammen arbeiten.",
+            [],
+        ),
+    ],
+)
+def test_round13_participle_written_apart(body: str, events: list[tuple]) -> None:
+    assert events_in(body) == events
