@@ -51,11 +51,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("body", "events"), CASES)
-def test_round13_event_rules(body: str, events: list[tuple]) -> None:
-    assert events_in(body) == events
-
-
 PORTFOLIO = [
     (  # R2 failed before: a person's portfolio gains units ("ist künftig für X zuständig")
         "Stadträtin Erika Beispiel wird künftig auch für das Musteramt und das Beispielamt zuständig sein.",
@@ -90,11 +85,6 @@ PORTFOLIO = [
 ]
 
 
-@pytest.mark.parametrize(("body", "events"), PORTFOLIO)
-def test_a_portfolio_that_gains_a_unit_moves_it(body: str, events: list[tuple]) -> None:
-    assert events_in(body) == events
-
-
 PRECISION = [
     (  # R3 failed before: a unit taken over by someone who is no unit (a person, a council member)
         "Das Ressort Beispielwesen wird derweil von einer neu gewählten Gemeinderätin übernommen.",
@@ -114,11 +104,6 @@ PRECISION = [
         [("Relocation", ["Musteramt"], ["Musteramt"])],
     ),
 ]
-
-
-@pytest.mark.parametrize(("body", "events"), PRECISION)
-def test_round13_takers_and_subjects(body: str, events: list[tuple]) -> None:
-    assert events_in(body) == events
 
 
 RELATIVES = [
@@ -141,23 +126,18 @@ RELATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("body", "events"), RELATIVES)
-def test_round13_prepositional_relative_clauses(body: str, events: list[tuple]) -> None:
-    assert events_in(body) == events
+APART = [
+    (  # R5 failed before: the participle written apart
+        "Das Musteramt und das Beispielamt werden zum Amt für Probe zusammen gefasst.",
+        [("Merger", ["Musteramt", "Beispielamt"], ["Amt für Probe"])],
+    ),
+    (  # R5 must not fire: "zusammen arbeiten" is no merger
+        "Das Musteramt und das Beispielamt werden künftig enger zusammen arbeiten.",
+        [],
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("body", "events"),
-    [
-        (  # R5 failed before: the participle written apart
-            "Das Musteramt und das Beispielamt werden zum Amt für Probe zusammen gefasst.",
-            [("Merger", ["Musteramt", "Beispielamt"], ["Amt für Probe"])],
-        ),
-        (  # R5 must not fire: "zusammen arbeiten" is no merger
-            "Das Musteramt und das Beispielamt werden künftig enger zusammen arbeiten.",
-            [],
-        ),
-    ],
-)
-def test_round13_participle_written_apart(body: str, events: list[tuple]) -> None:
+@pytest.mark.parametrize(("body", "events"), CASES + PORTFOLIO + PRECISION + RELATIVES + APART)
+def test_round13_event_rules(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events
