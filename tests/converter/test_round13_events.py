@@ -137,7 +137,18 @@ APART = [
     ),
 ]
 
+NAMED = [
+    (  # R6 failed before: a pronoun named by a verb of naming refers back to the unit spoken of
+        "Das Musteramt hat zwölf Mitarbeiter. Es heißt ab dem kommenden Jahr Amt für Beispielwesen.",
+        [("Renaming", ["Musteramt"], ["Amt für Beispielwesen"])],
+    ),
+    (  # R6 must not fire: "Es heißt, ..." is "it is said"; the change after it is the other unit's
+        "Das Musteramt hat zwölf Mitarbeiter. Es heißt, das Beispielamt heiße künftig Amt für Probe.",
+        [("Renaming", ["Beispielamt"], ["Amt für Probe"])],
+    ),
+]
 
-@pytest.mark.parametrize(("body", "events"), CASES + PORTFOLIO + PRECISION + RELATIVES + APART)
+
+@pytest.mark.parametrize(("body", "events"), CASES + PORTFOLIO + PRECISION + RELATIVES + APART + NAMED)
 def test_round13_event_rules(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events
