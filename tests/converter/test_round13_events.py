@@ -148,7 +148,20 @@ NAMED = [
     ),
 ]
 
+TAKEN = [
+    (  # R7 failed before: a person takes units into the own portfolio
+        "Stadtrat Max Beispiel übernimmt das Musteramt sowie das Beispielamt in seinen Bereich.",
+        [("Relocation", ["Musteramt", "Beispielamt"], ["Musteramt", "Beispielamt"])],
+    ),
+    (  # R7 must not fire: without the possessive phrase a person takes over a unit's lead
+        "Stadtrat Max Beispiel übernimmt das Musteramt.",
+        [],
+    ),
+]
 
-@pytest.mark.parametrize(("body", "events"), CASES + PORTFOLIO + PRECISION + RELATIVES + APART + NAMED)
+
+@pytest.mark.parametrize(
+    ("body", "events"), CASES + PORTFOLIO + PRECISION + RELATIVES + APART + NAMED + TAKEN
+)
 def test_round13_event_rules(body: str, events: list[tuple]) -> None:
     assert events_in(body) == events

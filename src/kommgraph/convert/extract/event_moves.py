@@ -45,7 +45,7 @@ MOVE_NOUN = re.compile(
 
 
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
-    if event_portfolio.RESPONSIBLE.search(trigger.group()):
+    if event_portfolio.RESPONSIBLE.search(trigger.group()) or event_portfolio.TAKES.search(trigger.group()):
         return event_portfolio.portfolio(p, trigger, text)
     if BINDING.match(trigger.group()):
         return _attachment(p, trigger, text)

@@ -4,7 +4,9 @@ Bauamt tragen``, ``Das Amt X fällt künftig in den Zuständigkeitsbereich von Y
 someone is responsible for move under that person's department: one kg:Relocation (each unit original and
 resulting, as the gold format states a move). A unit before the words of responsibility is their new
 parent (``Das Hauptamt ist künftig für das Bürgerbüro zuständig``). Without a cue of change (``künftig``,
-``ab``, ``wird``, ``neu``) the sentence says how things stand: no change."""
+``ab``, ``wird``, ``neu``) the sentence says how things stand: no change. A person who takes units into the
+own portfolio moves them too (``übernimmt das X in seinen Bereich``, ``übernimmt sie in ihrem Dezernat
+zusätzlich das X``); ``X übernimmt das Amt`` alone is taking over its lead (no change of units)."""
 
 from __future__ import annotations
 
@@ -37,7 +39,27 @@ CHANGE = re.compile(
 )
 
 
+# a verb of taking whose objects go into the subject's own portfolio (the trigger saw the possessive phrase)
+TAKES = re.compile(r"(?:übernimmt|übernehmen|bekommt|bekommen|erhält|erhalten|nimmt|nehmen)$")
+OWN_PORTFOLIO = re.compile(r"\b(?:in|zu)\s+(?:sein|ihr)(?:e[mnrs]?)?\s+$")
+
+
+def taken_into_portfolio(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    """``X übernimmt das Rechtsamt sowie das Standesamt in seinen Bereich``, ``übernimmt sie in ihrem Dezernat
+    zusätzlich das X``: a person (no unit before the verb) takes the units named after it into the own
+    portfolio: they move. Without the possessive phrase ``X übernimmt das Amt`` is taking over its lead."""
+    if any(is_plain(s) and s.end <= trigger.start() for s in p):
+        return None  # a unit as the subject takes tasks or units in (transfer, absorption)
+    own = [s for s in p if OWN_PORTFOLIO.search(text, max(0, s.start - 20), s.start)]
+    held = [s for s in p if is_plain(s) and s.start > trigger.end() and s not in own]
+    if not held:
+        return None
+    return [_moved(_coordinated(held, text, p), own[0] if own else None)]
+
+
 def portfolio(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
+    if TAKES.search(trigger.group()):
+        return taken_into_portfolio(p, trigger, text)
     if not RESPONSIBLE.search(trigger.group()) or not (
         (RELOCATION_CHANGE.search(text) and not STANDING.search(text)) or CHANGE.search(text)
     ):
