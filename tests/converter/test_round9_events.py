@@ -68,9 +68,9 @@ def test_an_aim_or_a_units_content_is_no_change(body: str, events: list[tuple]) 
         ),
         (  # failed before: only the Relocation of the relative clause
             "Neu ist das Büro des Bürgermeisters, dem die Stabsstelle Presse unterstellt wurde.",
-            [
-                ("Relocation", ["Stabsstelle Presse"], ["Stabsstelle Presse"]),
+            [  # round 13: the relative clause is read after its main clause
                 ("Founding", [], ["Büro des Bürgermeisters"]),
+                ("Relocation", ["Stabsstelle Presse"], ["Stabsstelle Presse"]),
             ],
         ),
         # must not fire: what is new is a responsibility, not a unit

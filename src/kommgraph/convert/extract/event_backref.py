@@ -36,6 +36,8 @@ UNIT_CHANGES = (
 UNDERGOES = re.compile(
     r"\b(?:wird|werden|wurde|wurden|worden|geht|gehen|ging|aufgehen|aufgegangen|entsteht|entstand|fusioniert)\b"
 )
+# "Es heißt ab Januar X": a verb of naming right after the pronoun names it ("Es heißt, ...": it is said)
+NAMED = re.compile(r"\s+(?:hei(?:ß|ss)t|hei(?:ß|ss)en|firmiert)\b(?!\s*,)")
 FEMININE = (
     "stelle",
     "ung",
@@ -122,7 +124,7 @@ def with_topic(clause: str, topic: str | None, index: int) -> str | None:
     replaced = f"{m['pre']}«U{index}»{clause[m.end() :]}"
     if not _changes_a_unit(replaced):  # read with the unit in place ("Sie geht im Amt X auf")
         return None
-    if PLACEHOLDER.search(clause) and not UNDERGOES.search(clause):
+    if PLACEHOLDER.search(clause) and not UNDERGOES.search(clause) and not NAMED.match(clause, m.end()):
         return None  # "Sie gründete das Umweltamt": the pronoun acts on another unit, it is not changed
     return replaced
 

@@ -72,6 +72,9 @@ TAKE_OVER = re.compile(r"^(?:übernimmt|übernehmen|übernahm|übernommen)")
 ROLE_OR_PREMISES = re.compile(
     r"\b(?:Rolle|Räume|Räumlichkeiten|Gebäude|Büros?|Kosten|Miete|Patenschaft|Schirmherrschaft)\b"
 )
+INTO_OWN = re.compile(
+    r"\b(?:in|zu)\s+(?:sein|ihr)(?:e[mnrs]?)?\s+(?:«U\d+»|(?:[\w-]+\s+){0,2}?[\w-]*(?:Dezernat|Bereich|Ressort)\b)"
+)
 TAKE_OR_MOVE = re.compile(r"(?:übernimmt|übernehmen|übernahm|wechselt|wechseln|wechselte)\b")
 NAME_BEFORE = re.compile(
     r"\b(?P<given>[A-ZÄÖÜ][a-zäöüß]+)\s+(?:(?:von|van|de|zu|vom)\s+)?[A-ZÄÖÜ][\w-]+\s*(?:\([^()]{1,20}\)\s*)?,?\s*$"
@@ -171,8 +174,8 @@ def other_sense(text: str, trigger: re.Match) -> bool:
         return True
     if CLOSED.match(word) and FOR_A_WHILE.search(text):
         return True
-    if TAKE_OR_MOVE.match(word) and _person_acts(text, trigger):
-        return True
+    if TAKE_OR_MOVE.match(word) and _person_acts(text, trigger) and not INTO_OWN.search(text, trigger.end()):
+        return True  # (but "X übernimmt das Y in seinen Bereich" moves Y into X's portfolio)
     if TAKE_OVER.match(word) and ROLE_OR_PREMISES.search(_clause(text, trigger.start(), trigger.end())[0]):
         return True
     if RESPONSIBLE.search(word) and SINCE_SPAN.search(word):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kommgraph.convert.extract import event_portfolio
 from kommgraph.convert.extract.event_slots import (
     COORDINATED,
     FUNCTION_DROP,
@@ -31,6 +32,8 @@ VERB_FIRST_GAP = re.compile(
 
 
 DATIVE_BEFORE = re.compile(r"\bdem\s+$")
+AUXILIARY_BEFORE = re.compile(r"\b(?:wird|werden|wurde|wurden)\b")
+PLACED_IN = re.compile(r"\b(?:in|bei)\s+de[mr]\s+$")
 # participles that place a unit under another by themselves (the parent may be named in the sentence before)
 ATTACHED = re.compile(r"(?:angegliedert|zugeordnet|unterstellt|zugeteilt)$")
 
@@ -42,6 +45,8 @@ MOVE_NOUN = re.compile(
 
 
 def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Found] | None:
+    if event_portfolio.RESPONSIBLE.search(trigger.group()) or event_portfolio.TAKES.search(trigger.group()):
+        return event_portfolio.portfolio(p, trigger, text)
     if BINDING.match(trigger.group()):
         return _attachment(p, trigger, text)
     if HOLDING.match(trigger.group()):
@@ -68,12 +73,23 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     movers = [
         s for s in p if is_plain(s) and s.start < trigger.start() and not STAFF_OF.search(text, 0, s.start)
     ]
+    if trigger.group().lower().endswith("angesiedelt"):  # "wird in dem Amt X angesiedelt": X is the parent
+        if FORMER.search(text, _clause_start(text, trigger.start()), trigger.start()):
+            return None  # "– bisher jeweils in einem Amt angesiedelt –": where it was, no move
+        movers = [s for s in movers if not PLACED_IN.search(text, max(0, s.start - 20), s.start)]
     targets = [s for s in p if s not in movers and not s.cues & {"from"}]
     dative = re.search(
         r"\b(?i:dem|der|ihrem|ihrer|seinem|seiner)\s+«U(\d+)»\s+(?:\w+\s+){0,4}(?:unterstellt|unterstellen|zugeordnet|zugeteilt|zugewiesen|zuzuordnen|zuordnen"
         r"|angegliedert|anzugliedern|angliedern|zugeschlagen|eingegliedert|einzugliedern)",
         text,
     )
+    recipient = _dative_recipient(p, trigger, text)
+    if recipient is not None:  # "Dem Dezernat X wird der Fachbereich Y zugeordnet": "der" is no dative here
+        dative = None
+        targets = [recipient]
+        movers = [s for s in movers if s is not recipient]
+        if not movers and trigger.start() < recipient.start:  # "Zugeordnet werden dem X außerdem die Y"
+            return _placed_after(p, recipient, text)
     if dative:
         targets = [s for s in p if s.index == int(dative.group(1))] or targets
         movers = [s for s in movers if s.index != int(dative.group(1))]  # "Ihrem X wurden ... zugeteilt"
@@ -89,7 +105,12 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
         ]
         targets = [s for s in targets if s not in movers or (dative and s.index == int(dative.group(1)))]
     infinitive = INFINITIVE.match(trigger.group())  # "..., das X vom Y in das Z zu transferieren"
-    if not movers or movers[0].start - (_clause_start(text, movers[0].start) if infinitive else 0) > 40:
+    begin = _clause_start(text, movers[0].start) if movers and infinitive else 0
+    if (
+        movers and not infinitive
+    ):  # "Er verfügte einen neuen Zuschnitt: Das Amt X wechselt ...": after a colon
+        begin = text.rfind(": ", 0, movers[0].start) + 1
+    if not movers or (recipient is None and movers[0].start - begin > 40):
         return None  # the mover is the subject near the start (or the object of an infinitive clause)
     targets = [s for s in targets if s is not movers[0]]
     together = [movers[0]]  # "Das Amt X und das Bürgerbüro wechseln ...": they move together
@@ -112,6 +133,50 @@ def relocation(p: list[Slot], trigger: re.Match, text: str) -> Found | list[Foun
     return [event]
 
 
+def _placed_after(p: list[Slot], recipient: Slot, text: str) -> list[Found] | None:
+    """The participle first, its dative next: the units named after the dative (coordinated) move under it."""
+    after = [s for s in p if is_plain(s) and s.start > recipient.end]
+    if not after:
+        return None
+    together = [after[0]]
+    for s in after[1:]:
+        if not COORDINATED.match(text[together[-1].end : s.start]):
+            break
+        together.append(s)
+    event = _moved(together)
+    event.new_parent = recipient.index
+    return [event]
+
+
+# verbs of placing under a parent that take it in the dative ("dem X zugeordnet", "untersteht nun dem X")
+DATIVE_VERB = re.compile(
+    r"(?i:unterstellt|unterstellen|zugeordnet|zuzuordnen|zugeteilt|zugewiesen|angegliedert|anzugliedern"
+    r"|zugeschlagen|untersteht|unterstehen|unterstand|unterstanden)$"
+)
+# "dem", "ihrem", "seinem" before a unit are datives (unlike "der"), unless a preposition governs them
+DATIVE_ARTICLE = re.compile(r"(?:^|(?<=\s))(?i:dem|ihrem|seinem)\s+(?:(?:neuen|bisherigen|künftigen)\s+)?$")
+GOVERNED = re.compile(
+    r"\b(?:mit|von|aus|zu|bei|nach|seit|in|an|auf|unter|vor|hinter|neben|über|samt|nebst|außer|gemäß|"
+    r"entsprechend|gegenüber|gleich)\s+\S+\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dative_recipient(p: list[Slot], trigger: re.Match, text: str) -> Slot | None:
+    """``Dem Dezernat X wird der Fachbereich Y zugeordnet``, ``Das Amt Y untersteht nun dem Dezernat X``: with
+    a verb that places under a dative, the unit after an unambiguous dative article is the new parent (the
+    last one, when several are named; a dative after a preposition, ``mit dem X``, is none)."""
+    if not DATIVE_VERB.search(trigger.group()):
+        return None
+    found = [
+        s
+        for s in p
+        if DATIVE_ARTICLE.search(text, max(0, s.start - 30), s.start)
+        and not GOVERNED.search(text, max(0, s.start - 40), s.start)
+    ]
+    return found[-1] if found else None
+
+
 # the subject of the trigger's clause, a noun that names no unit: a task, a field or a post
 # ("Die Kultur kommt ins X", "Die Migrationsbeauftragte wird dem X zugeordnet")
 TASK_SUBJECT = re.compile(
@@ -119,7 +184,9 @@ TASK_SUBJECT = re.compile(
     r"(?:(?:wird|werden|soll|sollen|kommt|kommen|wechselt|wechseln|arbeitet|arbeiten|geht|gehen)\b)"
 )
 # people of a unit and its posts in the plural move with their unit, no task moves by them alone
-STAFF = re.compile(r"^(?:Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stelle|Team|Leitung|Chef|Leiter)")
+STAFF = re.compile(
+    r"^(?:Person|Mitarbeit|Beschäftigt|Angestellt|Kolleg|Personal|Stelle|Team|Leitung|Chef|Leiter)"
+)
 
 
 def _task_moves(p: list[Slot], trigger: re.Match, text: str) -> list[Found] | None:
@@ -343,7 +410,7 @@ def former_holder(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
 
 
 def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
-    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text):
+    if TRANSFER_NOT.search(text) or _person_moves(p, trigger, text) or event_portfolio.only_held(p, text):
         return None
     if PAST_HOLDING.match(trigger.group()):  # "übernahm" alone is mostly a person's career: no transfer
         return former_holder(p, trigger, text)
@@ -358,6 +425,8 @@ def transfer(p: list[Slot], trigger: re.Match, text: str) -> Found | None:
     agents = [s for s in p if AGENT.search(text[max(0, s.start - 12) : s.start])]
     if trigger.group() == "übernommen" and agents:  # "Die Aufgaben des X werden vom Y übernommen"
         to = agents
+    elif trigger.group() == "übernommen" and AUXILIARY_BEFORE.search(text, 0, trigger.start()):
+        return None  # "Das Ressort X wird von einer Gemeinderätin übernommen": taken over by no unit
     elif takes:  # "Das Standesamt übernimmt ..." or, inverted, "Ihre Aufgaben übernimmt das Bauamt"
         to = [s for s in p if s.start < trigger.start() and not s.cues & {"from", "parent", "to"}] or [
             s for s in p if s.start > trigger.start() and is_plain(s)

@@ -151,10 +151,19 @@ _APPOSITION = r"(?:\s+[\"„][^\"“”«]{1,80}[\"“”])?"  # a quoted design
 _PARTICLE = r"(?:\s+(?:auf|an|ein|aus|zu|um|hervor|zusammen|[a-zäöüß]+(?:t|en)))?"
 _WORDS = r"(?:[^,;«„“\"]|„[^“”]*[“”]|\"[^\"]*\")*?"  # words, a quoted name with its commas
 RELATIVE_CHANGE = re.compile(
-    r"«U(?P<u>\d+)»[“”\"]?" + _APPOSITION + _PARTICLE + r"(?P<comma>,\s+(?:der|die|das|welche[rs]?)\s+"
-    r"(?P<body>" + _WORDS + r"(?:«U\d+»" + _WORDS + r")?\b(?:wird|werden|wurde|wurden|ist|sind|soll|sollen"
+    r"«U(?P<u>\d+)»[“”\"]?" + _APPOSITION + _PARTICLE + r"(?P<comma>,\s+(?:der|die|das|welche[rs]?"
+    # round 13: a preposition or a dative before the pronoun ("X, in das auch Y integriert wird", "dem ...")
+    r"|(?P<prep>in|zu|an|bei|unter)\s+(?P<case>de[mnr]|das|die)|(?P<dative>dem))\s+"
+    r"(?P<body>"
+    + _WORDS
+    + r"(?:«U\d+»"
+    + _WORDS
+    + r"){0,2}\b(?:wird|werden|wurde|wurden|ist|sind|soll|sollen"
     r"|hei(?:ß|ss)t|hei(?:ß|ss)en|firmiert)))(?=\s*(?:[,;.]|$))"
 )
+# the preposition and the article merged as the readers' role cues know them ("in dem" -> "im")
+MERGED = {("in", "dem"): "im", ("in", "das"): "ins", ("zu", "dem"): "zum", ("zu", "der"): "zur",
+          ("an", "dem"): "am", ("bei", "dem"): "beim"}  # fmt: skip
 
 
 def _relative_change(clause: str) -> list[str] | None:
@@ -163,10 +172,11 @@ def _relative_change(clause: str) -> list[str] | None:
     if not m:
         return None
     main = clause[: m.start("comma")] + clause[m.end("comma") :]
-    relative = f"«U{m['u']}» {m['body']}"
+    governed = m["prep"] and MERGED.get((m["prep"], m["case"]), f"{m['prep']} {m['case']}")
+    relative = f"{governed or m['dative'] or ''} «U{m['u']}» {m['body']}".lstrip()
     if not any(TRIGGERS[name].search(relative) for name in ORDER):
         return None
-    if _founded_and_placed(main, m["u"], relative):
+    if not governed and not m["dative"] and _founded_and_placed(main, m["u"], relative):
         return [main]
     return [main, relative]
 

@@ -208,6 +208,13 @@ def _moves_as_relocations(facts: Facts) -> None:
     facts.events = [e for e in facts.events if not any(e is t for t in twins)]
 
 
+def _without_placements_of_founded(events: list[Event]) -> list[Event]:
+    """``Die Stelle X wird eingerichtet. Sie wird im Amt Y angesiedelt.``: where a unit founded in the text is
+    placed is part of its founding, not a move (its new parent is kept)."""
+    founded = {n for e in events if e.event_type == "Founding" for n in e.resulting}
+    return [e for e in events if not (e.event_type == "Relocation" and set(e.original) <= founded)]
+
+
 def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     """Clean up the document's events; foundings in ``explicit`` were said by a verb of
     founding and stay beside a merger into the same unit (``in einem neu zu gründenden Amt
@@ -217,6 +224,7 @@ def finish(facts: Facts, explicit: tuple[Event, ...] = ()) -> None:
     _without_own_district_office(facts)
     relocated = {n for e in facts.events if e.event_type == "Relocation" for n in e.original}
     _moves_as_relocations(facts)
+    facts.events = _without_placements_of_founded(facts.events)
     facts.events = [  # "X wird aus Y herausgelöst und dem Z zugeordnet": one move, no spin-off of its own
         e
         for e in facts.events
