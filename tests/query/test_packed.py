@@ -199,3 +199,21 @@ def test_the_heads_form_reads_the_whole_answer_without_a_pattern(bundled):
             engine.store.remove(quad)
     assert packed.split_whole([tuple(s) for s in engine._solutions(form.whole, HEADS.bindings({}))]) is None
     assert engine.select(HEADS.indexed, HEADS.bindings({})).rows == expected
+
+
+def test_a_whole_answer_unpacked_before_is_not_unpacked_again(monkeypatch):
+    form = packed.PackedForm(
+        text="", columns=("name",), variables=("name",), order_by=("name",), distinct=True
+    )
+    answer = [(ox.Literal("\x1e3".join([value("b", "'"), value("a", "'")])), ox.Literal("2"))]
+    rows = packed.unpack_whole(form, answer)
+    assert rows == [(Literal("a"),), (Literal("b"),)]
+
+    def unpack(form, strings):
+        raise AssertionError("unpacked again")
+
+    monkeypatch.setattr(packed, "unpack", unpack)
+    again = packed.unpack_whole(form, [tuple(answer[0])])
+    assert again == rows and again is not rows  # a list of its own: the caller may change it
+    with pytest.raises(AssertionError, match="unpacked again"):  # another answer string: unpacked
+        packed.unpack_whole(form, [(ox.Literal(value("c", "'")), ox.Literal("1"))])
