@@ -22,6 +22,11 @@ def synthetic(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(autouse=True)
+def with_compaction(monkeypatch):
+    monkeypatch.delenv(compaction.NO_COMPACTION_VARIABLE, raising=False)
+
+
 @pytest.fixture
 def started(monkeypatch) -> list:
     """Every compaction an update starts (not run: the tests run them)."""
