@@ -18,6 +18,8 @@ from kommgraph.validation.stores import default_graph_as_rdflib
 # the repository; tests/store/ switch it on for their tmp_path copies. Set before any command runs, so
 # that subprocesses inherit it.
 os.environ["KOMMGRAPH_NO_STORE"] = "1"
+# Nor a compaction process of its own after a store's updates (store/compaction.py): its test starts it.
+os.environ["KOMMGRAPH_NO_COMPACTION"] = "1"
 
 pytest_plugins = ["network_guard"]  # fails any test that opens a non-loopback socket
 

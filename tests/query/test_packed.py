@@ -11,6 +11,7 @@ from rdflib import Literal, URIRef
 from kommgraph.query import catalogue as queries
 from kommgraph.query import packed
 from kommgraph.query.engines import OxigraphEngine
+from kommgraph.store import answers
 from kommgraph.store.derive import INDEX_GRAPH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,7 +102,8 @@ def test_the_embedded_engine_gives_the_indexed_rows_through_the_packed_form(bund
 
 
 def test_the_rule_packs_control_characters_and_every_kind():
-    """Rule 93 over one membership whose names hold the separators, read back by the packed form."""
+    """Rule 93 over one membership whose names hold the separators, read back by the packed form, and
+    its whole answer (store/answers.py)."""
     rule = (ROOT / "queries" / "rules" / "93-index-rows-heads.rq").read_text(encoding="utf-8")
     store = ox.Store()
     store.load(
@@ -118,9 +120,12 @@ def test_the_rule_packs_control_characters_and_every_kind():
     store.extend(
         [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(INDEX_GRAPH)) for t in store.query(rule)]
     )
+    answers.draw(store)  # the whole answer
     engine = OxigraphEngine(store)
     form = packed.packed_form(HEADS.indexed)
     rows = packed.unpack(form, [s[0].value for s in engine._solutions(form.text, None)])
+    whole = packed.split_whole([tuple(s) for s in engine._solutions(form.whole, None)])
+    assert whole is not None and packed.unpack(form, whole) == rows
     assert engine.select(HEADS.indexed).rows == rows
     assert rows == engine.select(without_packed_form(HEADS.indexed)).rows
     assert rows == [
@@ -147,3 +152,68 @@ def test_strings_sort_by_their_code_points(names):
     )
     rows = packed.unpack(form, [value(name, "'") for name in names])
     assert rows == [(Literal(name),) for name in sorted(names)]
+
+
+@pytest.mark.parametrize(
+    ("solutions", "strings"),
+    [
+        ([(ox.Literal("a\x1e3b\x1e0"), ox.Literal("2"))], ["a", "b\x1e0"]),
+        ([(ox.Literal(""), ox.Literal("0"))], []),
+        ([(ox.Literal("a\x1e3b"), ox.Literal("3"))], None),
+        ([], None),
+        ([(ox.Literal("a"), ox.Literal("1"))] * 2, None),
+        ([(ox.Literal("a"), None)], None),
+    ],
+    ids=["two rows", "no row", "a count the split does not give", "no answer", "two answers", "no count"],
+)
+def test_a_whole_answer_is_split_into_its_rows(solutions, strings):
+    assert packed.split_whole(solutions) == strings
+
+
+ANSWER = ox.NamedNode("https://w3id.org/kommgraph/index#HeadAnswer")
+TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def copy_of(store: ox.Store) -> ox.Store:
+    copy = ox.Store()
+    copy.extend(store)
+    return copy
+
+
+def test_the_heads_form_reads_the_whole_answer_without_a_pattern(bundled):
+    """The packed rows joined (store/answers.py): read in one literal, they give the per-row text's
+    rows; with a pattern, or in a store without the answer, the engine reads the rows one by one."""
+    form = packed.packed_form(HEADS.indexed)
+    assert form.whole is not None and "kgx:packedHeadRows" in form.whole
+    engine = OxigraphEngine(copy_of(bundled.store))
+    strings = packed.split_whole([tuple(s) for s in engine._solutions(form.whole, HEADS.bindings({}))])
+    per_row = [s[0].value for s in engine._solutions(form.text, HEADS.bindings({}))]
+    assert strings is not None and sorted(strings) == sorted(per_row) and len(per_row) > 1
+    assert packed.split_whole(list(engine._solutions(form.whole, HEADS.bindings({"pattern": "amt"})))) is None
+    for values in ({}, {"pattern": "amt"}):
+        bindings = HEADS.bindings(values)
+        assert engine.select(HEADS.indexed, bindings).rows == engine.select(HEADS.text, bindings).rows
+    expected = engine.select(HEADS.indexed, HEADS.bindings({})).rows
+    for node in {q.subject for q in engine.store.quads_for_pattern(None, TYPE, ANSWER, None)}:
+        for quad in list(engine.store.quads_for_pattern(node, None, None, None)):
+            engine.store.remove(quad)
+    assert packed.split_whole([tuple(s) for s in engine._solutions(form.whole, HEADS.bindings({}))]) is None
+    assert engine.select(HEADS.indexed, HEADS.bindings({})).rows == expected
+
+
+def test_a_whole_answer_unpacked_before_is_not_unpacked_again(monkeypatch):
+    form = packed.PackedForm(
+        text="", columns=("name",), variables=("name",), order_by=("name",), distinct=True
+    )
+    answer = [(ox.Literal("\x1e3".join([value("b", "'"), value("a", "'")])), ox.Literal("2"))]
+    rows = packed.unpack_whole(form, answer)
+    assert rows == [(Literal("a"),), (Literal("b"),)]
+
+    def unpack(form, strings):
+        raise AssertionError("unpacked again")
+
+    monkeypatch.setattr(packed, "unpack", unpack)
+    again = packed.unpack_whole(form, [tuple(answer[0])])
+    assert again == rows and again is not rows  # a list of its own: the caller may change it
+    with pytest.raises(AssertionError, match="unpacked again"):  # another answer string: unpacked
+        packed.unpack_whole(form, [(ox.Literal(value("c", "'")), ox.Literal("1"))])

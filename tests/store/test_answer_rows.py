@@ -105,7 +105,8 @@ def test_the_rows_are_blank_nodes_of_the_index_graph_alone(synthetic):
         for q in store.quads_for_pattern(None, TYPE, None, None)
         if q.object.value.startswith(ROWS) and q.object.value != f"{ROWS}Index"
     )
-    assert set(classes) == {f"{ROWS}{c}" for c in ("HeadRow", "SuccessionRow", "EventRow", "EventCount")} | (
+    kinds = ("HeadRow", "SuccessionRow", "EventRow", "EventCount", "HeadAnswer")
+    assert set(classes) == {f"{ROWS}{c}" for c in kinds} | (
         {f"{ROWS}TransferRow"} if f"{ROWS}TransferRow" in classes else set()
     )
     rows = [q for q in store if q.predicate.value.startswith(ROWS) and q.predicate.value != f"{ROWS}key"]
@@ -196,4 +197,5 @@ def test_a_row_links_the_subjects_it_was_joined_from(synthetic):
         ("SuccessionRow", True),
         ("EventRow", True),
         ("EventCount", False),
+        ("HeadAnswer", False),
     } | ({("TransferRow", True)} if ("TransferRow", True) in linked else set())

@@ -40,6 +40,7 @@ ENDING_EVENTS = frozenset(
 REFERENCE_GRAPH = KGID["graph/reference"]
 DERIVED_GRAPH = KGID["graph/derived"]
 ONTOLOGY_GRAPH = KGID["graph/ontology"]
+INDEX_GRAPH = KGID["graph/index"]  # what the index rules conclude (kommgraph.store.derive)
 
 
 def shorten(iri: str, prefixes: dict[str, str] = PREFIXES, accept=None) -> tuple[str, str] | None:

@@ -66,7 +66,11 @@ class OxigraphEngine:
     def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         form = packed.packed_form(text)  # ``#+ packed-columns``: one string per row (query/packed.py)
         if form is not None:
-            rows = packed.unpack(form, [s[0].value for s in self._solutions(form.text, bindings)])
+            rows = None
+            if form.whole is not None:  # the whole answer in one literal, where the store holds it
+                rows = packed.unpack_whole(form, [tuple(s) for s in self._solutions(form.whole, bindings)])
+            if rows is None:
+                rows = packed.unpack(form, [s[0].value for s in self._solutions(form.text, bindings)])
             if rows is not None:
                 return Result(list(form.variables), rows)
         split = ordering.split_order(text)  # ``#+ order-rows: python``: sorted here, not by the engine

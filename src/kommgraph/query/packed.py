@@ -8,11 +8,16 @@ reads those strings::
 
     #+ packed-columns: a b c          the packed columns, in their order in the string
     #| SELECT ?packed WHERE { … }      the text that reads them (one variable)
+    #= SELECT ?packed ?rows WHERE { … }  optional: the whole answer in one string, and its rows' count
 
-Other engines run the indexed text as it is (both are comments). The rows are unpacked here, sorted as
-the indexed text's final ``ORDER BY`` sorts them (:mod:`kommgraph.query.ordering`'s ranks) and, for a
-``SELECT DISTINCT``, the first of equal rows kept, as the engine keeps it. Each distinct value is made
-into an rdflib term once.
+Other engines run the indexed text as it is (all are comments). The ``#= `` text reads every row's
+string joined in one literal (:mod:`kommgraph.store.answers`) and their number (one solution): at 1M
+triples 9,500 long literals, each one lookup in the on-disk store, cost ≈ 66 ms, one literal of the
+same length ≈ 3 ms. No solution, or a count the split does not give: the ``#| `` text.
+
+The rows are unpacked here, sorted as the indexed text's final ``ORDER BY`` sorts them
+(:mod:`kommgraph.query.ordering`'s ranks) and, for a ``SELECT DISTINCT``, the first of equal rows
+kept, as the engine keeps it. Each distinct value is made into an rdflib term once.
 
 A packed string: per column its lexical form (U+001E, U+001F and U+001D written U+001E ``0``, ``1`` and
 ``2``), U+001F and its kind (``'`` a plain string, ``@tag``, ``^datatype IRI``, ``<`` an IRI, ``_`` a
@@ -31,9 +36,11 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kommgraph.query import ordering
+from kommgraph.store.answers import ROWS
 
 _COLUMNS = re.compile(r"^#\+ packed-columns:((?:[ \t]+\w+)+)[ \t]*$", re.MULTILINE)
 _TEXT_LINE = re.compile(r"^#\| ?(.*)$", re.MULTILINE)
+_WHOLE_LINE = re.compile(r"^#= ?(.*)$", re.MULTILINE)
 _PROJECTION = re.compile(r"^\s*SELECT\s+(DISTINCT\s+)?((?:\?\w+\s+)+)WHERE", re.MULTILINE | re.IGNORECASE)
 _ORDER_BY = re.compile(r"\n\s*ORDER\s+BY((?:\s+\?\w+)+)\s*$", re.IGNORECASE)
 COLUMN = "\x1d"  # between columns
@@ -50,6 +57,7 @@ class PackedForm:
     variables: tuple[str, ...]  # the columns the indexed text returns
     order_by: tuple[str, ...]  # its ORDER BY variables (ascending)
     distinct: bool
+    whole: str | None = None  # the query that reads every row in one string and their count (``#= ``)
 
 
 @lru_cache(maxsize=64)
@@ -66,10 +74,46 @@ def packed_form(text: str) -> PackedForm | None:
         variables=tuple(v.lstrip("?") for v in projection.group(2).split()),
         order_by=tuple(v.lstrip("?") for v in order.group(1).split()) if order else (),
         distinct=bool(projection.group(1)),
+        whole="\n".join(whole) + "\n" if (whole := _WHOLE_LINE.findall(text)) else None,
     )
     if not set(form.variables) | set(form.order_by) <= set(form.columns):
         raise ValueError(f"packed columns {form.columns} lack some of {form.variables + form.order_by}")
     return form
+
+
+def split_whole(solutions: list[tuple]) -> list[str] | None:
+    """The packed rows of the ``#= `` text's solutions (one: the joined strings and their count); None
+    where there is no such solution or the split does not give the count."""
+    if len(solutions) != 1 or len(solutions[0]) != 2 or None in solutions[0]:
+        return None
+    joined, count = (term.value for term in solutions[0])
+    strings = joined.split(ROWS) if joined else []
+    return strings if str(len(strings)) == count else None
+
+
+# the rows of the last whole answers unpacked, by their form and answer string: the string is all the
+# store says about this answer, so rows found here are the rows it gives now (a repeated call, e.g. in
+# ``kommgraph serve`` or a notebook, costs the read of one literal instead of ≈ 60 ms of unpacking)
+_UNPACKED: dict[tuple, list[tuple]] = {}
+UNPACKED_KEPT = 2
+
+
+def unpack_whole(form: PackedForm, solutions: list[tuple]) -> list[tuple] | None:
+    """The rows of the ``#= `` text's solutions, as :func:`unpack` gives them; None as :func:`split_whole`
+    or :func:`unpack` gives it."""
+    if len(solutions) != 1:
+        return None
+    key = (form, *(None if term is None else term.value for term in solutions[0]))
+    rows = _UNPACKED.get(key)
+    if rows is None:
+        strings = split_whole(solutions)
+        rows = None if strings is None else unpack(form, strings)
+        if rows is None:
+            return None
+        while len(_UNPACKED) >= UNPACKED_KEPT:
+            del _UNPACKED[next(iter(_UNPACKED))]
+        _UNPACKED[key] = rows
+    return list(rows)
 
 
 class _Unreadable(Exception):

@@ -18,11 +18,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
-from kommgraph.core import paths
-from kommgraph.core.vocab import KGID
+from kommgraph.core import paths, vocab
+from kommgraph.store import answers
 from kommgraph.store.dataset import derived_graph
 
-INDEX_GRAPH = str(KGID["graph/index"])
+INDEX_GRAPH = str(vocab.INDEX_GRAPH)
 _INDEX = ox.NamedNode(INDEX_GRAPH)
 # the index graph names itself, so that a store (or a server it is pushed to) shows it holds the index
 # even where the rules conclude nothing: stored queries choose their indexed form by it
@@ -66,7 +66,8 @@ def derive(store: ox.Store, only: list[str] | None = None, rows: bool = True) ->
     CONSTRUCT template becomes an INSERT into a staging graph), and only triples that are not yet in
     the default graph move on: no Python loop over the triples. ``only``: the names of the rules to
     run (the benchmarks time them one by one). The index graph is made afresh by its rules, which
-    have no count (an index is not a derived statement). ``rows=False``: the row rules are left out
+    have no count (an index is not a derived statement); the rows' whole answers are joined last
+    (:mod:`kommgraph.store.answers`). ``rows=False``: the row rules are left out
     (``derive_rows`` adds their rows later, e.g. in the child that writes the store to disk).
     """
     target = derived_graph()
@@ -84,6 +85,8 @@ def derive(store: ox.Store, only: list[str] | None = None, rows: bool = True) ->
         counts[rule.name] = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {new} }}")
         store.update(f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ {new} }}")
         store.update(f"DROP SILENT GRAPH {_STAGING}")
+    if any(rule.rows for rule in selected):
+        answers.draw(store)
     return counts
 
 
@@ -92,6 +95,7 @@ def derive_rows(store: ox.Store) -> None:
     for rule in rules():
         if rule.rows:
             _insert_index(store, rule)
+    answers.draw(store)
 
 
 def _insert_index(store: ox.Store, rule: Rule) -> None:
