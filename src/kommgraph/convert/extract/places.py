@@ -155,13 +155,48 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
             if level == "state" and place.kind in STATE_KINDS:
                 break
             place = places.by_key(place.parent_key)
-        # a district's body: a town outside every district (a city that is its own district) votes for no Land
+        # a district's body: a town outside every district (a city that is its own district) votes for no Land,
+        # but for the Landkreis named after it whose office sits there ("Landratsamt in Musterstadt")
         wanted = DISTRICT_KINDS if level == "district" else (*DISTRICT_KINDS, *STATE_KINDS)
+        if level == "district" and (place is None or place.kind not in wanted):
+            namesake = _namesake_district(places, seen[key])
+            if namesake is not None:
+                votes[namesake.key] = votes.get(namesake.key, 0.0) + weight
+                votes[key] = 0.0
+                seen[namesake.key] = namesake
+            continue
         if place is None or place.key == key or place.kind not in wanted:
             continue
         # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
         votes[place.key] = votes.get(place.key, 0.0) + weight * (2.0 if level == "state" else 1.0)
         seen[place.key] = place
+
+
+def _namesake_district(places, town):
+    """The Landkreis or Kreis that bears ``town``'s name and is not the district ``town`` lies in."""
+    return next(
+        (
+            p
+            for p in places.lookup(town.short)
+            if p.kind in DISTRICT_KINDS and p.key != town.parent_key and _base(p) == town.short
+        ),
+        None,
+    )
+
+
+def _base(place) -> str:
+    """A place's name without its title word and official addition: ``Landkreis Muster`` → ``Muster``."""
+    return re.sub(r",.*$", "", place.name)
+
+
+def _district_over_namesake(places, votes: dict[str, float], seen: dict) -> None:
+    """``Kreis Muster`` named in the text: a town called Muster elsewhere is that district, not a stranger."""
+    districts = {_base(p): p for k, p in seen.items() if p.kind in DISTRICT_KINDS and votes.get(k)}
+    for key, place in list(seen.items()):
+        district = districts.get(place.short) if place.kind not in (*DISTRICT_KINDS, *STATE_KINDS) else None
+        if district is not None and district.key != place.parent_key and votes.get(key):
+            votes[district.key] += votes[key]
+            votes[key] = 0.0
 
 
 def _adjective_forms(word: str) -> list[str]:
@@ -262,15 +297,14 @@ def _vote_mentions(
         if written is not None:
             _note_written(written, found, _name_only(text[mention.start : mention.end]))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
+    context = surnames.text if isinstance(surnames, _Surnames) else text
     for m in ADJECTIVE.finditer(text):
         office = DISTRICT_OFFICE_AFTER.match(text, m.end() - 1)
-        for form in _adjective_forms(m["word"]):
-            found = places.lookup(form)
-            if found and office:
-                found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
-            if found and found[0].kind not in ("Land",):
-                surface.setdefault(vote(found, base).key, form)
-                break
+        form, found = _adjective_place(places, m["word"], context)
+        if found and office:
+            found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
+        if found:
+            surface.setdefault(vote(found, base).key, form)
     for m in STATE_ADJECTIVE.finditer(text) if ("isch" in text or "er " in text) else ():
         found = _state_of_adjective(places, m["word"], m["end"])
         if found:
@@ -281,6 +315,34 @@ def _vote_mentions(
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+
+
+def _adjective_place(places, word: str, context: str) -> tuple[str, tuple]:
+    """The place an adjective is formed from: of its forms that name a town or district, the one the
+    ``context`` writes out (``Beispielkirchener`` → Beispielkirchen, named in the dateline, rather than a
+    Beispielkirch abroad), else the first."""
+    first: tuple[str, tuple] = ("", ())
+    for form in _adjective_forms(word):
+        found = places.lookup(form)
+        if not found or found[0].kind == "Land":
+            continue
+        if _written(form, context):
+            return form, found
+        first = first if first[1] else (form, found)
+    return first
+
+
+def _written(name: str, text: str) -> bool:
+    """``name`` as a whole word in ``text`` (not the start of a longer word)."""
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (end == len(text) or not (text[end].isalnum() or text[end] == "-")) and (
+            at == 0 or not text[at - 1].isalnum()
+        ):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def _state_of_adjective(places, word: str, end: str):
@@ -396,6 +458,7 @@ def candidates(
             if found:
                 vote(_first(found, country), weight * WEB_WEIGHT)
                 break
+    _district_over_namesake(places, votes, seen)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")
