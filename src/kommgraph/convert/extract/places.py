@@ -155,8 +155,8 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
             if level == "state" and place.kind in STATE_KINDS:
                 break
             place = places.by_key(place.parent_key)
-        # a district's body: a town outside every district (a city that is its own district) votes for no Land,
-        # but for the Landkreis named after it whose office sits there ("Landratsamt in Musterstadt")
+        # a district's body: a town outside every district (a city that is its own district) votes for no
+        # Land, but for the Landkreis named after it whose office sits there ("Landratsamt in Musterstadt")
         wanted = DISTRICT_KINDS if level == "district" else (*DISTRICT_KINDS, *STATE_KINDS)
         if level == "district" and (place is None or place.kind not in wanted):
             namesake = _namesake_district(places, seen[key])
