@@ -366,6 +366,13 @@ def _decide_place(
         # "Ordnungsamt:", "Beschlüsse:", a kicker in capitals ("ABSTIMMUNG:") before a headline name no place
         meta.place = None
     found = places.candidates(title, article, meta.url or "", meta.publisher or "", body)
+    if not meta.place and not places.names_state(found):
+        from kommgraph.convert.extract.place_bodies import field_ministry
+
+        ministry = field_ministry(title, article)
+        if ministry:
+            meta.place, meta.place_key, meta.place_labels = ministry, None, ()
+            return
     scores = {c.key: c.score for c in found}
     by_key = {c.key: c for c in found}
     match = places.resolve(meta.place, places.country_of(title + "\n" + article)) if meta.place else None

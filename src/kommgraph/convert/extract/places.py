@@ -472,6 +472,17 @@ def candidates(
     return sorted(out, key=lambda c: (-c.score, c.key))
 
 
+def names_state(found: list[Candidate]) -> bool:
+    """A Land or canton among the candidates, not a city state (whose government has no ministries)."""
+    places = _module()
+    for c in found:
+        place = places.by_key(c.key) if places is not None and c.score >= 1.0 else None
+        if place is not None and place.kind in STATE_KINDS:
+            if not any(p.kind not in STATE_KINDS and p.short == place.short for p in places.lookup(place.short)):
+                return True
+    return False
+
+
 def resolve(name: str, country: str | None = None) -> Candidate | None:
     """The gazetteer's likeliest place called ``name`` (in ``country`` when given), without votes."""
     places = _module()
