@@ -189,11 +189,15 @@ def _base(place) -> str:
     return re.sub(r",.*$", "", place.name)
 
 
+_TOWN_IN_DISTRICT = ("Stadt", "Gemeinde", "Markt", "Flecken")
+
+
 def _district_over_namesake(places, votes: dict[str, float], seen: dict) -> None:
-    """``Kreis Muster`` named in the text: a town called Muster elsewhere is that district, not a stranger."""
+    """``Kreis Muster`` named in the text: a town called Muster in another district is that district, not a
+    stranger. A city of its own district (``Musterstadt`` amid ``Landkreis Musterstadt``) stays a city."""
     districts = {_base(p): p for k, p in seen.items() if p.kind in DISTRICT_KINDS and votes.get(k)}
     for key, place in list(seen.items()):
-        district = districts.get(place.short) if place.kind not in (*DISTRICT_KINDS, *STATE_KINDS) else None
+        district = districts.get(place.short) if place.kind in _TOWN_IN_DISTRICT else None
         if district is not None and district.key != place.parent_key and votes.get(key):
             votes[district.key] += votes[key]
             votes[key] = 0.0

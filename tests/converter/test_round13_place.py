@@ -1,0 +1,88 @@
+"""Round-13 rules for the document's place, counted from the misses of the tune set (batches aa–ad weighed
+most): each rule with texts of our own, one the converter read wrongly before the rule and one where it must
+not fire. Counts and scores: docs/converter-round13-place.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.converter.helpers import place_of
+
+from kommgraph import places as gazetteer
+from kommgraph.convert.extract import place_bodies, places
+
+UNKNOWN = {"title": "unknown", "publisher": "unknown"}
+
+
+# --- an adjective's place: the form the text writes out
+
+
+def test_an_adjective_names_the_place_the_text_writes_out() -> None:
+    context = "Brüggen. Im Brügger Rathaus werden zwei Ämter zusammengelegt."
+    form, found = places._adjective_place(gazetteer, "Brügger", context)
+    assert form == "Brüggen" and found[0].country == "DE"
+
+
+def test_an_adjective_keeps_its_first_form_when_the_text_writes_none_out() -> None:
+    form, found = places._adjective_place(gazetteer, "Brügger", "Im Brügger Gemeinderat wird umverteilt.")
+    assert form == "Brügg" and found[0].country == "CH"
+
+
+# --- a district named with its title word: a town of that name elsewhere is the district
+
+
+def test_a_town_named_like_a_district_named_in_the_text_is_that_district(tmp_path: Path) -> None:
+    text = (
+        "Steinfurter Anzeiger\n\nDer Hauptausschuss des Kreises Roth tagte am Montag. Roth will das Amt für "
+        "Schulen neu ordnen, wie der Kreis Roth mitteilt. Roth bekommt dafür eine neue Stabsstelle."
+    )
+    _, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "09576"
+
+
+def test_a_town_in_its_namesake_district_stays_the_town(tmp_path: Path) -> None:
+    text = (
+        "Passau. Der Oberbürgermeister von Passau ordnet das Rathaus neu: Das Amt für Schulen und das "
+        "Sportamt werden zusammengelegt. Der Landkreis Passau ist nicht betroffen."
+    )
+    place, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "09262000"
+
+
+def test_a_district_body_in_a_city_of_its_own_speaks_for_the_namesake_landkreis(tmp_path: Path) -> None:
+    text = (
+        "Das Landratsamt in Passau wird erweitert. Landrat und Kreistag haben den Neubau beschlossen; "
+        "die Kreisverwaltung bekommt dort ein neues Amt für Digitales."
+    )
+    place, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert (place, key) == ("Landkreis Passau", "09275")
+
+
+# --- a ministry named by its field, with no Land named, is the place
+
+
+def test_a_ministry_named_by_its_field_is_the_place(tmp_path: Path) -> None:
+    text = (
+        "Das Agrarministerium bekommt eine neue Struktur. Aus vier Sektionen werden drei, teilte das "
+        "Ministerium am Montag mit. Im Ministerium entsteht außerdem eine Stabsstelle für Krisen."
+    )
+    place, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert (place, key) == ("Agrarministerium", None)
+
+
+def test_a_ministry_gets_its_full_name_where_the_text_gives_it() -> None:
+    text = (
+        "Das Agrarministerium wird umgebaut. Das \"Bundesministerium für Landwirtschaft und Ernährung\" "
+        "hat künftig fünf Sektionen, teilte das Ministerium mit."
+    )
+    assert place_bodies.field_ministry("", text) == "Bundesministerium für Landwirtschaft und Ernährung"
+
+
+def test_a_ministry_of_a_named_land_leaves_the_land_the_place(tmp_path: Path) -> None:
+    text = (
+        "Das bayerische Agrarministerium bekommt eine neue Struktur. Aus vier Abteilungen in Bayern werden "
+        "drei, teilte das Ministerium mit. Im Ministerium entsteht eine Stabsstelle."
+    )
+    place, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "09"
