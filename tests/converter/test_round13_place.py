@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.converter.helpers import place_of
 
 from kommgraph import places as gazetteer
-from kommgraph.convert.extract import place_bodies, places
+from kommgraph.convert.extract import place_bodies, place_levels, places
 
 UNKNOWN = {"title": "unknown", "publisher": "unknown"}
 
@@ -32,13 +32,20 @@ def test_an_adjective_keeps_its_first_form_when_the_text_writes_none_out() -> No
 # --- a district named with its title word: a town of that name elsewhere is the district
 
 
-def test_a_town_named_like_a_district_named_in_the_text_is_that_district(tmp_path: Path) -> None:
-    text = (
-        "Steinfurter Anzeiger\n\nDer Hauptausschuss des Kreises Roth tagte am Montag. Roth will das Amt für "
-        "Schulen neu ordnen, wie der Kreis Roth mitteilt. Roth bekommt dafür eine neue Stabsstelle."
-    )
-    _, key, _ = place_of(tmp_path, UNKNOWN, text)
-    assert key == "09576"
+def test_a_town_named_like_a_district_named_in_the_text_is_that_district() -> None:
+    town = gazetteer.by_key("07132096")  # a Roth in the Westerwald, far from the Landkreis Roth
+    district = gazetteer.by_key("09576")
+    votes = {town.key: 9.0, district.key: 4.0}
+    place_levels.district_over_namesake(gazetteer, votes, {town.key: town, district.key: district})
+    assert votes == {town.key: 0.0, district.key: 13.0}
+
+
+def test_a_town_in_its_namesake_district_keeps_its_votes() -> None:
+    town = gazetteer.by_key("09576143")  # the district's own seat
+    district = gazetteer.by_key("09576")
+    votes = {town.key: 9.0, district.key: 4.0}
+    place_levels.district_over_namesake(gazetteer, votes, {town.key: town, district.key: district})
+    assert votes == {town.key: 9.0, district.key: 4.0}
 
 
 def test_a_town_in_its_namesake_district_stays_the_town(tmp_path: Path) -> None:
@@ -73,7 +80,7 @@ def test_a_ministry_named_by_its_field_is_the_place(tmp_path: Path) -> None:
 
 def test_a_ministry_gets_its_full_name_where_the_text_gives_it() -> None:
     text = (
-        "Das Agrarministerium wird umgebaut. Das \"Bundesministerium für Landwirtschaft und Ernährung\" "
+        'Das Agrarministerium wird umgebaut. Das "Bundesministerium für Landwirtschaft und Ernährung" '
         "hat künftig fünf Sektionen, teilte das Ministerium mit."
     )
     assert place_bodies.field_ministry("", text) == "Bundesministerium für Landwirtschaft und Ernährung"

@@ -256,7 +256,7 @@ def field_ministry(title: str, article: str) -> str | None:
     """``Das Musterministerium wird umgebaut ... das Ministerium``: a text about one ministry named by its
     field, in its full name (``Bundesministerium für Muster``) where the text gives it. The caller makes sure
     that no Land or canton is named (then the ministry is the Land's and the Land is the place)."""
-    head = title + "\n" + article[:HEAD // 2]
+    head = title + "\n" + article[: HEAD // 2]
     names = [m["name"] for m in MINISTRY_COMPOUND.finditer(head)]
     if not names or len(set(names)) > 1:
         return None  # none, or several ministries: a text about a government

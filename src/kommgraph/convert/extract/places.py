@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from kommgraph.convert.extract import place_levels
 from kommgraph.convert.extract.patterns import compiled, load
+from kommgraph.convert.extract.place_levels import (
+    DISTRICT_KINDS,
+    STATE_KINDS,
+    district_over_namesake,
+    namesake_district,
+)
 from kommgraph.convert.extract.place_names import bare_forms, canton_coded, spellings, swiss_forms
 from kommgraph.convert.extract.place_urls import WEB_WEIGHT, host_compound, url_lookup, url_names, web_hosts
 
@@ -26,7 +33,6 @@ DEMONYM = compiled(
     r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
 )
 STATE_CUES = compiled(_DATA["state_cues"])
-DISTRICT_KINDS, STATE_KINDS = ("Landkreis", "Kreis", "Bezirk"), ("Land", "Kanton")
 # a Land's or canton's adjective before a state body: "Das Musterische Staatsministerium", "im musterischen"
 STATE_ADJECTIVE = compiled(
     r"(?<![\w-])(?P<word>[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
@@ -159,7 +165,7 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
         # Land, but for the Landkreis named after it whose office sits there ("Landratsamt in Musterstadt")
         wanted = DISTRICT_KINDS if level == "district" else (*DISTRICT_KINDS, *STATE_KINDS)
         if level == "district" and (place is None or place.kind not in wanted):
-            namesake = _namesake_district(places, seen[key])
+            namesake = namesake_district(places, seen[key])
             if namesake is not None:
                 votes[namesake.key] = votes.get(namesake.key, 0.0) + weight
                 votes[key] = 0.0
@@ -170,37 +176,6 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
         # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
         votes[place.key] = votes.get(place.key, 0.0) + weight * (2.0 if level == "state" else 1.0)
         seen[place.key] = place
-
-
-def _namesake_district(places, town):
-    """The Landkreis or Kreis that bears ``town``'s name and is not the district ``town`` lies in."""
-    return next(
-        (
-            p
-            for p in places.lookup(town.short)
-            if p.kind in DISTRICT_KINDS and p.key != town.parent_key and _base(p) == town.short
-        ),
-        None,
-    )
-
-
-def _base(place) -> str:
-    """A place's name without its title word and official addition: ``Landkreis Muster`` → ``Muster``."""
-    return re.sub(r",.*$", "", place.name)
-
-
-_TOWN_IN_DISTRICT = ("Stadt", "Gemeinde", "Markt", "Flecken")
-
-
-def _district_over_namesake(places, votes: dict[str, float], seen: dict) -> None:
-    """``Kreis Muster`` named in the text: a town called Muster in another district is that district, not a
-    stranger. A city of its own district (``Musterstadt`` amid ``Landkreis Musterstadt``) stays a city."""
-    districts = {_base(p): p for k, p in seen.items() if p.kind in DISTRICT_KINDS and votes.get(k)}
-    for key, place in list(seen.items()):
-        district = districts.get(place.short) if place.kind in _TOWN_IN_DISTRICT else None
-        if district is not None and district.key != place.parent_key and votes.get(key):
-            votes[district.key] += votes[key]
-            votes[key] = 0.0
 
 
 def _adjective_forms(word: str) -> list[str]:
@@ -462,7 +437,7 @@ def candidates(
             if found:
                 vote(_first(found, country), weight * WEB_WEIGHT)
                 break
-    _district_over_namesake(places, votes, seen)
+    district_over_namesake(places, votes, seen)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")
@@ -477,14 +452,9 @@ def candidates(
 
 
 def names_state(found: list[Candidate]) -> bool:
-    """A Land or canton among the candidates, not a city state (whose government has no ministries)."""
+    """A Land or canton among ``found`` that is no city state (see :mod:`.place_levels`)."""
     places = _module()
-    for c in found:
-        place = places.by_key(c.key) if places is not None and c.score >= 1.0 else None
-        if place is not None and place.kind in STATE_KINDS:
-            if not any(p.kind not in STATE_KINDS and p.short == place.short for p in places.lookup(place.short)):
-                return True
-    return False
+    return places is not None and place_levels.names_state(places, found)
 
 
 def resolve(name: str, country: str | None = None) -> Candidate | None:
