@@ -174,6 +174,39 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
     return found
 
 
+def days_with_year(text: str) -> dict[tuple[int, int], int]:
+    """The days ``text`` writes with their year (``1. März 2031``), by (month, day); a day written with two
+    different years is left out."""
+    days: dict[tuple[int, int], int] = {}
+    for m in DAY_MONTH_YEAR.finditer(text):
+        key = (MONTHS[m["mon"].lower()], int(m["d"]))
+        days[key] = int(m["y"]) if days.get(key, int(m["y"])) == int(m["y"]) else 0
+    return {key: year for key, year in days.items() if year}
+
+
+class UndatedYears:
+    """On an undated page, the year a day without one takes: the year the text gives that day elsewhere
+    (``tritt zum 1. März 2031 in Kraft`` ... ``zum 1. März wechselt``), else the last year named before."""
+
+    def __init__(self, days: dict[tuple[int, int], int] | None = None) -> None:
+        self.days = days or {}
+        self.last: DateValue | None = None
+
+    def year_for(self, sentence: str) -> DateValue | None:
+        """The year for the days of ``sentence``, read in order; it then remembers the sentence's year."""
+        year = self.last
+        for m in DAY_MONTH.finditer(sentence) if self.days else ():
+            if sentence[m.end() : m.end() + 1].isalpha():
+                continue  # "1. Jan" of "1. Januar 2031": a day with its year
+            known = self.days.get((MONTHS[m["mon"].lower()], int(m["d"])))
+            if known:
+                year = DateValue(str(known))
+                break
+        named = YEAR.search(sentence)
+        self.last = DateValue(named["y"]) if named else self.last
+        return year
+
+
 def _next_year(
     text: str, start: int, published: DateValue, month: int, day: int | None, end: int | None = None
 ) -> int:
