@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kommgraph.convert.extract import extract
-from kommgraph.convert.extract.dates import UndatedYears, days_with_year
+from kommgraph.convert.extract.dates import UndatedYears, days_with_year, find_dates
+from kommgraph.convert.extract.model import DateValue
 from kommgraph.store.sources import SourceDocument
 
 
@@ -49,3 +50,16 @@ def test_an_undated_page_dates_a_change_by_the_day_given_with_its_year() -> None
     doc = SourceDocument(path=Path("t.txt"), text=f"title: unknown\npublished: unknown\n---\n{text}\n")
     renamings = [e for e in extract(doc).events if e.event_type == "Renaming"]
     assert [e.effective.value for e in renamings] == ["2031-04-01"]
+
+
+def test_a_day_spelled_out_as_an_ordinal_is_a_day() -> None:
+    found = find_dates(
+        "Zum ersten Juli legt die Stadt das Bauamt und das Planungsamt zusammen.", DateValue("2030-11")
+    )
+    assert [d.value.value for d in found] == ["2031-07-01"]
+    found = find_dates("Am fünfzehnten März 2031 wird das Amt gegründet.")
+    assert [d.value.value for d in found] == ["2031-03-15"]
+
+
+def test_an_ordinal_without_a_month_is_no_date() -> None:
+    assert find_dates("Zum ersten Mal tagt der Ausschuss im neuen Rathaus.", DateValue("2030-11")) == []
