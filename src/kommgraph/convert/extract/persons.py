@@ -117,6 +117,11 @@ TITLE_BEFORE = compiled(rf"(?P<title>{TITLE_WORD})\s+(?:\([^()]{{1,20}}\)\s+)?{_
 TITLE_AFTER = compiled(
     rf"^\s*(?:\([^()]{{1,20}}\)\s*)?,\s+(?:(?:der|die|des|dem|den)\s+)?(?:(?:{_ADJ})\s+)*(?P<title>{TITLE_WORD})\b"
 )
+# the second of two name words after a title, the first a given name the dictionary lacks: it is followed by
+# a party in brackets, a comma, a full stop or a word in lower case (a verb), not by a third name word
+SURNAME_AFTER_UNKNOWN_GIVEN = compiled(rf"[ \t](?P<name>{_CAP})(?=\s*[(,.]|\s+[a-zäöüß])")
+# "Herr Gemeinderat X", "Frau Landesrätin X": an office that names a body ("Gemeinderat") is a person's here
+ADDRESSED = compiled(r"\b(?:Frau|Herrn?)\s+$")
 SURNAME_AFTER_TITLE = compiled(
     rf"(?<![\w-])(?P<title>{TITLE_WORD}|Frau|Herrn?)\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}(?P<name>{_CAP})(?![\w-])"
 )
@@ -289,7 +294,7 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
         taken.append((start, end))
         cut = end
         found.append(PersonMatch(clean_name(name), role, title, None, start, end))
-    for m in SURNAME_AFTER_TITLE.finditer(text):
+    for m in _titled_surnames(text):
         name = m["name"]
         if is_given_name(name) or not _surname_ok(name) or any(a <= m.start("name") < b for a, b in taken):
             continue
@@ -297,14 +302,38 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
             m["title"] in NOT_NAMES
             or NOUN_ENDINGS.search(name)
             or NOT_ADMINISTRATION.search(m["title"])
-            or BODY_TITLE.search(m["title"])
+            or (BODY_TITLE.search(m["title"]) and not ADDRESSED.search(text, 0, m.start()))
+            or title_role(name) != "Member"  # an office after a title: "Herr Landesrat", "als Stellvertreter"
+            or (place and name in place.split())  # "Bürgermeister Musterstadt", "des Gemeinderats Musterwil"
         ):
             continue
-        taken.append((m.start("name"), m.end("name")))
+        end = m.end("name")
+        rest = SURNAME_AFTER_UNKNOWN_GIVEN.match(text, end)  # "Ministerin Musterine Beispiel (Partei)"
+        if rest and _plain_surname(rest["name"]) and m["title"] not in ("Frau", "Herr", "Herrn"):
+            name, end = f"{name} {rest['name']}", rest.end("name")
+        taken.append((m.start("name"), end))
         title = m["title"] if m["title"] not in ("Frau", "Herr", "Herrn") else ""
-        found.append(
-            PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), m.end())
-        )
+        found.append(PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), end))
+
+
+def _plain_surname(word: str) -> bool:
+    """A word that can be a surname after a given name the dictionary lacks: no given name, office or noun."""
+    return (
+        not is_given_name(word)
+        and _surname_ok(word)
+        and not NOUN_ENDINGS.search(word)
+        and title_role(word) == "Member"
+    )
+
+
+def _titled_surnames(text: str):
+    """The matches of ``SURNAME_AFTER_TITLE``; where the word after a title is an office itself, the search
+    goes on from that office (``Herr Landesrat Beispiel``: ``Landesrat Beispiel``)."""
+    m = SURNAME_AFTER_TITLE.search(text)
+    while m:
+        yield m
+        office = title_role(m["name"]) != "Member"
+        m = SURNAME_AFTER_TITLE.search(text, m.start("name") if office else m.end())
 
 
 def _byline(text: str, start: int, end: int) -> bool:

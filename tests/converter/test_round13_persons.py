@@ -1,0 +1,47 @@
+"""Round-13 rules for persons (see docs/converter-round13-place.md), with sentences of our own."""
+
+from __future__ import annotations
+
+from kommgraph.convert.extract.persons import find_persons
+
+
+def _names(sentence: str, place: str | None = None) -> list[tuple[str, str]]:
+    return [(p.name, p.title) for p in find_persons(sentence, place, False)]
+
+
+# --- an office after a title is no surname; the search goes on from that office
+
+
+def test_an_office_after_an_address_is_the_title_of_the_name_after_it() -> None:
+    assert _names("Zum Abschluss dankte Herr Landesrat Obermoser allen Beteiligten.") == [
+        ("Obermoser", "Landesrat")
+    ]
+
+
+def test_an_office_after_a_title_is_no_person() -> None:
+    assert _names("Der Kreistag wählt den Beigeordneten als Stellvertreter des Landrates.") == []
+
+
+def test_the_place_after_a_title_is_no_person() -> None:
+    assert _names("Der Bürgermeister Lindenhof begrüßt die neue Abteilung.", place="Lindenhof") == []
+
+
+def test_a_surname_after_a_title_in_another_text_stays_a_person() -> None:
+    assert _names("Der Bürgermeister Lindenhof begrüßt die neue Abteilung.", place="Musterberg") == [
+        ("Lindenhof", "Bürgermeister")
+    ]
+
+
+# --- two name words after a title, the first a given name the dictionary lacks
+
+
+def test_a_given_name_the_dictionary_lacks_belongs_to_the_surname_after_it() -> None:
+    assert _names("Dazu erklärte Ministerin Zorba Quandtfeld (parteilos) am Montag:") == [
+        ("Zorba Quandtfeld", "Ministerin")
+    ]
+
+
+def test_a_known_given_name_after_a_field_starts_a_name_of_its_own() -> None:
+    names = _names("Den Bereich leitet künftig Verwaltungsvorstand Bau Thomas Quandtfeld.")
+    assert ("Bau Thomas", "Verwaltungsvorstand") not in names
+    assert ("Thomas Quandtfeld", "") in names or ("Thomas Quandtfeld", "Verwaltungsvorstand") in names
