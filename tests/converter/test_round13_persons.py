@@ -19,7 +19,7 @@ def test_an_office_after_an_address_is_the_title_of_the_name_after_it() -> None:
 
 
 def test_an_office_after_a_title_is_no_person() -> None:
-    assert _names("Der Kreistag wählt den Beigeordneten als Stellvertreter des Landrates.") == []
+    assert _names("Die Fragen beantwortete Frau Hofrätin gern.") == []
 
 
 def test_the_place_after_a_title_is_no_person() -> None:
