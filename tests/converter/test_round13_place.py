@@ -93,3 +93,22 @@ def test_a_ministry_of_a_named_land_leaves_the_land_the_place(tmp_path: Path) ->
     )
     place, key, _ = place_of(tmp_path, UNKNOWN, text)
     assert key == "09"
+
+
+# --- a person's former or next employer is not the place
+
+
+def test_a_former_employer_named_with_its_title_is_not_the_place(tmp_path: Path) -> None:
+    text = (
+        "Hechingen. Das Ordnungsamt der Stadt hat einen neuen Leiter. Er war zuvor zwölf Jahre bei der Stadt "
+        "Tübingen tätig und hat dort die Bußgeldstelle geleitet. Im Hechinger Rathaus beginnt er am Montag."
+    )
+    _, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "08417031"
+
+
+def test_a_career_clause_hides_only_the_employer() -> None:
+    from kommgraph.convert.extract.place_career import without_career_places
+
+    text = "Sie wird zur Stadt Tübingen wechseln. Die Stabsstelle ist für die Stadt Hechingen tätig."
+    assert without_career_places(text) == text.replace("Tübingen", "x" * len("Tübingen"))

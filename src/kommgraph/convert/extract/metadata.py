@@ -8,6 +8,7 @@ from collections import Counter
 from kommgraph.convert.extract.dates import parse_date
 from kommgraph.convert.extract.model import DateValue, Metadata
 from kommgraph.convert.extract.patterns import any_of, compiled, load
+from kommgraph.convert.extract.place_career import without_career_places
 
 _DATA = load("metadata")
 ISSUED = [compiled(p, re.MULTILINE) for p in _DATA["issued"]]
@@ -208,9 +209,12 @@ def extract_metadata(
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
     meta.url = header.get("source-url")
     meta.publisher = header.get("publisher")
-    meta.place = header.get("place") or place(article, body, gazetteer, header.get("publisher", ""))
-    if not header.get("place"):
-        _decide_place(meta, header.get("title", ""), article, gazetteer, body)
+    if not header.get("place"):  # a person's former or next employer is no candidate
+        plain, plain_body = without_career_places(article), without_career_places(body)
+        meta.place = place(plain, plain_body, gazetteer, header.get("publisher", ""))
+        _decide_place(meta, header.get("title", ""), plain, gazetteer, plain_body)
+    else:
+        meta.place = header["place"]
     meta.title = header.get("title") or title(body, meta.place)
     meta.doc_type = doc_type(header.get("type"), head, article)
     meta.identifier = header.get("identifier") or (
