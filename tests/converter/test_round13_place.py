@@ -100,8 +100,8 @@ def test_a_ministry_of_a_named_land_leaves_the_land_the_place(tmp_path: Path) ->
 
 def test_a_former_employer_named_with_its_title_is_not_the_place(tmp_path: Path) -> None:
     text = (
-        "Hechingen. Das Ordnungsamt der Stadt hat einen neuen Leiter. Er war zuvor zwölf Jahre bei der Stadt "
-        "Tübingen tätig und hat dort die Bußgeldstelle geleitet. Im Hechinger Rathaus beginnt er am Montag."
+        "Das Ordnungsamt hat einen neuen Leiter. Er war zuvor zwölf Jahre bei der Stadt Tübingen tätig und "
+        "hat für die Stadt Tübingen die Bußgeldstelle geleitet. Im Hechinger Rathaus beginnt er am Montag."
     )
     _, key, _ = place_of(tmp_path, UNKNOWN, text)
     assert key == "08417031"

@@ -1,6 +1,7 @@
 """Authorities in a person's career: ``war bei der Stadt Musterstadt tätig``, ``wechselt zur Stadt
-Musterstadt``, ``hat für die Stadt Musterstadt gearbeitet``. The town a person worked for before or moves to is not the authority the text is about; its
-name is hidden from the place's votes (the text keeps its length, so offsets stay valid).
+Musterstadt``, ``hat für die Stadt Musterstadt gearbeitet``. The town a person worked for before or moves to
+is not the authority the text is about; its name is hidden from the place's votes (the text keeps its
+length, so offsets stay valid).
 """
 
 from __future__ import annotations
