@@ -112,3 +112,24 @@ def test_a_career_clause_hides_only_the_employer() -> None:
 
     text = "Sie wird zur Stadt Tübingen wechseln. Die Stabsstelle ist für die Stadt Hechingen tätig."
     assert without_career_places(text) == text.replace("Tübingen", "x" * len("Tübingen"))
+
+
+# --- a minister speaks for a Land
+
+
+def test_a_minister_makes_a_text_about_a_state_body(tmp_path: Path) -> None:
+    text = (
+        "Erfurt (dpa) - Die Bereitschaftspolizei bekommt eine neue Struktur. Statt zwei Abteilungen soll es "
+        "drei geben, sagte Innenministerin Erika Beispiel am Dienstag in Erfurt. Der Standort in Erfurt bleibt."
+    )
+    _, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "16"
+
+
+def test_a_minister_visiting_a_town_leaves_the_town_the_place(tmp_path: Path) -> None:
+    text = (
+        "Erfurt (dpa) - Das Bürgeramt bekommt eine neue Struktur, sagte Oberbürgermeister Max Beispiel am "
+        "Dienstag in Erfurt. Auch Innenministerin Erika Muster kam zur Eröffnung nach Erfurt."
+    )
+    _, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "16051000"
