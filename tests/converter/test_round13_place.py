@@ -133,3 +133,24 @@ def test_a_minister_visiting_a_town_leaves_the_town_the_place(tmp_path: Path) ->
     )
     _, key, _ = place_of(tmp_path, UNKNOWN, text)
     assert key == "16051000"
+
+
+# --- a headline's speaker before the colon is no place
+
+
+def test_a_headline_speaker_named_after_a_given_name_is_no_place(tmp_path: Path) -> None:
+    text = (
+        "Quandtfeld: Wir sparen Kosten, nicht Leistungen\n\nDas Ministerium für Verkehr hat künftig vier "
+        "Abteilungen statt sechs. „Eine klarere Struktur“, sagte Minister Dr. Erik Quandtfeld am Montag."
+    )
+    place, _, _ = place_of(tmp_path, UNKNOWN, text)
+    assert place != "Quandtfeld"
+
+
+def test_a_town_before_the_headline_colon_stays_the_place(tmp_path: Path) -> None:
+    text = (
+        "Hechingen: Neues Amt für Digitales\n\nDie Stadt bekommt ein Amt für Digitales, sagte "
+        "Bürgermeister Erik Quandtfeld am Montag im Rathaus."
+    )
+    _, key, _ = place_of(tmp_path, UNKNOWN, text)
+    assert key == "08417031"

@@ -130,7 +130,7 @@ def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = 
     lines = _first_lines(article, 3)
     for line in lines[:2]:
         m = TITLE_PREFIX.match(line) or TITLE_PREFIX_INLINE.match(line)
-        if m and m["name"].split()[0] not in NOT_PREFIX:
+        if m and m["name"].split()[0] not in NOT_PREFIX and not _named_person(m["name"], article):
             vote(m["name"], 6)
     if lines and len(lines[0].split()) <= 4 and not lines[0].endswith((".", ":")):
         first = lines[0]
@@ -180,8 +180,16 @@ def _surname(name: str, text: str) -> bool:
     """A given name, or a word that follows a given name somewhere in ``text``: a person's name."""
     from kommgraph.convert.extract.firstnames import is_given_name
 
+    return is_given_name(name) or _named_person(name, text)
+
+
+def _named_person(name: str, text: str) -> bool:
+    """A word after a given name somewhere in ``text`` (``Minister Dr. Erik Muster``): so a headline's
+    ``Muster: Wir sparen Kosten`` names its speaker, not a place."""
+    from kommgraph.convert.extract.firstnames import is_given_name
+
     before = re.finditer(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(name)}\b", text)
-    return is_given_name(name) or any(is_given_name(m[1]) for m in before)
+    return " " not in name and any(is_given_name(m[1]) for m in before)
 
 
 def _fullest(key: str, forms: set[str], whole: str, gazetteer: dict[str, str]) -> str:
