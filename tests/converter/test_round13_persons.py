@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kommgraph.convert.extract import extract
 from kommgraph.convert.extract.persons import find_persons
+from kommgraph.store.sources import SourceDocument
 
 
 def _names(sentence: str, place: str | None = None) -> list[tuple[str, str]]:
@@ -45,3 +49,24 @@ def test_a_known_given_name_after_a_field_starts_a_name_of_its_own() -> None:
     names = _names("Den Bereich leitet künftig Verwaltungsvorstand Bau Thomas Quandtfeld.")
     assert ("Bau Thomas", "Verwaltungsvorstand") not in names
     assert ("Thomas Quandtfeld", "") in names or ("Thomas Quandtfeld", "Verwaltungsvorstand") in names
+
+
+# --- a surname alone that is a word of a unit's name is the unit's field
+
+
+def _persons_in(body: str) -> list[str]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2031.\n\n{body}\n"))
+    return sorted({m.person for m in facts.memberships})
+
+
+def test_a_field_after_a_leader_title_is_no_person() -> None:
+    body = (
+        "Die Abteilung Liegenschaften wird neu gegliedert. Sie wird künftig von einem Abteilungsleiter "
+        "Liegenschaften geführt, der dem Bürgermeister Max Quandtfeld berichtet."
+    )
+    assert _persons_in(body) == ["Max Quandtfeld"]
+
+
+def test_a_surname_alone_that_names_no_unit_stays_a_person() -> None:
+    body = "Die Abteilung Liegenschaften wird neu gegliedert, sagte Abteilungsleiter Quandtfeld."
+    assert _persons_in(body) == ["Quandtfeld"]

@@ -336,6 +336,23 @@ def _titled_surnames(text: str):
         m = SURNAME_AFTER_TITLE.search(text, m.start("name") if office else m.end())
 
 
+def settle_names(facts) -> None:
+    """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text; a surname alone that
+    is a word of a unit's name in the text (``Abteilungsleiter Finanzen`` beside the ``Abteilung Finanzen``)
+    names the unit's field, not a person."""
+    full = [m.person for m in facts.memberships if " " in m.person]
+    for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
+        if m.person.endswith("s") and m.person[:-1] in full:
+            m.person = m.person[:-1]
+    for m in facts.memberships:
+        if " " not in m.person:
+            longer = [name for name in full if name.endswith(" " + m.person)]
+            if longer:
+                m.person = longer[0]
+    fields = {word for name in facts.units for word in re.findall(r"[\w-]+", name)}
+    facts.memberships[:] = [m for m in facts.memberships if " " in m.person or m.person not in fields]
+
+
 def _byline(text: str, start: int, end: int) -> bool:
     """A name alone at the start of a line, or with a place after it: the author of the text."""
     after = CREDIT_AFTER.match(text, end)

@@ -137,7 +137,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     without_unnamed(facts)
     _keep_headline_units(state)
     _drop_function_names(state)
-    _full_names(facts)
+    persons.settle_names(facts)
     _finish(facts, state.explicit)
     return facts
 
@@ -152,19 +152,6 @@ def _drop_function_names(state: _Doc) -> None:
         for m in facts.memberships:
             if m.organization == name:
                 m.organization = None
-
-
-def _full_names(facts: Facts) -> None:
-    """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text."""
-    full = [m.person for m in facts.memberships if " " in m.person]
-    for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
-        if m.person.endswith("s") and m.person[:-1] in full:
-            m.person = m.person[:-1]
-    for m in facts.memberships:
-        if " " not in m.person:
-            longer = [name for name in full if name.endswith(" " + m.person)]
-            if longer:
-                m.person = longer[0]
 
 
 _PROSE_END = re.compile(r"[.!?][\"“”»']?$")
