@@ -61,12 +61,12 @@ def _persons_in(body: str) -> list[str]:
 
 def test_a_field_after_a_leader_title_is_no_person() -> None:
     body = (
-        "Die Abteilung Liegenschaften wird neu gegliedert. Sie wird künftig von einem Abteilungsleiter "
-        "Liegenschaften geführt, der dem Bürgermeister Max Quandtfeld berichtet."
+        "Die Abteilung Werke wird neu gegliedert. Künftig führt sie der Abteilungsleiter Werke, der dem "
+        "Bürgermeister Max Quandtfeld berichtet."
     )
     assert _persons_in(body) == ["Max Quandtfeld"]
 
 
 def test_a_surname_alone_that_names_no_unit_stays_a_person() -> None:
-    body = "Die Abteilung Liegenschaften wird neu gegliedert, sagte Abteilungsleiter Quandtfeld."
+    body = "Die Abteilung Werke wird neu gegliedert, sagte Abteilungsleiter Quandtfeld."
     assert _persons_in(body) == ["Quandtfeld"]
