@@ -70,3 +70,16 @@ def test_a_field_after_a_leader_title_is_no_person() -> None:
 def test_a_surname_alone_that_names_no_unit_stays_a_person() -> None:
     body = "Die Abteilung Werke wird neu gegliedert, sagte Abteilungsleiter Quandtfeld."
     assert _persons_in(body) == ["Quandtfeld"]
+
+
+# --- a Swiss double surname before a party in brackets
+
+
+def test_a_double_surname_ends_before_a_party_in_brackets() -> None:
+    assert _names("Das Ressort führte bisher Erika Quandtfeld Brunner (SP) mit Erfolg.") == [
+        ("Erika Quandtfeld Brunner", "")
+    ]
+
+
+def test_a_single_surname_before_a_party_stays_single() -> None:
+    assert _names("Das Ressort führte bisher Erika Quandtfeld (SP) mit Erfolg.") == [("Erika Quandtfeld", "")]

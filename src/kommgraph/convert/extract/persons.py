@@ -95,9 +95,10 @@ GIVEN_SURNAME = compiled(
 )
 CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ][\w-]*")
 TITLE_ONLY = compiled(TITLE_WORD)
-# "Erika Mustermann Beispiel, ...": a Swiss double surname ends before a comma, "und", a bracket or a verb
+# "Erika Mustermann Beispiel, ...": a Swiss double surname ends before a comma, "und", a bracket, a party in
+# brackets ("(SP)") or a verb
 DOUBLE_SURNAME_END = compiled(
-    r"\s*(?:[,)]|\s+und\s|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
+    r"\s*(?:[,)]|\s+und\s|\s+\([A-ZÄÖÜ][\w/.-]{0,12}\)|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
 )
 # bylines, photo credits and captions name journalists and photographers, not office holders
 CREDIT_BEFORE = compiled(
