@@ -83,3 +83,15 @@ def test_a_double_surname_ends_before_a_party_in_brackets() -> None:
 
 def test_a_single_surname_before_a_party_stays_single() -> None:
     assert _names("Das Ressort führte bisher Erika Quandtfeld (SP) mit Erfolg.") == [("Erika Quandtfeld", "")]
+
+
+# --- names with letters of other European languages
+
+
+def test_a_name_with_slavic_or_turkish_letters_is_read_whole() -> None:
+    assert _names("Das sagte Landrätin Jelena Kovačević am Montag.") == [("Jelena Kovačević", "Landrätin")]
+    assert _names("Das sagte Landrat Mehmet Yılmazoğlu am Montag.") == [("Mehmet Yılmazoğlu", "Landrat")]
+
+
+def test_a_word_in_another_script_is_no_name() -> None:
+    assert _names("Das sagte Landrat Иван am Montag.") == []

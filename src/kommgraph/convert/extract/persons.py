@@ -87,7 +87,9 @@ TITLE_WORD = (
     rf"(?:{_TITLE}|(?:{_ENDING_WORD})(?:en|n|s)?|[A-ZÄÖÜ][\wäöüß]*(?:{_ENDING})(?:en|n|s)?"
     rf"|(?:[A-ZÄÖÜ][\wäöüß]*-)+[A-Za-zÄÖÜäöüß]*(?:{_ENDING})(?:en|n|s)?)"
 )
-_CAP = r"[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+)?"
+# letters of names from other European languages too: "Zadić", "Doğan", "Šimunović", "Dvořák"
+_LOWER = "a-zäöüßéèáàçñëïćčšžđğışřńłśźżőűăâîţ"
+_CAP = rf"[A-ZÄÖÜŠŽČĆŁ][{_LOWER}]+(?:-[A-ZÄÖÜŠŽČĆŁ][{_LOWER}]+)?"
 # Given name, optional second given name, particle, surname: checked against the name dictionary in code
 GIVEN_SURNAME = compiled(
     rf"(?<![\w\-.])(?P<given>{_CAP})(?:\s+(?P<middle>{_CAP}))?(?:\s+[A-ZÄÖÜ]\.)?\s+(?P<particle>(?:von|van|de|zu|von\s+der|van\s+der|de\s+la)\s+)?"
@@ -339,7 +341,7 @@ def _titled_surnames(text: str):
 
 def settle_names(facts) -> None:
     """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text; a surname alone that
-    is a word of a unit's name in the text (``Abteilungsleiter Finanzen`` beside the ``Abteilung Finanzen``)
+    is a word of a unit's name in the text (``Abteilungsleiter Muster`` beside the ``Abteilung Muster``)
     names the unit's field, not a person."""
     full = [m.person for m in facts.memberships if " " in m.person]
     for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
