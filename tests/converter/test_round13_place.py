@@ -154,3 +154,29 @@ def test_a_town_before_the_headline_colon_stays_the_place(tmp_path: Path) -> Non
     )
     _, key, _ = place_of(tmp_path, UNKNOWN, text)
     assert key == "08417031"
+
+
+# --- an association's name in the publisher line's own form
+
+
+def test_an_association_keeps_the_publisher_s_form_of_its_name(tmp_path: Path) -> None:
+    header = {
+        "title": "Die neue VG Hinterwald-Lohbach im Überblick",
+        "publisher": "Verbandsgemeinde Hinterwald-Lohbach",
+    }
+    text = (
+        "Die neue VG Hinterwald-Lohbach im Überblick\n\nDie Verbandsgemeinde Hinterwald-Lohbach hat vier "
+        "Fachbereiche. Der Verbandsgemeinderat hat die Geschäftsverteilung beschlossen."
+    )
+    place, key, _ = place_of(tmp_path, header, text)
+    assert (place, key) == ("Verbandsgemeinde Hinterwald-Lohbach", None)
+
+
+def test_an_association_without_publisher_line_keeps_the_headline_s_form(tmp_path: Path) -> None:
+    header = {"title": "Die neue VG Hinterwald-Lohbach im Überblick", "publisher": "unknown"}
+    text = (
+        "Die neue VG Hinterwald-Lohbach im Überblick\n\nDie Verbandsgemeinde Hinterwald-Lohbach im Überblick: "
+        "vier Fachbereiche. Der Verbandsgemeinderat hat die Geschäftsverteilung beschlossen."
+    )
+    place, _, _ = place_of(tmp_path, header, text)
+    assert place == "Verbandsgemeinde Hinterwald-Lohbach im Überblick"

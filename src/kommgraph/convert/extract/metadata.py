@@ -278,6 +278,9 @@ def _association(meta: Metadata, title: str, article: str) -> bool:
     if not support:
         return False
     name = max(sorted(support), key=lambda n: support[n])
+    # the publisher line's own form, where the headline adds words to it ("VG Muster im Überblick")
+    own = [m["name"] for m in ASSOCIATION.finditer(meta.publisher or "") if name.startswith(m["name"] + " ")]
+    name = own[0] if own else name
     if support[name] + len(ASSOCIATION_COMPOUND.findall(head)) < 2:
         return False
     kind = kinds.get(name, "Verbandsgemeinde")
