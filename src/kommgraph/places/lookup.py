@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .kinds import KIND_RANK, LEVEL_RANK, MUNICIPAL, STATE, level
+from .kinds import DISTRICT, KIND_RANK, LEVEL_RANK, MUNICIPAL, STATE, level
 from .model import Place
 from .normalize import fold
 from .store import ALIAS, index
@@ -85,3 +85,18 @@ def ranked(hits: list[tuple[Place, int]], wanted_level: str | None = None) -> tu
 
     chosen.sort(key=order)
     return tuple(place for place, _ in chosen)
+
+
+def seat_districts(name: str, hits: list[tuple[Place, int]], wanted_level: str) -> tuple[Place, ...]:
+    """``Landratsamt Musterberg`` where no district bears that name: the district of a town so called that is
+    named after it with an addition (``Landkreis Musterberg am See`` around ``Musterberg am See``)."""
+    if wanted_level != DISTRICT:
+        return ()
+    found = []
+    for place, _ in hits:
+        parent = by_key(place.parent_key) if place.parent_key else None
+        if parent is not None and level(parent.kind) == DISTRICT and parent not in found:
+            base = fold(parent.name.split(",")[0])
+            if base.startswith(name + " "):
+                found.append(parent)
+    return tuple(found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lookup import ranked
+from .lookup import ranked, seat_districts
 from .model import Mention, Place
 from .normalize import tokens
 from .store import Index, index
@@ -52,7 +52,8 @@ def _titled_at(idx: Index, text: str, words: list[Token], i: int) -> tuple[int |
         if j < len(words) and all(words[i + k][0] == word for k, word in enumerate(title)):
             form, end = _longest_form(idx, words, j)
             if form is not None:
-                return end, ranked(idx.hits(" ".join(form)), title_level)
+                hits = idx.hits(" ".join(form))
+                return end, ranked(hits, title_level) or seat_districts(" ".join(form), hits, title_level)
     return None, ()
 
 

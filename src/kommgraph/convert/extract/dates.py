@@ -21,6 +21,13 @@ NUMERIC = compiled(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}
 ISO = compiled(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 DAY_MONTH_YEAR = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
 DAY_MONTH = compiled(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?{_MONTH_WORD}(?!\s*\d)")
+ORDINALS: dict[str, int] = _DATA["ordinals"]
+_FULL_MONTH = "|".join(m for m in MONTHS if not any(o != m and o.startswith(m) for o in MONTHS))  # no "Jan"
+# "zum ersten Januar", "am ersten Januar 2031": a day spelled out, with or without its year
+ORDINAL_DAY = compiled(
+    rf"\b(?i:zum|am|ab|per|vom|seit|bis\s+zum|auf\s+den)\s+(?P<date>(?P<d>{'|'.join(ORDINALS)})\s+"
+    rf"(?P<mon>(?i:{_FULL_MONTH}))(?![\w.])(?:\s+(?P<y>\d{{4}})\b)?)"
+)
 MONTH_YEAR = compiled(rf"\b{_MONTH_WORD}\s+(?P<y>\d{{4}})\b")
 # "zum 01.07.", "am 1.7.": a numeric day and month without a year, trusted only after a word of dating
 DAY_MONTH_NUMERIC = compiled(
@@ -149,6 +156,13 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
         add(m.start(), m.end(), _date(_year(m["y"]), int(m["m"]), int(m["d"])))
     for m in DAY_MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), _date(int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"])))
+    for m in ORDINAL_DAY.finditer(text) if "ten " in text else ():
+        month, day = MONTHS[m["mon"].lower()], ORDINALS[m["d"]]
+        if m["y"]:
+            add(m.start("date"), m.end("date"), _date(int(m["y"]), month, day))
+        elif published is not None:
+            y = published.year + _next_year(text, m.start("date"), published, month, day, m.end("date"))
+            add(m.start("date"), m.end("date"), _date(y, month, day), relative=True)
     for m in MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), f"{int(m['y']):04d}-{MONTHS[m['mon'].lower()]:02d}")
     if published is not None:
@@ -172,6 +186,39 @@ def _find_dates(text: str, published: DateValue | None) -> list[DateMatch]:
             add(m.start(), m.end(), m["y"])
     found.sort(key=lambda d: d.start)
     return found
+
+
+def days_with_year(text: str) -> dict[tuple[int, int], int]:
+    """The days ``text`` writes with their year (``1. März 2031``), by (month, day); a day written with two
+    different years is left out."""
+    days: dict[tuple[int, int], int] = {}
+    for m in DAY_MONTH_YEAR.finditer(text):
+        key = (MONTHS[m["mon"].lower()], int(m["d"]))
+        days[key] = int(m["y"]) if days.get(key, int(m["y"])) == int(m["y"]) else 0
+    return {key: year for key, year in days.items() if year}
+
+
+class UndatedYears:
+    """On an undated page, the year a day without one takes: the year the text gives that day elsewhere
+    (``tritt zum 1. März 2031 in Kraft`` ... ``zum 1. März wechselt``), else the last year named before."""
+
+    def __init__(self, days: dict[tuple[int, int], int] | None = None) -> None:
+        self.days = days or {}
+        self.last: DateValue | None = None
+
+    def year_for(self, sentence: str) -> DateValue | None:
+        """The year for the days of ``sentence``, read in order; it then remembers the sentence's year."""
+        year = self.last
+        for m in DAY_MONTH.finditer(sentence) if self.days else ():
+            if sentence[m.end() : m.end() + 1].isalpha():
+                continue  # "1. Jan" of "1. Januar 2031": a day with its year
+            known = self.days.get((MONTHS[m["mon"].lower()], int(m["d"])))
+            if known:
+                year = DateValue(str(known))
+                break
+        named = YEAR.search(sentence)
+        self.last = DateValue(named["y"]) if named else self.last
+        return year
 
 
 def _next_year(

@@ -8,6 +8,7 @@ from collections import Counter
 from kommgraph.convert.extract.dates import parse_date
 from kommgraph.convert.extract.model import DateValue, Metadata
 from kommgraph.convert.extract.patterns import any_of, compiled, load
+from kommgraph.convert.extract.place_career import without_career_places
 
 _DATA = load("metadata")
 ISSUED = [compiled(p, re.MULTILINE) for p in _DATA["issued"]]
@@ -129,7 +130,7 @@ def place(article: str, whole: str, gazetteer: dict[str, str], publisher: str = 
     lines = _first_lines(article, 3)
     for line in lines[:2]:
         m = TITLE_PREFIX.match(line) or TITLE_PREFIX_INLINE.match(line)
-        if m and m["name"].split()[0] not in NOT_PREFIX:
+        if m and m["name"].split()[0] not in NOT_PREFIX and not _named_person(m["name"], article):
             vote(m["name"], 6)
     if lines and len(lines[0].split()) <= 4 and not lines[0].endswith((".", ":")):
         first = lines[0]
@@ -179,8 +180,16 @@ def _surname(name: str, text: str) -> bool:
     """A given name, or a word that follows a given name somewhere in ``text``: a person's name."""
     from kommgraph.convert.extract.firstnames import is_given_name
 
+    return is_given_name(name) or _named_person(name, text)
+
+
+def _named_person(name: str, text: str) -> bool:
+    """A word after a given name somewhere in ``text`` (``Minister Dr. Erik Muster``): so a headline's
+    ``Muster: Wir sparen Kosten`` names its speaker, not a place."""
+    from kommgraph.convert.extract.firstnames import is_given_name
+
     before = re.finditer(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(name)}\b", text)
-    return is_given_name(name) or any(is_given_name(m[1]) for m in before)
+    return " " not in name and any(is_given_name(m[1]) for m in before)
 
 
 def _fullest(key: str, forms: set[str], whole: str, gazetteer: dict[str, str]) -> str:
@@ -208,9 +217,12 @@ def extract_metadata(
     meta.issued = parse_date(header["published"]) if "published" in header else issued(head, item_dates)
     meta.url = header.get("source-url")
     meta.publisher = header.get("publisher")
-    meta.place = header.get("place") or place(article, body, gazetteer, header.get("publisher", ""))
-    if not header.get("place"):
-        _decide_place(meta, header.get("title", ""), article, gazetteer, body)
+    if not header.get("place"):  # a person's former or next employer is no candidate
+        plain, plain_body = without_career_places(article), without_career_places(body)
+        meta.place = place(plain, plain_body, gazetteer, header.get("publisher", ""))
+        _decide_place(meta, header.get("title", ""), plain, gazetteer, plain_body)
+    else:
+        meta.place = header["place"]
     meta.title = header.get("title") or title(body, meta.place)
     meta.doc_type = doc_type(header.get("type"), head, article)
     meta.identifier = header.get("identifier") or (
@@ -266,6 +278,9 @@ def _association(meta: Metadata, title: str, article: str) -> bool:
     if not support:
         return False
     name = max(sorted(support), key=lambda n: support[n])
+    # the publisher line's own form, where the headline adds words to it ("VG Muster im Überblick")
+    own = [m["name"] for m in ASSOCIATION.finditer(meta.publisher or "") if name.startswith(m["name"] + " ")]
+    name = own[0] if own else name
     if support[name] + len(ASSOCIATION_COMPOUND.findall(head)) < 2:
         return False
     kind = kinds.get(name, "Verbandsgemeinde")
@@ -366,6 +381,13 @@ def _decide_place(
         # "Ordnungsamt:", "Beschlüsse:", a kicker in capitals ("ABSTIMMUNG:") before a headline name no place
         meta.place = None
     found = places.candidates(title, article, meta.url or "", meta.publisher or "", body)
+    if not meta.place and not places.names_state(found):
+        from kommgraph.convert.extract.place_bodies import field_ministry
+
+        ministry = field_ministry(title, article)
+        if ministry:
+            meta.place, meta.place_key, meta.place_labels = ministry, None, ()
+            return
     scores = {c.key: c.score for c in found}
     by_key = {c.key: c for c in found}
     match = places.resolve(meta.place, places.country_of(title + "\n" + article)) if meta.place else None

@@ -87,7 +87,9 @@ TITLE_WORD = (
     rf"(?:{_TITLE}|(?:{_ENDING_WORD})(?:en|n|s)?|[A-ZÄÖÜ][\wäöüß]*(?:{_ENDING})(?:en|n|s)?"
     rf"|(?:[A-ZÄÖÜ][\wäöüß]*-)+[A-Za-zÄÖÜäöüß]*(?:{_ENDING})(?:en|n|s)?)"
 )
-_CAP = r"[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñëï]+)?"
+# letters of names from other European languages too: "Zadić", "Doğan", "Šimunović", "Dvořák"
+_LOWER = "a-zäöüßéèáàçñëïćčšžđğışřńłśźżőűăâîţ"
+_CAP = rf"[A-ZÄÖÜŠŽČĆŁ][{_LOWER}]+(?:-[A-ZÄÖÜŠŽČĆŁ][{_LOWER}]+)?"
 # Given name, optional second given name, particle, surname: checked against the name dictionary in code
 GIVEN_SURNAME = compiled(
     rf"(?<![\w\-.])(?P<given>{_CAP})(?:\s+(?P<middle>{_CAP}))?(?:\s+[A-ZÄÖÜ]\.)?\s+(?P<particle>(?:von|van|de|zu|von\s+der|van\s+der|de\s+la)\s+)?"
@@ -95,9 +97,10 @@ GIVEN_SURNAME = compiled(
 )
 CAPITAL = compiled(r"(?<![\w\-.])[A-ZÄÖÜ][\w-]*")
 TITLE_ONLY = compiled(TITLE_WORD)
-# "Erika Mustermann Beispiel, ...": a Swiss double surname ends before a comma, "und", a bracket or a verb
+# "Erika Mustermann Beispiel, ...": a Swiss double surname ends before a comma, "und", a bracket, a party in
+# brackets ("(SP)") or a verb
 DOUBLE_SURNAME_END = compiled(
-    r"\s*(?:[,)]|\s+und\s|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
+    r"\s*(?:[,)]|\s+und\s|\s+\([A-ZÄÖÜ][\w/.-]{0,12}\)|\s+(?:bleibt|wird|ist|war|hat|übernimmt|leitet|wechselt|soll|führt)\b)"
 )
 # bylines, photo credits and captions name journalists and photographers, not office holders
 CREDIT_BEFORE = compiled(
@@ -117,6 +120,11 @@ TITLE_BEFORE = compiled(rf"(?P<title>{TITLE_WORD})\s+(?:\([^()]{{1,20}}\)\s+)?{_
 TITLE_AFTER = compiled(
     rf"^\s*(?:\([^()]{{1,20}}\)\s*)?,\s+(?:(?:der|die|des|dem|den)\s+)?(?:(?:{_ADJ})\s+)*(?P<title>{TITLE_WORD})\b"
 )
+# the second of two name words after a title, the first a given name the dictionary lacks: it is followed by
+# a party in brackets, a comma, a full stop or a word in lower case (a verb), not by a third name word
+SURNAME_AFTER_UNKNOWN_GIVEN = compiled(rf"[ \t](?P<name>{_CAP})(?=\s*[(,.]|\s+[a-zäöüß])")
+# "Herr Gemeinderat X", "Frau Landesrätin X": an office that names a body ("Gemeinderat") is a person's here
+ADDRESSED = compiled(r"\b(?:Frau|Herrn?)\s+$")
 SURNAME_AFTER_TITLE = compiled(
     rf"(?<![\w-])(?P<title>{TITLE_WORD}|Frau|Herrn?)\s+(?:\([^()]{{1,20}}\)\s+)?{_ACADEMIC}(?P<name>{_CAP})(?![\w-])"
 )
@@ -289,7 +297,7 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
         taken.append((start, end))
         cut = end
         found.append(PersonMatch(clean_name(name), role, title, None, start, end))
-    for m in SURNAME_AFTER_TITLE.finditer(text):
+    for m in _titled_surnames(text):
         name = m["name"]
         if is_given_name(name) or not _surname_ok(name) or any(a <= m.start("name") < b for a, b in taken):
             continue
@@ -297,14 +305,55 @@ def _named_persons(text: str, found: list[PersonMatch], taken: list[tuple[int, i
             m["title"] in NOT_NAMES
             or NOUN_ENDINGS.search(name)
             or NOT_ADMINISTRATION.search(m["title"])
-            or BODY_TITLE.search(m["title"])
+            or (BODY_TITLE.search(m["title"]) and not ADDRESSED.search(text, 0, m.start()))
+            or title_role(name) != "Member"  # an office after a title: "Herr Landesrat", "als Stellvertreter"
+            or (place and name in place.split())  # "Bürgermeister Musterstadt", "des Gemeinderats Musterwil"
         ):
             continue
-        taken.append((m.start("name"), m.end("name")))
+        end = m.end("name")
+        rest = SURNAME_AFTER_UNKNOWN_GIVEN.match(text, end)  # "Ministerin Musterine Beispiel (Partei)"
+        if rest and _plain_surname(rest["name"]) and m["title"] not in ("Frau", "Herr", "Herrn"):
+            name, end = f"{name} {rest['name']}", rest.end("name")
+        taken.append((m.start("name"), end))
         title = m["title"] if m["title"] not in ("Frau", "Herr", "Herrn") else ""
-        found.append(
-            PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), m.end())
-        )
+        found.append(PersonMatch(name, title_role(title) if title else "Member", title, None, m.start(), end))
+
+
+def _plain_surname(word: str) -> bool:
+    """A word that can be a surname after a given name the dictionary lacks: no given name, office or noun."""
+    return (
+        not is_given_name(word)
+        and _surname_ok(word)
+        and not NOUN_ENDINGS.search(word)
+        and title_role(word) == "Member"
+    )
+
+
+def _titled_surnames(text: str):
+    """The matches of ``SURNAME_AFTER_TITLE``; where the word after a title is an office itself, the search
+    goes on from that office (``Herr Landesrat Beispiel``: ``Landesrat Beispiel``)."""
+    m = SURNAME_AFTER_TITLE.search(text)
+    while m:
+        yield m
+        office = title_role(m["name"]) != "Member"
+        m = SURNAME_AFTER_TITLE.search(text, m.start("name") if office else m.end())
+
+
+def settle_names(facts) -> None:
+    """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text; a surname alone that
+    is a word of a unit's name in the text (``Abteilungsleiter Muster`` beside the ``Abteilung Muster``)
+    names the unit's field, not a person."""
+    full = [m.person for m in facts.memberships if " " in m.person]
+    for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
+        if m.person.endswith("s") and m.person[:-1] in full:
+            m.person = m.person[:-1]
+    for m in facts.memberships:
+        if " " not in m.person:
+            longer = [name for name in full if name.endswith(" " + m.person)]
+            if longer:
+                m.person = longer[0]
+    fields = {word for name in facts.units for word in re.findall(r"[\w-]+", name)}
+    facts.memberships[:] = [m for m in facts.memberships if " " in m.person or m.person not in fields]
 
 
 def _byline(text: str, start: int, end: int) -> bool:

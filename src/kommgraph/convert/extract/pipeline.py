@@ -15,7 +15,14 @@ from kommgraph.convert.extract import (
     persons,
     units,
 )
-from kommgraph.convert.extract.dates import FORWARD_CUE, cue_before, enactment_date, find_dates
+from kommgraph.convert.extract.dates import (
+    FORWARD_CUE,
+    UndatedYears,
+    cue_before,
+    days_with_year,
+    enactment_date,
+    find_dates,
+)
 from kommgraph.convert.extract.event_unnamed import INDEFINITE, UNNAMED_NEW, without_unnamed
 from kommgraph.convert.extract.model import DateValue, Event, Facts, Membership, Span, Unit
 from kommgraph.convert.extract.patterns import compiled, load
@@ -42,7 +49,6 @@ OWN = re.compile(
 CLAUSE = re.compile(r";\s+")
 OTHER_PLACE = compiled(load("units")["other_places"]["after"])
 SINCE = re.compile(r"\b[Ss]eit(?:\s+de[mn])?\s*$")  # "Seit dem 1. Januar sind die Ämter neu geordnet"
-YEAR_ONLY = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/.]\d|-\d)")
 # "die ... Behörde", "die Dienststelle": a generic head refers back to the last unit of any type
 GENERIC_HEADS = {"Behörde", "Dienststelle"}
 SUB_TYPES = {"Abteilung", "Sachgebiet", "Stabsstelle", "Arbeitsgruppe", "Referat", "Fachdienst", "OtherUnit"}
@@ -61,9 +67,7 @@ class _Doc:
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
         self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Wohngeldstelle")
         self.unit_list = units.ListContext()  # a list of units announced by the sentence before
-        self.context_year: DateValue | None = (
-            None  # the last year named, when the publication date is unknown
-        )
+        self.undated = UndatedYears()  # the year a day without one takes when the publication date is unknown
         self.context_date: DateValue | None = None  # the last date a change takes effect, said before
         self.announced: event_lists.Announcement | None = None  # "zwei neue Ämter:" awaiting its list
         self.explicit: list[Event] = []  # foundings said by a verb of founding
@@ -116,6 +120,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     meta = metadata.extract_metadata(doc.metadata, doc.body, text[a_start:a_end], page.item_dates, gazetteer)
     facts = Facts(meta)
     state = _Doc(facts)
+    state.undated.days = days_with_year(text[a_start:a_end]) if meta.issued is None else {}
     senior = bool(re.search(r"Oberbürgermeister|Stadtpräsident|Landrat|Landrätin", text[a_start:a_end]))
     state.other_bodies = not _about_state_body(meta.place, text[a_start:a_end])
     sentences = [(s, True) for s in split(text, a_start, a_end)]
@@ -132,7 +137,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     without_unnamed(facts)
     _keep_headline_units(state)
     _drop_function_names(state)
-    _full_names(facts)
+    persons.settle_names(facts)
     _finish(facts, state.explicit)
     return facts
 
@@ -147,19 +152,6 @@ def _drop_function_names(state: _Doc) -> None:
         for m in facts.memberships:
             if m.organization == name:
                 m.organization = None
-
-
-def _full_names(facts: Facts) -> None:
-    """``Bürgermeister Beispiel`` is the ``Max Beispiel`` named elsewhere in the text."""
-    full = [m.person for m in facts.memberships if " " in m.person]
-    for m in facts.memberships:  # a genitive "Max Beispiels" when "Max Beispiel" is named too
-        if m.person.endswith("s") and m.person[:-1] in full:
-            m.person = m.person[:-1]
-    for m in facts.memberships:
-        if " " not in m.person:
-            longer = [name for name in full if name.endswith(" " + m.person)]
-            if longer:
-                m.person = longer[0]
 
 
 _PROSE_END = re.compile(r"[.!?][\"“”»']?$")
@@ -214,10 +206,8 @@ def _in_noise(span: Span, noise: list[tuple[int, int]]) -> bool:
 def _read_sentence(
     state: _Doc, sentence: Sentence, in_article: bool, published, place, senior: bool, headline: bool = False
 ) -> None:
-    if published is None:  # no publication date: a day without a year takes the last year the text named
-        published = state.context_year
-        year = YEAR_ONLY.search(sentence.folded)
-        state.context_year = DateValue(year.group()) if year else state.context_year
+    if published is None:  # no publication date: a day without a year takes a year the text names
+        published = state.undated.year_for(sentence.folded)
     mentions = units.find_mentions(
         sentence.folded, other_bodies=state.other_bodies, functions=state.functions, context=state.unit_list
     )

@@ -237,3 +237,31 @@ def higher_district(publisher: str, title: str, article: str, country: str | Non
     from kommgraph.convert.extract import places
 
     return None if places.resolve(name) is not None else f"Bezirk {name}"
+
+
+# a ministry named by the field it serves ("das Musterministerium", "des Musterministeriums"); a Land's
+# Staats- or Landesministerium is no federal body, "Bundesministerium" alone names no field
+MINISTRY_COMPOUND = compiled(
+    r"(?<![\w-])(?!Staats|Landes|Bundesministerium)(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,}ministerium)s?\b"
+)
+# "das Ministerium", "des Ministeriums", "im Ministerium": the ministry named before
+MINISTRY_BACKREF = compiled(r"\b(?:[Dd]as|[Dd]es|[Dd]em|[Ii]m|[Vv]om|[Ee]igenen)\s+Ministeriums?\b")
+MINISTRY_LONG = compiled(
+    r"\bBundesministerium\s+für\s+[A-ZÄÖÜ][\w-]*(?:(?:,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*)*(?![\w-])"
+)
+MINISTRY_SUPPORT = 3  # the compound and two references back, or the compound named three times
+
+
+def field_ministry(title: str, article: str) -> str | None:
+    """``Das Musterministerium wird umgebaut ... das Ministerium``: a text about one ministry named by its
+    field, in its full name (``Bundesministerium für Muster``) where the text gives it. The caller makes sure
+    that no Land or canton is named (then the ministry is the Land's and the Land is the place)."""
+    head = title + "\n" + article[: HEAD // 2]
+    names = [m["name"] for m in MINISTRY_COMPOUND.finditer(head)]
+    if not names or len(set(names)) > 1:
+        return None  # none, or several ministries: a text about a government
+    long = MINISTRY_LONG.search(head)
+    support = len(names) + len(MINISTRY_BACKREF.findall(head)) + bool(long)
+    if support < MINISTRY_SUPPORT:
+        return None
+    return long[0] if long else names[0]

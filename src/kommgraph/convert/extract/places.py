@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from kommgraph.convert.extract import place_levels
 from kommgraph.convert.extract.patterns import compiled, load
+from kommgraph.convert.extract.place_levels import (
+    DISTRICT_KINDS,
+    STATE_KINDS,
+    district_over_namesake,
+    namesake_district,
+)
 from kommgraph.convert.extract.place_names import bare_forms, canton_coded, spellings, swiss_forms
 from kommgraph.convert.extract.place_urls import WEB_WEIGHT, host_compound, url_lookup, url_names, web_hosts
 
@@ -26,7 +33,6 @@ DEMONYM = compiled(
     r"\b(?:[Dd]ie|[Dd]en|[Dd]er|[Aa]lle|[Vv]iele)\s+(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}er)n?\b(?!\s+[A-ZÄÖÜ])"
 )
 STATE_CUES = compiled(_DATA["state_cues"])
-DISTRICT_KINDS, STATE_KINDS = ("Landkreis", "Kreis", "Bezirk"), ("Land", "Kanton")
 # a Land's or canton's adjective before a state body: "Das Musterische Staatsministerium", "im musterischen"
 STATE_ADJECTIVE = compiled(
     r"(?<![\w-])(?P<word>[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
@@ -155,8 +161,16 @@ def _lift(places, votes: dict[str, float], seen: dict, level: str) -> None:
             if level == "state" and place.kind in STATE_KINDS:
                 break
             place = places.by_key(place.parent_key)
-        # a district's body: a town outside every district (a city that is its own district) votes for no Land
+        # a district's body: a town outside every district (a city that is its own district) votes for no
+        # Land, but for the Landkreis named after it whose office sits there ("Landratsamt in Musterstadt")
         wanted = DISTRICT_KINDS if level == "district" else (*DISTRICT_KINDS, *STATE_KINDS)
+        if level == "district" and (place is None or place.kind not in wanted):
+            namesake = namesake_district(places, seen[key])
+            if namesake is not None:
+                votes[namesake.key] = votes.get(namesake.key, 0.0) + weight
+                votes[key] = 0.0
+                seen[namesake.key] = namesake
+            continue
         if place is None or place.key == key or place.kind not in wanted:
             continue
         # a town's vote in a state text was halved as a town's; as evidence for its state it counts whole
@@ -262,15 +276,14 @@ def _vote_mentions(
         if written is not None:
             _note_written(written, found, _name_only(text[mention.start : mention.end]))
         vote(found, base + (1.0 if first in _DATA["titles"] else 0.0))
+    context = surnames.text if isinstance(surnames, _Surnames) else text
     for m in ADJECTIVE.finditer(text):
         office = DISTRICT_OFFICE_AFTER.match(text, m.end() - 1)
-        for form in _adjective_forms(m["word"]):
-            found = places.lookup(form)
-            if found and office:
-                found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
-            if found and found[0].kind not in ("Land",):
-                surface.setdefault(vote(found, base).key, form)
-                break
+        form, found = _adjective_place(places, m["word"], context)
+        if found and office:
+            found = tuple(sorted(found, key=lambda p: p.kind not in DISTRICT_KINDS))
+        if found:
+            surface.setdefault(vote(found, base).key, form)
     for m in STATE_ADJECTIVE.finditer(text) if ("isch" in text or "er " in text) else ():
         found = _state_of_adjective(places, m["word"], m["end"])
         if found:
@@ -281,6 +294,34 @@ def _vote_mentions(
             if found and found[0].kind not in ("Land",):
                 surface.setdefault(vote(found, base).key, form)
                 break
+
+
+def _adjective_place(places, word: str, context: str) -> tuple[str, tuple]:
+    """The place an adjective is formed from: of its forms that name a town or district, the one the
+    ``context`` writes out (``Beispielkirchener`` → Beispielkirchen, named in the dateline, rather than a
+    Beispielkirch abroad), else the first."""
+    first: tuple[str, tuple] = ("", ())
+    for form in _adjective_forms(word):
+        found = places.lookup(form)
+        if not found or found[0].kind == "Land":
+            continue
+        if _written(form, context):
+            return form, found
+        first = first if first[1] else (form, found)
+    return first
+
+
+def _written(name: str, text: str) -> bool:
+    """``name`` as a whole word in ``text`` (not the start of a longer word)."""
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (end == len(text) or not (text[end].isalnum() or text[end] == "-")) and (
+            at == 0 or not text[at - 1].isalnum()
+        ):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def _state_of_adjective(places, word: str, end: str):
@@ -396,6 +437,7 @@ def candidates(
             if found:
                 vote(_first(found, country), weight * WEB_WEIGHT)
                 break
+    district_over_namesake(places, votes, seen)
     district_body = len(DISTRICT_CUES.findall(head)) > len(TOWN_CUES.findall(head))
     if state_body or district_body:
         _lift(places, votes, seen, "state" if state_body else "district")
@@ -407,6 +449,12 @@ def candidates(
             labels = tuple(sorted({*labels, german, f"Kanton {german}"}))
         out.append(Candidate(key, name, labels, score, surface.get(key, "")))
     return sorted(out, key=lambda c: (-c.score, c.key))
+
+
+def names_state(found: list[Candidate]) -> bool:
+    """A Land or canton among ``found`` that is no city state (see :mod:`.place_levels`)."""
+    places = _module()
+    return places is not None and place_levels.names_state(places, found)
 
 
 def resolve(name: str, country: str | None = None) -> Candidate | None:
