@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kommgraph.store.dataset import GraphFile, load_store
-from kommgraph.validation import literals
+from kommgraph.validation import blank_nodes, literals
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.evidence import _integer
 from kommgraph.validation.literals import literal_findings
@@ -30,8 +30,24 @@ PREFIX = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n@prefix ex: <https
 def test_blank_nodes_found_with_or_without_the_shortcut(tmp_path, body, lines):
     path = tmp_path / "a.ttl"
     path.write_text(PREFIX + body, encoding="utf-8")
-    findings = blank_node_findings([GraphFile(path, "https://example.org/g", "source")])
-    assert [f.line for f in findings] == lines
+    graph_file = GraphFile(path, "https://example.org/g", "source")
+    assert [f.line for f in blank_node_findings([graph_file])] == lines
+    assert [f.line for f in blank_node_findings([graph_file], load_store([graph_file]))] == lines
+
+
+def test_a_bracket_in_a_literal_is_not_tokenized_when_the_store_has_no_blank_node(tmp_path, monkeypatch):
+    path = tmp_path / "a.ttl"
+    path.write_text(PREFIX + 'ex:a ex:p "Eichwald (alt) [1]" .\n', encoding="utf-8")
+    graph_file = GraphFile(path, "https://example.org/g", "reference")
+    store = load_store([graph_file])
+
+    def refuse(text):
+        raise AssertionError("the parser saw no blank node: nothing to tokenize")
+
+    monkeypatch.setattr(blank_nodes, "blank_node_positions", refuse)
+    assert blank_node_findings([graph_file], store) == []
+    with pytest.raises(AssertionError, match="nothing to tokenize"):
+        blank_node_findings([graph_file])
 
 
 def _files(tmp_path: Path, count: int, bad_at: int) -> list[GraphFile]:

@@ -31,6 +31,7 @@ from kommgraph.core.files import write_atomically
 from kommgraph.core.version import __version__
 from kommgraph.core.vocab import ONTOLOGY_GRAPH
 from kommgraph.store import persistent, rederive
+from kommgraph.store.sources import read_bytes, read_once
 from kommgraph.validation.catalogue import rule_catalogue
 from kommgraph.validation.findings import UNION, Coverage, Finding, Report
 from kommgraph.validation.literals import without_type_findings
@@ -56,19 +57,16 @@ def text_states(loaded, previous: dict[str, list] | None = None) -> dict[str, li
     states = {}
     if not folder.is_dir():
         return states
-    for path in sorted(folder.iterdir()):
+    # sorted by name (one folder): comparing 19,000 Path objects costs a second at 1M triples
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not path.is_file():
             continue
         stat = path.stat()
         before = previous.get(path.name)
         if before and before[0] == stat.st_size and before[1] == stat.st_mtime_ns:
             states[path.name] = before
-        else:
-            states[path.name] = [
-                stat.st_size,
-                stat.st_mtime_ns,
-                hashlib.sha256(path.read_bytes()).hexdigest(),
-            ]
+        else:  # read once for the whole run (sources.read_once): the checks read the texts again
+            states[path.name] = [stat.st_size, stat.st_mtime_ns, hashlib.sha256(read_bytes(path)).hexdigest()]
     return states
 
 
@@ -113,6 +111,11 @@ def incremental(loaded, kind: str, full: Full, partial: Partial) -> Report:
     ``part`` is ``loaded`` with a small store in memory: the changed sources' graphs, the ontology, and
     every statement about the focus and its neighbours. Checks over it read the same statements about
     the focus as over the whole store, without scanning a store on disk of millions of triples."""
+    with read_once():  # the texts' states and the checks read each source file once
+        return _incremental(loaded, kind, full, partial)
+
+
+def _incremental(loaded, kind: str, full: Full, partial: Partial) -> Report:
     if loaded.persistent is None:
         return full(loaded)
     cache = read_cache(loaded, kind)

@@ -135,7 +135,7 @@ def _alone(store, graph_file, shared, layout, context: Context, at) -> Report:
         context=context,
         blank_nodes=False,
     )
-    report.findings += _scoped(blank_node_findings([graph_file]), source_id)
+    report.findings += _scoped(blank_node_findings([graph_file], store), source_id)
     report.findings += _whole_file(store, layout, [graph_file], context, source_id, graph_file.graph)
     return report
 
@@ -156,7 +156,7 @@ def _union(store, files, layout, context: Context, at, union_focus, full: bool) 
     )
     if full:
         report.findings += _scoped(
-            blank_node_findings([f for f in files if f.kind == "reference"]), "reference"
+            blank_node_findings([f for f in files if f.kind == "reference"], store), "reference"
         )
         # every file again (what a source alone showed is dropped below), so that --union-only
         # checks them too, and the texts that no Turtle file cites
@@ -182,7 +182,7 @@ def _from_union(union_report, chosen, by_id, layout, store, context: Context, al
     needed = attribution.alone_needed(union, known, chosen[0], file_source)
     own = attribution.attributed(union, known)
     detached = [f for f in sources if f.source_id not in needed]
-    blank = attribution.by_source(blank_node_findings(detached), file_source)
+    blank = attribution.by_source(blank_node_findings(detached, store), file_source)
     files_of = attribution.by_source([replace(f) for f in of_files], file_source)
     reports = []
     for number, source_id in enumerate(chosen, start=1):

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 
 from kommgraph.core.literals import quiet_rdflib_conversions
 from kommgraph.store.dataset import DataLayout, GraphFile
+from kommgraph.store.sources import read_once
 from kommgraph.validation.blank_nodes import blank_node_findings
 from kommgraph.validation.checks import check_findings
 from kommgraph.validation.context import Context
@@ -40,6 +41,11 @@ def validate(
     carries the whole data set when ``store`` holds only part of it (one source's graph).
     ``blank_nodes`` also runs the other checks of whole files (empty files, source metadata).
     """
+    with read_once():  # the metadata and the evidence checks read the same source texts
+        return _validate(store, files, layout, scope, scope_graph, focus, context, blank_nodes)
+
+
+def _validate(store, files, layout, scope, scope_graph, focus, context, blank_nodes) -> Report:
     quiet_rdflib_conversions()
     context = context or Context.of(store, files)
     if focus is not None and not focus:
@@ -62,7 +68,7 @@ def validate(
     findings += check_findings(store, focus, context.checks)
     findings += evidence_findings(store, layout, focus)
     if blank_nodes:  # the checks of whole files: blank nodes, empty files, the sources' metadata
-        findings += blank_node_findings(files)
+        findings += blank_node_findings(files, store)
         findings += empty_file_findings(store, files)
         findings += metadata_findings(layout)
         findings += literal_findings(store, files)

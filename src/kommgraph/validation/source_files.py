@@ -26,7 +26,7 @@ def metadata_findings(layout: DataLayout, source_ids: list[str] | None = None) -
     if not layout.sources_dir.is_dir():
         return []
     if source_ids is None:
-        texts = sorted(layout.sources_dir.glob("*.txt"))
+        texts = sorted(layout.sources_dir.glob("*.txt"), key=lambda p: p.name)  # (one folder: by name)
     else:
         texts = [layout.source_text(s) for s in sorted(source_ids) if layout.source_text(s).exists()]
     findings = []
