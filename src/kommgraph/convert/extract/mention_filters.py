@@ -11,6 +11,7 @@ from dataclasses import replace
 from kommgraph.convert.extract.patterns import load
 from kommgraph.convert.extract.unit_lexicon import (
     COMPOUND_TYPES,
+    QUOTES,
     COORDINATION_ENDINGS,
     NOT_COORDINATED,
     OTHER_BODY_AFTER,
@@ -131,6 +132,33 @@ PREDICATE = re.compile(
 # "freiwillig" says a body is made of volunteers ("die Freiwillige Musterwehr"): an association beside the
 # administration, none of its units
 VOLUNTEERS = re.compile(r"\b[Ff]reiwillig(?:e[nrms]?)?\s+$")
+
+
+JOINT_BODIES = frozenset(_DATA["joint_bodies"]["words"])
+JOINT_OWN = re.compile(_DATA["joint_bodies"]["own"])
+JOINT_ALONE = re.compile(_DATA["joint_bodies"]["alone"])
+
+
+def runs_joint_bodies_alone(article: str) -> bool:
+    """True when a text says its authority runs a usually joint body alone (``kommunale Trägerschaft``)."""
+    return bool(JOINT_ALONE.search(article))
+
+
+def drop_joint_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``das Jobcenter``: a body the authority runs with another owner, named bare, is none of its units
+    (for a text that does not say the authority runs it alone: ``runs_joint_bodies_alone``)."""
+    return [m for m in mentions if not _joint_body(text, m, text[m.start : m.end])]
+
+
+def _joint_body(text: str, m: Mention, span: str) -> bool:
+    """Named bare: no own adjective (``das kommunale Jobcenter``), no head before it, no quotes around it."""
+    first = (m.name or span).split()
+    return (
+        bool(first)
+        and first[0].rstrip("s") in JOINT_BODIES
+        and text[m.start - 1 : m.start] not in QUOTES
+        and not JOINT_OWN.search(text, max(0, m.start - 20), m.start)
+    )
 
 
 def _authority_role(text: str, m: Mention) -> bool:

@@ -1,0 +1,54 @@
+"""Round-13 rules for unit names, stated from German word formation and syntax: each rule with sentences of
+our own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by
+tune and the gate: docs/converter-round13-units.md (conv-units13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommgraph.convert.extract import extract
+from kommgraph.convert.extract.units import find_mentions
+from kommgraph.store.sources import SourceDocument
+
+
+def _names(sentence: str) -> list[str | None]:
+    return [m.name for m in find_mentions(sentence)]
+
+
+def _units(body: str) -> list[str]:
+    facts = extract(SourceDocument(path=Path("t.txt"), text=f"Beispielstadt, 5. Mai 2021.\n\n{body}\n"))
+    return sorted(facts.units)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a "-Stelle" after a person noun names a post, hyphenated or not
+        ("Der Kreistag hat die Beigeordneten-Stelle im Jahr 1994 eingeführt.", []),
+        ("Die Dezernenten-Stelle wird zum Mai neu besetzt.", []),
+        ("Für die Geschäftsführerstelle gibt es drei Bewerbungen.", []),
+        # a "-Stelle" after a field of work is an office, also hyphenated
+        ("Die Muster-Servicestelle zieht in das Rathaus.", ["Muster-Servicestelle"]),
+        ("Die Kfz-Zulassungsstelle zieht in das Rathaus.", ["Kfz-Zulassungsstelle"]),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_stelle_after_a_person_is_a_post(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "units"),
+    [  # a job centre is run jointly with the federal employment agency: named bare, no unit of the town
+        ("Das Jobcenter und das Sozialamt ziehen in das neue Haus am Markt.", ["Sozialamt"]),
+        ("Die Leiterin des Jobcenters Musterland berichtete im Ausschuss über das Jahr.", []),
+        # run by the authority alone, or named after a head: a unit
+        ("Das kommunale Jobcenter und das Sozialamt ziehen in das neue Haus am Markt.", ["Jobcenter", "Sozialamt"]),
+        ("Der Kreis ist seit Jahren Optionskommune. Das Jobcenter zieht in das neue Haus am Markt.", ["Jobcenter"]),
+        ("Das Jobcenter bleibt in kommunaler Trägerschaft. Es zieht in das neue Haus am Markt.", ["Jobcenter"]),
+        ("Sie leitet künftig die Fachbereiche „Soziales“ und „Jobcenter“ der Verwaltung.",
+         ["Fachbereich Soziales", "Jobcenter"]),
+    ],
+)  # fmt: skip
+def test_a_joint_body_named_bare_is_no_unit(body: str, units: list[str]) -> None:
+    assert _units(body) == units
