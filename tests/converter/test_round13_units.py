@@ -52,3 +52,21 @@ def test_a_hyphenated_stelle_after_a_person_is_a_post(sentence: str, names: list
 )  # fmt: skip
 def test_a_joint_body_named_bare_is_no_unit(body: str, units: list[str]) -> None:
     assert _units(body) == units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a capitalised adjective after an article names a bare head: a proper name inside a sentence
+        ("Der Betrieb untersteht wieder dem Technischen Dezernat.", ["Technisches Dezernat"]),
+        ("Die Leiterin der Zentralen Leitstelle bekommt mehr Aufgaben.", ["Zentrale Leitstelle"]),
+        # with the strong ending inside a list, without an article
+        ("Dazu gehören das Amt für Muster, Zentraler Betriebshof.", ["Amt für Muster", "Zentraler Betriebshof"]),
+        # lowercase adjectives describe; a strong ending of another gender belongs elsewhere; an authority noun
+        # with an adjective is the authority itself
+        ("Die Leiterin der zentralen Leitstelle bekommt mehr Aufgaben.", [None]),
+        ("Dazu gehören das Amt für Muster, Zentrales Betriebshof.", ["Amt für Muster", "Betriebshof"]),
+        ("Das Haus wird Schritt für Schritt zur Digitalen Behörde.", [None]),
+    ],
+)  # fmt: skip
+def test_a_capitalised_adjective_names_a_bare_head(sentence: str, names: list[str | None]) -> None:
+    assert _names(sentence) == names

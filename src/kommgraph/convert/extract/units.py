@@ -207,6 +207,14 @@ def find_mentions(
                     mentions.append(mention)
                     i = end
                     continue
+            if nominative(w) not in AUTHORITY_NOUNS and adjective_start(scan.word, i) < i:
+                # "dem Technischen Dezernat": a capitalised adjective names it ("zur Digitalen Behörde": the
+                # authority itself)
+                adjective_tok, name = _with_adjectives(scan, i, tok, nominative(w))
+                if adjective_tok is not tok:
+                    mentions.append(Mention(adjective_tok.start, tok.end, name, kind, 0.7))
+                    i += 1
+                    continue
             if w not in PLAIN_ONLY and nominative(w) not in PLAIN_ONLY:
                 mentions.append(Mention(tok.start, tok.end, None, kind))
             i += 1
@@ -318,6 +326,7 @@ def _field_after(text: str, scan: Scanner, j: int) -> int:
     return end
 
 
+AUTHORITY_NOUNS = frozenset({"Behörde", "Verwaltung"})
 QUANTIFIERS = frozenset("alle allen jede jeden jeder jedes sämtliche viele".split())
 
 PLURAL_BEFORE = frozenset("die den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
