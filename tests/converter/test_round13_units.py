@@ -70,3 +70,17 @@ def test_a_joint_body_named_bare_is_no_unit(body: str, units: list[str]) -> None
 )  # fmt: skip
 def test_a_capitalised_adjective_names_a_bare_head(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a leader's title after a compound's comma starts a new clause, no field of the name
+        ("Sie bilden nun das Muster- und Probeamt, Amtsleiter ist der frühere Chef.", ["Muster- und Probeamt"]),
+        # a list closed by "und" and an article enumerates separate things
+        ("Bleiben werden die Musterdirektion, das Bauamt, Finanzen und das Marketing.", ["Musterdirektion", "Bauamt"]),
+        # a list name after a compound stays one name
+        ("Zuständig ist das Ordnungsamt, Gewerbe, Verkehr.", ["Ordnungsamt, Gewerbe, Verkehr"]),
+    ],
+)  # fmt: skip
+def test_a_list_name_after_a_compound_ends_at_a_title_or_an_enumeration(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

@@ -260,6 +260,10 @@ def coordinated_start(scan: Scanner, i: int) -> int:
     return k
 
 
+# a leader's title (``Amtsleiter``, ``Bauamtschefin``): a person, no field of a list name
+LEADER_TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*(?:leiter|leiterin|chef|chefin)")
+
+
 def list_end(scan: Scanner, j: int) -> int:
     """End of a list name after a compound: ``Ordnungsamt, Gewerbe, Verkehr`` (single words only). A list
     closed by ``und`` (``Beispielamt, Muster und Probe``) enumerates separate things:
@@ -268,9 +272,13 @@ def list_end(scan: Scanner, j: int) -> int:
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):
         if scan.word(k) == "und":
             return j
+        if LEADER_TITLE.fullmatch(scan.word(k + 1)):
+            return j  # "das Musteramt, Amtsleiter ist X": a leader's title starts a new clause
         k += 2
     if k > j and scan.word(k) in ("und", "sowie") and unit_word(scan.word(k + 1)):
         return j  # "mit Musteramt, Kämmerei und Probeamt": an enumeration of bare units, closed by a unit
+    if k > j and scan.word(k) in ("und", "sowie") and scan.word(k + 1).lower() in ARTICLES:
+        return j  # "das Musteramt, Finanzen und das Marketing": an enumeration closed by an article
     if k > j and scan.word(k) == "oder":
         return j  # "wie Musterbüro, Probe oder Test": alternatives, no name of one unit
     return k
