@@ -84,3 +84,19 @@ def test_a_capitalised_adjective_names_a_bare_head(sentence: str, names: list[st
 )  # fmt: skip
 def test_a_list_name_after_a_compound_ends_at_a_title_or_an_enumeration(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a slash joins the first part of a compound as "und" does
+        ("Die Dezernenten X (Haupt-/Musterdezernat) und Y (Bau) sind Beamte.", ["Haupt-/Musterdezernat"]),
+        # a preposition ending like an adjective ends a name; an inflected adjective continues it
+        ("Wir sprachen mit dem Leiter des Amtes für Bildung, Kultur und Sport, über Aufbau und Arbeitsweise.",
+         ["Amt für Bildung, Kultur und Sport"]),
+        ("Das Amt für Bildung, kulturelle Angelegenheiten und Sport zieht um.",
+         ["Amt für Bildung, kulturelle Angelegenheiten und Sport"]),
+        ("Das Musterdezernat / Probeamt zieht um.", ["Musterdezernat", "Probeamt"]),
+    ],
+)  # fmt: skip
+def test_compound_parts_and_name_ends(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

@@ -91,6 +91,7 @@ class Scanner:
             elif (
                 re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
                 and w not in ARTICLES
+                and w not in NOT_ADJECTIVES
                 and is_cap(nxt)
                 and nxt not in STOP
                 and self.word(k - 1) in ("für", "und", ",")
@@ -211,6 +212,11 @@ class Scanner:
         return after in (",", "und", "sowie") or not is_cap(after)
 
 
+# words that end like an inflected adjective but are prepositions, conjunctions or pronouns: "…, über Aufbau
+# und Arbeitsweise" leaves the name
+NOT_ADJECTIVES = frozenset(
+    "über unter hinter wider aber oder neben gegen wegen seiner ihrer unserer dieser jeder jener".split()
+)
 ARTICLE_NAME_STOP = frozenset("der des in im zu zur zum zuständig verantwortlich".split())
 
 
@@ -253,6 +259,8 @@ def numbered_name(scan: Scanner, end: int) -> int:
 def coordinated_start(scan: Scanner, i: int) -> int:
     """First token of ``Forst- und Jagdamt`` / ``Haupt-, Bau- und Beispielamt``."""
     k = i
+    if scan.word(k - 1) == "/" and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
+        return k - 2  # "Haupt-/Musterdezernat": a slash joins the first part as "und" does
     if scan.word(k - 1) in ("und", "oder", "sowie") and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
         k -= 2
         while scan.word(k - 1) == "," and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
