@@ -100,3 +100,16 @@ def test_a_list_name_after_a_compound_ends_at_a_title_or_an_enumeration(sentence
 )  # fmt: skip
 def test_compound_parts_and_name_ends(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # between numbered items of a plural head "und" separates, even in a list closed by "sowie"
+        ("Er ist zuständig für die Ämter 10 (Muster und Probe), 32 (Test, Beispiel und Fall) und 40 (Lehre) "
+         "sowie für das Musterbüro.", ["Amt 10", "Amt 32", "Amt 40", "Musterbüro"]),
+        # "und" between fields inside a bracket stays inside the item
+        ("Die Ämter 10 (Muster und Probe) und 20 ziehen um.", ["Amt 10", "Amt 20"]),
+    ],
+)  # fmt: skip
+def test_und_between_numbered_items_separates(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names
