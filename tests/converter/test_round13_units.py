@@ -113,3 +113,17 @@ def test_compound_parts_and_name_ends(sentence: str, names: list[str]) -> None:
 )  # fmt: skip
 def test_und_between_numbered_items_separates(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # "-amt" as an office a person holds: how it is held or whose it is
+        ("Die Mitglieder des Rates arbeiten weiter im Nebenamt.", []),
+        ("Der Vorsitz bleibt ein Vollamt.", []),
+        ("Der Vorsitzende muss die Befähigung zum Richteramt haben.", []),
+        # an agency on "-amt", also after a stem ending in "-er"
+        ("Das Steueramt und das Katasteramt ziehen um.", ["Steueramt", "Katasteramt"]),
+    ],
+)  # fmt: skip
+def test_an_office_a_person_holds_is_no_agency(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

@@ -62,6 +62,7 @@ NAME_ADJECTIVES: dict[str, str] = _DATA["name_adjectives"]
 OWNER = re.compile(_DATA["exclude"]["owner"])
 WHOLE_AUTHORITY_HEADS = tuple(_DATA["exclude"]["whole_authority_heads"])
 AUTHORITY_STEMS = frozenset(_DATA["exclude"]["authority_stems"])
+HELD_OFFICE_STEMS = frozenset(_DATA["exclude"]["held_office_stems"])
 # heads of state bodies: units only in a text about a ministry or a state government
 STATE_HEADS = {
     "Landesamt": "Amt",
@@ -145,6 +146,8 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
             stem = word[: len(word) - len(suffix)]
             if suffix == "stelle" and stem.lower().rstrip("-").endswith(POSITION_STEMS):
                 return None  # "Referentenstelle", "Dezernenten-Stelle": a post, not an office
+            if suffix == "amt" and stem in HELD_OFFICE_STEMS:
+                return None  # "Nebenamt", "Richteramt": an office a person holds, not an agency
             if suffix == "kanzlei" and stem.lower().endswith(FIRM_STEMS):
                 return None  # "Anwaltskanzlei", "Steuerberaterkanzlei": a firm, not an office
             if suffix in WHOLE_AUTHORITY_HEADS and stem.rstrip("-") in AUTHORITY_STEMS:
