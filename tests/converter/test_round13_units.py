@@ -127,3 +127,17 @@ def test_und_between_numbered_items_separates(sentence: str, names: list[str]) -
 )  # fmt: skip
 def test_an_office_a_person_holds_is_no_agency(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a lowercase adjective of the public sector or a career grade: the sector or the grade
+        ("Er war zuvor im mittleren Verwaltungsdienst tätig.", []),
+        ("Die Zuständigkeiten im öffentlichen Gesundheitsdienst werden gebündelt.", []),
+        # other adjectives, and a capitalised one, leave the unit
+        ("Die städtische Bauverwaltung zieht um.", ["Bauverwaltung"]),
+        ("Der Allgemeine Soziale Dienst zieht um.", ["Allgemeiner Sozialer Dienst"]),
+    ],
+)  # fmt: skip
+def test_a_sector_or_grade_is_no_unit(sentence: str, names: list[str]) -> None:
+    assert _names(sentence) == names

@@ -11,12 +11,12 @@ from dataclasses import replace
 from kommgraph.convert.extract.patterns import load
 from kommgraph.convert.extract.unit_lexicon import (
     COMPOUND_TYPES,
-    QUOTES,
     COORDINATION_ENDINGS,
     NOT_COORDINATED,
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
     OWN_ADJECTIVE,
+    QUOTES,
     compound_type,
     head_type,
     is_cap,
@@ -134,6 +134,12 @@ PREDICATE = re.compile(
 VOLUNTEERS = re.compile(r"\b[Ff]reiwillig(?:e[nrms]?)?\s+$")
 
 
+# a service or administration named with a lowercase adjective of the public sector or a career grade is
+# the sector or the grade, no unit: "im öffentlichen Gesundheitsdienst", "zum höheren Verwaltungsdienst"
+SECTOR_BEFORE = re.compile(r"\b(?:öffentlich|höher|mittler|gehoben|einfach)(?:e[nrms]?)?\s+$")
+SECTOR_HEADS = ("dienst", "verwaltung")
+
+
 JOINT_BODIES = frozenset(_DATA["joint_bodies"]["words"])
 JOINT_OWN = re.compile(_DATA["joint_bodies"]["own"])
 JOINT_ALONE = re.compile(_DATA["joint_bodies"]["alone"])
@@ -193,6 +199,12 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if _authority_role(text, m):
             continue
         if VOLUNTEERS.search(text, max(0, m.start - 20), m.start) or span.lower().startswith("freiwillig"):
+            continue
+        if (
+            span.endswith(SECTOR_HEADS)
+            and " " not in span
+            and SECTOR_BEFORE.search(text, max(0, m.start - 20), m.start)
+        ):
             continue
         if " " not in span and QUANTITY.search(text, max(0, m.start - 20), m.start):
             continue  # "Mehr Bürgerservice, mehr Synergien": a quantity of something, no unit
