@@ -141,3 +141,21 @@ def test_an_office_a_person_holds_is_no_agency(sentence: str, names: list[str]) 
 )  # fmt: skip
 def test_a_sector_or_grade_is_no_unit(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [  # a capitalised adjective before a head named with "für" belongs to the name, in the nominative
+        ("Sie war zuvor im Musterländischen Staatsministerium für Soziales tätig.",
+         ["Musterländisches Staatsministerium für Soziales"]),
+        ("Umbenannt wird von Musterländisches Staatsministerium für Beispiele in Musterländisches "
+         "Staatsministerium für Proben.",
+         ["Musterländisches Staatsministerium für Beispiele", "Musterländisches Staatsministerium für Proben"]),
+        ("Das Städtische Amt für Muster zieht um.", ["Städtisches Amt für Muster"]),
+        # lowercase, and capitalised after a colon (a title), it stays out
+        ("Das neue Amt für Muster zieht um.", ["Amt für Muster"]),
+        ("Kreisverwaltung: Eigenes Amt für Muster in der Region", ["Amt für Muster"]),
+    ],
+)  # fmt: skip
+def test_a_capitalised_adjective_before_a_head_with_fuer(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, other_bodies=False)] == names

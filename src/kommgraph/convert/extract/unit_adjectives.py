@@ -15,7 +15,8 @@ from collections.abc import Callable
 # the gender of a unit head by how its nominative ends (longest first)
 _GENDER_BY_ENDING = (
     ("sachgebiet", "n"), ("departement", "n"), ("department", "n"), ("dezernat", "n"), ("referat", "n"),
-    ("zentrum", "n"), ("center", "n"), ("ressort", "n"), ("büro", "n"), ("amt", "n"),
+    ("zentrum", "n"), ("center", "n"), ("ressort", "n"), ("büro", "n"), ("amt", "n"), ("ministerium", "n"),
+    ("präsidium", "n"), ("anstalt", "f"),
     ("abteilung", "f"), ("verwaltung", "f"), ("direktion", "f"), ("kanzlei", "f"), ("behörde", "f"),
     ("stelle", "f"), ("gruppe", "f"), ("kämmerei", "f"), ("feuerwehr", "f"), ("prokuratur", "f"),
     ("bereich", "m"), ("dienst", "m"), ("betrieb", "m"), ("stab", "m"), ("service", "m"), ("hof", "m"),
@@ -28,7 +29,7 @@ ARTICLES_BEFORE = frozenset("der die das dem den des im zum zur vom beim ins am 
 WEAK_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:isch|lich|ig|al|ell|iv|ar|sam|lig|ein|en)(e|en)")
 # without an article the adjective takes the strong ending (``…, Zentraler Musterhof``): a list item
 STRONG_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:isch|lich|ig|al|ell|iv|ar|sam|lig|ein|en)(er|es)")
-LIST_BEFORE = frozenset({",", "und", "sowie", ":", "("})
+LIST_BEFORE = frozenset({",", "und", "sowie", "(", "von", "in", "als"})  # not ":": a title may follow
 
 
 def gender(head: str) -> str | None:
@@ -39,14 +40,14 @@ def gender(head: str) -> str | None:
 def adjective_start(word: Callable[[int], str], i: int) -> int:
     """Index of the first capitalised adjective before word i (``word(k)`` is the k-th word) that belongs
     to its name (i when none): one or two adjectives right after an article, or one with a strong ending
-    after a list's comma or conjunction."""
+    after a list's comma or conjunction or a preposition without article (a name cited: ``von X in Y``)."""
     k = i
     while k - 1 >= 0 and k > i - 2 and WEAK_ADJECTIVE.fullmatch(word(k - 1)):
         k -= 1
     if k < i and k >= 1 and word(k - 1).lower() in ARTICLES_BEFORE:
         return k
     if i >= 2 and STRONG_ADJECTIVE.fullmatch(word(i - 1)) and word(i - 2) in LIST_BEFORE:
-        return i - 1  # "Amt für Muster, Zentraler Musterhof": capitalised inside a list, part of the name
+        return i - 1  # "Amt für Muster, Zentraler Musterhof", "von Staatliches Musteramt": part of the name
     return i
 
 

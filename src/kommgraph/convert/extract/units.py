@@ -165,7 +165,7 @@ def find_mentions(
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
                 if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
-                    mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
+                    mentions.append(_adjectives_before(scan, i, _mention(text, tokens, i, end, nominative(w) + " für")))
                     i = end
                     continue
             elif w in SEAT_HEADS and scan.word(j) == "in" and name_word(scan.word(j + 1)):
@@ -366,6 +366,16 @@ def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[
     if not adjectives:
         return tok, name
     return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
+
+
+def _adjectives_before(scan: Scanner, i: int, m: Mention) -> Mention:
+    """``im Musterländischen Staatsministerium für X`` → ``Musterländisches Staatsministerium für X``."""
+    if m.name is None or adjective_start(scan.word, i) == i:
+        return m
+    tok, name = _with_adjectives(scan, i, Token("", m.start, m.end), m.name.split(" ")[0])
+    if tok.start == m.start:  # no adjective of the name
+        return m
+    return replace(m, start=tok.start, name=name + m.name[len(m.name.split(" ")[0]) :])
 
 
 def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Mention]:
