@@ -32,7 +32,7 @@ def _units(body: str) -> list[str]:
         ("Die Muster-Servicestelle zieht in das Rathaus.", ["Muster-Servicestelle"]),
         ("Die Kfz-Zulassungsstelle zieht in das Rathaus.", ["Kfz-Zulassungsstelle"]),
     ],
-)  # fmt: skip
+)
 def test_a_hyphenated_stelle_after_a_person_is_a_post(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
 
@@ -43,13 +43,24 @@ def test_a_hyphenated_stelle_after_a_person_is_a_post(sentence: str, names: list
         ("Das Jobcenter und das Sozialamt ziehen in das neue Haus am Markt.", ["Sozialamt"]),
         ("Die Leiterin des Jobcenters Musterland berichtete im Ausschuss über das Jahr.", []),
         # run by the authority alone, or named after a head: a unit
-        ("Das kommunale Jobcenter und das Sozialamt ziehen in das neue Haus am Markt.", ["Jobcenter", "Sozialamt"]),
-        ("Der Kreis ist seit Jahren Optionskommune. Das Jobcenter zieht in das neue Haus am Markt.", ["Jobcenter"]),
-        ("Das Jobcenter bleibt in kommunaler Trägerschaft. Es zieht in das neue Haus am Markt.", ["Jobcenter"]),
-        ("Sie leitet künftig die Fachbereiche „Soziales“ und „Jobcenter“ der Verwaltung.",
-         ["Fachbereich Soziales", "Jobcenter"]),
+        (
+            "Das kommunale Jobcenter und das Sozialamt ziehen in das neue Haus am Markt.",
+            ["Jobcenter", "Sozialamt"],
+        ),
+        (
+            "Der Kreis ist seit Jahren Optionskommune. Das Jobcenter zieht in das neue Haus am Markt.",
+            ["Jobcenter"],
+        ),
+        (
+            "Das Jobcenter bleibt in kommunaler Trägerschaft. Es zieht in das neue Haus am Markt.",
+            ["Jobcenter"],
+        ),
+        (
+            "Sie leitet künftig die Fachbereiche „Soziales“ und „Jobcenter“ der Verwaltung.",
+            ["Fachbereich Soziales", "Jobcenter"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_joint_body_named_bare_is_no_unit(body: str, units: list[str]) -> None:
     assert _units(body) == units
 
@@ -60,14 +71,17 @@ def test_a_joint_body_named_bare_is_no_unit(body: str, units: list[str]) -> None
         ("Der Betrieb untersteht wieder dem Technischen Dezernat.", ["Technisches Dezernat"]),
         ("Die Leiterin der Zentralen Leitstelle bekommt mehr Aufgaben.", ["Zentrale Leitstelle"]),
         # with the strong ending inside a list, without an article
-        ("Dazu gehören das Amt für Muster, Zentraler Betriebshof.", ["Amt für Muster", "Zentraler Betriebshof"]),
-        # lowercase adjectives describe; a strong ending of another gender belongs elsewhere; an authority noun
-        # with an adjective is the authority itself
+        (
+            "Dazu gehören das Amt für Muster, Zentraler Betriebshof.",
+            ["Amt für Muster", "Zentraler Betriebshof"],
+        ),
+        # lowercase adjectives describe; a strong ending of another gender belongs elsewhere; an authority
+        # noun with an adjective is the authority itself
         ("Die Leiterin der zentralen Leitstelle bekommt mehr Aufgaben.", [None]),
         ("Dazu gehören das Amt für Muster, Zentrales Betriebshof.", ["Amt für Muster", "Betriebshof"]),
         ("Das Haus wird Schritt für Schritt zur Digitalen Behörde.", [None]),
     ],
-)  # fmt: skip
+)
 def test_a_capitalised_adjective_names_a_bare_head(sentence: str, names: list[str | None]) -> None:
     assert _names(sentence) == names
 
@@ -75,14 +89,22 @@ def test_a_capitalised_adjective_names_a_bare_head(sentence: str, names: list[st
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [  # a leader's title after a compound's comma starts a new clause, no field of the name
-        ("Sie bilden nun das Muster- und Probeamt, Amtsleiter ist der frühere Chef.", ["Muster- und Probeamt"]),
+        (
+            "Sie bilden nun das Muster- und Probeamt, Amtsleiter ist der frühere Chef.",
+            ["Muster- und Probeamt"],
+        ),
         # a list closed by "und" and an article enumerates separate things
-        ("Bleiben werden die Musterdirektion, das Bauamt, Finanzen und das Marketing.", ["Musterdirektion", "Bauamt"]),
+        (
+            "Bleiben werden die Musterdirektion, das Bauamt, Finanzen und das Marketing.",
+            ["Musterdirektion", "Bauamt"],
+        ),
         # a list name after a compound stays one name
         ("Zuständig ist das Ordnungsamt, Gewerbe, Verkehr.", ["Ordnungsamt, Gewerbe, Verkehr"]),
     ],
-)  # fmt: skip
-def test_a_list_name_after_a_compound_ends_at_a_title_or_an_enumeration(sentence: str, names: list[str]) -> None:
+)
+def test_a_list_name_after_a_compound_ends_at_a_title_or_an_enumeration(
+    sentence: str, names: list[str]
+) -> None:
     assert _names(sentence) == names
 
 
@@ -91,13 +113,17 @@ def test_a_list_name_after_a_compound_ends_at_a_title_or_an_enumeration(sentence
     [  # a slash joins the first part of a compound as "und" does
         ("Die Dezernenten X (Haupt-/Musterdezernat) und Y (Bau) sind Beamte.", ["Haupt-/Musterdezernat"]),
         # a preposition ending like an adjective ends a name; an inflected adjective continues it
-        ("Wir sprachen mit dem Leiter des Amtes für Bildung, Kultur und Sport, über Aufbau und Arbeitsweise.",
-         ["Amt für Bildung, Kultur und Sport"]),
-        ("Das Amt für Bildung, kulturelle Angelegenheiten und Sport zieht um.",
-         ["Amt für Bildung, kulturelle Angelegenheiten und Sport"]),
+        (
+            "Wir sprachen mit dem Leiter des Amtes für Bildung, Kultur und Sport, über Aufbau und Arbeit.",
+            ["Amt für Bildung, Kultur und Sport"],
+        ),
+        (
+            "Das Amt für Bildung, kulturelle Angelegenheiten und Sport zieht um.",
+            ["Amt für Bildung, kulturelle Angelegenheiten und Sport"],
+        ),
         ("Das Musterdezernat / Probeamt zieht um.", ["Musterdezernat", "Probeamt"]),
     ],
-)  # fmt: skip
+)
 def test_compound_parts_and_name_ends(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
 
@@ -105,12 +131,15 @@ def test_compound_parts_and_name_ends(sentence: str, names: list[str]) -> None:
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [  # between numbered items of a plural head "und" separates, even in a list closed by "sowie"
-        ("Er ist zuständig für die Ämter 10 (Muster und Probe), 32 (Test, Beispiel und Fall) und 40 (Lehre) "
-         "sowie für das Musterbüro.", ["Amt 10", "Amt 32", "Amt 40", "Musterbüro"]),
+        (
+            "Er ist zuständig für die Ämter 10 (Muster und Probe), 32 (Test, Beispiel und Fall) "
+            "und 40 (Lehre) sowie für das Musterbüro.",
+            ["Amt 10", "Amt 32", "Amt 40", "Musterbüro"],
+        ),
         # "und" between fields inside a bracket stays inside the item
         ("Die Ämter 10 (Muster und Probe) und 20 ziehen um.", ["Amt 10", "Amt 20"]),
     ],
-)  # fmt: skip
+)
 def test_und_between_numbered_items_separates(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
 
@@ -124,7 +153,7 @@ def test_und_between_numbered_items_separates(sentence: str, names: list[str]) -
         # an agency on "-amt", also after a stem ending in "-er"
         ("Das Steueramt und das Katasteramt ziehen um.", ["Steueramt", "Katasteramt"]),
     ],
-)  # fmt: skip
+)
 def test_an_office_a_person_holds_is_no_agency(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
 
@@ -138,7 +167,7 @@ def test_an_office_a_person_holds_is_no_agency(sentence: str, names: list[str]) 
         ("Die städtische Bauverwaltung zieht um.", ["Bauverwaltung"]),
         ("Der Allgemeine Soziale Dienst zieht um.", ["Allgemeiner Sozialer Dienst"]),
     ],
-)  # fmt: skip
+)
 def test_a_sector_or_grade_is_no_unit(sentence: str, names: list[str]) -> None:
     assert _names(sentence) == names
 
@@ -146,16 +175,23 @@ def test_a_sector_or_grade_is_no_unit(sentence: str, names: list[str]) -> None:
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [  # a capitalised adjective before a head named with "für" belongs to the name, in the nominative
-        ("Sie war zuvor im Musterländischen Staatsministerium für Soziales tätig.",
-         ["Musterländisches Staatsministerium für Soziales"]),
-        ("Umbenannt wird von Musterländisches Staatsministerium für Beispiele in Musterländisches "
-         "Staatsministerium für Proben.",
-         ["Musterländisches Staatsministerium für Beispiele", "Musterländisches Staatsministerium für Proben"]),
+        (
+            "Sie war zuvor im Musterländischen Staatsministerium für Soziales tätig.",
+            ["Musterländisches Staatsministerium für Soziales"],
+        ),
+        (
+            "Umbenannt wird von Musterländisches Staatsministerium für Beispiele in Musterländisches "
+            "Staatsministerium für Proben.",
+            [
+                "Musterländisches Staatsministerium für Beispiele",
+                "Musterländisches Staatsministerium für Proben",
+            ],
+        ),
         ("Das Städtische Amt für Muster zieht um.", ["Städtisches Amt für Muster"]),
         # lowercase, and capitalised after a colon (a title), it stays out
         ("Das neue Amt für Muster zieht um.", ["Amt für Muster"]),
         ("Kreisverwaltung: Eigenes Amt für Muster in der Region", ["Amt für Muster"]),
     ],
-)  # fmt: skip
+)
 def test_a_capitalised_adjective_before_a_head_with_fuer(sentence: str, names: list[str]) -> None:
     assert [m.name for m in find_mentions(sentence, other_bodies=False)] == names

@@ -149,7 +149,8 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
             and n + 1 < len(words)
             and ROMAN.match(words[n + 1].text)
         )
-        if (t.text in separators or between_quotes or numbered_und) and not in_quotes:  # „A, B und C“: one name
+        # „A, B und C“ in quotes is one name
+        if (t.text in separators or between_quotes or numbered_und) and not in_quotes:
             items.append([])
         else:
             items[-1].append(t)

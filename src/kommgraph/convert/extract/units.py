@@ -165,7 +165,8 @@ def find_mentions(
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
                 if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
-                    mentions.append(_adjectives_before(scan, i, _mention(text, tokens, i, end, nominative(w) + " für")))
+                    mention = _mention(text, tokens, i, end, nominative(w) + " für")
+                    mentions.append(_adjectives_before(scan, i, mention))
                     i = end
                     continue
             elif w in SEAT_HEADS and scan.word(j) == "in" and name_word(scan.word(j + 1)):
