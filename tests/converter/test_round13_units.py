@@ -55,6 +55,7 @@ def test_a_hyphenated_stelle_after_a_person_is_a_post(sentence: str, names: list
             "Das Jobcenter bleibt in kommunaler Trägerschaft. Es zieht in das neue Haus am Markt.",
             ["Jobcenter"],
         ),
+        ("Das Jobcenter wird als eigenes Amt aus dem Sozialamt ausgegliedert.", ["Jobcenter", "Sozialamt"]),
         (
             "Sie leitet künftig die Fachbereiche „Soziales“ und „Jobcenter“ der Verwaltung.",
             ["Fachbereich Soziales", "Jobcenter"],
