@@ -11,7 +11,6 @@ from kommgraph.convert.extract import (
     event_naming,
     event_reader,
     events,
-    mention_filters,
     metadata,
     persons,
     units,
@@ -120,7 +119,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     state = _Doc(facts)
     senior = bool(re.search(r"Oberbürgermeister|Stadtpräsident|Landrat|Landrätin", text[a_start:a_end]))
     state.other_bodies = not _about_state_body(meta.place, text[a_start:a_end])
-    state.joint_alone = mention_filters.runs_joint_bodies_alone(text[a_start:a_end])
+    state.joint_alone = units.runs_joint_bodies_alone(text[a_start:a_end])
     sentences = [(s, True) for s in split(text, a_start, a_end)]
     lead = _headline_count([s for s, _ in sentences])
     for start, end in page.news_items:
@@ -225,8 +224,7 @@ def _read_sentence(
         sentence.folded, other_bodies=state.other_bodies, functions=state.functions, context=state.unit_list
     )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
-    if not state.joint_alone:
-        mentions = mention_filters.drop_joint_bodies(sentence.folded, mentions)
+    mentions = mentions if state.joint_alone else units.drop_joint_bodies(sentence.folded, mentions)
     mentions = [event_naming.with_quoted_name(sentence.folded, m) for m in mentions]
     names: list[str | None] = []
     for m in mentions:

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
+from kommgraph.convert.extract.mention_filters import drop_joint_bodies, runs_joint_bodies_alone
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
 from kommgraph.convert.extract.unit_bullets import ListContext, announce, bullet_mentions
 from kommgraph.convert.extract.unit_led import led_quoted
@@ -68,7 +69,16 @@ from kommgraph.convert.extract.unit_titles import title_unit
 from kommgraph.convert.extract.unit_truncated import truncated_parts
 from kommgraph.convert.extract.unit_variants import with_variants
 
-__all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
+__all__ = [
+    "ListContext",
+    "Mention",
+    "drop_joint_bodies",
+    "find_mentions",
+    "head_type",
+    "nominative",
+    "runs_joint_bodies_alone",
+    "title_unit_type",
+]
 
 
 def _token_after(tokens: list, i: int, end: int) -> int:
