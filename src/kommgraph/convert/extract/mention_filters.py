@@ -16,6 +16,7 @@ from kommgraph.convert.extract.unit_lexicon import (
     OTHER_BODY_AFTER,
     OTHER_BODY_BEFORE,
     OWN_ADJECTIVE,
+    QUOTES,
     compound_type,
     head_type,
     is_cap,
@@ -133,6 +134,39 @@ PREDICATE = re.compile(
 VOLUNTEERS = re.compile(r"\b[Ff]reiwillig(?:e[nrms]?)?\s+$")
 
 
+# a service or administration named with a lowercase adjective of the public sector or a career grade is
+# the sector or the grade, no unit: "im öffentlichen Gesundheitsdienst", "zum höheren Verwaltungsdienst"
+SECTOR_BEFORE = re.compile(r"\b(?:öffentlich|höher|mittler|gehoben|einfach)(?:e[nrms]?)?\s+$")
+SECTOR_HEADS = ("dienst", "verwaltung")
+
+
+JOINT_BODIES = frozenset(_DATA["joint_bodies"]["words"])
+JOINT_OWN = re.compile(_DATA["joint_bodies"]["own"])
+JOINT_ALONE = re.compile(_DATA["joint_bodies"]["alone"])
+
+
+def runs_joint_bodies_alone(article: str) -> bool:
+    """True when a text says its authority runs a usually joint body alone (``kommunale Trägerschaft``)."""
+    return bool(JOINT_ALONE.search(article))
+
+
+def drop_joint_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``das Jobcenter``: a body the authority runs with another owner, named bare, is none of its units
+    (for a text that does not say the authority runs it alone: ``runs_joint_bodies_alone``)."""
+    return [m for m in mentions if not _joint_body(text, m, text[m.start : m.end])]
+
+
+def _joint_body(text: str, m: Mention, span: str) -> bool:
+    """Named bare: no own adjective (``das kommunale Jobcenter``), no head before it, no quotes around it."""
+    first = (m.name or span).split()
+    return (
+        bool(first)
+        and first[0].rstrip("s") in JOINT_BODIES
+        and text[m.start - 1 : m.start] not in QUOTES
+        and not JOINT_OWN.search(text, max(0, m.start - 20), m.start)
+    )
+
+
 def _authority_role(text: str, m: Mention) -> bool:
     span = text[m.start : m.end]
     return span.endswith(("behörde", "Behörde")) and bool(
@@ -165,6 +199,12 @@ def drop_false_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if _authority_role(text, m):
             continue
         if VOLUNTEERS.search(text, max(0, m.start - 20), m.start) or span.lower().startswith("freiwillig"):
+            continue
+        if (
+            span.endswith(SECTOR_HEADS)
+            and " " not in span
+            and SECTOR_BEFORE.search(text, max(0, m.start - 20), m.start)
+        ):
             continue
         if " " not in span and QUANTITY.search(text, max(0, m.start - 20), m.start):
             continue  # "Mehr Bürgerservice, mehr Synergien": a quantity of something, no unit

@@ -65,6 +65,7 @@ class _Doc:
         self.fresh: list[str] = []  # units named with "neu", latest last: "das neue Amt" refers to them
         self.headline_units: list[tuple[units.Mention, Span, bool]] = []  # named in the headline only
         self.other_bodies = True  # leave out units of ministries, associations, ... (not when about a state)
+        self.joint_alone = False  # the text says the authority runs a usually joint body alone
         self.functions: set[str] = set()  # names used for a task or area ("die Aufgaben der Wohngeldstelle")
         self.unit_list = units.ListContext()  # a list of units announced by the sentence before
         self.undated = UndatedYears()  # the year a day without one takes when the publication date is unknown
@@ -123,6 +124,7 @@ def extract(doc: SourceDocument, gazetteer: dict[str, str] | None = None) -> Fac
     state.undated.days = days_with_year(text[a_start:a_end]) if meta.issued is None else {}
     senior = bool(re.search(r"Oberbürgermeister|Stadtpräsident|Landrat|Landrätin", text[a_start:a_end]))
     state.other_bodies = not _about_state_body(meta.place, text[a_start:a_end])
+    state.joint_alone = units.runs_joint_bodies_alone(text[a_start:a_end])
     sentences = [(s, True) for s in split(text, a_start, a_end)]
     lead = _headline_count([s for s, _ in sentences])
     for start, end in page.news_items:
@@ -212,6 +214,7 @@ def _read_sentence(
         sentence.folded, other_bodies=state.other_bodies, functions=state.functions, context=state.unit_list
     )
     mentions = [m for m in mentions if not _of_other_place(sentence.folded, m, place)]
+    mentions = mentions if state.joint_alone else units.drop_joint_bodies(sentence.folded, mentions)
     mentions = [event_naming.with_quoted_name(sentence.folded, m) for m in mentions]
     names: list[str | None] = []
     for m in mentions:

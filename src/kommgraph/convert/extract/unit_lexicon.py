@@ -62,6 +62,7 @@ NAME_ADJECTIVES: dict[str, str] = _DATA["name_adjectives"]
 OWNER = re.compile(_DATA["exclude"]["owner"])
 WHOLE_AUTHORITY_HEADS = tuple(_DATA["exclude"]["whole_authority_heads"])
 AUTHORITY_STEMS = frozenset(_DATA["exclude"]["authority_stems"])
+HELD_OFFICE_STEMS = frozenset(_DATA["exclude"]["held_office_stems"])
 # heads of state bodies: units only in a text about a ministry or a state government
 STATE_HEADS = {
     "Landesamt": "Amt",
@@ -143,8 +144,10 @@ def compound_type(word: str, inflected: bool = True) -> str | None:
     for suffix, unit_type in COMPOUND_TYPES.items():
         if lower.endswith(suffix) and len(word) - len(suffix) >= 2:
             stem = word[: len(word) - len(suffix)]
-            if suffix == "stelle" and stem.lower().endswith(POSITION_STEMS):
-                return None  # "Referentenstelle", "Sekretariatsstelle": a post, not an office
+            if suffix == "stelle" and stem.lower().rstrip("-").endswith(POSITION_STEMS):
+                return None  # "Referentenstelle", "Dezernenten-Stelle": a post, not an office
+            if suffix == "amt" and stem in HELD_OFFICE_STEMS:
+                return None  # "Nebenamt", "Richteramt": an office a person holds, not an agency
             if suffix == "kanzlei" and stem.lower().endswith(FIRM_STEMS):
                 return None  # "Anwaltskanzlei", "Steuerberaterkanzlei": a firm, not an office
             if suffix in WHOLE_AUTHORITY_HEADS and stem.rstrip("-") in AUTHORITY_STEMS:
@@ -167,7 +170,7 @@ def _joined(word: str) -> str:
 FIRM_STEMS = ("anwalts", "notariats", "notar", "berater", "beraters", "prüfer", "prüfers")
 POSITION_STEMS = (
     *("en", "ats", "arbeiter", "leiter", "helfer", "planer", "prüfer", "pfleger"),
-    *("zeit", "tags", "kraft", "leitungs", "assistenz", "vertreter", "vertretungs", "plan"),
+    *("zeit", "tags", "kraft", "leitungs", "assistenz", "vertreter", "vertretungs", "plan", "führer"),
 )
 PLURAL_COMPOUNDS: dict[str, list[str]] = _DATA["plural_compounds"]
 

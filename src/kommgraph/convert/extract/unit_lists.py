@@ -141,7 +141,16 @@ def plural_list(text: str, scan: Scanner, i: int, head: str) -> tuple[list[Menti
         if depth or t.text == ")" or t.text in QUOTES:
             continue
         between_quotes = 0 < n < len(words) - 1 and {words[n - 1].text, words[n + 1].text} <= QUOTES
-        if (t.text in separators or between_quotes) and not in_quotes:  # „A, B und C“ is one name
+        # "Ämter 10 (…), 32 (…) und 40 (…)": between numbered items "und" always separates
+        numbered_und = (
+            t.text == "und"
+            and items[-1]
+            and ROMAN.match(items[-1][0].text)
+            and n + 1 < len(words)
+            and ROMAN.match(words[n + 1].text)
+        )
+        # „A, B und C“ in quotes is one name
+        if (t.text in separators or between_quotes or numbered_und) and not in_quotes:
             items.append([])
         else:
             items[-1].append(t)

@@ -91,6 +91,7 @@ class Scanner:
             elif (
                 re.fullmatch(r"[a-zäöü]+(?:e|en|er|es)", w)
                 and w not in ARTICLES
+                and w not in NOT_ADJECTIVES
                 and is_cap(nxt)
                 and nxt not in STOP
                 and self.word(k - 1) in ("für", "und", ",")
@@ -211,6 +212,11 @@ class Scanner:
         return after in (",", "und", "sowie") or not is_cap(after)
 
 
+# words that end like an inflected adjective but are prepositions, conjunctions or pronouns: "…, über Aufbau
+# und Arbeitsweise" leaves the name
+NOT_ADJECTIVES = frozenset(
+    "über unter hinter wider aber oder neben gegen wegen seiner ihrer unserer dieser jeder jener".split()
+)
 ARTICLE_NAME_STOP = frozenset("der des in im zu zur zum zuständig verantwortlich".split())
 
 
@@ -253,11 +259,17 @@ def numbered_name(scan: Scanner, end: int) -> int:
 def coordinated_start(scan: Scanner, i: int) -> int:
     """First token of ``Forst- und Jagdamt`` / ``Haupt-, Bau- und Beispielamt``."""
     k = i
+    if scan.word(k - 1) == "/" and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
+        return k - 2  # "Haupt-/Musterdezernat": a slash joins the first part as "und" does
     if scan.word(k - 1) in ("und", "oder", "sowie") and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
         k -= 2
         while scan.word(k - 1) == "," and re.fullmatch(r"[A-ZÄÖÜ][\w-]*-", scan.word(k - 2)):
             k -= 2
     return k
+
+
+# a leader's title (``Amtsleiter``, ``Bauamtschefin``): a person, no field of a list name
+LEADER_TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*(?:leiter|leiterin|chef|chefin)")
 
 
 def list_end(scan: Scanner, j: int) -> int:
@@ -268,9 +280,13 @@ def list_end(scan: Scanner, j: int) -> int:
     while scan.word(k) in (",", "und") and scan._list_item(k + 1):
         if scan.word(k) == "und":
             return j
+        if LEADER_TITLE.fullmatch(scan.word(k + 1)):
+            return j  # "das Musteramt, Amtsleiter ist X": a leader's title starts a new clause
         k += 2
     if k > j and scan.word(k) in ("und", "sowie") and unit_word(scan.word(k + 1)):
         return j  # "mit Musteramt, Kämmerei und Probeamt": an enumeration of bare units, closed by a unit
+    if k > j and scan.word(k) in ("und", "sowie") and scan.word(k + 1).lower() in ARTICLES:
+        return j  # "das Musteramt, Finanzen und das Marketing": an enumeration closed by an article
     if k > j and scan.word(k) == "oder":
         return j  # "wie Musterbüro, Probe oder Test": alternatives, no name of one unit
     return k

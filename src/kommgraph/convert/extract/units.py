@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from kommgraph.convert.extract import mention_filters
 from kommgraph.convert.extract import unit_lexicon as lex
+from kommgraph.convert.extract.mention_filters import drop_joint_bodies, runs_joint_bodies_alone
 from kommgraph.convert.extract.unit_adjectives import ADJECTIVE_HEADS, adjective_start, nominative_adjectives
 from kommgraph.convert.extract.unit_bullets import ListContext, announce, bullet_mentions
 from kommgraph.convert.extract.unit_led import led_quoted
@@ -68,7 +69,16 @@ from kommgraph.convert.extract.unit_titles import title_unit
 from kommgraph.convert.extract.unit_truncated import truncated_parts
 from kommgraph.convert.extract.unit_variants import with_variants
 
-__all__ = ["ListContext", "Mention", "find_mentions", "head_type", "nominative", "title_unit_type"]
+__all__ = [
+    "ListContext",
+    "Mention",
+    "drop_joint_bodies",
+    "find_mentions",
+    "head_type",
+    "nominative",
+    "runs_joint_bodies_alone",
+    "title_unit_type",
+]
 
 
 def _token_after(tokens: list, i: int, end: int) -> int:
@@ -165,7 +175,8 @@ def find_mentions(
                 while end > j + 2 and scan.word(end - 1).isdigit():  # "das Amt für X 16 (Mitarbeitende)"
                     end -= 1
                 if end > j + 1 and not DOUBLET.fullmatch(text[tokens[j + 1].start : tokens[end - 1].end]):
-                    mentions.append(_mention(text, tokens, i, end, nominative(w) + " für"))
+                    mention = _mention(text, tokens, i, end, nominative(w) + " für")
+                    mentions.append(_adjectives_before(scan, i, mention))
                     i = end
                     continue
             elif w in SEAT_HEADS and scan.word(j) == "in" and name_word(scan.word(j + 1)):
@@ -206,6 +217,14 @@ def find_mentions(
                     mention, end = explained(text, scan, end, _mention(text, tokens, i, end, nominative(w)))
                     mentions.append(mention)
                     i = end
+                    continue
+            if nominative(w) not in AUTHORITY_NOUNS and adjective_start(scan.word, i) < i:
+                # "dem Technischen Dezernat": a capitalised adjective names it ("zur Digitalen Behörde": the
+                # authority itself)
+                adjective_tok, name = _with_adjectives(scan, i, tok, nominative(w))
+                if adjective_tok is not tok:
+                    mentions.append(Mention(adjective_tok.start, tok.end, name, kind, 0.7))
+                    i += 1
                     continue
             if w not in PLAIN_ONLY and nominative(w) not in PLAIN_ONLY:
                 mentions.append(Mention(tok.start, tok.end, None, kind))
@@ -318,6 +337,7 @@ def _field_after(text: str, scan: Scanner, j: int) -> int:
     return end
 
 
+AUTHORITY_NOUNS = frozenset({"Behörde", "Verwaltung"})
 QUANTIFIERS = frozenset("alle allen jede jeden jeder jedes sämtliche viele".split())
 
 PLURAL_BEFORE = frozenset("die den alle beiden drei vier fünf sechs sieben acht neun zehn".split())
@@ -357,6 +377,16 @@ def _with_adjectives(scan: Scanner, first: int, tok: Token, name: str) -> tuple[
     if not adjectives:
         return tok, name
     return Token("", scan.t[start].start, tok.end), " ".join([*adjectives, name])
+
+
+def _adjectives_before(scan: Scanner, i: int, m: Mention) -> Mention:
+    """``im Musterländischen Staatsministerium für X`` → ``Musterländisches Staatsministerium für X``."""
+    if m.name is None or adjective_start(scan.word, i) == i:
+        return m
+    tok, name = _with_adjectives(scan, i, Token("", m.start, m.end), m.name.split(" ")[0])
+    if tok.start == m.start:  # no adjective of the name
+        return m
+    return replace(m, start=tok.start, name=name + m.name[len(m.name.split(" ")[0]) :])
 
 
 def _with_bullets(mentions: list[Mention], bullets: list[Mention]) -> list[Mention]:
