@@ -1,4 +1,4 @@
-"""Round-13 rules for effective dates (see docs/converter-round13-place.md), with sentences of our own."""
+"""Round-13 rules for effective dates (see docs/converter.md "Round 13"), with sentences of our own."""
 
 from __future__ import annotations
 

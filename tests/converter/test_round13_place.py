@@ -1,6 +1,6 @@
 """Round-13 rules for the document's place, counted from the misses of the tune set (batches aa–ad weighed
 most): each rule with texts of our own, one the converter read wrongly before the rule and one where it must
-not fire. Counts and scores: docs/converter-round13-place.md.
+not fire. Counts and scores: docs/converter.md "Round 13".
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Round-13 rules for unit names, stated from German word formation and syntax: each rule with sentences of
 our own, one the converter read wrongly before the rule and one where the rule must not fire. Evidence by
-tune and the gate: docs/converter-round13-units.md (conv-units13)."""
+tune and the gate: docs/converter.md "Round 13" (conv-units13)."""
 
 from __future__ import annotations
 
