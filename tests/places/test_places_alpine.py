@@ -36,7 +36,7 @@ from kommgraph.places.store import index
         ("Bundesland Wien", ("AT-9",)),
         ("Vienna", ("AT-90001", "AT-9")),
         ("Klagenfurt", ("AT-20101",)),
-        ("Krems", ("AT-30101", "AT-313")),
+        ("Krems", ("AT-30101", "AT-20642", "AT-313")),  # AT-20642: Krems in Kärnten
         ("Waidhofen/Ybbs", ("AT-30301",)),
         ("Wiener Neustadt", ("AT-30401", "AT-304", "AT-323")),
         ("Genf", ("CH-6621", "CH-GE")),

@@ -1,4 +1,5 @@
-"""The Austrian and Swiss parts of tools/build_places.py: rules on GeoNames rows, a missing npm source."""
+"""The Austrian and Swiss parts of tools/build_places.py (tools/places_alpine.py): rules on GeoNames rows, a
+missing npm source."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "build_places.py"
 def build():
     spec = importlib.util.spec_from_file_location("build_places", SCRIPT)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    spec.loader.exec_module(module)  # puts tools/ on sys.path
+    return importlib.import_module("places_alpine")
 
 
 def geonames_row(name, feature, country, admin1, admin2, admin3, population="0", geonameid="1"):

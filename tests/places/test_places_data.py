@@ -16,12 +16,12 @@ from kommgraph.places import store
 PACKAGE = Path(store.__file__).parent
 COUNTS = {
     ("AT", "Bezirk"): 79,
-    ("AT", "Gemeinde"): 1901,
+    ("AT", "Gemeinde"): 2085,
     ("AT", "Land"): 9,
     ("AT", "Statutarstadt"): 15,
     ("AT", "Statutarstadt (Bezirk)"): 15,
     ("CH", "Bezirk"): 141,
-    ("CH", "Gemeinde"): 1322,
+    ("CH", "Gemeinde"): 2136,
     ("CH", "Kanton"): 26,
     ("DE", "Flecken"): 50,
     ("DE", "Gemeinde"): 8445,

@@ -41,7 +41,8 @@ class Index:
     forms: Mapping[str, dict[str, list[list[str]]]]
     # first folded word -> [[title words], level], longest first
     titles: dict[str, list[list]]
-    # folded single-word place names that are German words -> "noun" | "noun-city" | "word"
+    # folded single-word place names that are German words or given names:
+    # "noun" | "noun-city" | "word" | "name"
     common_words: dict[str, str]
     _places: dict[int, Place] = field(default_factory=dict)
     _by_key: dict[str, int] | None = None
