@@ -121,6 +121,26 @@ print(json.dumps(pending is not None))
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_child_killed_while_it_stages_leaves_nothing(tmp_path):
+    """The race CI met: validation fails while the child is writing its staging folder; the kill leaves the
+    folder without the child's message, and discard must still remove it."""
+    script = """
+import time
+def stuck():
+    (out.parent / ".dist.new-stuck").mkdir()
+    (out.parent / ".dist.new-stuck" / "a.ttl").write_bytes(b"half")
+    time.sleep(60)
+pending = background_release.start(out, stuck)
+deadline = time.monotonic() + 30
+while not (out.parent / ".dist.new-stuck" / "a.ttl").exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
+pending.discard()
+print(json.dumps(pending is not None))
+"""
+    assert in_fresh_process(script, tmp_path) is True
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_committed_release_is_switched_in(tmp_path):
     script = """
 pending = background_release.start(out, lambda: {"a.ttl": b"a\\n", "b/c.ttl": b"c\\n"})

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kommgraph.publish.writer import remove_staged, stage_release, switch_staged
+from kommgraph.publish.writer import remove_staged, remove_staging_folders, stage_release, switch_staged
 from kommgraph.store.background import can_fork
 
 _MESSAGE_LIMIT = 65_536  # one pipe buffer: the child's message (folder and file names) fits without a reader
@@ -57,6 +57,8 @@ class PendingRelease:
         staged = self._wait()
         if staged is not None:
             remove_staged(staged[0])
+        else:  # killed while it staged: its folder is there, its message is not
+            remove_staging_folders(self.out)
 
     def _wait(self) -> tuple[Path, list[str]] | None:
         if self.status is None:

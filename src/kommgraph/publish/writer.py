@@ -121,7 +121,8 @@ def clean_leftovers(out: Path) -> list[Path]:
     if not out.exists() and old_folders:
         os.rename(old_folders[-1], out)
         old_folders = old_folders[:-1]
-    for leftover in [*out.parent.glob(f".{glob_escape(out.name)}{NEW_MARK}*"), *old_folders]:
+    removed += remove_staging_folders(out)
+    for leftover in old_folders:
         if leftover.is_dir() and not leftover.is_symlink():
             _remove_tree(leftover)
             removed.append(leftover)
@@ -130,6 +131,16 @@ def clean_leftovers(out: Path) -> list[Path]:
             if path.is_file() and STRAY_TEMPORARY.match(path.name):
                 path.unlink()
                 removed.append(path)
+    return removed
+
+
+def remove_staging_folders(out: Path) -> list[Path]:
+    """Remove the staging folders beside ``out``: a run or a child killed while it staged leaves one."""
+    out, removed = _resolved(out), []
+    for leftover in out.parent.glob(f".{glob_escape(out.name)}{NEW_MARK}*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            _remove_tree(leftover)
+            removed.append(leftover)
     return removed
 
 
