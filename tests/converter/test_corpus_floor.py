@@ -52,7 +52,11 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "dev"
 # not with the converter.
 # Round 13's rules (conv-units13, conv-events13, conv-place13) then gave dev 667 units 0.766, events 0.482,
 # persons 0.916, exact dates 0.865, place 0.922 (the unseen set of round 13 did not move: docs/converter.md).
-FLOORS = {"units": 0.76, "events": 0.47, "persons": 0.90}
+# Round 14 folded round 13's unseen set (batches ae, af, ag, ah, ai: 85 texts, German municipalities,
+# districts and Land bodies, small Austrian and Swiss municipalities) into dev: dev 752 scores units 0.755,
+# events 0.450, persons 0.905, exact dates 0.856, place 0.900 with the same converter (main 8a4aec4). The
+# floors fall with the harder set (its events 0.142, place 60 of 85), not with the converter.
+FLOORS = {"units": 0.75, "events": 0.44, "persons": 0.90}
 # exact dates are a share of the *matched* events: round 5 (conv-units5) lowered it from 0.88 because two
 # more events now match (their unit names are found) whose dates the text does not give exactly enough;
 # the events with an exact date stayed 34 (of 37 matched before, of 39 after). Round 8 (conv-place8) raised
@@ -64,7 +68,8 @@ FLOORS = {"units": 0.76, "events": 0.47, "persons": 0.90}
 # round 12 (conv-place12) gave dev 575 exact dates 0.879 and place 0.918: the place floor follows to 0.90.
 # round 13's fold (batches aa, ab, ac, ad; see above) gave dev 667 exact dates 0.857, place 0.907.
 # round 13 (conv-place13) gave dev 667 exact dates 0.865 and place 0.922: the place floor follows to 0.91.
-SHARE_FLOORS = {"event_dates_exact": 0.85, "place": 0.91}
+# round 14's fold (batches ae, af, ag, ah, ai; see above) gave dev 752 exact dates 0.856, place 0.900.
+SHARE_FLOORS = {"event_dates_exact": 0.85, "place": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +104,11 @@ def test_evaluate_gives_the_scorers_totals(summary: dict, tmp_path: Path) -> Non
     spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    # The scorer walks its event types as a set, whose order follows Python's string hashing and so changes
+    # from process to process; where one gold event could match predicted events of two types (corpus/dev
+    # ae-11), which one it takes, and so the exact-date share, depends on that order. `evaluate` walks them
+    # sorted; the scorer is compared in the same order.
+    scorer.ALL_EVENT_NAMES = sorted(scorer.ALL_EVENT_NAMES)
     for source in sorted(DEV.glob("*.txt")):
         convert_file(source, tmp_path)
     theirs = scorer.score(str(DEV), str(tmp_path))
